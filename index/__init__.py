@@ -1,0 +1,1 @@
+"""Ingestion and retrieval: load -> clean -> passages -> embed -> BM25 / faiss -> fuse."""

@@ -1,0 +1,1 @@
+"""Question answering over a cleaned news corpus: reader, pipeline, API, CLI and evaluation."""

@@ -1,0 +1,1 @@
+"""The Gradio page: parses input, calls qa.QA.ask, renders the Answer."""
