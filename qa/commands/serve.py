@@ -1,8 +1,74 @@
-"""Placeholder: replaced by the real `serve` subcommand."""
+"""`corpus-qa serve`: build the index if it is missing, then serve the question page.
+
+The page binds to 127.0.0.1 unless ``--host`` says otherwise, and a public Gradio share
+link exists only with ``--share``: a corpus may hold pages nobody meant to publish.
+"""
+
+from __future__ import annotations
 
 import argparse
+import ipaddress
+import logging
+import os
+from pathlib import Path
+
+from qa.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+# Gradio and huggingface_hub read these at import time; the handler sets them before the
+# (lazy) import of the page so a served page makes no outbound calls. An explicit value in
+# the environment wins.
+OFFLINE_DEFAULTS = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "HF_HUB_DISABLE_TELEMETRY": "1",
+}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("serve", help="(not yet available)")
-    parser.set_defaults(handler=lambda args: 1)
+    parser = subparsers.add_parser(
+        "serve",
+        help="serve the question page (builds the index first if it is missing)",
+        description="Serve the Gradio page: ask a question, see the cited answer or why it was refused.",
+    )
+    parser.add_argument("--port", type=int, default=None, help="port (default: Gradio's, 7860 or the next free one)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
+    parser.add_argument("--share", action="store_true", help="also create a public gradio.live link (off by default)")
+    parser.add_argument("--index-dir", type=Path, default=None, help="index directory (default: CORPUS_QA_INDEX_DIR or .corpus-qa-index)")
+    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder to index if the index is missing (default: CORPUS_QA_CORPUS_DIR or seeds)")
+    parser.set_defaults(handler=run)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.port is not None and not 0 < args.port < 65536:
+        raise ValueError(f"--port must be between 1 and 65535, got {args.port}")
+    for name, value in OFFLINE_DEFAULTS.items():
+        os.environ.setdefault(name, value)
+    settings = Settings.from_env().with_overrides(index_dir=args.index_dir, corpus_dir=args.corpus)
+    if not _is_loopback(args.host):
+        logger.warning("serving on %s: anyone who can reach this machine can use the page", args.host)
+
+    # Imported here: the page pulls in Gradio and the pipeline pulls in the models, both slow
+    # to import, and every other subcommand would pay for them at start-up.
+    from qa.api import QA
+    from ui.app import build_app, launch
+
+    qa = QA.open(settings, progress=True)
+    app = build_app(qa, settings)
+    try:
+        launch(app, host=args.host, port=args.port, share=args.share)
+    except KeyboardInterrupt:
+        logger.info("stopping the page")
+    finally:
+        app.close()
+    return 0

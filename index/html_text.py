@@ -1,0 +1,226 @@
+"""HTML page -> one line per block element, every character mapped to the raw HTML source.
+
+A small tokenizer of our own rather than ``html.parser``: the stdlib parser reports text
+after decoding entities and without character offsets, and every kept character here must
+point at its place in the raw HTML so a citation can be highlighted in the original page.
+Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
+``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
+share) are skipped and recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
+then handle what the markup does not say.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from index.records import DroppedBlock
+from index.source_text import PageHints, SourceText, TextBuilder
+
+logger = logging.getLogger(__name__)
+
+_TAG = re.compile(r"""<(/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(/?)>""")
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_DECLARATION = re.compile(r"<[!?][^>]*>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
+_ATTRIBUTE = re.compile(r"""([a-zA-Z_:][\w:.-]*)\s*(?:=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?""")
+
+# Their content is not text (or not visible); skipped without a DroppedBlock.
+_RAW_CONTENT = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"}
+_BLOCK = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table",
+    "section", "article", "header", "main", "blockquote", "figure", "hr", "dd", "dt", "dl",
+    "pre", "address", "body", "html", "title", "td", "th",
+}
+_VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
+# Furniture by the element's own name.
+_FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "form",
+                   "button": "button", "figcaption": "caption", "dialog": "dialog", "select": "form"}
+# Furniture by class/id words; never applied to the elements that hold the article itself.
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert\w*|ads?|"
+    r"ad-slot|promo|related|recommended|share|sharing|social|comments?|paywall|breadcrumbs?|"
+    r"author-box|author-bio|tags?)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_NEVER_SKIPPED = {"html", "body", "main", "article"}
+
+
+def html_to_source(raw_html: str) -> SourceText:
+    """Visible text of ``raw_html``, one block element per line, mapped to raw offsets.
+
+    >>> source = html_to_source("<p>Hello &amp; <b>bye</b></p>")
+    >>> source.text
+    'Hello & bye'
+    """
+    builder = TextBuilder(raw_html)
+    dropped: list[DroppedBlock] = []
+    hints = _HintCollector()
+    position = 0
+    length = len(raw_html)
+    while position < length:
+        next_lt = raw_html.find("<", position)
+        if next_lt < 0:
+            next_lt = length
+        if next_lt > position:
+            _emit_text(raw_html, position, next_lt, builder)
+            position = next_lt
+            continue
+        comment = _COMMENT.match(raw_html, position)
+        if comment:
+            position = comment.end()
+            continue
+        tag = _TAG.match(raw_html, position)
+        if tag is None:
+            declaration = _DECLARATION.match(raw_html, position)
+            if declaration:
+                position = declaration.end()
+                continue
+            _emit_text(raw_html, position, position + 1, builder)  # a stray "<"
+            position += 1
+            continue
+        closing, name, attributes_text = tag.group(1) == "/", tag.group(2).lower(), tag.group(3)
+        attributes = _attributes(attributes_text)
+        position = tag.end()
+        if closing:
+            if name in _BLOCK:
+                _newline(builder)
+            continue
+        hints.see_tag(name, attributes)
+        self_closing = tag.group(4) == "/" or name in _VOID
+        if name == "title" and not self_closing:
+            end = _element_end(raw_html, name, position)
+            hints.title = hints.title if hints.title is not None else _plain(raw_html[position:end])
+            position = _after_close(raw_html, name, end)
+            continue
+        if name in _RAW_CONTENT and not self_closing:
+            position = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            continue
+        reason = _furniture_reason(name, attributes)
+        if reason is not None and not self_closing:
+            end = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            dropped.append(DroppedBlock(tag.start(), end, reason))
+            _newline(builder)
+            position = end
+            continue
+        if name in _BLOCK:
+            _newline(builder)
+    while builder.last in (" ", "\n"):
+        builder.pop()
+    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=hints.hints())
+
+
+def _emit_text(raw: str, start: int, end: int, builder: TextBuilder) -> None:
+    """Copy visible text, collapsing whitespace runs to one space and decoding entities."""
+    position = start
+    while position < end:
+        char = raw[position]
+        if char == "&":
+            entity = _ENTITY.match(raw, position, end)
+            if entity:
+                decoded = html.unescape(entity.group(0))
+                if decoded != entity.group(0):
+                    for decoded_char in decoded:
+                        if decoded_char.isspace():
+                            _space(builder, None)
+                        else:
+                            builder.insert(decoded_char)
+                    position = entity.end()
+                    continue
+        if char.isspace():
+            _space(builder, position if char == " " else None)
+        else:
+            builder.copy(position)
+        position += 1
+
+
+def _space(builder: TextBuilder, raw_position: int | None) -> None:
+    if builder.last in ("", " ", "\n"):
+        return
+    if raw_position is not None:
+        builder.copy(raw_position)
+    else:
+        builder.insert(" ")
+
+
+def _newline(builder: TextBuilder) -> None:
+    while builder.last == " ":
+        builder.pop()
+    if builder.last not in ("", "\n"):
+        builder.insert("\n")
+
+
+def _element_end(raw: str, name: str, start: int) -> int:
+    """Start of the matching close tag of ``name`` (nesting-aware), or the end of the page."""
+    opener = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.IGNORECASE)
+    depth = 1
+    for match in opener.finditer(raw, start):
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                return match.start()
+        elif not match.group(0).endswith("/>") and name not in _RAW_CONTENT:
+            depth += 1
+    return len(raw)
+
+
+def _after_close(raw: str, name: str, close_start: int) -> int:
+    close = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).match(raw, close_start)
+    return close.end() if close else close_start
+
+
+def _attributes(text: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for match in _ATTRIBUTE.finditer(text):
+        value = match.group(2) if match.group(2) is not None else ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        found[match.group(1).lower()] = html.unescape(value)
+    return found
+
+
+def _furniture_reason(name: str, attributes: dict[str, str]) -> str | None:
+    if name in _FURNITURE_TAGS:
+        return _FURNITURE_TAGS[name]
+    if name in _NEVER_SKIPPED:
+        return None
+    marker = " ".join(attributes.get(key, "") for key in ("class", "id", "role"))
+    if attributes.get("role") in ("navigation", "banner", "complementary", "contentinfo"):
+        return "navigation"
+    match = _FURNITURE_CLASS.search(marker)
+    if match:
+        return f"markup-{match.group(1).lower()}"
+    return None
+
+
+def _plain(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
+
+
+class _HintCollector:
+    """Collects <meta>/<time> metadata while the tokenizer walks the page."""
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.site_name: str | None = None
+        self.published: str | None = None
+        self.authors: list[str] = []
+
+    def see_tag(self, name: str, attributes: dict[str, str]) -> None:
+        if name == "meta":
+            key = attributes.get("property", attributes.get("name", "")).lower()
+            content = attributes.get("content", "").strip()
+            if not content:
+                return
+            if key == "og:site_name" and self.site_name is None:
+                self.site_name = content
+            elif key in ("article:published_time", "date", "pubdate", "publish-date", "dc.date") and self.published is None:
+                self.published = content
+            elif key in ("author", "article:author") and content not in self.authors and "://" not in content:
+                self.authors.append(content)
+        elif name == "time" and self.published is None and attributes.get("datetime"):
+            self.published = attributes["datetime"]
+
+    def hints(self) -> PageHints:
+        return PageHints(title=self.title, site_name=self.site_name, published=self.published, authors=tuple(self.authors))

@@ -1,0 +1,104 @@
+"""Read one corpus file safely: size limit, binary sniffing, UTF-8 decoding with a clear refusal.
+
+Offsets everywhere else point into the text decoded here, so this module never normalizes
+newlines or characters: ``LoadedFile.raw_text`` is exactly what the file says.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import CorpusError
+
+logger = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+# Control characters that never appear in text files; a few of them in the first KiB
+# means a binary file (an image or PDF renamed to .txt), not an odd encoding.
+_BINARY_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFile:
+    """A corpus file decoded to text, with what is needed to cite and re-check it."""
+
+    path: Path
+    doc_id: str  # the file stem
+    raw_text: str
+    encoding: str  # "utf-8" or "utf-8-sig"
+    sha256: str
+    is_html: bool
+
+
+def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
+    """Read and decode ``path``; raise CorpusError naming the file, the problem and the fix.
+
+    >>> read_corpus_file(Path("seeds/000_dca45555f3484672.txt"), 5_000_000).doc_id
+    '000_dca45555f3484672'
+    """
+    if not path.exists():
+        raise CorpusError(f"{path}: file not found; check the path")
+    if not path.is_file():
+        raise CorpusError(f"{path}: not a regular file; pass a .txt or .html file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise CorpusError(
+            f"{path}: file is {size:,} bytes, over the limit of {max_bytes:,} bytes; "
+            "split it or raise max_file_bytes in the index settings"
+        )
+    data = path.read_bytes()
+    if not data.strip():
+        raise CorpusError(f"{path}: file is empty (no text); remove it or fill it with the article text")
+    encoding, text = _decode(path, data)
+    if not text.strip():
+        raise CorpusError(f"{path}: file holds only whitespace; remove it or fill it with the article text")
+    return LoadedFile(
+        path=path,
+        doc_id=path.stem,
+        raw_text=text,
+        encoding=encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        is_html=path.suffix.lower() in HTML_SUFFIXES,
+    )
+
+
+def _decode(path: Path, data: bytes) -> tuple[str, str]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise CorpusError(
+            f"{path}: file is UTF-16 text (byte-order mark {data[:2].hex()}); "
+            "convert it to UTF-8, e.g. `iconv -f UTF-16 -t UTF-8`"
+        )
+    head = data[:_SNIFF_BYTES]
+    controls = sum(1 for byte in head if byte in _BINARY_CONTROL)
+    if b"\x00" in head or controls > max(2, len(head) // 100):
+        raise CorpusError(
+            f"{path}: looks like a binary file ({controls} control bytes in the first {len(head)} bytes); "
+            "corpus files must be UTF-8 .txt or .html"
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig", data.decode("utf-8-sig")
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data[error.start : error.start + 1].hex()
+        guess = _guess_legacy_encoding(data)
+        raise CorpusError(
+            f"{path}: not UTF-8 (byte 0x{bad} at offset {error.start}); it looks like {guess}. "
+            f"Convert it, e.g. `iconv -f {guess} -t UTF-8 {path.name} > fixed.txt`"
+        ) from None
+
+
+def _guess_legacy_encoding(data: bytes) -> str:
+    # cp1252 leaves five bytes undefined; latin-1 decodes anything, so it is the last resort.
+    try:
+        data.decode("cp1252")
+        return "cp1252"
+    except UnicodeDecodeError:
+        return "latin-1"

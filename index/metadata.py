@@ -1,0 +1,206 @@
+"""Outlet, date and byline detection: what a reader wants in a citation.
+
+The outlet is the *original* publisher, found from signals the text itself carries, strongest
+first: a wire dateline ("BANGKOK (AP) —"), "originally appeared in X", "X with additional
+editing by", a "| X" title suffix, "notifications from X", an HTML ``og:site_name``, a
+copyright line. Names are matched through a gazetteer of major outlets and their aliases.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from index.furniture import words
+from index.source_text import PageHints
+
+logger = logging.getLogger(__name__)
+
+# Canonical name -> aliases as they appear in pages (longest are tried first).
+OUTLETS: dict[str, tuple[str, ...]] = {
+    "AP": ("Associated Press", "The Associated Press", "AP"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AFP": ("Agence France-Presse", "Agence France Presse", "AFP"),
+    "CNN": ("CNN",),
+    "BBC": ("BBC News", "BBC"),
+    "The Guardian": ("The Guardian", "Guardian"),
+    "The Independent": ("The Independent", "Independent"),
+    "South China Morning Post": ("South China Morning Post", "SCMP"),
+    "The New York Times": ("The New York Times", "New York Times", "NYT"),
+    "The Washington Post": ("The Washington Post", "Washington Post"),
+    "The Wall Street Journal": ("The Wall Street Journal", "Wall Street Journal", "WSJ"),
+    "Financial Times": ("Financial Times",),
+    "Bloomberg": ("Bloomberg",),
+    "Al Jazeera": ("Al Jazeera",),
+    "NPR": ("NPR",),
+    "Nikkei Asia": ("Nikkei Asia",),
+    "Xinhua": ("Xinhua",),
+    "Kyodo News": ("Kyodo News", "Kyodo"),
+    "Yonhap": ("Yonhap",),
+    "Fox News": ("Fox News",),
+    "NBC News": ("NBC News",),
+    "CBS News": ("CBS News",),
+    "ABC News": ("ABC News",),
+    "Sky News": ("Sky News",),
+    "The Telegraph": ("The Telegraph",),
+    "The Times": ("The Times",),
+    "Deutsche Welle": ("Deutsche Welle", "DW"),
+    "Asia Financial": ("Asia Financial",),
+    "The Diplomat": ("The Diplomat",),
+    "VnExpress": ("VnExpress",),
+    "Channel NewsAsia": ("Channel NewsAsia", "CNA"),
+    "Radio Free Asia": ("Radio Free Asia",),
+    "Voice of America": ("Voice of America", "VOA"),
+}
+_ALIAS_TO_OUTLET = {alias: name for name, aliases in OUTLETS.items() for alias in aliases}
+_ALIAS_PATTERN = "|".join(re.escape(alias) for alias in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True))
+
+_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\s*[—–-]")
+_ORIGINALLY = re.compile(rf"\b(?:originally|first) (?:appeared|published) (?:in|on|by) (?:the )?(?P<outlet>{_ALIAS_PATTERN})\b")
+_EDITING = re.compile(rf"(?:^|[•·\s])(?P<outlet>{_ALIAS_PATTERN}) with additional (?:editing|reporting|writing)\b")
+_TITLE_SUFFIX = re.compile(rf"\s[|–—-]\s*(?P<outlet>{_ALIAS_PATTERN})\b(?:\s*\(\d+\))?\s*$")
+_NOTIFICATIONS = re.compile(rf"\b(?:notifications|newsletters?|alerts|updates) from (?:the )?(?P<outlet>{_ALIAS_PATTERN})\b")
+_CITY_OUTLET = re.compile(rf"^[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){{0,2}}\s+(?P<outlet>{_ALIAS_PATTERN})$")
+_COPYRIGHT_OWNER = re.compile(rf"(?:©|\bcopyright\b)[^.]{{0,40}}?\b(?P<outlet>{_ALIAS_PATTERN})\b", re.IGNORECASE)
+
+_MONTHS = {name: index for index, name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_DATE_NOISE = re.compile(
+    r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|\d{1,2}:\d{2}(?::\d{2})?|[:,|/.·-]",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*\.?$|^[A-Z]\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class OutletSignal:
+    """Which outlet the page names and the evidence (shown in logs, asserted in tests)."""
+
+    outlet: str
+    evidence: str
+
+
+def canonical_outlet(name: str) -> str:
+    """Gazetteer name for an alias ("SCMP" -> "South China Morning Post"), else ``name``."""
+    return _ALIAS_TO_OUTLET.get(name.strip(), name.strip())
+
+
+def outlet_aliases(outlet: str | None) -> tuple[str, ...]:
+    if outlet is None:
+        return ()
+    return OUTLETS.get(outlet, (outlet,))
+
+
+def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
+    """The original publisher named by the page's own text (strongest signal wins)."""
+    stripped = [line.strip() for line in lines if line.strip()]
+    for pattern, evidence in (
+        (_DATELINE, "dateline"),
+        (_ORIGINALLY, "originally appeared in"),
+        (_EDITING, "with additional editing by"),
+    ):
+        for line in stripped:
+            match = pattern.search(line)
+            if match:
+                return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"{evidence}: {line[:80]}")
+    for line in stripped[:5] + ([hints.title] if hints.title else []):
+        match = _TITLE_SUFFIX.search(line)
+        if match:
+            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"title suffix: {line[:80]}")
+    for line in stripped:
+        match = _NOTIFICATIONS.search(line)
+        if match:
+            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"notifications: {line[:80]}")
+    for line in stripped[:15]:
+        match = _CITY_OUTLET.match(line)
+        if match:
+            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"dateline: {line}")
+    if hints.site_name:
+        return OutletSignal(canonical_outlet(hints.site_name), "og:site_name")
+    for line in stripped:
+        match = _COPYRIGHT_OWNER.search(line)
+        if match:
+            outlet = next((name for alias, name in _ALIAS_TO_OUTLET.items() if alias.lower() == match.group("outlet").lower()), None)
+            if outlet is not None:
+                return OutletSignal(outlet, f"copyright: {line[:80]}")
+    return None
+
+
+def strip_title_suffix(title: str, outlet: str | None) -> tuple[str, int]:
+    """``title`` without a trailing "| Outlet (2024)" / "- Site" part; also returns the cut index."""
+    cut = len(title)
+    bar = title.find(" | ")
+    if bar > 0 and len(words(title[bar:])) <= 6:
+        cut = bar
+    else:
+        names = outlet_aliases(outlet)
+        for separator in (" - ", " – ", " — ", " -"):
+            index = title.rfind(separator)
+            if index > 0:
+                tail = title[index + len(separator):].strip()
+                if tail in names or tail in _ALIAS_TO_OUTLET:
+                    cut = index
+                    break
+    return title[:cut].rstrip(), cut
+
+
+def parse_date(text: str) -> str | None:
+    """First date stated in ``text`` as ISO ``YYYY-MM-DD``, or None."""
+    candidates: list[tuple[int, str]] = []
+    for pattern in (_ISO_DATE, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso is not None:
+                candidates.append((match.start(), iso))
+    return min(candidates)[1] if candidates else None
+
+
+def is_date_line(text: str) -> bool:
+    """A line that states a date and little else ("Wednesday 13 December 2023 06:19 GMT")."""
+    if parse_date(text) is None or len(words(text)) > 10:
+        return False
+    remainder = _DAY_MONTH_YEAR.sub(" ", _MONTH_DAY_YEAR.sub(" ", _ISO_DATE.sub(" ", text)))
+    return not _DATE_NOISE.sub(" ", remainder).strip()
+
+
+def byline_names(text: str, outlet: str | None) -> tuple[str, ...]:
+    """Author names if ``text`` is a byline ("By Jane Doe and Li Wei", or a bare name line)."""
+    by = _BY.match(text.strip())
+    candidate = by.group("names") if by else text.strip()
+    candidate = re.split(r"\s+[|,·]\s+(?=[A-Z][a-z]+ (?:correspondent|reporter|editor))|,\s*(?:in|for)\s", candidate)[0]
+    names = [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", candidate) if name.strip()]
+    aliases = set(outlet_aliases(outlet)) | set(_ALIAS_TO_OUTLET)
+    found: list[str] = []
+    for name in names:
+        tokens = name.split()
+        if name in aliases or not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
+            return ()
+        found.append(name)
+    if not by and len(found) != 1:
+        return ()  # a bare line of several capitalised names is more likely a heading
+    return tuple(found)
+
+
+def hint_date(hints: PageHints) -> str | None:
+    return parse_date(hints.published) if hints.published else None
+
+
+def _to_iso(match: re.Match[str]) -> str | None:
+    month_text = match.group("month").lower().rstrip(".")
+    if month_text.isdigit():
+        month = int(month_text)
+    else:
+        month = next((number for name, number in _MONTHS.items() if name.startswith(month_text[:3])), 0)
+    try:
+        return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,103 @@
+"""The text the cleaner reads, with a per-character map back to the raw file.
+
+A plain-text page is its own source text (identity map); an HTML page becomes one line per
+block element (see ``index.html_text``). Both carry hints the page states outside its prose
+(an HTML ``<title>``, ``og:site_name``, ``article:published_time``).
+"""
+
+from __future__ import annotations
+
+import logging
+from array import array
+from dataclasses import dataclass
+
+from index.records import DroppedBlock, OffsetMap, OffsetRun
+
+logger = logging.getLogger(__name__)
+
+INSERTED = -1  # raw index of a character that is not a verbatim copy of the raw file
+
+
+@dataclass(frozen=True, slots=True)
+class PageHints:
+    """Metadata an HTML page states in markup rather than in prose (all optional)."""
+
+    title: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """Readable text of a page; ``raw_index[i]`` is the raw offset of ``text[i]`` or INSERTED."""
+
+    text: str
+    raw_index: array  # array('q'), one entry per character of ``text``
+    dropped: tuple[DroppedBlock, ...] = ()
+    hints: PageHints = PageHints()
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw ``[start, end)`` covering source ``[start, end)`` (inserted chars are skipped)."""
+        copied = [self.raw_index[i] for i in range(start, end) if self.raw_index[i] != INSERTED]
+        if not copied:
+            following = next((self.raw_index[i] for i in range(end, len(self.text)) if self.raw_index[i] != INSERTED), None)
+            position = following if following is not None else (self.raw_index[start - 1] + 1 if start > 0 else 0)
+            return position, position
+        return copied[0], copied[-1] + 1
+
+
+def plain_source(raw_text: str) -> SourceText:
+    """A plain-text page: the source text is the raw text itself."""
+    return SourceText(text=raw_text, raw_index=array("q", range(len(raw_text))))
+
+
+class TextBuilder:
+    """Builds a derived text char by char, remembering where each char came from.
+
+    ``copy`` takes a character from the raw text (verbatim), ``insert`` adds one that the raw
+    text does not have at that place (a repair space, a joining newline, a decoded entity).
+    """
+
+    def __init__(self, raw_text: str) -> None:
+        self._raw = raw_text
+        self.chars: list[str] = []
+        self.raw_index = array("q")
+
+    def copy(self, raw_position: int) -> None:
+        self.chars.append(self._raw[raw_position])
+        self.raw_index.append(raw_position)
+
+    def insert(self, char: str) -> None:
+        self.chars.append(char)
+        self.raw_index.append(INSERTED)
+
+    def pop(self) -> None:
+        self.chars.pop()
+        self.raw_index.pop()
+
+    @property
+    def last(self) -> str:
+        return self.chars[-1] if self.chars else ""
+
+    def text(self) -> str:
+        return "".join(self.chars)
+
+
+def offset_map(raw_index: array, length: int) -> OffsetMap:
+    """Collapse a per-character raw index into OffsetMap runs of verbatim copies."""
+    runs: list[OffsetRun] = []
+    run_text = run_raw = run_length = 0
+    for position in range(length):
+        raw = raw_index[position]
+        if raw == INSERTED:
+            continue
+        if run_length and position == run_text + run_length and raw == run_raw + run_length:
+            run_length += 1
+            continue
+        if run_length:
+            runs.append(OffsetRun(run_text, run_raw, run_length))
+        run_text, run_raw, run_length = position, raw, 1
+    if run_length:
+        runs.append(OffsetRun(run_text, run_raw, run_length))
+    return OffsetMap(runs=tuple(runs), length=length)

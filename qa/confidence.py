@@ -1,0 +1,79 @@
+"""Confidence that a candidate answers the question: a logistic model over a few signals.
+
+The weights are fitted on the development split only (``python -m qa.calibration``) and
+stored as JSON beside the gold set; the defaults below are the hand-set starting point.
+Similarity alone does not separate answerable from unanswerable questions on this corpus, so
+the signals weigh what the question names against what the evidence contains.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+FEATURES = (
+    "bias",
+    "coverage",  # IDF-weighted share of question terms in the answer sentence
+    "window_coverage",  # ... in the sentence and its neighbours
+    "similarity",  # question-sentence embedding cosine
+    "unknown_terms",  # IDF share of question terms the corpus never uses
+    "missing_names",  # share of the question's names and numbers absent from the answer's document
+    "type_match",  # the span is the kind of thing asked for
+    "score",  # candidate score
+    "margin",  # lead over the runner-up with a different text
+    "support",  # log of the number of documents stating the candidate
+    "explanatory",  # why/how question (clauses match worse by nature)
+)
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "bias": -3.0,
+    "coverage": 3.0,
+    "window_coverage": 1.5,
+    "similarity": 3.0,
+    "unknown_terms": -6.0,
+    "missing_names": -5.0,
+    "type_match": 1.0,
+    "score": 2.0,
+    "margin": 2.0,
+    "support": 0.5,
+    "explanatory": 0.5,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ConfidenceModel:
+    """Logistic regression: P(correct) = sigmoid(w · features)."""
+
+    weights: dict[str, float]
+    threshold: float = 0.5  # answer when confidence >= threshold
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown confidence feature(s) {sorted(unknown)}; known: {FEATURES}")
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError(f"threshold must be in [0, 1], got {self.threshold}")
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * features.get(name, 0.0) for name in FEATURES)
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"weights": self.weights, "threshold": self.threshold}
+
+    @classmethod
+    def load(cls, path: Path) -> ConfidenceModel:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(weights={k: float(v) for k, v in data["weights"].items()}, threshold=float(data["threshold"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise ValueError(f"confidence model {path} is unreadable ({error}); delete it to use the defaults") from None
+
+    @classmethod
+    def default(cls) -> ConfidenceModel:
+        packaged = Path(__file__).parent / "data" / "confidence.json"
+        if packaged.exists():
+            return cls.load(packaged)
+        return cls(weights=dict(DEFAULT_WEIGHTS))

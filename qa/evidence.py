@@ -1,0 +1,137 @@
+"""Sentences of the retrieved passages, scored by how well they match the question.
+
+A sentence is good evidence when it contains the question's rarer terms (IDF-weighted
+coverage) and means the same thing (embedding similarity). Passages are parsed by spaCy
+once and cached, so repeated questions over the same corpus cost little.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from index.records import Hit, Passage
+from qa.question import QuestionAnalysis
+from qa.terms import TermStatistics, term_key
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPassage:
+    passage: Passage
+    doc: Doc
+    sentences: tuple[Span, ...]
+    sentence_vectors: np.ndarray  # one normalized row per sentence
+    token_keys: tuple[str, ...]  # term_key of every token, by token index
+    token_lemmas: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceSentence:
+    """One sentence of a retrieved passage with its match to the question."""
+
+    parsed: ParsedPassage
+    hit: Hit
+    index: int  # sentence number within the passage
+    coverage: float  # IDF-weighted share of the question's key terms found in the sentence
+    window_coverage: float  # the same over the sentence and its neighbours
+    similarity: float  # cosine between question and sentence embeddings
+    matched_tokens: frozenset[int]  # doc token indices that match a question term
+    score: float
+
+    @property
+    def span(self) -> Span:
+        return self.parsed.sentences[self.index]
+
+    @property
+    def passage(self) -> Passage:
+        return self.parsed.passage
+
+
+class PassageParser:
+    """Thread-safe, caching spaCy parse and sentence embeddings of passages."""
+
+    def __init__(self, nlp: Language, encode: Callable[[list[str]], np.ndarray], nlp_lock: threading.Lock) -> None:
+        self._nlp = nlp
+        self._encode = encode
+        self._cache: dict[str, ParsedPassage] = {}
+        # spaCy pipelines are not documented as thread-safe: every caller shares one lock.
+        self._lock = nlp_lock
+
+    def parse(self, passages: list[Passage]) -> list[ParsedPassage]:
+        with self._lock:
+            missing = [p for p in passages if p.passage_id not in self._cache]
+            if missing:
+                docs = list(self._nlp.pipe(p.text for p in missing))
+                sentences = [tuple(s for s in doc.sents if s.text.strip()) for doc in docs]
+                flat = [s.text for group in sentences for s in group]
+                vectors = self._encode(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+                offset = 0
+                for passage, doc, group in zip(missing, docs, sentences):
+                    self._cache[passage.passage_id] = ParsedPassage(
+                        passage=passage,
+                        doc=doc,
+                        sentences=group,
+                        sentence_vectors=vectors[offset : offset + len(group)],
+                        token_keys=tuple(term_key(t.text) for t in doc),
+                        token_lemmas=tuple(t.lemma_.lower() for t in doc),
+                    )
+                    offset += len(group)
+            return [self._cache[p.passage_id] for p in passages]
+
+
+def score_sentences(
+    question: QuestionAnalysis,
+    question_vector: np.ndarray,
+    hits: list[Hit],
+    parsed: list[ParsedPassage],
+    stats: TermStatistics,
+) -> list[EvidenceSentence]:
+    """Every sentence of the hits, best first."""
+    keys = {term: term_key(term) for term in question.key_terms}
+    weights = {term: stats.idf(key) for term, key in keys.items()}
+    total = sum(weights.values()) or 1.0
+    evidence: list[EvidenceSentence] = []
+    for hit, passage in zip(hits, parsed):
+        per_sentence: list[tuple[set[str], frozenset[int]]] = []
+        for sentence in passage.sentences:
+            found: set[str] = set()
+            tokens: set[int] = set()
+            for i in range(sentence.start, sentence.end):
+                for term, key in keys.items():
+                    if passage.token_keys[i] == key or passage.token_lemmas[i] == term:
+                        found.add(term)
+                        tokens.add(i)
+            per_sentence.append((found, frozenset(tokens)))
+        similarities = passage.sentence_vectors @ question_vector if len(passage.sentences) else []
+        # Retrieval rank is a weak prior: the reader must still find the words in the sentence.
+        rank_prior = 1.0 / (1.0 + 0.15 * (hit.rank - 1))
+        for index, (found, tokens) in enumerate(per_sentence):
+            window = set(found)
+            for neighbour in (index - 1, index + 1):
+                if 0 <= neighbour < len(per_sentence):
+                    window |= per_sentence[neighbour][0]
+            coverage = sum(weights[t] for t in found) / total
+            window_coverage = sum(weights[t] for t in window) / total
+            similarity = float(similarities[index])
+            score = (0.45 * coverage + 0.15 * window_coverage + 0.40 * max(similarity, 0.0)) * (
+                0.85 + 0.15 * rank_prior
+            )
+            evidence.append(
+                EvidenceSentence(
+                    parsed=passage,
+                    hit=hit,
+                    index=index,
+                    coverage=coverage,
+                    window_coverage=window_coverage,
+                    similarity=similarity,
+                    matched_tokens=tokens,
+                    score=score,
+                )
+            )
+    evidence.sort(key=lambda e: e.score, reverse=True)
+    return evidence

@@ -1,0 +1,226 @@
+"""What a question asks for: its expected answer type, focus noun and key terms.
+
+The reader has no trained QA model, so the question's wording is the main signal for what
+kind of span can answer it (who -> a person, how many -> a count, why -> a clause).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+
+class AnswerType(str, Enum):
+    PERSON = "person"
+    DATE = "date"
+    NUMBER = "number"  # counts, money, percentages, quantities
+    PLACE = "place"
+    ORGANIZATION = "organization"
+    QUOTE = "quote"  # what someone said or called something
+    REASON = "reason"  # why
+    MANNER = "manner"  # how did / how will
+    ENTITY = "entity"  # which/what X: a noun phrase
+    YES_NO = "yes_no"  # polar questions: an extractive reader has no span for "yes"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAnalysis:
+    """The parsed question. ``key_terms`` are lowercase lemmas of its content words."""
+
+    text: str
+    answer_type: AnswerType
+    focus: str | None  # head noun after which/what ("which *agency*"), lemma
+    plural: bool  # the question wants several things ("which countries", "which two ...")
+    key_terms: tuple[str, ...]
+    entities: tuple[str, ...]  # proper names in the question, as written
+    numbers: tuple[str, ...]  # numerals and years in the question
+    doc: Doc
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "answer_type": self.answer_type.value,
+            "focus": self.focus,
+        "plural": self.plural,
+            "key_terms": list(self.key_terms),
+            "entities": list(self.entities),
+            "numbers": list(self.numbers),
+        }
+
+
+# Focus nouns that tell which entity type a "which/what X" question wants.
+_FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
+    AnswerType.PERSON: frozenset(
+        "person people leader president minister official spokesperson spokesman spokeswoman "
+        "producer fellow chairman chairwoman chair man woman journalist reporter editor author "
+        "secretary chief head aide counterpart diplomat analyst scholar premier wife husband "
+        "member general envoy ambassador king queen politician correspondent writer".split()
+    ),
+    AnswerType.PLACE: frozenset(
+        "country countries city capital nation place region sea island islands province border "
+        "location area territory state continent waterway gulf town village".split()
+    ),
+    AnswerType.ORGANIZATION: frozenset(
+        "agency organization organisation institute institution party outlet newspaper broadcaster "
+        "company media ministry department group bank firm publication network body government "
+        "news agency".split()
+    ),
+    AnswerType.DATE: frozenset("year day month date time week weekday season decade century".split()),
+    AnswerType.NUMBER: frozenset(
+        "number amount percentage percent share proportion figure total value sum count size".split()
+    ),
+}
+
+_GENERIC_FOCUS = frozenset(
+    "country countries city place person people year day date time number amount figure "
+    "organization organisation topic topics thing things kind sort type".split()
+)
+_QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
+_QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
+_AUXILIARIES = frozenset(
+    "is are was were am be been do does did has have had can could will would shall should may might must".split()
+)
+# Words that carry no topic: wh-words, light verbs, fillers common in questions.
+_QUESTION_STOPWORDS = frozenset(
+    "who whom whose what which when where why how much many the a an of to in on at for by with "
+    "from about as into be do have say tell according happen take place make get go kind sort type "
+    "thing something anything one also there this that these those it its they their them he his "
+    "she her we our you your i me my and or but not no if than then".split()
+)
+_CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]")
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def normalize_question(question: str, max_chars: int) -> str:
+    """Validate and tidy a question; a bad one raises ValueError that says what to fix."""
+    if not isinstance(question, str):
+        raise ValueError(f"question must be a string, got {type(question).__name__}")
+    text = unicodedata.normalize("NFKC", question)
+    text = _CONTROL_CHARS.sub(" ", text)
+    text = " ".join(text.split())
+    if not text:
+        raise ValueError("question is empty: type a question such as 'Who did Xi meet on Wednesday?'")
+    if len(text) > max_chars:
+        raise ValueError(
+            f"question is {len(text)} characters long; the limit is {max_chars}. Ask one short question."
+        )
+    if not any(ch.isalnum() for ch in text):
+        raise ValueError(f"question {text!r} has no words in it: type a question in words")
+    return text
+
+
+def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
+    """Parse an already normalized question into its expected answer type and key terms."""
+    doc = nlp(text)
+    lowered = [token.lower_ for token in doc]
+    answer_type, focus = _answer_type(doc, lowered)
+    if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _QUOTE_VERBS:
+        answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
+    if answer_type is AnswerType.PERSON and focus is None:
+        focus = _role_noun(doc)
+    entities = tuple(
+        dict.fromkeys(ent.text for ent in doc.ents if ent.label_ not in {"CARDINAL", "ORDINAL"})
+    )
+    numbers = tuple(dict.fromkeys(m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)))
+    key_terms = tuple(
+        dict.fromkeys(
+            token.lemma_.lower()
+            for token in doc
+            if (token.is_alpha or token.like_num)
+            and not token.is_stop
+            and token.lower_ not in _QUESTION_STOPWORDS
+            and token.lemma_.lower() not in _QUESTION_STOPWORDS
+            # A generic type word ("which *countries*") names the answer's kind, not its context.
+            and token.lemma_.lower() not in _GENERIC_FOCUS
+        )
+    )
+    return QuestionAnalysis(
+        text=text,
+        answer_type=answer_type,
+        focus=focus,
+        plural=_wants_several(doc),
+        key_terms=key_terms,
+        entities=entities,
+        numbers=numbers,
+        doc=doc,
+    )
+
+
+def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
+    words = [w for w in lowered if w.isalnum()]
+    if not words:
+        return AnswerType.ENTITY, None
+    wh_index = next((i for i, w in enumerate(words) if w in {"who", "whom", "whose", "what", "which",
+                                                               "when", "where", "why", "how"}), None)
+    if wh_index is None:
+        # "Is Vietnam still communist?", "Did China support ...?"
+        if words[0] in _AUXILIARIES:
+            return AnswerType.YES_NO, None
+        return AnswerType.ENTITY, None
+    wh = words[wh_index]
+    after = words[wh_index + 1] if wh_index + 1 < len(words) else ""
+    if wh in {"who", "whom", "whose"}:
+        return AnswerType.PERSON, None
+    if wh == "when":
+        return AnswerType.DATE, None
+    if wh == "where":
+        return AnswerType.PLACE, None
+    if wh == "why":
+        return AnswerType.REASON, None
+    if wh == "how":
+        if after in {"many", "much", "big", "large", "high", "large", "far", "old", "often"}:
+            return AnswerType.NUMBER, after
+        if after == "long":
+            return AnswerType.DATE, after
+        return AnswerType.MANNER, None
+    # what / which
+    focus = _focus_noun(doc, wh_index)
+    lemmas = {t.lemma_.lower() for t in doc}
+    if focus in _QUOTE_NOUNS or (lemmas & _QUOTE_VERBS and focus is None):
+        return AnswerType.QUOTE, focus
+    if focus is not None:
+        for answer_type, nouns in _FOCUS_TYPES.items():
+            if focus in nouns:
+                return answer_type, focus
+    return AnswerType.ENTITY, focus
+
+
+def _focus_noun(doc: Doc, wh_index: int) -> str | None:
+    """The noun a which/what word modifies: 'which *agency*', 'what *percentage* of imports'."""
+    alnum = [t for t in doc if t.text.isalnum() or t.is_alpha]
+    if wh_index + 1 >= len(alnum):
+        return None
+    # Skip adjectives between the wh-word and its noun ("which Vietnamese *official*").
+    for token in alnum[wh_index + 1 : wh_index + 4]:
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token.lemma_.lower()
+        if token.pos_ not in {"ADJ", "NUM"} and token.lower_ not in {"kind", "sort", "type", "of"}:
+            return None
+    return None
+
+
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten several".split())
+
+
+def _wants_several(doc: Doc) -> bool:
+    """'Which countries ...', 'Which two leaders ...', 'What topics ...' want a list."""
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ in {"which", "what"}:
+            for nxt in doc[i + 1 : i + 4]:
+                if nxt.lower_ in _COUNT_WORDS or nxt.tag_ in {"NNS", "NNPS"}:
+                    return True
+                if nxt.pos_ in {"NOUN", "PROPN", "VERB", "AUX"}:
+                    break
+    return False
+
+
+def _role_noun(doc: Doc) -> str | None:
+    """The role a who-question names: 'Who is the *president* of Vietnam?' -> 'president'."""
+    for token in doc:
+        if token.dep_ in {"attr", "nsubj"} and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
+            return token.lemma_.lower()
+    return None

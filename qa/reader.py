@@ -1,0 +1,275 @@
+"""The extractive reader: retrieved passages in, an exact cited span or a refusal out.
+
+Steps: score the sentences of the hits (evidence), extract typed candidate spans, merge
+the same answer across outlets, estimate the probability that the best candidate answers
+the question, and refuse with a reason when the question names something the corpus lacks,
+asks for a yes/no judgment, or the evidence is too weak.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from index.records import DocumentMeta, Hit, Passage
+from qa.confidence import ConfidenceModel
+from qa.evaluation.metrics import normalize_answer
+from qa.evidence import EvidenceSentence, PassageParser, score_sentences
+from qa.question import AnswerType, QuestionAnalysis
+from qa.records import Answer, Citation
+from qa.spans import Candidate, extract_candidates
+from qa.terms import TermStatistics, term_key, text_keys, words
+
+logger = logging.getLogger(__name__)
+
+_TYPE_WORDS = {
+    AnswerType.PERSON: "a person or organisation",
+    AnswerType.DATE: "a date or time",
+    AnswerType.NUMBER: "a figure",
+    AnswerType.PLACE: "a place",
+    AnswerType.ORGANIZATION: "an organisation",
+    AnswerType.QUOTE: "a quotation",
+    AnswerType.REASON: "an explanation",
+    AnswerType.MANNER: "an explanation",
+    AnswerType.ENTITY: "a phrase",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The reader's full output: the answer plus the signals behind its confidence."""
+
+    answer: Answer
+    features: dict[str, float] = field(default_factory=dict)
+    candidates: tuple[Candidate, ...] = ()
+
+
+class Reader:
+    """Reads the hits for one question; stateless apart from caches, so thread-safe."""
+
+    def __init__(
+        self,
+        parser: PassageParser,
+        stats: TermStatistics,
+        document_keys: Mapping[str, frozenset[str]],
+        documents: Mapping[str, DocumentMeta],
+        passage_lookup: Callable[[str], Passage],
+        model: ConfidenceModel,
+    ) -> None:
+        self._parser = parser
+        self._stats = stats
+        self._document_keys = document_keys
+        self._documents = documents
+        self._passage = passage_lookup
+        self._model = model
+
+    @property
+    def model(self) -> ConfidenceModel:
+        return self._model
+
+    def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
+        def refuse(reason: str, **extra: object) -> Reading:
+            return Reading(
+                answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra)
+            )
+
+        if question.answer_type is AnswerType.YES_NO:
+            return refuse(
+                "This is a yes/no question. corpus-qa answers only with exact spans quoted from the "
+                "articles, so it does not judge yes or no; the closest passages are listed below."
+            )
+        unknown_names = self._names_never_mentioned(question)
+        if unknown_names:
+            listed = ", ".join(f"“{name}”" for name in unknown_names)
+            return refuse(f"The corpus never mentions {listed}, so it cannot answer this question.")
+        if not hits:
+            return refuse("No passage of the corpus matches this question.")
+
+        parsed = self._parser.parse([hit.passage for hit in hits])
+        evidence = score_sentences(question, question_vector, hits, parsed, self._stats)
+        candidates = extract_candidates(question, evidence)
+        if not candidates:
+            wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
+            return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")
+
+        best = candidates[0]
+        runner_up = next(
+            (c for c in candidates[1:] if normalize_answer(c.text) != normalize_answer(best.text)), None
+        )
+        supporting = self._supporting_evidence(best, evidence)
+        features = self._features(question, best, runner_up, evidence, supporting)
+        confidence = self._model.probability(features)
+        if confidence < self._model.threshold:
+            reason = self._weak_support_reason(question, best, confidence)
+            return Reading(
+                answer=Answer(
+                    question=question.text,
+                    text=None,
+                    refused=True,
+                    reason=reason,
+                    confidence=confidence,
+                    hits=tuple(hits),
+                    candidate=best.text,
+                ),
+                features=features,
+                candidates=tuple(candidates),
+            )
+        citations = self._citations(best, supporting)
+        answer = Answer(
+            question=question.text,
+            text=best.text,
+            refused=False,
+            reason=self._answer_reason(best, citations),
+            confidence=confidence,
+            citations=citations,
+            hits=tuple(hits),
+            candidate=best.text,
+        )
+        return Reading(answer=answer, features=features, candidates=tuple(candidates))
+
+    # -- refusal rules -------------------------------------------------------------------
+
+    def _names_never_mentioned(self, question: QuestionAnalysis) -> list[str]:
+        """Names and numbers of the question none of whose words occur anywhere in the corpus."""
+        missing = []
+        for name in (*question.entities, *question.numbers):
+            keys = [term_key(w) for w in words(name) if len(w) >= 3 or w.isdigit()]
+            keys = [k for k in keys if k not in {"the"}]
+            if keys and not any(self._stats.knows(k) for k in keys):
+                missing.append(name)
+        return missing
+
+    def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
+        sentence = best.evidence
+        found = {term for term in question.key_terms if self._term_in(term, sentence)}
+        absent = [t for t in question.key_terms if t not in found]
+        # Name the rarest absent terms: they are what the question is really about.
+        absent.sort(key=lambda t: self._stats.idf(term_key(t)), reverse=True)
+        source = self._documents[sentence.passage.doc_id].outlet or sentence.passage.doc_id
+        never = [t for t in absent if not self._stats.knows(term_key(t))]
+        if never:
+            terms = ", ".join(f"“{t}”" for t in never[:3])
+            return (
+                f"The corpus never uses {terms}; the closest passage ({source}, {sentence.passage.passage_id}) "
+                f"is about something else. Support is too weak to answer (confidence {confidence:.2f})."
+            )
+        if absent:
+            terms = ", ".join(f"“{t}”" for t in absent[:3])
+            return (
+                f"The closest evidence ({source}, {sentence.passage.passage_id}) does not mention {terms}, "
+                f"so it does not answer this question (confidence {confidence:.2f})."
+            )
+        return (
+            f"The passages mention the question's terms but none states {_TYPE_WORDS.get(question.answer_type, 'an answer')} "
+            f"that answers it (confidence {confidence:.2f} < {self._model.threshold:.2f})."
+        )
+
+    def _term_in(self, term: str, sentence: EvidenceSentence) -> bool:
+        key = term_key(term)
+        parsed = sentence.parsed
+        for i in range(max(0, sentence.span.start - 40), min(len(parsed.doc), sentence.span.end + 40)):
+            if parsed.token_keys[i] == key or parsed.token_lemmas[i] == term:
+                return True
+        return False
+
+    # -- confidence ----------------------------------------------------------------------
+
+    def _features(
+        self,
+        question: QuestionAnalysis,
+        best: Candidate,
+        runner_up: Candidate | None,
+        evidence: list[EvidenceSentence],
+        supporting: list[EvidenceSentence],
+    ) -> dict[str, float]:
+        weights = {t: self._stats.idf(term_key(t)) for t in question.key_terms}
+        total = sum(weights.values()) or 1.0
+        unknown = sum(w for t, w in weights.items() if not self._stats.knows(term_key(t))) / total
+        names = [*question.entities, *question.numbers]
+        doc_keys = self._document_keys.get(best.evidence.passage.doc_id, frozenset())
+        missing = 0
+        for name in names:
+            keys = {term_key(w) for w in words(name) if len(w) >= 3 or w.isdigit()} - {"the"}
+            if keys and not keys & doc_keys:
+                missing += 1
+        support_docs = {s.passage.doc_id for s in supporting}
+        return {
+            "bias": 1.0,
+            "coverage": best.evidence.coverage,
+            "window_coverage": best.evidence.window_coverage,
+            "similarity": best.evidence.similarity,
+            "unknown_terms": unknown,
+            "missing_names": missing / len(names) if names else 0.0,
+            "type_match": best.type_match,
+            "score": best.score,
+            "margin": best.score - (runner_up.score if runner_up else 0.0),
+            "support": float(np.log1p(len(support_docs))),
+            "explanatory": 1.0 if question.answer_type in (AnswerType.REASON, AnswerType.MANNER) else 0.0,
+        }
+
+    # -- citations -----------------------------------------------------------------------
+
+    def _supporting_evidence(self, best: Candidate, evidence: list[EvidenceSentence]) -> list[EvidenceSentence]:
+        """The best candidate's sentence plus sentences of other documents that state it too."""
+        wanted = normalize_answer(best.text)
+        supporting = [best.evidence]
+        seen_docs = {best.evidence.passage.doc_id}
+        floor = 0.6 * best.evidence.score
+        for sentence in evidence:
+            doc_id = sentence.passage.doc_id
+            if doc_id in seen_docs or sentence.score < floor:
+                continue
+            if wanted and wanted in normalize_answer(sentence.span.text):
+                supporting.append(sentence)
+                seen_docs.add(doc_id)
+        return supporting
+
+    def _citations(self, best: Candidate, supporting: list[EvidenceSentence]) -> tuple[Citation, ...]:
+        citations = [self._cite(best.evidence.passage, best.start, best.end)]
+        cited = {best.evidence.passage.passage_id}
+        # The same wire passage in other outlets (twins), then other documents that state it.
+        others = [self._passage(pid) for pid in best.evidence.passage.twins]
+        others += [s.passage for s in supporting[1:]]
+        for passage in others:
+            if passage.passage_id in cited:
+                continue
+            cited.add(passage.passage_id)
+            start = passage.text.find(best.text)
+            if start < 0:
+                start = passage.text.lower().find(best.text.lower())
+            if start >= 0:
+                citations.append(self._cite(passage, start, start + len(best.text)))
+            else:
+                citations.append(self._cite(passage, None, None))
+        return tuple(citations)
+
+    def _cite(self, passage: Passage, start: int | None, end: int | None) -> Citation:
+        meta = self._documents[passage.doc_id]
+        if start is None or end is None:
+            raw_start, raw_end = passage.raw_start, passage.raw_end
+        else:
+            raw_start, raw_end = passage.raw_span(start, end)
+        return Citation(
+            doc_id=passage.doc_id,
+            source=meta.outlet,
+            headline=meta.headline,
+            date=meta.date,
+            passage_id=passage.passage_id,
+            start=raw_start,
+            end=raw_end,
+            text=passage.text,
+            answer_start=start,
+            answer_end=end,
+        )
+
+    def _answer_reason(self, best: Candidate, citations: tuple[Citation, ...]) -> str:
+        outlets = sorted({c.source or c.doc_id for c in citations})
+        return f"Stated in {len(citations)} passage(s) from {', '.join(outlets)}."
+
+
+def document_term_keys(texts: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Matching keys of each document's cleaned text, for the 'names in the document' check."""
+    return {doc_id: frozenset(text_keys(text)) for doc_id, text in texts.items()}

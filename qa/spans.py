@@ -1,0 +1,226 @@
+"""Candidate answer spans inside evidence sentences, by the type the question asks for.
+
+Typed questions take named entities (who -> PERSON, how much -> MONEY/PERCENT); quote
+questions take quoted text; why/how questions take the clause that explains (a purpose
+"to ..." clause, a "because/after/as ..." adverbial clause); open "what" questions take noun
+phrases. Every span is an exact slice of the passage text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from qa.evidence import EvidenceSentence
+from qa.question import AnswerType, QuestionAnalysis
+from qa.terms import term_key
+
+# (labels that are exactly what the type asks for, labels that may still answer it)
+_ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
+    AnswerType.PERSON: (frozenset({"PERSON"}), frozenset({"ORG", "NORP"})),
+    AnswerType.DATE: (frozenset({"DATE", "TIME"}), frozenset()),
+    AnswerType.NUMBER: (frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}), frozenset({"ORDINAL"})),
+    AnswerType.PLACE: (frozenset({"GPE", "LOC", "FAC"}), frozenset({"NORP", "ORG"})),
+    AnswerType.ORGANIZATION: (frozenset({"ORG"}), frozenset({"NORP", "GPE", "PERSON"})),
+}
+_NUMBER_FOCUS = {
+    "much": frozenset({"MONEY", "PERCENT", "QUANTITY"}),
+    "many": frozenset({"CARDINAL", "QUANTITY"}),
+    "percentage": frozenset({"PERCENT"}),
+    "percent": frozenset({"PERCENT"}),
+    "share": frozenset({"PERCENT"}),
+    "proportion": frozenset({"PERCENT"}),
+}
+_CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
+_MANNER_MARKERS = frozenset("by through with via using".split())
+_QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
+_MAX_PHRASE_TOKENS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One possible answer: an exact passage-text span with the evidence behind it."""
+
+    text: str
+    start: int  # offsets in the passage text
+    end: int
+    evidence: EvidenceSentence
+    type_match: float  # 1: the kind asked for; 0.5: a compatible kind; 0.25: any phrase; +0.5 tied to the focus noun
+    proximity: float  # closeness to the matched question words, in [0, 1]
+    novelty: float  # share of the span's words that are not already in the question
+    score: float
+
+
+def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
+    """Candidates from the ``limit`` best sentences, best first."""
+    question_keys = {term_key(t) for t in question.key_terms} | {t for t in question.key_terms}
+    question_keys |= {term_key(t.text) for t in question.doc if t.is_alpha}
+    candidates: list[Candidate] = []
+    for sentence in evidence[:limit]:
+        for start, end, type_match in _spans(question, sentence):
+            candidate = _make_candidate(sentence, start, end, type_match, question_keys)
+            if candidate is not None:
+                candidates.append(candidate)
+    candidates.sort(key=lambda c: c.score, reverse=True)
+    return candidates
+
+
+def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
+    span = sentence.span
+    kind = question.answer_type
+    if kind in _ENTITY_LABELS:
+        exact, compatible = _ENTITY_LABELS[kind]
+        if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
+            preferred = _NUMBER_FOCUS[question.focus]
+            compatible = (exact - preferred) | compatible
+            exact = preferred
+        spans = []
+        for ent in span.ents:
+            fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
+            if not fit:
+                continue
+            if question.focus and _linked_to_focus(ent, question.focus):
+                fit += 0.5  # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names
+            start, end = _with_conjuncts(ent) if question.plural else (ent.start_char, ent.end_char)
+            spans.append((start, end, fit))
+        return spans
+    if kind is AnswerType.QUOTE:
+        return _quote_spans(sentence)
+    if kind in (AnswerType.REASON, AnswerType.MANNER):
+        return _clause_spans(span, kind)
+    # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun fits best.
+    spans = [(s, e, 0.5) for s, e, _ in _quote_spans(sentence)]
+    for ent in span.ents:
+        spans.append((ent.start_char, ent.end_char, 0.5))
+    for chunk in span.noun_chunks:
+        if chunk.root.pos_ == "PRON":
+            continue
+        phrase = _expand(chunk)
+        fit = 1.0 if question.focus and chunk.root.lemma_.lower() == question.focus else 0.25
+        spans.append((phrase.start_char, phrase.end_char, fit))
+    return spans
+
+
+def _linked_to_focus(ent: Span, focus: str) -> bool:
+    """The entity is in apposition with, or modified by, the focus noun ("President X", "X, an aide")."""
+    inside = set(range(ent.start, ent.end))
+    for token in ent.sent:
+        if token.lemma_.lower() != focus:
+            continue
+        if token.i in inside or token.head.i in inside or ent.root.head.i == token.i:
+            return True
+    return False
+
+
+def _with_conjuncts(ent: Span) -> tuple[int, int]:
+    """Stretch an entity over its coordinated siblings: "the Philippines, Malaysia ... and Taiwan"."""
+    tokens = [ent.root, *ent.root.conjuncts]
+    if len(tokens) == 1:
+        return ent.start_char, ent.end_char
+    doc = ent.doc
+    starts, ends = [ent.start_char], [ent.end_char]
+    for token in tokens[1:]:
+        if token.sent.start != ent.sent.start:
+            continue
+        owner = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        starts.append(owner.start_char if owner else token.idx)
+        ends.append(owner.end_char if owner else token.idx + len(token.text))
+    return min(starts), max(ends)
+
+
+def _quote_spans(sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
+    """Quoted text overlapping the sentence (quotes may run over several sentences)."""
+    text = sentence.passage.text
+    sent_start, sent_end = sentence.span.start_char, sentence.span.end_char
+    spans = []
+    for match in _QUOTE.finditer(text):
+        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        start, end = match.start(group), match.end(group)
+        if start < sent_end and end > sent_start:
+            # Trailing punctuation inside the quote is the writer's, not the speaker's words.
+            while end > start and text[end - 1] in ",.;:":
+                end -= 1
+            spans.append((start, end, 1.0 if len(text[start:end].split()) >= 2 else 0.5))
+    return spans
+
+
+def _clause_spans(span: Span, kind: AnswerType) -> list[tuple[int, int, float]]:
+    """The explaining clause of a why/how question, and the whole sentence as a fallback."""
+    spans: list[tuple[int, int, float]] = []
+    markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
+    for token in span:
+        clause = None
+        if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
+            clause = token.head if token.dep_ == "mark" else token
+        elif kind is AnswerType.REASON and token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {
+            "advcl", "xcomp", "acl", "relcl"
+        }:
+            clause = token.head
+        if clause is None:
+            continue
+        subtree = list(clause.subtree)
+        start = min(token.i, subtree[0].i)
+        end = max(t.i for t in subtree) + 1
+        if end - start >= 3:
+            doc = span.doc
+            spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 1.0))
+    body = span.text.rstrip(" .")
+    spans.append((span.start_char, span.start_char + len(body), 0.5))
+    return spans
+
+
+def _expand(chunk: Span) -> Span:
+    """A noun chunk with its prepositional attachments ("a community with a shared future")."""
+    subtree = list(chunk.root.subtree)
+    start, end = subtree[0].i, subtree[-1].i + 1
+    if end - start <= _MAX_PHRASE_TOKENS and start >= chunk.sent.start and end <= chunk.sent.end:
+        return chunk.doc[start:end]
+    return chunk
+
+
+def _make_candidate(
+    sentence: EvidenceSentence, start: int, end: int, type_match: float, question_keys: set[str]
+) -> Candidate | None:
+    text = sentence.passage.text
+    # Trim spaces and edge punctuation so the span is the answer itself.
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’."):
+        end -= 1
+    if end - start < 1:
+        return None
+    doc = sentence.parsed.doc
+    tokens = [t for t in doc if start <= t.idx < end and (t.is_alpha or t.like_num)]
+    if not tokens:
+        return None
+    content = [t for t in tokens if not t.is_stop]
+    if not content:
+        return None
+    repeated = sum(1 for t in content if term_key(t.text) in question_keys or t.lemma_.lower() in question_keys)
+    novelty = 1.0 - repeated / len(content)
+    if novelty == 0.0:
+        return None  # the span only repeats the question
+    if sentence.matched_tokens:
+        distance = min(
+            abs(t.i - m) for t in tokens for m in sentence.matched_tokens if not (start <= doc[m].idx < end)
+        ) if any(not (start <= doc[m].idx < end) for m in sentence.matched_tokens) else 8
+        proximity = 1.0 / (1.0 + distance / 4.0)
+    else:
+        proximity = 0.0
+    length_penalty = 1.0 if len(tokens) <= 12 else 12.0 / len(tokens)
+    score = (
+        sentence.score * (0.55 + 0.45 * type_match)
+        + 0.12 * proximity
+    ) * (0.5 + 0.5 * novelty) * (0.8 + 0.2 * length_penalty)
+    return Candidate(
+        text=text[start:end],
+        start=start,
+        end=end,
+        evidence=sentence,
+        type_match=type_match,
+        proximity=proximity,
+        novelty=novelty,
+        score=score,
+    )

@@ -1,0 +1,79 @@
+"""Term matching between a question and the evidence, and corpus term statistics.
+
+Question words and passage words are compared by a crude stem (``trading`` ~ ``trade``,
+``Vietnam’s`` ~ ``vietnam``) or by spaCy lemma (``met`` ~ ``meet``); rarity weights come from
+the passages' document frequencies so that "hotline" counts more than "China".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ated", "ates", "ate", "ese", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+
+
+def term_key(word: str) -> str:
+    """A crude, deterministic stem used as the matching key for one word."""
+    word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
+    word = _POSSESSIVE.sub("", word)
+    # Demonyms meet their country: "Russians"/"Russian" -> "russia", "Vietnamese" -> "vietnam".
+    if len(word) > 6 and word.endswith("ans"):
+        word = word[:-1]
+    if len(word) > 5 and word.endswith(("ian", "ean", "can")):
+        return _drop_final_vowel(word[:-1])
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return _drop_final_vowel(word)
+
+
+def _drop_final_vowel(word: str) -> str:
+    # So that a stripped demonym meets its country ("chin" ~ "china", "russi" ~ "russia").
+    return word[:-1] if len(word) > 4 and word[-1] in "ae" else word
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def text_keys(text: str) -> set[str]:
+    """Every matching key of a text (hyphenated words count whole and by part)."""
+    keys: set[str] = set()
+    for word in words(text):
+        keys.add(term_key(word))
+        if "-" in word:
+            keys.update(term_key(part) for part in word.split("-") if part)
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class TermStatistics:
+    """Document frequencies of term keys over the corpus passages."""
+
+    passage_count: int
+    document_frequency: dict[str, int]
+
+    @classmethod
+    def from_texts(cls, texts: Iterable[str]) -> TermStatistics:
+        frequency: Counter[str] = Counter()
+        count = 0
+        for text in texts:
+            count += 1
+            frequency.update(text_keys(text))
+        return cls(passage_count=count, document_frequency=dict(frequency))
+
+    def knows(self, key: str) -> bool:
+        return key in self.document_frequency
+
+    def idf(self, key: str) -> float:
+        """Smoothed, always positive IDF; an unseen term gets the highest weight."""
+        df = self.document_frequency.get(key, 0)
+        return math.log(1.0 + (self.passage_count + 1) / (df + 0.5))

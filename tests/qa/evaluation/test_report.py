@@ -1,0 +1,83 @@
+"""report.md, its PNG charts, the terminal table, and the optional cleaning score."""
+
+from __future__ import annotations
+
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from qa.evaluation.report import cleaning_score, format_text, write_report
+from qa.evaluation.runner import EvalReport
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def no_cleaning_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    # None in sys.modules makes the import raise ImportError, as if the module did not exist.
+    monkeypatch.setitem(sys.modules, "qa.evaluation.cleaning", None)
+
+
+def test_write_report_makes_markdown_and_pngs(
+    synthetic_report: EvalReport, tmp_path: Path, no_cleaning_module: None
+) -> None:
+    out = tmp_path / "nested" / "report"
+    path = write_report(synthetic_report, out, corpus_dir=tmp_path)
+    assert path == out / "report.md"
+    for name in ("refusal_tradeoff.png", "reliability.png", "recall_at_k.png"):
+        data = (out / name).read_bytes()
+        assert data.startswith(PNG_MAGIC) and len(data) > 5000, name
+    text = path.read_text(encoding="utf-8")
+    for heading in ("## Answers", "## Retrieval", "## By category", "## Refusal threshold",
+                    "## Confidence calibration", "## Failures (3 of 7)"):
+        assert heading in text
+    for image in ("refusal_tradeoff.png", "reliability.png", "recall_at_k.png"):
+        assert f"]({image})" in text
+    assert "Prime Minister Pham Minh Chinh" in text  # what a failure returned
+    assert "## Cleaning" not in text
+
+
+def test_report_into_a_file_path_is_an_error(synthetic_report: EvalReport, tmp_path: Path) -> None:
+    file_path = tmp_path / "taken"
+    file_path.write_text("x")
+    with pytest.raises(ValueError, match="is a file"):
+        write_report(synthetic_report, file_path)
+
+
+def test_cleaning_score_included_when_module_exists(
+    synthetic_report: EvalReport, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    calls: list[tuple[Path, Path]] = []
+
+    def score_cleaning(labels_dir: Path, corpus_dir: Path) -> dict[str, float]:
+        calls.append((labels_dir, corpus_dir))
+        return {"kept_precision": 0.875, "kept_recall": 0.5}
+
+    module = types.ModuleType("qa.evaluation.cleaning")
+    module.score_cleaning = score_cleaning  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "qa.evaluation.cleaning", module)
+    path = write_report(synthetic_report, tmp_path / "out", clean_labels_dir=labels, corpus_dir=corpus)
+    assert calls == [(labels, corpus)]
+    text = path.read_text(encoding="utf-8")
+    assert "## Cleaning" in text and "| kept_precision | 0.8750 |" in text
+
+
+def test_cleaning_score_skipped_quietly(tmp_path: Path, no_cleaning_module: None) -> None:
+    assert cleaning_score(tmp_path, tmp_path) is None  # module missing
+    assert cleaning_score(tmp_path / "missing", tmp_path) is None
+
+
+def test_format_text_has_every_section(synthetic_report: EvalReport) -> None:
+    text = format_text(synthetic_report)
+    assert "exact match" in text and "50.0%" in text
+    assert "R@1" in text and "bm25" in text and "hybrid" in text
+    assert "By category" in text and "faq_trivia" in text
+    assert "Failures (3 of 7)" in text and "REFUSED: no passage states it" in text
+    truncated = format_text(synthetic_report, max_failures=1)
+    assert "2 more" in truncated

