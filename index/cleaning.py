@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from array import array
 from dataclasses import dataclass, field
 
 from index import furniture, glue, metadata
@@ -42,6 +43,7 @@ class _Line:
     reason: str | None = None  # why it is dropped; None = kept
     role: str = "body"  # headline, dek, byline, date, dateline, credit, body
     keep_end: int | None = None  # a shorter kept end (a headline without its "| Outlet" suffix)
+    bulleted: bool = False  # the line started with a list bullet ("•", "-")
 
     @property
     def blank(self) -> bool:
@@ -86,13 +88,12 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     _drop_headline_repeats_and_captions(page, headline)
     _assign_header_and_body(page, headline)
 
-    text, raw_index = _build_text(source, page.lines)
+    text, raw_index = _build_text(raw_text, source, page.lines)
     meta = DocumentMeta(
         doc_id=doc_id,
         path=path,
         outlet=outlet,
-        headline=headline.text[: (headline.keep_end if headline.keep_end is not None else headline.end) - headline.start]
-        if headline is not None else source.hints.title,
+        headline=_headline_text(source, headline),
         date=_page_date(page, source),
         byline=_page_byline(page, source),
         credits=tuple(page.credits),
@@ -112,7 +113,8 @@ def _split_lines(text: str) -> list[_Line]:
     position = 0
     for raw_line in text.split("\n"):
         start, end = furniture.content_bounds(raw_line)
-        lines.append(_Line(position + start, position + end, raw_line[start:end]))
+        bulleted = bool(raw_line[:start].strip())
+        lines.append(_Line(position + start, position + end, raw_line[start:end], bulleted=bulleted))
         position += len(raw_line) + 1
     return lines
 
@@ -181,6 +183,10 @@ def _drop_link_lists(page: _Page) -> None:
         if heading.reason is None and furniture.LINK_LIST_HEADINGS.match(heading.text.rstrip(": ")):
             heading.reason = "link-list"
             k += 1
+            if not _prose_before(page, content[k - 1]):
+                # Before the article starts, the next title line may be the headline itself:
+                # drop only the heading ("Related Topics" above a BBC headline).
+                continue
             while k < len(content):
                 item = page.lines[content[k]]
                 if item.reason is None and (item.role == "credit" or not _is_list_item(item.text)):
@@ -196,7 +202,7 @@ def _drop_link_lists(page: _Page) -> None:
         line = source_lines[i] if i >= 0 else None
         bulleted = (
             line is not None and line.reason is None and line.role != "credit"
-            and _has_bullet(page, i) and _is_list_item(line.text)
+            and line.bulleted and _is_list_item(line.text)
         )
         if bulleted:
             run.append(i)
@@ -207,14 +213,11 @@ def _drop_link_lists(page: _Page) -> None:
         run = []
 
 
-def _has_bullet(page: _Page, index: int) -> bool:
-    line = page.lines[index]
-    # The bullet was trimmed off the content; look at the characters just before it.
-    return line.start > 0 and _bullet_before(page, index)
-
-
-def _bullet_before(page: _Page, index: int) -> bool:
-    return bool(getattr(page, "_bullets", None) and index in page._bullets)  # pragma: no cover
+def _prose_before(page: _Page, index: int) -> bool:
+    return any(
+        line.reason is None and ends_sentence(line.text) and len(words(line.text)) >= BODY_MIN_WORDS
+        for line in page.lines[:index]
+    )
 
 
 def _is_list_item(text: str) -> bool:
@@ -292,7 +295,8 @@ def _assign_header_and_body(page: _Page, headline: _Line | None) -> None:
     in_body = False
     seen_dek = False
     after_headline = headline is None
-    for i in _content(page):
+    content = _content(page)
+    for k, i in enumerate(content):
         line = page.lines[i]
         if line is headline:
             after_headline = True
@@ -300,6 +304,9 @@ def _assign_header_and_body(page: _Page, headline: _Line | None) -> None:
         if line.reason is not None or line.role == "credit":
             continue
         text = line.text
+        if not after_headline and len(words(text)) <= 4 and is_title_like(text) and not metadata.is_date_line(text):
+            line.reason = "navigation"  # "Home", "News", "World" menu items above the headline
+            continue
         if furniture.INLINE_LINK_PREFIX.match(text):
             line.reason = "inline-link"
             continue
@@ -312,7 +319,7 @@ def _assign_header_and_body(page: _Page, headline: _Line | None) -> None:
         # Header: before the first prose paragraph.
         if metadata.is_date_line(text):
             line.role = "date"
-        elif metadata.byline_names(text, page.outlet):
+        elif metadata.byline_names(text, page.outlet, bare=_next_to_date_line(page, content, k)):
             line.role = "byline"
         elif any(text.endswith(" " + alias) or text == alias for alias in page.aliases):
             line.role = "dateline"
@@ -324,9 +331,16 @@ def _assign_header_and_body(page: _Page, headline: _Line | None) -> None:
                 line.reason = "caption"  # a second title-like line in the header: image text
 
 
-def _build_text(source: SourceText, lines: list[_Line]) -> tuple[str, "array"]:
+def _next_to_date_line(page: _Page, content: list[int], k: int) -> bool:
+    return any(
+        0 <= j < len(content) and page.lines[content[j]].reason is None and metadata.is_date_line(page.lines[content[j]].text)
+        for j in (k - 1, k + 1)
+    )
+
+
+def _build_text(raw_text: str, source: SourceText, lines: list[_Line]) -> tuple[str, array]:
     """Kept lines joined by an inserted newline, glued words repaired by inserted spaces."""
-    builder = TextBuilder(_RawView(source))
+    builder = TextBuilder(raw_text)
     for line in lines:
         if line.blank or line.reason is not None:
             continue
@@ -344,17 +358,6 @@ def _build_text(source: SourceText, lines: list[_Line]) -> tuple[str, "array"]:
             else:
                 builder.copy(raw)
     return builder.text(), builder.raw_index
-
-
-class _RawView:
-    """Lets TextBuilder.copy read raw characters through the source's raw text."""
-
-    def __init__(self, source: SourceText) -> None:
-        self._source = source
-        self._by_raw = {source.raw_index[i]: source.text[i] for i in range(len(source.text)) if source.raw_index[i] != INSERTED}
-
-    def __getitem__(self, raw_position: int) -> str:
-        return self._by_raw[raw_position]
 
 
 def _dropped_blocks(source: SourceText, lines: list[_Line]) -> tuple[DroppedBlock, ...]:
@@ -386,6 +389,13 @@ def _dropped_blocks(source: SourceText, lines: list[_Line]) -> tuple[DroppedBloc
     return tuple(sorted(blocks, key=lambda block: (block.raw_start, block.raw_end)))
 
 
+def _headline_text(source: SourceText, headline: _Line | None) -> str | None:
+    if headline is None:
+        return source.hints.title
+    end = headline.keep_end if headline.keep_end is not None else headline.end
+    return source.text[headline.start:end]
+
+
 def _page_date(page: _Page, source: SourceText) -> str | None:
     stated = metadata.hint_date(source.hints)
     if stated is not None:
@@ -400,6 +410,6 @@ def _page_byline(page: _Page, source: SourceText) -> tuple[str, ...]:
     names: list[str] = []
     for line in page.lines:
         if line.role == "byline":
-            names.extend(name for name in metadata.byline_names(line.text, page.outlet) if name not in names)
+            names.extend(name for name in metadata.byline_names(line.text, page.outlet, bare=True) if name not in names)
     names.extend(author for author in source.hints.authors if author not in names)
     return tuple(names)

@@ -14,7 +14,8 @@ import re
 logger = logging.getLogger(__name__)
 
 _CLOSERS = "\"”’')]»"
-_BULLET = re.compile(r"^[\s•·▪►◦‣∙*–—-]+(?=\S)")
+# A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
+_BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 
 _AD = re.compile(
@@ -29,7 +30,7 @@ _VOTE = re.compile(r"^[^\s()]{1,20}!?\s*\(\d+\)$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\s*(?:\(c\)|©)?\s*\d{4}|\(c\)\s*\d{4}|\ball rights reserved\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s_=*~•·#—–-]{3,}$")
 _UI_WORDS = re.compile(
-    r"^(view|share|share this(?: article)?|print|comments?|menu|search|close|back to top|"
+    r"^(view|share|share this(?: article| page| story)?|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|show more|load more|next|previous|follow|"
     r"reply|open in app|toggle navigation|sign in|log in|subscribe)(?:\s*\(\d+\))?$",
@@ -60,7 +61,8 @@ _PROMPT_TERMS = re.compile(
     r"registration|donat\w*|your support|support (?:us|our journalism|independent journalism)|"
     r"paywalls?|notifications?|push alerts?|refresh (?:the|your) (?:page|browser)|"
     r"download (?:the|our) app|follow us|inbox|free trial|create (?:an|a free) account|"
-    r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access))\b",
+    r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access)|"
+    r"(?:get|receive|turn on|enable)\s+(?:\w+\s+)?alerts)\b",
     re.IGNORECASE,
 )
 # Terms that mean a prompt even in a short line that does not address the reader.
@@ -70,7 +72,7 @@ _STRONG_PROMPT_TERMS = re.compile(
 _READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _IMPERATIVE_START = re.compile(
-    r"^(?:sign up|subscribe|stay up to date|stay informed|get (?:the|our|unlimited)|join|thank you|thanks for|"
+    r"^(?:sign up|subscribe|stay up to date|stay informed|get (?:the|our|unlimited|alerts|notifications|breaking)|join|thank you|thanks for|"
     r"please|click|tap|download|follow|support|register|log in|don[’']t miss|never miss|enter your)\b",
     re.IGNORECASE,
 )
@@ -112,13 +114,13 @@ CREDIT = re.compile(
 
 
 def content_bounds(line: str) -> tuple[int, int]:
-    """``[start, end)`` of ``line`` without surrounding whitespace and a leading bullet."""
-    stripped_end = len(line.rstrip())
+    """``[start, end)`` of ``line`` without surrounding whitespace and a leading list bullet."""
     start = len(line) - len(line.lstrip())
-    bullet = _BULLET.match(line, start)
-    if bullet and (bullet.end() - start == 0 or line[bullet.end() - 1].isspace()):
-        start = bullet.end()
-    return start, max(start, stripped_end)
+    end = len(line.rstrip())
+    bullet = _BULLET.match(line[start:end])
+    if bullet:
+        start += bullet.end()
+    return start, max(start, end)
 
 
 def words(text: str) -> list[str]:
@@ -225,4 +227,5 @@ def is_self_promotion(text: str, outlet_names: tuple[str, ...]) -> bool:
     unquoted = without_quotes(text)
     if not _FIRST_PERSON_PLURAL.search(unquoted):
         return False
-    return any(re.search(rf"\b{re.escape(name)}\b", unquoted) for name in outlet_names)
+    spaced = " ".join(unquoted.split())  # "The\u00a0Independent" is "The Independent"
+    return any(re.search(rf"\b{re.escape(name)}\b", spaced) for name in outlet_names)

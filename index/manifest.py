@@ -15,7 +15,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from index.errors import CorpusError, IndexStaleError
+from index.errors import CorpusError, IndexCorruptError, IndexMissingError, IndexStaleError
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ class Manifest:
     tokenizer_version: str
     bm25_variant: str
     corpus_dir: str
-    corpus_files: dict[str, str]  # corpus file (relative posix path) -> sha256
+    corpus_files: dict[str, str]  # corpus file name -> sha256
     document_count: int
     passage_count: int
     built_at: str  # ISO 8601, UTC
@@ -85,6 +85,17 @@ class Manifest:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
+def read_manifest(index_dir: Path) -> Manifest:
+    """The manifest of the index in ``index_dir``, unchecked; Missing or Corrupt errors."""
+    path = Path(index_dir) / MANIFEST_FILE
+    if not path.is_file():
+        raise IndexMissingError(f"no index at {index_dir} (no {MANIFEST_FILE}); run `corpus-qa index` to build it")
+    try:
+        return Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise IndexCorruptError(f"index file {path} is corrupt ({error}); {REBUILD_HINT}") from error
+
+
 def sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
@@ -94,23 +105,22 @@ def sha256_file(path: Path) -> str:
 
 
 def hash_corpus(corpus_dir: Path) -> dict[str, str]:
-    """sha256 of every file under ``corpus_dir`` (hidden files and folders skipped).
+    """sha256 of every file directly in ``corpus_dir`` (hidden files skipped).
 
-    Every file counts, not only the ones ingestion accepts: a file that was skipped
-    and is then fixed must also make the index stale.
+    Every file counts, not only the suffixes ingestion accepts: a file that was skipped
+    and is then fixed or renamed must also make the index stale. Sub-folders are not
+    read by ingestion, and the index folder may itself sit inside the corpus folder.
     """
     if not corpus_dir.is_dir():
         raise CorpusError(
             f"corpus folder {corpus_dir} does not exist or is not a folder; "
             "pass --corpus DIR or set CORPUS_QA_CORPUS_DIR"
         )
-    hashes: dict[str, str] = {}
-    for path in sorted(corpus_dir.rglob("*")):
-        relative = path.relative_to(corpus_dir)
-        if any(part.startswith(".") for part in relative.parts) or not path.is_file():
-            continue
-        hashes[relative.as_posix()] = sha256_file(path)
-    return hashes
+    return {
+        path.name: sha256_file(path)
+        for path in sorted(corpus_dir.iterdir())
+        if path.is_file() and not path.name.startswith(".")
+    }
 
 
 def package_versions() -> dict[str, str]:
@@ -147,6 +157,7 @@ def check_fresh(
     tokenizer_version: str,
     bm25_variant: str,
     corpus_files: dict[str, str],
+    corpus_dir: Path | None = None,
 ) -> None:
     """Raise IndexStaleError saying what differs, if the index does not fit the settings."""
     reasons: list[str] = []
@@ -167,6 +178,12 @@ def check_fresh(
         reasons.append(f"built with BM25 variant {manifest.bm25_variant}, current is {bm25_variant}")
     differences = corpus_differences(manifest.corpus_files, corpus_files)
     if differences:
-        reasons.append("the corpus changed since it was built: " + "; ".join(differences))
+        if corpus_dir is not None and Path(manifest.corpus_dir).resolve() != corpus_dir.resolve():
+            reasons.append(
+                f"it was built from corpus {manifest.corpus_dir}, settings point at {corpus_dir} "
+                f"({'; '.join(differences)}); pass --corpus {manifest.corpus_dir} or rebuild"
+            )
+        else:
+            reasons.append("the corpus changed since it was built: " + "; ".join(differences))
     if reasons:
         raise IndexStaleError(f"index at {index_dir} is stale: {'; '.join(reasons)}; {REBUILD_HINT}")

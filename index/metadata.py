@@ -55,9 +55,13 @@ OUTLETS: dict[str, tuple[str, ...]] = {
     "Voice of America": ("Voice of America", "VOA"),
 }
 _ALIAS_TO_OUTLET = {alias: name for name, aliases in OUTLETS.items() for alias in aliases}
-_ALIAS_PATTERN = "|".join(re.escape(alias) for alias in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True))
+# Pages write "The\u00a0Independent" too, so any whitespace may separate the words of a name.
+_ALIAS_PATTERN = "|".join(
+    re.escape(alias).replace("\\ ", r"\s+") for alias in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True)
+)
 
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z .,'’-]{{1,40}}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\s*[—–-]")
+# "BANGKOK (AP) —", "JAKARTA, March 3 (Reuters) -"
+_DATELINE = re.compile(rf"^[A-Z][A-Za-z0-9 .,'’-]{{1,40}}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\s*[—–-]")
 _ORIGINALLY = re.compile(rf"\b(?:originally|first) (?:appeared|published) (?:in|on|by) (?:the )?(?P<outlet>{_ALIAS_PATTERN})\b")
 _EDITING = re.compile(rf"(?:^|[•·\s])(?P<outlet>{_ALIAS_PATTERN}) with additional (?:editing|reporting|writing)\b")
 _TITLE_SUFFIX = re.compile(rf"\s[|–—-]\s*(?P<outlet>{_ALIAS_PATTERN})\b(?:\s*\(\d+\))?\s*$")
@@ -74,11 +78,11 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? 
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DATE_NOISE = re.compile(
     r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|\d{1,2}:\d{2}(?::\d{2})?|[:,|/.·-]",
+    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|\d{1,2}[:.]\d{2}(?::\d{2})?|[:,|/.·-]",
     re.IGNORECASE,
 )
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:[’'-][A-Z]?[a-z]+)*\.?$|^[A-Z]\.$")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)*\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +95,8 @@ class OutletSignal:
 
 def canonical_outlet(name: str) -> str:
     """Gazetteer name for an alias ("SCMP" -> "South China Morning Post"), else ``name``."""
-    return _ALIAS_TO_OUTLET.get(name.strip(), name.strip())
+    spaced = " ".join(name.split())
+    return _ALIAS_TO_OUTLET.get(spaced, spaced)
 
 
 def outlet_aliases(outlet: str | None) -> tuple[str, ...]:
@@ -111,19 +116,19 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
         for line in stripped:
             match = pattern.search(line)
             if match:
-                return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"{evidence}: {line[:80]}")
+                return OutletSignal(canonical_outlet(match.group("outlet")), f"{evidence}: {line[:80]}")
     for line in stripped[:5] + ([hints.title] if hints.title else []):
         match = _TITLE_SUFFIX.search(line)
         if match:
-            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"title suffix: {line[:80]}")
+            return OutletSignal(canonical_outlet(match.group("outlet")), f"title suffix: {line[:80]}")
     for line in stripped:
         match = _NOTIFICATIONS.search(line)
         if match:
-            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"notifications: {line[:80]}")
+            return OutletSignal(canonical_outlet(match.group("outlet")), f"notifications: {line[:80]}")
     for line in stripped[:15]:
         match = _CITY_OUTLET.match(line)
         if match:
-            return OutletSignal(_ALIAS_TO_OUTLET[match.group("outlet")], f"dateline: {line}")
+            return OutletSignal(canonical_outlet(match.group("outlet")), f"dateline: {line}")
     if hints.site_name:
         return OutletSignal(canonical_outlet(hints.site_name), "og:site_name")
     for line in stripped:
@@ -172,9 +177,12 @@ def is_date_line(text: str) -> bool:
     return not _DATE_NOISE.sub(" ", remainder).strip()
 
 
-def byline_names(text: str, outlet: str | None) -> tuple[str, ...]:
-    """Author names if ``text`` is a byline ("By Jane Doe and Li Wei", or a bare name line)."""
+def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[str, ...]:
+    """Author names if ``text`` is a byline: "By Jane Doe and Li Wei", or with ``bare`` (the
+    caller saw a date line next to it) a line holding just one name ("Huizhong Wu")."""
     by = _BY.match(text.strip())
+    if by is None and not bare:
+        return ()
     candidate = by.group("names") if by else text.strip()
     candidate = re.split(r"\s+[|,·]\s+(?=[A-Z][a-z]+ (?:correspondent|reporter|editor))|,\s*(?:in|for)\s", candidate)[0]
     names = [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", candidate) if name.strip()]
@@ -182,7 +190,9 @@ def byline_names(text: str, outlet: str | None) -> tuple[str, ...]:
     found: list[str] = []
     for name in names:
         tokens = name.split()
-        if name in aliases or not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
+        if " ".join(tokens) in aliases:
+            continue  # "By James Carter, BBC News": the outlet is not an author
+        if not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
             return ()
         found.append(name)
     if not by and len(found) != 1:

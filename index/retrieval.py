@@ -55,30 +55,25 @@ def rank_passages(
 
 
 def twin_groups(passages: Sequence[Passage]) -> dict[str, tuple[Passage, ...]]:
-    """For each passage, the other passages linked to it by ``twins`` in either direction,
-    transitively (A~B and B~C fold together). Twins not in ``passages`` are skipped."""
+    """For each passage, its twins: linked by ``twins`` in either direction, in other
+    documents, present in ``passages``.
+
+    Not transitive on purpose: passage boundaries differ between outlets (one outlet's
+    lead can be two passages in the other), and chaining such links could fold a whole
+    article into a single hit.
+    """
     by_id = {p.passage_id: p for p in passages}
-    parent = {pid: pid for pid in by_id}
-
-    def root(pid: str) -> str:
-        while parent[pid] != pid:
-            parent[pid] = parent[parent[pid]]
-            pid = parent[pid]
-        return pid
-
+    links: dict[str, set[str]] = {pid: set() for pid in by_id}
     for passage in passages:
         for twin_id in passage.twins:
-            if twin_id in by_id:
-                parent[root(twin_id)] = root(passage.passage_id)
-    members: dict[str, list[Passage]] = {}
-    for passage in passages:
-        members.setdefault(root(passage.passage_id), []).append(passage)
-    groups: dict[str, tuple[Passage, ...]] = {}
-    for group in members.values():
-        ordered = sorted(group, key=lambda p: (p.doc_id, p.ordinal))
-        for passage in group:
-            groups[passage.passage_id] = tuple(p for p in ordered if p.passage_id != passage.passage_id)
-    return groups
+            twin = by_id.get(twin_id)
+            if twin is not None and twin.doc_id != passage.doc_id:
+                links[passage.passage_id].add(twin_id)
+                links[twin_id].add(passage.passage_id)
+    return {
+        pid: tuple(sorted((by_id[t] for t in twin_ids), key=lambda p: (p.doc_id, p.ordinal)))
+        for pid, twin_ids in links.items()
+    }
 
 
 def collect_hits(
@@ -89,18 +84,23 @@ def collect_hits(
     twins: Mapping[str, tuple[Passage, ...]],
 ) -> list[Hit]:
     """The first ``k`` distinct hits: a passage's twins (``twin_groups``) fold into the
-    best-ranked one, so k counts distinct statements, not outlets."""
+    best-ranked one, so k counts distinct statements, not outlets.
+
+    A passage is skipped when it, or one of its twins, is already shown or folded into an
+    earlier hit; so no passage appears twice and a twin pair never makes two hits.
+    """
     hits: list[Hit] = []
-    seen: set[str] = set()
+    covered: set[str] = set()
     for fused in ranking:
         if len(hits) >= k:
             break
         passage = passages[fused.index]
-        if passage.passage_id in seen:
+        own_twins = twins.get(passage.passage_id, ())
+        if passage.passage_id in covered or any(t.passage_id in covered for t in own_twins):
             continue
-        folded = twins.get(passage.passage_id, ())
-        seen.add(passage.passage_id)
-        seen.update(t.passage_id for t in folded)
+        folded = own_twins
+        covered.add(passage.passage_id)
+        covered.update(t.passage_id for t in folded)
         hits.append(
             Hit(
                 passage=passage,

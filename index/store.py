@@ -43,6 +43,7 @@ from index.manifest import (
     check_fresh,
     hash_corpus,
     package_versions,
+    read_manifest,
     sha256_file,
 )
 from index.records import (
@@ -115,6 +116,7 @@ class SearchIndex:
         self._positions = {p.passage_id: i for i, p in enumerate(passages)}
         self._metas = {doc_id: doc.meta for doc_id, doc in documents.items()}
         self._twins = twin_groups(passages)
+        self._widest_twin_group = 1 + max((len(group) for group in self._twins.values()), default=0)
         self._bm25 = BM25Retriever(tokenized, BM25Variant(manifest.bm25_variant))
         self._vector = VectorRetriever(vectors, self.embed_query)
         self._query_cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -233,12 +235,7 @@ class SearchIndex:
         index_dir = Path(index_dir)
         _recover_interrupted_swap(index_dir)
         manifest_path = index_dir / MANIFEST_FILE
-        if not manifest_path.is_file():
-            raise IndexMissingError(f"no index at {index_dir} (no {MANIFEST_FILE}); run `corpus-qa index` to build it")
-        try:
-            manifest = Manifest.from_dict(json.loads(manifest_path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise IndexCorruptError(f"index file {manifest_path} is corrupt ({error}); {REBUILD_HINT}") from error
+        manifest = read_manifest(index_dir)
         embedder = embedder if embedder is not None else SentenceTransformerEmbedder(settings.model)
         check_fresh(
             manifest,
@@ -248,6 +245,7 @@ class SearchIndex:
             tokenizer_version=TOKENIZER_VERSION,
             bm25_variant=DEFAULT_VARIANT.value,
             corpus_files=hash_corpus(settings.corpus_dir),
+            corpus_dir=settings.corpus_dir,
         )
         for name in INDEX_FILES:
             path = index_dir / name
@@ -313,8 +311,7 @@ class SearchIndex:
             raise ValueError("query is empty; ask a question or give search terms")
         fusion = FusionMode(fusion) if fusion is not None else self.settings.fusion
         # Enough candidates that folding twins still leaves k distinct hits.
-        widest_group = 1 + max((len(group) for group in self._twins.values()), default=0)
-        candidates = min(len(self.passages), max(self.settings.candidates, k * widest_group))
+        candidates = min(len(self.passages), max(self.settings.candidates, k * self._widest_twin_group))
         ranking = rank_passages(
             query,
             candidates,

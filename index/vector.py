@@ -20,7 +20,10 @@ logger = logging.getLogger(__name__)
 
 HNSW_M = 32  # graph degree: faiss's usual choice for a few hundred thousand vectors
 HNSW_EF_CONSTRUCTION = 200
-HNSW_EF_SEARCH = 128  # recall@10 vs exact is measured in benchmarks/retrieval.py
+# Measured in benchmarks/retrieval.py on 20k random 384-d unit vectors (the worst case):
+# recall@10 0.71 at 128, 0.89 at 256, 0.986 at 512 (4 ms/query), 1.0 at 1024. On clustered
+# data, closer to real embeddings, recall is 1.0 from 64 on.
+HNSW_EF_SEARCH = 512
 
 
 def build_vector_index(vectors: np.ndarray, kind: VectorIndexKind = VectorIndexKind.FLAT) -> faiss.Index:

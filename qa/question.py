@@ -80,6 +80,8 @@ _GENERIC_FOCUS = frozenset(
     "organization organisation topic topics thing things kind sort type".split()
 )
 _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
+# "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
+_DESCRIBE_VERBS = frozenset("describe call term label dub characterize characterise hail".split())
 _QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
 _AUXILIARIES = frozenset(
     "is are was were am be been do does did has have had can could will would shall should may might must".split()
@@ -118,7 +120,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     doc = nlp(text)
     lowered = [token.lower_ for token in doc]
     answer_type, focus = _answer_type(doc, lowered)
-    if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _QUOTE_VERBS:
+    if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS:
         answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
     if answer_type is AnswerType.PERSON and focus is None:
         focus = _role_noun(doc)

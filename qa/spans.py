@@ -9,7 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
@@ -19,7 +19,7 @@ from qa.terms import term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
 _ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
-    AnswerType.PERSON: (frozenset({"PERSON"}), frozenset({"ORG", "NORP"})),
+    AnswerType.PERSON: (frozenset({"PERSON"}), frozenset({"ORG"})),
     AnswerType.DATE: (frozenset({"DATE", "TIME"}), frozenset()),
     AnswerType.NUMBER: (frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}), frozenset({"ORDINAL"})),
     AnswerType.PLACE: (frozenset({"GPE", "LOC", "FAC"}), frozenset({"NORP", "ORG"})),
@@ -37,6 +37,7 @@ _CAUSAL_MARKERS = frozenset("because since as after amid following due given so 
 _MANNER_MARKERS = frozenset("by through with via using".split())
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
 _MAX_PHRASE_TOKENS = 16
+_SEGMENT = re.compile(r"[^,;:—–()]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +64,33 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
             candidate = _make_candidate(sentence, start, end, type_match, question_keys)
             if candidate is not None:
                 candidates.append(candidate)
-    candidates.sort(key=lambda c: c.score, reverse=True)
-    return candidates
+    return _merge_support(candidates)
+
+
+def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per answer text: the best instance, boosted when other documents agree."""
+    groups: dict[str, list[Candidate]] = {}
+    for candidate in candidates:
+        groups.setdefault(_answer_key(candidate.text), []).append(candidate)
+    merged = []
+    for group in groups.values():
+        group.sort(key=lambda c: c.score, reverse=True)
+        best = group[0]
+        # Independent statements of the same span are evidence, but only when each is nearly as
+        # good as the best; otherwise names found everywhere ("China") would win by frequency.
+        agreeing = {
+            c.evidence.passage.doc_id
+            for c in group[1:]
+            if c.score >= 0.85 * best.score and c.evidence.passage.doc_id != best.evidence.passage.doc_id
+        }
+        bonus = 0.03 * len(agreeing)
+        merged.append(replace(best, score=best.score + bonus))
+    merged.sort(key=lambda c: c.score, reverse=True)
+    return merged
+
+
+def _answer_key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()).removeprefix("the ")
 
 
 def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
@@ -81,9 +107,13 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
             if not fit:
                 continue
-            if question.focus and _linked_to_focus(ent, question.focus):
+            if fit == 1.0 and question.focus and _linked_to_focus(ent, question.focus):
                 fit += 0.5  # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names
-            start, end = _with_conjuncts(ent) if question.plural else (ent.start_char, ent.end_char)
+            start, end = (ent.start_char, ent.end_char)
+            if question.plural:
+                start, end = _with_conjuncts(ent)
+                # A question about several things is best answered by a list, not one item.
+                fit += 0.5 if (start, end) != (ent.start_char, ent.end_char) else -0.25
             spans.append((start, end, fit))
         return spans
     if kind is AnswerType.QUOTE:
@@ -168,6 +198,10 @@ def _clause_spans(span: Span, kind: AnswerType) -> list[tuple[int, int, float]]:
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 1.0))
     body = span.text.rstrip(" .")
     spans.append((span.start_char, span.start_char + len(body), 0.5))
+    # Each punctuation-delimited segment, so the part that does not restate the question can win.
+    for match in _SEGMENT.finditer(span.text):
+        if len(match.group(0).split()) >= 4 and match.group(0).strip() != body.strip():
+            spans.append((span.start_char + match.start(), span.start_char + match.end(), 0.6))
     return spans
 
 

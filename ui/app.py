@@ -47,6 +47,14 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_CONCURRENCY = 4
 MAX_TOP_K = 20
 
+# Runs in the browser after the document view changes: scroll its text box (not the page) so
+# the marked passage is in sight; the delay lets Gradio paint the new HTML first.
+SCROLL_TO_MARK_JS = """() => { setTimeout(() => {
+  const box = document.querySelector('#document-view .cqa-doc-text');
+  const mark = box ? box.querySelector('mark') : null;
+  if (box && mark) { box.scrollTop = Math.max(mark.offsetTop - 40, 0); }
+}, 60); }"""
+
 # Per-visitor highlights: doc_id -> (passage_id, raw start, raw end, cited) of what to mark
 # there; cited is False for the closest passages of a refusal.
 Highlights = dict[str, tuple[str, int, int, bool]]
@@ -67,8 +75,8 @@ SEED_EXAMPLES = ExampleQuestions(
     answerable=(
         "How big was trade between China and Vietnam in 2022?",
         "How many cooperation agreements did the two countries sign?",
-        "Who chairs Vietnam's National Assembly?",
         "Who did Xi meet on Tuesday?",
+        "What did the two countries agree to set up for incidents at sea?",
     ),
     refused=(
         "When did China colonize Vietnam?",
@@ -129,18 +137,19 @@ def build_app(qa: QA, settings: Settings, *, examples: ExampleQuestions | None =
     def ask(question: str | None, top_k: float, fusion: str, mode: str) -> tuple[Any, ...]:
         """One question in, every output of the page out (a failure is a message, not a crash)."""
         text = question.strip() if question is not None else ""
-        empty_doc = gr.update()
+        # Without an answer, the document view and this visitor's highlights stay as they were.
+        unchanged = gr.update()
         if not text:
             message = render.render_message(
                 "Type a question about the news pages first, for example one of the examples below."
             )
-            return message, [], None, gr.update(), empty_doc, empty_doc, {}
+            return message, [], None, unchanged, unchanged, unchanged, unchanged
         try:
             answer = qa.ask(text, top_k=int(top_k), mode=RetrievalMode(mode), fusion=FusionMode(fusion))
         except ValueError as error:
             # Over-long or otherwise unusable questions: the message says what to change.
             message = render.render_message(str(error), title="Please rephrase the question")
-            return message, [], None, gr.update(), empty_doc, empty_doc, {}
+            return message, [], None, unchanged, unchanged, unchanged, unchanged
         except Exception:
             logger.exception("answering %r failed", text)
             message = render.render_message(
@@ -148,7 +157,7 @@ def build_app(qa: QA, settings: Settings, *, examples: ExampleQuestions | None =
                 title="Something went wrong",
                 kind="error",
             )
-            return message, [], None, gr.update(), empty_doc, empty_doc, {}
+            return message, [], None, unchanged, unchanged, unchanged, unchanged
         highlights = _highlights_of(answer)
         cited = {citation.doc_id for citation in answer.citations}
         if answer.citations:
@@ -229,26 +238,34 @@ def build_app(qa: QA, settings: Settings, *, examples: ExampleQuestions | None =
                     value=RetrievalMode.HYBRID.value,
                     label="Retrieval",
                 )
-            gr.Markdown("Settings apply to the next question. Empty cells: that retriever did not rank the passage.")
+            gr.Markdown("Settings apply to the next question. Scores: fused (what ranks), BM25 (keywords), vector (meaning); # is that retriever's rank, empty when it did not rank the passage.")
             hits_table = gr.Dataframe(
                 headers=list(render.HIT_COLUMNS),
                 value=[],
                 label="Passages considered, best first",
                 interactive=False,
                 wrap=True,
+                column_widths=["56px", "10%", "17%", "70px", "70px", "70px", "70px", "76px", "12%", "32%"],
                 elem_id="hits-table",
             )
-            answer_json = gr.JSON(label="Answer as JSON", elem_id="answer-json")
+            with gr.Accordion("Answer as JSON (what the API returns)", open=False):
+                answer_json = gr.JSON(label="Answer as JSON", elem_id="answer-json")
 
         ask_inputs = [question, top_k, fusion, mode]
         ask_outputs = [result, hits_table, answer_json, picker, document_view, dropped_view, highlights_state]
-        ask_button.click(ask, ask_inputs, ask_outputs, api_name="ask", show_progress="minimal")
-        question.submit(ask, ask_inputs, ask_outputs, api_visibility="private", show_progress="minimal")
+        asked = [
+            ask_button.click(ask, ask_inputs, ask_outputs, api_name="ask", show_progress="minimal"),
+            question.submit(ask, ask_inputs, ask_outputs, api_visibility="private", show_progress="minimal"),
+        ]
         for example_set in example_sets:
             # Clicking an example asks it at once: one click shows an answer or a refusal.
             if example_set.load_input_event is not None:
-                example_set.load_input_event.then(ask, ask_inputs, ask_outputs, api_visibility="private")
-        picker.input(view_document, [picker, highlights_state], [document_view, dropped_view], api_name="document")
+                asked.append(example_set.load_input_event.then(ask, ask_inputs, ask_outputs, api_visibility="private"))
+        asked.append(
+            picker.input(view_document, [picker, highlights_state], [document_view, dropped_view], api_name="document")
+        )
+        for event in asked:
+            event.then(None, None, None, js=SCROLL_TO_MARK_JS, api_visibility="private", queue=False)
     return app
 
 

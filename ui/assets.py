@@ -63,7 +63,7 @@ mark.doc-passage mark.answer-span, .cqa-doc-text mark.answer-span { background: 
 .cqa-headline-small { font-style: italic; }
 .cqa-doc-head { margin-bottom: 6px; }
 .cqa-doc-text {
-  white-space: pre-wrap; line-height: 1.55; max-height: 520px; overflow-y: auto;
+  position: relative; white-space: pre-wrap; line-height: 1.55; max-height: 520px; overflow-y: auto;
   padding: 10px 12px; border: 1px solid var(--border-color-primary, #d0d7de); border-radius: 6px;
 }
 .cqa-dropped del { color: #8c959f; text-decoration-color: #cf222e; }

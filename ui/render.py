@@ -21,13 +21,12 @@ logger = logging.getLogger(__name__)
 HIT_COLUMNS: tuple[str, ...] = (
     "rank",
     "outlet",
-    "document",
-    "passage",
-    "fused score",
-    "BM25 score",
-    "BM25 rank",
-    "vector score",
-    "vector rank",
+    "passage",  # f"{doc_id}#{ordinal}": names the document too
+    "fused",
+    "BM25",
+    "BM25 #",
+    "vector",
+    "vector #",
     "also in",
     "text",
 )
@@ -266,7 +265,6 @@ def hit_rows(hits: Sequence[Hit]) -> list[list[object]]:
             [
                 hit.rank,
                 _outlet(hit.document.outlet),
-                hit.passage.doc_id,
                 hit.passage.passage_id,
                 _score(hit.fused_score),
                 _score(hit.bm25_score),

@@ -10,6 +10,7 @@ import argparse
 import ipaddress
 import logging
 import os
+import sys
 from pathlib import Path
 
 from qa.settings import Settings
@@ -66,9 +67,16 @@ def run(args: argparse.Namespace) -> int:
     qa = QA.open(settings, progress=True)
     app = build_app(qa, settings)
     try:
-        launch(app, host=args.host, port=args.port, share=args.share)
-    except KeyboardInterrupt:
-        logger.info("stopping the page")
+        # Gradio's own banner suggests `share=True in launch()`, which means nothing to a CLI
+        # user; print where the page is and how to share it in this command's terms instead.
+        _, local_url, share_url = launch(
+            app, host=args.host, port=args.port, share=args.share, prevent_thread_lock=True, quiet=True
+        )
+        print(f"corpus-qa serve: the page is at {local_url}", file=sys.stderr)
+        if share_url is not None:
+            print(f"corpus-qa serve: public link (anyone with it can ask): {share_url}", file=sys.stderr)
+        print("corpus-qa serve: press Ctrl+C to stop", file=sys.stderr)
+        app.block_thread()
     finally:
         app.close()
     return 0

@@ -31,11 +31,21 @@ def plot_refusal_tradeoff(report: EvalReport, path: Path) -> Path:
         [p.false_refusal_rate for p in points], [p.refusal_recall for p in points],
         color="tab:blue", marker=".", markersize=3, linewidth=1.5, label="threshold sweep",
     )
-    # Label a few thresholds along the curve so a reader can pick one.
+    # Label the tenths along the curve so a reader can pick a threshold; tenths that land
+    # close together share one label ("t=0.5–0.7") instead of printing over each other.
+    labels: list[list[float]] = []  # [x, y, first threshold, last threshold]
     for point in points:
-        if round(point.threshold * 100) % 20 == 0:
-            axes.annotate(f"t={point.threshold:.1f}", (point.false_refusal_rate, point.refusal_recall),
-                          textcoords="offset points", xytext=(5, -10), fontsize=7, color="tab:blue")
+        if round(point.threshold * 100) % 10 != 0:
+            continue
+        x, y = point.false_refusal_rate, point.refusal_recall
+        near = next((label for label in labels if (label[0] - x) ** 2 + (label[1] - y) ** 2 < 0.06**2), None)
+        if near is not None:
+            near[3] = point.threshold
+        else:
+            labels.append([x, y, point.threshold, point.threshold])
+    for x, y, first, last in labels:
+        text = f"t={first:.1f}" if first == last else f"t={first:.1f}–{last:.1f}"
+        axes.annotate(text, (x, y), textcoords="offset points", xytext=(5, -10), fontsize=7, color="tab:blue")
     overall = report.overall
     axes.plot([overall.false_refusal_rate], [overall.refusal_recall], marker="*", markersize=15,
               color="tab:red", linestyle="none", label="operating point (as shipped)")
@@ -67,12 +77,13 @@ def plot_reliability(report: EvalReport, path: Path) -> Path:
                       xytext=(0, 3), ha="center", fontsize=7)
     axes.plot([0, 1], [0, 1], color="grey", linestyle="--", linewidth=1, label="perfect calibration")
     axes.set_xlim(0, 1)
-    axes.set_ylim(0, 1.05)
+    axes.set_ylim(0, 1.2)  # headroom so the legend sits above the bars
+    axes.set_yticks([0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
     axes.set_xlabel("confidence of the candidate answer")
-    axes.set_ylabel(f"fraction correct (F1 >= 0.5)")
+    axes.set_ylabel("fraction correct (F1 >= 0.5)")
     axes.set_title(f"Confidence reliability (ECE = {report.ece:.3f}; bar labels = candidates)")
     axes.grid(True, alpha=0.3)
-    axes.legend(loc="upper left", fontsize=8)
+    axes.legend(loc="upper center", ncol=3, fontsize=8)
     figure.tight_layout()
     figure.savefig(path)
     return path

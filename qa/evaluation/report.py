@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -158,10 +159,8 @@ def _cleaning_lines(score: Any) -> list[str]:
     if isinstance(data, dict):
         rows = [[str(key), _format_value(value)] for key, value in data.items() if not isinstance(value, (list, dict))]
         lines += _markdown_table(["measure", "value"], rows)
-        nested = {key: value for key, value in data.items() if isinstance(value, (list, dict))}
+        nested = {key: value for key, value in data.items() if isinstance(value, (list, dict)) and value}
         if nested:
-            import json
-
             lines += ["", "```json", json.dumps(nested, indent=2, default=str)[:4000], "```"]
     else:
         lines.append(f"`{data}`")

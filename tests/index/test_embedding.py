@@ -33,6 +33,7 @@ def test_construction_loads_nothing() -> None:
     assert embedder._model is None
 
 
+@pytest.mark.slow  # imports torch and sentence-transformers (seconds)
 def test_unloadable_model_raises_model_load_error_with_the_fix(tmp_path: Path) -> None:
     embedder = SentenceTransformerEmbedder(str(tmp_path / "missing-model"))
     with pytest.raises(ModelLoadError, match="missing-model") as caught:

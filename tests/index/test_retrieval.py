@@ -43,12 +43,36 @@ def test_retrievers_share_the_protocol() -> None:
     assert issubclass(VectorRetriever, Retriever)
 
 
-def test_twin_groups_are_symmetric_and_transitive() -> None:
-    corpus = make_corpus({"a": ["x"], "b": ["x"], "c": ["x"], "d": ["y"]}, {"a#0": ["b#0"], "b#0": ["c#0"]})
-    groups = twin_groups(corpus.passages)
-    assert [p.passage_id for p in groups["c#0"]] == ["a#0", "b#0"]
-    assert [p.passage_id for p in groups["a#0"]] == ["b#0", "c#0"]
-    assert groups["d#0"] == ()
+def test_twin_groups_are_symmetric_but_not_chained() -> None:
+    corpus = make_corpus({"a": ["x"], "b": ["x", "x2"], "c": ["x"], "d": ["y"]}, {"a#0": ["b#0"], "b#0": ["c#0"]})
+    # make_corpus links both ways; drop one direction to check symmetry is restored.
+    one_way = [p if p.passage_id != "c#0" else type(p)(**{**{f: getattr(p, f) for f in p.__slots__}, "twins": ()})
+               for p in corpus.passages]
+    groups = twin_groups(one_way)
+    assert [p.passage_id for p in groups["c#0"]] == ["b#0"]
+    assert [p.passage_id for p in groups["b#0"]] == ["a#0", "c#0"]
+    assert [p.passage_id for p in groups["a#0"]] == ["b#0"]  # not c#0: links do not chain
+    assert groups["d#0"] == () and groups["b#1"] == ()
+
+
+def test_a_passage_whose_twin_was_folded_elsewhere_is_not_shown_again(tmp_path: Path) -> None:
+    """Outlets split the same lead differently: a#0 ~ b#0 and a#0 ~ b#1."""
+    corpus = make_corpus(
+        {"a": ["Harbour fees rose. Ferry tickets too.", "Unrelated bakery news."],
+         "b": ["Harbour fees rose.", "Ferry tickets too.", "Other bakery news."]},
+        {"a#0": ["b#0", "b#1"]},
+    )
+    index = SearchIndex.from_corpus(corpus, IndexSettings(corpus_dir=tmp_path), embedder=HashingEmbedder())
+    whole = index.search("ferry tickets harbour fees", k=5, mode=RetrievalMode.BM25)
+    assert whole[0].passage.passage_id == "a#0"
+    assert [t.passage_id for t in whole[0].twins] == ["b#0", "b#1"]
+    assert {h.passage.passage_id for h in whole} & {"b#0", "b#1"} == set()
+
+    # b#1 ranks first and folds a#0; b#0 (a#0's other twin) must not come back on its own.
+    part = index.search("ferry tickets", k=5, mode=RetrievalMode.VECTOR)
+    assert part[0].passage.passage_id == "b#1"
+    assert [t.passage_id for t in part[0].twins] == ["a#0"]
+    assert "b#0" not in {h.passage.passage_id for h in part}
 
 
 @pytest.mark.parametrize("mode", list(RetrievalMode))
@@ -124,3 +148,33 @@ def test_embed_query_is_cached_and_read_only(tmp_path: Path) -> None:
     assert index.embed_query("ferry prices") is first
     assert embedder.calls == calls + 1
     assert not first.flags.writeable
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def seed_index() -> SearchIndex:
+    """The real cleaner on the seed pages; the fake embedder keeps it fast."""
+    return SearchIndex.build(IndexSettings(corpus_dir=SEEDS), embedder=HashingEmbedder(), progress=False)
+
+
+@pytest.mark.parametrize("mode", list(RetrievalMode))
+def test_seed_hits_never_repeat_a_passage_or_its_twin(seed_index: SearchIndex, mode: RetrievalMode) -> None:
+    assert any(p.twins for p in seed_index.passages), "the cleaner links the two copies of the wire story"
+    for query in ("prime minister National Assembly", "trade turnover imports", "South China Sea claims"):
+        hits = seed_index.search(query, k=8, mode=mode)
+        covered = [pid for h in hits for pid in (h.passage.passage_id, *(t.passage_id for t in h.twins))]
+        assert len(covered) == len(set(covered)), query
+        for hit in hits:
+            assert all(t.doc_id != hit.passage.doc_id for t in hit.twins)
+
+
+def test_seed_index_round_trips_through_save_and_load(seed_index: SearchIndex, tmp_path: Path) -> None:
+    seed_index.save(tmp_path / "index")
+    loaded = SearchIndex.load(tmp_path / "index", seed_index.settings, embedder=HashingEmbedder())
+    assert loaded.passages == seed_index.passages
+    assert loaded.documents == seed_index.documents
+    assert loaded.problems == seed_index.problems
+    query = "community with a shared future"
+    assert loaded.search(query, k=5) == seed_index.search(query, k=5)

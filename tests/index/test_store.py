@@ -128,6 +128,15 @@ def test_a_changed_corpus_is_stale_and_says_what_changed(settings: IndexSettings
         SearchIndex.load(settings.index_dir, settings, embedder=HashingEmbedder())
 
 
+def test_another_corpus_folder_is_stale_and_names_both(settings: IndexSettings, tmp_path: Path) -> None:
+    build_and_save(settings)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "page.txt").write_text("Something else.")
+    with pytest.raises(IndexStaleError, match=f"built from corpus {settings.corpus_dir}.*{other}"):
+        SearchIndex.load(settings.index_dir, replace(settings, corpus_dir=other), embedder=HashingEmbedder())
+
+
 def test_a_newer_format_version_is_stale(settings: IndexSettings) -> None:
     build_and_save(settings)
     path = settings.index_dir / "manifest.json"
@@ -224,6 +233,13 @@ def test_crash_between_the_two_renames_is_recovered(settings: IndexSettings, mon
     loaded = SearchIndex.load(settings.index_dir, settings, embedder=HashingEmbedder())
     assert loaded.passages == old.passages
     assert not aside.exists()
+
+
+def test_an_index_folder_inside_the_corpus_folder_does_not_make_it_stale(tmp_path: Path) -> None:
+    corpus_dir = write_corpus(tmp_path / "corpus")
+    settings = IndexSettings(corpus_dir=corpus_dir, index_dir=corpus_dir / "index")
+    build_and_save(settings)
+    SearchIndex.load(settings.index_dir, settings, embedder=HashingEmbedder())
 
 
 def test_saving_over_an_index_replaces_it(settings: IndexSettings) -> None:

@@ -14,7 +14,7 @@ from tests.ui.conftest import SEED_DOC_IDS, ServedPage
 
 ANSWERABLE = (
     "How big was trade between China and Vietnam in 2022?",
-    "Who chairs Vietnam's National Assembly?",
+    "Who did Xi meet on Tuesday?",
 )
 REFUSED = ("When did China colonize Vietnam?", "What religion is Vietnam?")
 
@@ -69,6 +69,7 @@ def test_each_visitor_keeps_their_own_highlights(fake_page: ServedPage) -> None:
     alice, bob = client(fake_page), client(fake_page)
     ask(alice, "How much did the port handle in 2021?")
     ask(bob, "Who owns the port?")
+    ask(alice, "  ")  # a friendly message leaves the visitor's highlights alone
     alice_view, _ = alice.predict("100_alpha", api_name="/document")
     bob_view, _ = bob.predict("100_alpha", api_name="/document")
     assert "The cited passage is marked" in alice_view

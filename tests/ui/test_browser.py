@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
 from tests.ui.conftest import REPO_ROOT, SEED_DOC_IDS, ServedPage
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.slow
 
@@ -35,44 +34,47 @@ ANSWER_TIMEOUT_MS = 90_000
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed (`make browser`)")
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
 
 
 @pytest.fixture()
-def tab(browser: object) -> Iterator[object]:
+def dialogs() -> list[str]:
+    return []
+
+
+@pytest.fixture()
+def tab(browser: Browser, dialogs: list[str]) -> Iterator[Page]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    dialogs: list[str] = []
     # A dialog would mean corpus text ran as script; record it and keep the page usable.
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.dialogs = dialogs  # type: ignore[attr-defined]
     yield page
     context.close()
 
 
-def question_box(page: object) -> object:
+def question_box(page: Page) -> Locator:
     return page.locator("#question textarea, #question input").first
 
 
-def ask_with_enter(page: object, question: str) -> object:
+def ask_with_enter(page: Page, question: str) -> Locator:
     question_box(page).fill(question)
     question_box(page).press("Enter")
     return wait_for_result(page, question)
 
 
-def ask_with_click(page: object, question: str) -> object:
+def ask_with_click(page: Page, question: str) -> Locator:
     question_box(page).fill(question)
     page.locator("#ask").click()
     return wait_for_result(page, question)
 
 
-def wait_for_result(page: object, question: str) -> object:
+def wait_for_result(page: Page, question: str) -> Locator:
     # Each answer or refusal panel carries its question, so the previous result on screen
     # is never mistaken for this one.
     page.wait_for_function(
@@ -83,17 +85,17 @@ def wait_for_result(page: object, question: str) -> object:
     return page.locator("#result")
 
 
-def screenshot(page: object, name: str) -> None:
+def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-def open_page(page: object, served: ServedPage) -> None:
+def open_page(page: Page, served: ServedPage) -> None:
     page.goto(served.url)
     question_box(page).wait_for(timeout=30_000)
 
 
-def assert_answer_with_seed_citation(result: object) -> None:
+def assert_answer_with_seed_citation(result: Locator) -> None:
     assert result.locator(".cqa-answer").count() == 1, result.inner_html()[:500]
     assert result.locator(".cqa-answer-text").inner_text().strip()
     assert "confident" in result.locator(".cqa-confidence").inner_text()
@@ -103,7 +105,7 @@ def assert_answer_with_seed_citation(result: object) -> None:
     assert cards.first.locator(".cqa-outlet").inner_text().strip()
 
 
-def test_enter_asks_an_answerable_question(tab: object, seed_page: ServedPage) -> None:
+def test_enter_asks_an_answerable_question(tab: Page, seed_page: ServedPage) -> None:
     open_page(tab, seed_page)
     result = ask_with_enter(tab, "How big was trade between China and Vietnam in 2022?")
     assert_answer_with_seed_citation(result)
@@ -112,28 +114,37 @@ def test_enter_asks_an_answerable_question(tab: object, seed_page: ServedPage) -
     screenshot(tab, "answer-enter")
 
 
-def test_click_asks_an_answerable_question_and_details_show_scores(tab: object, seed_page: ServedPage) -> None:
+def test_click_asks_an_answerable_question_and_details_show_scores(tab: Page, seed_page: ServedPage) -> None:
     open_page(tab, seed_page)
-    result = ask_with_click(tab, "Who chairs Vietnam's National Assembly?")
+    result = ask_with_click(tab, "Who did Xi meet on Tuesday?")
     assert_answer_with_seed_citation(result)
     assert result.locator("mark.answer-span").count() >= 1
     tab.get_by_text("Details: retrieval scores and settings").click()
     table = tab.locator("#hits-table")
-    table.get_by_text("fused score").first.wait_for(timeout=10_000)
+    table.get_by_text("fused").first.wait_for(timeout=10_000)
     assert table.get_by_text(next(iter(sorted(SEED_DOC_IDS)))[:3], exact=False).count() >= 1
     screenshot(tab, "answer-click-details")
 
 
-def test_refused_question_shows_the_reason_and_closest_passages(tab: object, seed_page: ServedPage) -> None:
+def test_refused_question_shows_the_reason_and_closest_passages(tab: Page, seed_page: ServedPage) -> None:
     open_page(tab, seed_page)
     result = ask_with_click(tab, "When did China colonize Vietnam?")
     assert result.locator(".cqa-refusal").count() == 1, result.inner_html()[:500]
     assert result.locator(".cqa-reason").inner_text().strip()
     assert result.locator(".cqa-answer-text").count() == 0
+    # The document view opens on the closest passage and scrolls its box to it.
+    tab.locator("#document-view mark.doc-passage").first.wait_for(timeout=10_000)
+    tab.wait_for_timeout(300)
+    in_sight = tab.evaluate(
+        """() => { const box = document.querySelector('#document-view .cqa-doc-text');
+                   const top = box.querySelector('mark').offsetTop - box.scrollTop;
+                   return top >= 0 && top < box.clientHeight; }"""
+    )
+    assert in_sight
     screenshot(tab, "refusal")
 
 
-def test_dropped_tab_shows_struck_blocks_with_reasons(tab: object, seed_page: ServedPage) -> None:
+def test_dropped_tab_shows_struck_blocks_with_reasons(tab: Page, seed_page: ServedPage) -> None:
     open_page(tab, seed_page)
     ask_with_enter(tab, "How many cooperation agreements did the two countries sign?")
     tab.get_by_role("tab", name="What the cleaner dropped").click()
@@ -145,7 +156,7 @@ def test_dropped_tab_shows_struck_blocks_with_reasons(tab: object, seed_page: Se
     screenshot(tab, "dropped")
 
 
-def test_empty_question_shows_a_friendly_message(tab: object, fake_page: ServedPage) -> None:
+def test_empty_question_shows_a_friendly_message(tab: Page, fake_page: ServedPage) -> None:
     open_page(tab, fake_page)
     question_box(tab).fill("   ")
     tab.locator("#ask").click()
@@ -154,7 +165,7 @@ def test_empty_question_shows_a_friendly_message(tab: object, fake_page: ServedP
     assert "Type a question" in notice.inner_text()
 
 
-def test_corpus_markup_is_shown_as_text_never_run(tab: object, fake_page: ServedPage) -> None:
+def test_corpus_markup_is_shown_as_text_never_run(tab: Page, dialogs: list[str], fake_page: ServedPage) -> None:
     open_page(tab, fake_page)
     result = ask_with_click(tab, "Who owns the port?")
     assert result.locator(".cqa-refusal").count() == 1
@@ -162,5 +173,5 @@ def test_corpus_markup_is_shown_as_text_never_run(tab: object, fake_page: Served
     assert result.locator("b").count() == 0
     tab.get_by_role("tab", name="What the cleaner dropped").click()
     assert "<script>alert('x')</script>" in tab.locator("#dropped-view").inner_text()
-    assert tab.dialogs == []
+    assert dialogs == []
     screenshot(tab, "hostile-markup")

@@ -135,10 +135,10 @@ def test_hit_rows_line_up_with_columns_and_keep_missing_scores_empty() -> None:
     rows = render.hit_rows([HIT_TONNES, HIT_MAYOR])
     assert all(len(row) == len(render.HIT_COLUMNS) for row in rows)
     by_column = [dict(zip(render.HIT_COLUMNS, row)) for row in rows]
-    assert by_column[0]["rank"] == 1 and by_column[0]["BM25 rank"] == 1 and by_column[0]["vector rank"] == 2
-    assert by_column[0]["vector score"] == 0.6123
+    assert by_column[0]["rank"] == 1 and by_column[0]["BM25 #"] == 1 and by_column[0]["vector #"] == 2
+    assert by_column[0]["vector"] == 0.6123
     assert by_column[0]["also in"] == "Wire & Co (101_beta)"
-    assert by_column[1]["BM25 score"] is None and by_column[1]["BM25 rank"] is None
+    assert by_column[1]["BM25"] is None and by_column[1]["BM25 #"] is None
     assert by_column[1]["also in"] == ""
 
 

@@ -57,8 +57,10 @@ class StandInQA:
     answers: dict[str, Answer]
     hits: dict[tuple[str, RetrievalMode], list[Hit]] = field(default_factory=dict)
     searches: list[tuple[str, int, RetrievalMode]] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)
 
     def ask(self, question: str) -> Answer:
+        self.asked.append(question)
         return self.answers[question]
 
     def search(self, query: str, k: int, mode: RetrievalMode) -> list[Hit]:

@@ -138,3 +138,10 @@ def test_latency_falls_back_to_wall_clock_when_pipeline_reports_none() -> None:
     qa = StandInQA(answers={"Capital?": refused("Capital?", None, 0.0, latency_ms=0.0)})
     report = evaluate(qa, gold, progress=False, modes=(RetrievalMode.BM25,))
     assert report.latency_p50_ms > 0.0
+
+
+def test_warm_up_asks_first_question_once_more_untimed(stand_in: StandInQA, synthetic_report: EvalReport) -> None:
+    first = SYNTHETIC_GOLD[0].question
+    assert stand_in.asked.count(first) == 2
+    assert len(stand_in.asked) == len(SYNTHETIC_GOLD) + 1
+    assert len(synthetic_report.results) == len(SYNTHETIC_GOLD)

@@ -1,0 +1,78 @@
+"""Entry points of ingestion: a file or a folder of scraped pages -> cleaned documents and passages.
+
+>>> corpus = ingest_folder(Path("seeds"))
+>>> len(corpus.documents)
+5
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from tqdm import tqdm
+
+from index.cleaning import clean_loaded
+from index.errors import CorpusError
+from index.loading import CORPUS_SUFFIXES, read_corpus_file
+from index.passages import make_passages
+from index.records import CleanedDocument, Corpus, LoadProblem, Passage
+from index.settings import IndexSettings
+from index.twins import link_twins
+
+logger = logging.getLogger(__name__)
+
+
+def ingest_file(path: Path, settings: IndexSettings | None = None) -> tuple[CleanedDocument, tuple[Passage, ...]]:
+    """Read, clean and split one page; CorpusError (with the fix) for an unusable file."""
+    settings = settings if settings is not None else IndexSettings()
+    path = Path(path)
+    if path.suffix.lower() not in CORPUS_SUFFIXES:
+        raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(CORPUS_SUFFIXES)}")
+    document = clean_loaded(read_corpus_file(path, settings.max_file_bytes))
+    if not document.text.strip():
+        raise CorpusError(
+            f"{path}: no article text left after cleaning (everything looked like page furniture: "
+            f"{', '.join(sorted({block.reason for block in document.dropped})) or 'nothing readable'})"
+        )
+    return document, make_passages(document)
+
+
+def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
+    """Every .txt/.html/.htm file of ``folder`` (sorted by name); bad files become problems.
+
+    Raises CorpusError when the folder is missing, is not a folder, or yields no document.
+    """
+    settings = settings if settings is not None else IndexSettings()
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"corpus folder {folder} does not exist; pass --corpus DIR or set CORPUS_QA_CORPUS_DIR")
+    if not folder.is_dir():
+        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.html pages")
+    files = sorted(
+        (path for path in folder.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and not path.name.startswith(".")),
+        key=lambda path: path.name,
+    )
+    if not files:
+        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file; add the scraped pages there")
+    documents: list[CleanedDocument] = []
+    passages: list[Passage] = []
+    problems: list[LoadProblem] = []
+    seen_ids: dict[str, Path] = {}
+    for path in tqdm(files, desc="cleaning", unit="file", disable=not progress):
+        if path.stem in seen_ids:
+            problems.append(LoadProblem(str(path), f"same document id {path.stem!r} as {seen_ids[path.stem].name}; rename one of them"))
+            continue
+        try:
+            document, document_passages = ingest_file(path, settings)
+        except CorpusError as error:
+            logger.warning("skipping %s: %s", path, error)
+            problems.append(LoadProblem(str(path), str(error)))
+            continue
+        seen_ids[path.stem] = path
+        documents.append(document)
+        passages.extend(document_passages)
+    if not documents:
+        details = "; ".join(problem.message for problem in problems)
+        raise CorpusError(f"corpus folder {folder} has no usable document ({details})")
+    return Corpus(documents=tuple(documents), passages=link_twins(tuple(passages)), problems=tuple(problems))

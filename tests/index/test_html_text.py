@@ -1,0 +1,67 @@
+"""HTML -> text: visible text only, one block per line, every copied char mapped to raw HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.html_text import html_to_source
+from index.source_text import INSERTED, offset_map
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+def assert_verbatim(raw: str, source_text: str, raw_index) -> None:
+    for position, raw_position in enumerate(raw_index):
+        if raw_position != INSERTED:
+            assert raw[raw_position] == source_text[position]
+
+
+def test_entities_tags_and_whitespace() -> None:
+    raw = "<p>Tea &amp; coffee\n   cost <b>$1.2bn</b>&nbsp;a&#39;year</p><p>Second</p>"
+    source = html_to_source(raw)
+    assert source.text == "Tea & coffee cost $1.2bn a'year\nSecond"
+    assert_verbatim(raw, source.text, source.raw_index)
+    # "&amp;" decodes to an inserted "&"; the copied "Tea" maps to its raw place.
+    assert source.raw_index[source.text.index("&")] == INSERTED
+    assert raw[source.raw_index[0] : source.raw_index[0] + 3] == "Tea"
+
+
+def test_scripts_styles_comments_are_not_text() -> None:
+    raw = "<script>var a = '<p>no</p>';</script><style>p{}</style><!-- hidden --><p>Visible words</p>"
+    assert html_to_source(raw).text == "Visible words"
+
+
+def test_furniture_elements_become_dropped_blocks() -> None:
+    raw = '<nav><a href="/">Home</a></nav><div class="newsletter-box"><p>Sign up now</p></div><p>Story text here.</p>'
+    source = html_to_source(raw)
+    assert source.text == "Story text here."
+    reasons = {block.reason: raw[block.raw_start : block.raw_end] for block in source.dropped}
+    assert reasons["navigation"].startswith("<nav>") and reasons["navigation"].endswith("</nav>")
+    assert "Sign up now" in reasons["markup-newsletter"]
+
+
+def test_nested_furniture_closes_at_the_matching_tag() -> None:
+    raw = '<aside><div><div>Most read</div></div><p>x</p></aside><p>After the aside.</p>'
+    assert html_to_source(raw).text == "After the aside."
+
+
+def test_meta_hints() -> None:
+    source = html_to_source((PAGES / "guardian_style.html").read_text(encoding="utf-8"))
+    assert source.hints.site_name == "The Guardian"
+    assert source.hints.published == "2024-05-21T08:30:00Z"
+    assert source.hints.authors == ("Amina Otieno",)
+    assert source.hints.title.startswith("Kenya’s tea pickers")
+
+
+def test_offset_map_runs_are_verbatim_on_synthetic_html() -> None:
+    for page in PAGES.glob("*.html"):
+        raw = page.read_text(encoding="utf-8")
+        source = html_to_source(raw)
+        offsets = offset_map(source.raw_index, len(source.text))
+        for run in offsets.runs:
+            assert source.text[run.text_start : run.text_start + run.length] == raw[run.raw_start : run.raw_start + run.length]
+
+
+def test_unclosed_tags_and_stray_brackets_do_not_crash() -> None:
+    source = html_to_source("<div><p>Price < 5 and 3 > 2<p>next <b>bold")
+    assert "Price < 5 and 3 > 2" in source.text and "next bold" in source.text

@@ -1,0 +1,97 @@
+"""Outlet, date and byline detection from general signals (never file names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.cleaning import clean_text
+from index.metadata import byline_names, detect_outlet, is_date_line, parse_date, strip_title_suffix
+from index.source_text import PageHints
+
+BODY = "The minister said on Monday that the new bridge would open to traffic before the end of the year."
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["Site of Deals - Home", "NAIROBI (AP) — Kenya's president said on Friday..."], "AP"),
+        (["SEOUL, Jan 4 (Reuters) - South Korea said..."], "Reuters"),
+        (["This article originally appeared in the South China Morning Post (SCMP)."], "South China Morning Post"),
+        (["• Reuters with additional editing by Jim Pollard"], "Reuters"),
+        (["Quake shakes Taiwan | CNN", "Story"], "CNN"),
+        (["Stay up to date with notifications from The\u00a0Independent"], "The Independent"),
+        (["Taipei CNN", "Story text"], "CNN"),
+        (["A page that names no outlet at all."], None),
+    ],
+)
+def test_outlet_signals(lines: list[str], outlet: str | None) -> None:
+    signal = detect_outlet(lines, PageHints())
+    assert (signal.outlet if signal is not None else None) == outlet
+
+
+def test_wire_dateline_beats_the_reposting_site() -> None:
+    page = "Home > News\nQuake hits coast -Wealth Daily Blog\nLIMA (AP) — A strong earthquake shook the coast of Peru on Sunday, officials said, damaging roads."
+    assert clean_text(page, "x").meta.outlet == "AP"
+
+
+def test_site_name_hint_is_canonicalised() -> None:
+    assert detect_outlet(["Text"], PageHints(site_name="SCMP")).outlet == "South China Morning Post"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Wednesday 13 December 2023 06:19 GMT", "2023-12-13"),
+        ("December 7, 2023", "2023-12-07"),
+        ("Date:2025-04-20 02:16:11", "2025-04-20"),
+        ("Dec. 14, 2023", "2023-12-14"),
+        ("Published 3rd March 2024", "2024-03-03"),
+        ("31 February 2024", None),
+        ("no date here", None),
+    ],
+)
+def test_parse_date(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_date_line_is_only_a_date() -> None:
+    assert is_date_line("March 3, 2024 10:21 AM GMT+8")
+    assert not is_date_line("Chinese leader Xi arrived in Hanoi on December 12, 2023.")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Smith and Li Wei", ("Jane Smith", "Li Wei")),
+        ("By James Carter, BBC News", ("James Carter",)),
+        ("Huizhong Wu", ()),  # a bare name needs a date line next to it (bare=True)
+        ("By Sean O'Meara", ("Sean O'Meara",)),
+        ("Hong Kong CNN", ()),
+        ("Latest Posts", ()),
+        ("Author information", ()),
+    ],
+)
+def test_byline_names(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, "CNN") == names
+
+
+def test_bare_name_line_next_to_a_date_is_a_byline() -> None:
+    assert byline_names("Huizhong Wu", None, bare=True) == ("Huizhong Wu",)
+    page = "\n".join(["Bridge opens in capital", "Elena Ruiz", "Tuesday 16 July 2024", BODY])
+    assert clean_text(page, "x").meta.byline == ("Elena Ruiz",)
+
+
+def test_title_suffix() -> None:
+    assert strip_title_suffix("Xi visits Hanoi | CNN (2024)", "CNN")[0] == "Xi visits Hanoi"
+    assert strip_title_suffix("Xi visits Hanoi - Reuters", "Reuters")[0] == "Xi visits Hanoi"
+    assert strip_title_suffix("Ties - a new stage - begin", None)[0] == "Ties - a new stage - begin"
+
+
+def test_fake_author_profile_is_not_a_byline() -> None:
+    page = "\n".join(
+        ["Bridge opens in capital", "By Ann Lee", BODY, "Article information", "Author: Velma Fakename",
+         "Name: Velma Fakename", "Birthday: 1996-07-27", "Job: Writer"]
+    )
+    meta = clean_text(page, "x").meta
+    assert meta.byline == ("Ann Lee",)
+    assert "Velma" not in clean_text(page, "x").text

@@ -1,0 +1,55 @@
+"""Line-level cleaning score: targets on the seeds, and the scorer itself on small cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.evaluation.cleaning import score_cleaning
+
+ROOT = Path(__file__).resolve().parents[3]
+LABELS = ROOT / "tests" / "data" / "clean_labels"
+
+
+def test_seed_targets() -> None:
+    score = score_cleaning(LABELS, ROOT / "seeds")
+    assert score.n_lines > 200
+    assert score.recall == 1.0, score.false_drops
+    assert score.precision >= 0.98, score.false_keeps
+
+
+def write_case(tmp_path: Path, page: str, labels: list[str]) -> tuple[Path, Path]:
+    corpus, labels_dir = tmp_path / "corpus", tmp_path / "labels"
+    corpus.mkdir()
+    labels_dir.mkdir()
+    (corpus / "doc.txt").write_text(page, encoding="utf-8")
+    rows = [f"{label}\t{line}" for label, line in zip(labels, page.split("\n"))]
+    (labels_dir / "doc.tsv").write_text("# header comment\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return labels_dir, corpus
+
+
+PAGE = "Bridge opens in the capital\n\nThe new bridge opened to traffic on Monday after four years of work, officials said.\nAdvertisement"
+
+
+def test_scorer_counts_false_keeps_and_drops(tmp_path: Path) -> None:
+    # Deliberately wrong labels: the advertisement labelled keep, the headline labelled drop.
+    labels_dir, corpus = write_case(tmp_path, PAGE, ["drop", "blank", "keep", "keep"])
+    score = score_cleaning(labels_dir, corpus)
+    assert score.n_lines == 3
+    assert score.false_drops == [("doc", 4, "Advertisement")]
+    assert score.false_keeps == [("doc", 1, "Bridge opens in the capital")]
+    assert score.recall == pytest.approx(0.5) and score.precision == pytest.approx(0.5)
+    assert score.to_dict()["false_keeps"] == [["doc", 1, "Bridge opens in the capital"]]
+
+
+def test_labels_that_do_not_match_the_page(tmp_path: Path) -> None:
+    labels_dir, corpus = write_case(tmp_path, PAGE, ["keep", "blank"])
+    with pytest.raises(ValueError, match="labelled rows"):
+        score_cleaning(labels_dir, corpus)
+
+
+def test_unknown_label(tmp_path: Path) -> None:
+    labels_dir, corpus = write_case(tmp_path, PAGE, ["maybe", "blank", "keep", "drop"])
+    with pytest.raises(ValueError, match="'maybe'"):
+        score_cleaning(labels_dir, corpus)
