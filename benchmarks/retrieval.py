@@ -47,7 +47,9 @@ class GoldQuestion:
 def load_gold(path: Path) -> list[GoldQuestion]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
-        GoldQuestion(row["question"], tuple(row.get("answers", ())), frozenset(row.get("sources", ())), row.get("split", ""))
+        GoldQuestion(
+            row["question"], tuple(row.get("answers", ())), frozenset(row.get("sources", ())), row.get("split", "")
+        )
         for row in rows
         if row.get("answerable") and row.get("answers")
     ]
@@ -81,7 +83,7 @@ def row(label: str, ranks: Sequence[int | None]) -> str:
 
 
 def header(title: str) -> str:
-    return f"\n{title}\n{'':<44}" + "".join(f"{key:>7}" for key in (*[f'R@{k}' for k in CUTOFFS], "MRR"))
+    return f"\n{title}\n{'':<44}" + "".join(f"{key:>7}" for key in (*[f"R@{k}" for k in CUTOFFS], "MRR"))
 
 
 def load_corpus(corpus_dir: Path, settings: IndexSettings) -> tuple[Corpus, str]:
@@ -106,8 +108,15 @@ def naive_corpus(corpus_dir: Path) -> Corpus:
             if len(line.split()) >= 5:
                 ordinal = len([p for p in passages if p.doc_id == path.stem])
                 passages.append(
-                    Passage(f"{path.stem}#{ordinal}", path.stem, ordinal, line, start, start + len(line),
-                            OffsetMap((OffsetRun(0, start, len(line)),), len(line)))
+                    Passage(
+                        f"{path.stem}#{ordinal}",
+                        path.stem,
+                        ordinal,
+                        line,
+                        start,
+                        start + len(line),
+                        OffsetMap((OffsetRun(0, start, len(line)),), len(line)),
+                    )
                 )
             start += len(line) + 1
     return Corpus(tuple(documents), tuple(passages))
@@ -127,7 +136,9 @@ class _Ranker:
         return order_scores(np.asarray(self.model.get_scores(terms)), matched, k)
 
 
-def ranks_for(rank: Callable[[str, int], list[ScoredPassage]], corpus: Corpus, questions: Sequence[GoldQuestion]) -> list[int | None]:
+def ranks_for(
+    rank: Callable[[str, int], list[ScoredPassage]], corpus: Corpus, questions: Sequence[GoldQuestion]
+) -> list[int | None]:
     documents = {d.meta.doc_id: d.meta for d in corpus.documents}
     twins = twin_groups(corpus.passages)
     ranks = []
@@ -144,8 +155,10 @@ def compare_tokenizers(corpus: Corpus, questions: Sequence[GoldQuestion]) -> Non
     print(header("BM25 tokenizer choices (Okapi TF, Lucene IDF; each row changes one thing from the default)"))
     variants: list[tuple[str, Callable[[str], list[str]]]] = [
         ("str.lower().split() (no normalization)", lambda t: t.lower().split()),
-        ("NFKC+casefold words, no stem, keep stopwords",
-         lambda t: tokenize(t, TokenizerOptions(stem=StemMode.NONE, drop_stopwords=False))),
+        (
+            "NFKC+casefold words, no stem, keep stopwords",
+            lambda t: tokenize(t, TokenizerOptions(stem=StemMode.NONE, drop_stopwords=False)),
+        ),
         ("  + drop stopwords, no stem", lambda t: tokenize(t, TokenizerOptions(stem=StemMode.NONE))),
         ("  + plural stemmer only", lambda t: tokenize(t, TokenizerOptions(stem=StemMode.PLURAL))),
         ("default (light stemmer)", tokenize),
@@ -173,8 +186,10 @@ def compare_idf(corpus: Corpus, questions: Sequence[GoldQuestion]) -> None:
         model = BM25Retriever(tokens, variant).model
         shown = ", ".join(f"{term}({df})={model.idf.get(term, 0.0):.3f}" for df, term in frequent)
         print(f"  {variant.value:<18} {shown}")
-    print(f"  (Okapi floor epsilon*average_idf = {okapi.epsilon * okapi.average_idf:.3f}; "
-          f"raw log((N-n+.5)/(n+.5)) for n=N/2 is 0)")
+    print(
+        f"  (Okapi floor epsilon*average_idf = {okapi.epsilon * okapi.average_idf:.3f}; "
+        f"raw log((N-n+.5)/(n+.5)) for n=N/2 is 0)"
+    )
     print(header("BM25 IDF variants (default tokenizer)"))
     for variant in BM25Variant:
         print(row(f"rank-bm25 {variant.value}", ranks_for(BM25Retriever(tokens, variant).rank, corpus, questions)))
@@ -184,10 +199,11 @@ def compare_idf(corpus: Corpus, questions: Sequence[GoldQuestion]) -> None:
         print(row(f"rank-bm25 okapi, epsilon={epsilon}", ranks_for(retriever.rank, corpus, questions)))
 
 
-def compare_modes(corpus: Corpus, questions: Sequence[GoldQuestion], settings: IndexSettings, label: str) -> SearchIndex:
+def compare_modes(
+    corpus: Corpus, questions: Sequence[GoldQuestion], settings: IndexSettings, label: str
+) -> SearchIndex:
     started = time.perf_counter()
-    index = SearchIndex.from_corpus(corpus, settings, embedder=_CachedEmbedder.get(settings.model),
-                                    corpus_files={})
+    index = SearchIndex.from_corpus(corpus, settings, embedder=_CachedEmbedder.get(settings.model), corpus_files={})
     print(f"\n(embedded {len(corpus.passages)} passages with {settings.model} in {time.perf_counter() - started:.1f}s)")
     print(header(f"Retrieval modes, {label}"))
     runs: list[tuple[str, RetrievalMode, FusionMode, IndexSettings]] = [
@@ -197,8 +213,12 @@ def compare_modes(corpus: Corpus, questions: Sequence[GoldQuestion], settings: I
         ("hybrid RRF k=10", RetrievalMode.HYBRID, FusionMode.RECIPROCAL_RANK, replace(settings, rrf_k=10)),
     ]
     runs += [
-        (f"hybrid weighted, vector_weight={w}", RetrievalMode.HYBRID, FusionMode.WEIGHTED_SCORE,
-         replace(settings, vector_weight=w))
+        (
+            f"hybrid weighted, vector_weight={w}",
+            RetrievalMode.HYBRID,
+            FusionMode.WEIGHTED_SCORE,
+            replace(settings, vector_weight=w),
+        )
         for w in (0.3, 0.5, 0.7)
     ]
     for name, mode, fusion, run_settings in runs:
@@ -232,7 +252,8 @@ def hnsw_recall(size: int, dimension: int = 384, queries: int = 200, seed: int =
         hnsw = build_vector_index(vectors, VectorIndexKind.HNSW)
         build_time = time.perf_counter() - started
         print(f"\nHNSW vs exact inner product: {size} {name} unit vectors, dimension {dimension}, {queries} queries")
-        print(f"  flat (exact): build+search {flat_ms:.2f} ms/query; HNSW M=32 efConstruction=200: build {build_time:.1f}s")
+        print(f"  flat (exact): build+search {flat_ms:.2f} ms/query")
+        print(f"  HNSW M=32 efConstruction=200: build {build_time:.1f}s")
         for ef in (64, 128, 256, HNSW_EF_SEARCH, 1024):
             if ef == HNSW_EF_SEARCH and ef in (64, 128, 256):
                 continue
@@ -260,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus, source = load_corpus(args.corpus, settings)
         splits = sorted({q.split for q in questions})
         print(f"corpus {args.corpus}: {len(corpus.documents)} documents, {len(corpus.passages)} passages ({source})")
-        print(f"gold {args.gold}: {len(questions)} answerable questions ({', '.join(f'{s}: {sum(q.split == s for q in questions)}' for s in splits)})")
+        per_split = ", ".join(f"{s}: {sum(q.split == s for q in questions)}" for s in splits)
+        print(f"gold {args.gold}: {len(questions)} answerable questions ({per_split})")
         reachable = sum(any(is_relevant((p,), q) for p in corpus.passages) for q in questions)
         print(f"questions with at least one relevant passage in the corpus: {reachable}/{len(questions)}")
         compare_tokenizers(corpus, questions)
@@ -268,12 +290,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare_modes(corpus, questions, settings, f"all {len(questions)} answerable questions")
         for split in splits:
             subset = [q for q in questions if q.split == split]
-            index = SearchIndex.from_corpus(corpus, settings, embedder=_CachedEmbedder.get(settings.model), corpus_files={})
+            index = SearchIndex.from_corpus(
+                corpus, settings, embedder=_CachedEmbedder.get(settings.model), corpus_files={}
+            )
             print(header(f"Retrieval modes, split={split} ({len(subset)} questions)"))
-            for name, mode, fusion in (("BM25 only", RetrievalMode.BM25, FusionMode.RECIPROCAL_RANK),
-                                       ("vector only", RetrievalMode.VECTOR, FusionMode.RECIPROCAL_RANK),
-                                       ("hybrid RRF k=60", RetrievalMode.HYBRID, FusionMode.RECIPROCAL_RANK),
-                                       ("hybrid weighted 0.5", RetrievalMode.HYBRID, FusionMode.WEIGHTED_SCORE)):
+            for name, mode, fusion in (
+                ("BM25 only", RetrievalMode.BM25, FusionMode.RECIPROCAL_RANK),
+                ("vector only", RetrievalMode.VECTOR, FusionMode.RECIPROCAL_RANK),
+                ("hybrid RRF k=60", RetrievalMode.HYBRID, FusionMode.RECIPROCAL_RANK),
+                ("hybrid weighted 0.5", RetrievalMode.HYBRID, FusionMode.WEIGHTED_SCORE),
+            ):
                 print(row(name, [first_relevant_rank(index.search(q.question, 10, mode, fusion), q) for q in subset]))
     else:
         print(f"no gold questions at {args.gold}; skipping the retrieval-quality tables")

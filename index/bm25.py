@@ -5,8 +5,16 @@ IDF and then floors it to ``epsilon * average_idf``. In a single-topic corpus ("
 "Vietnam", "Xi" are nearly everywhere) that floor is larger than the IDF of a term found
 in just under half the passages, so the most common words outweigh rarer ones. The
 default here keeps Okapi's term-frequency part but uses Lucene's always-positive,
-monotonic IDF ``log(1 + (N - n + 0.5) / (n + 0.5))``; ``benchmarks/retrieval.py`` prints
-the comparison with the other rank-bm25 variants.
+monotonic IDF ``log(1 + (N - n + 0.5) / (n + 0.5))``.
+
+Measured on the seed corpus (50 passages, 99 answerable gold questions,
+``benchmarks/retrieval.py``): Okapi gives vietnam(36 passages), china(33) and xi(31) the
+floor 0.756 while hanoi(20) gets 0.397, an inversion; Lucene IDF orders them 0.335 <
+0.420 < 0.482 < 0.911. Ranking quality is a tie within one question: R@1/R@3/R@10/MRR
+Okapi 0.778/0.970/1.000/0.867, Lucene IDF 0.768/0.970/1.000/0.860, BM25Plus the same as
+Lucene, BM25L 0.727/0.949/1.000/0.836, Okapi with epsilon=0 0.727/0.949/0.980/0.834.
+We keep the variant without the inversion, since a one-question difference is noise and
+the inversion grows with a corpus that stays on one topic.
 """
 
 from __future__ import annotations

@@ -49,16 +49,14 @@ def fuse(
 
     if mode is FusionMode.RECIPROCAL_RANK:
         scores = {
-            i: sum(1.0 / (rrf_k + p.rank) for p in (by_bm25.get(i), by_vector.get(i)) if p is not None)
-            for i in indices
+            i: sum(1.0 / (rrf_k + p.rank) for p in (by_bm25.get(i), by_vector.get(i)) if p is not None) for i in indices
         }
         vector_first = False
     else:
         bm25_norm = _min_max({i: p.score for i, p in by_bm25.items()})
         vector_norm = _min_max({i: p.score for i, p in by_vector.items()})
         scores = {
-            i: (1.0 - vector_weight) * bm25_norm.get(i, 0.0) + vector_weight * vector_norm.get(i, 0.0)
-            for i in indices
+            i: (1.0 - vector_weight) * bm25_norm.get(i, 0.0) + vector_weight * vector_norm.get(i, 0.0) for i in indices
         }
         vector_first = vector_weight > 0.5
 

@@ -18,7 +18,16 @@ from index.vector import VectorRetriever
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["BM25Retriever", "FusedPassage", "Retriever", "VectorRetriever", "collect_hits", "fuse", "rank_passages", "twin_groups"]
+__all__ = [
+    "BM25Retriever",
+    "FusedPassage",
+    "Retriever",
+    "VectorRetriever",
+    "collect_hits",
+    "fuse",
+    "rank_passages",
+    "twin_groups",
+]
 
 
 @runtime_checkable

@@ -25,7 +25,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -97,9 +97,7 @@ class SearchIndex:
         tokenized: tuple[tuple[str, ...], ...],
     ) -> None:
         if not passages:
-            raise CorpusError(
-                f"no passages to index in {settings.corpus_dir}; add article files (.txt or .html) to it"
-            )
+            raise CorpusError(f"no passages to index in {settings.corpus_dir}; add article files (.txt or .html) to it")
         if vectors.ntotal != len(passages) or len(tokenized) != len(passages):
             raise ValueError(
                 f"index parts disagree: {len(passages)} passages, {vectors.ntotal} vectors, "
@@ -150,14 +148,14 @@ class SearchIndex:
         corpus_files = corpus_files if corpus_files is not None else hash_corpus(settings.corpus_dir)
         passages = tuple(corpus.passages)
         if not passages:
-            raise CorpusError(
-                f"no passages to index in {settings.corpus_dir}; add article files (.txt or .html) to it"
-            )
+            raise CorpusError(f"no passages to index in {settings.corpus_dir}; add article files (.txt or .html) to it")
         started = time.perf_counter()
         tokenized = tuple(tuple(tokenize(p.text)) for p in passages)
         embeddings = embedder.encode([p.text for p in passages], batch_size=settings.batch_size, progress=progress)
         if embeddings.shape[0] != len(passages):
-            raise ValueError(f"embedder {embedder.name!r} returned {embeddings.shape[0]} rows for {len(passages)} passages")
+            raise ValueError(
+                f"embedder {embedder.name!r} returned {embeddings.shape[0]} rows for {len(passages)} passages"
+            )
         vectors = build_vector_index(embeddings, settings.vector_index)
         logger.info("indexed %d passages in %.1fs", len(passages), time.perf_counter() - started)
         manifest = Manifest(
@@ -171,7 +169,7 @@ class SearchIndex:
             corpus_files=dict(corpus_files),
             document_count=len(corpus.documents),
             passage_count=len(passages),
-            built_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             packages=package_versions(),
             problems=tuple({"path": p.path, "message": p.message} for p in corpus.problems),
         )
@@ -197,13 +195,18 @@ class SearchIndex:
         try:
             writers: dict[str, Callable[[Path], None]] = {
                 VECTORS_FILE: lambda path: write_vector_index(self.vectors, path),
-                BM25_FILE: lambda path: _write_json(path, {
-                    "tokenizer_version": self.manifest.tokenizer_version,
-                    "variant": self.manifest.bm25_variant,
-                    "tokens": [list(tokens) for tokens in self.tokenized],
-                }),
+                BM25_FILE: lambda path: _write_json(
+                    path,
+                    {
+                        "tokenizer_version": self.manifest.tokenizer_version,
+                        "variant": self.manifest.bm25_variant,
+                        "tokens": [list(tokens) for tokens in self.tokenized],
+                    },
+                ),
                 PASSAGES_FILE: lambda path: _write_jsonl(path, (p.to_dict() for p in self.passages)),
-                DOCUMENTS_FILE: lambda path: _write_jsonl(path, (_document_to_dict(d) for d in self.documents.values())),
+                DOCUMENTS_FILE: lambda path: _write_jsonl(
+                    path, (_document_to_dict(d) for d in self.documents.values())
+                ),
             }
             hashes: dict[str, str] = {}
             for name, write in writers.items():
@@ -478,9 +481,7 @@ def _recover_interrupted_swap(index_dir: Path) -> None:
     if index_dir.exists() or not index_dir.parent.is_dir():
         return
     backups = [
-        path
-        for path in index_dir.parent.glob(_backup_prefix(index_dir) + "*")
-        if (path / MANIFEST_FILE).is_file()
+        path for path in index_dir.parent.glob(_backup_prefix(index_dir) + "*") if (path / MANIFEST_FILE).is_file()
     ]
     if not backups:
         return

@@ -4,6 +4,9 @@ Choices (each measured in ``benchmarks/retrieval.py``): NFKC + casefold, curly q
 and Unicode hyphens folded to ASCII, possessives dropped ("Vietnam’s" -> "vietnam"),
 numbers kept whole ("$175.6", "67%", "21-gun") next to their bare form, hyphenated words
 indexed whole and by part, English stopwords dropped, and a small suffix stemmer.
+On the seed gold questions (BM25 only) MRR goes 0.699 for ``str.lower().split()`` ->
+0.829 normalized words -> 0.842 without stopwords -> 0.860 with the light stemmer;
+without hyphen parts it drops to 0.844.
 
 >>> tokenize("Vietnam’s $175.6 billion, 67% of a 21-gun salute")
 ['vietnam', '$175.6', '175.6', 'billion', '67%', '67', '21-gun', '21', 'gun', 'salut']
@@ -44,10 +47,23 @@ DEFAULT_OPTIONS = TokenizerOptions()
 # NFKC leaves these alone; folding them lets "Vietnam’s" and "Vietnam's" meet.
 _FOLD = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
         # Hyphens and the en dash join words ("China–Vietnam"); the em dash stays punctuation.
-        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2212": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2212": "-",
     }
 )
 

@@ -27,10 +27,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("query", help="words or a question to search for")
     add_index_arguments(parser)
-    parser.add_argument("--mode", choices=[m.value for m in RetrievalMode], default=RetrievalMode.HYBRID.value,
-                        help="retrieval mode (default: hybrid)")
-    parser.add_argument("--fusion", choices=[m.value for m in FusionMode],
-                        help="how hybrid mode fuses the two rankings (default: $CORPUS_QA_FUSION or rrf)")
+    parser.add_argument(
+        "--mode",
+        choices=[m.value for m in RetrievalMode],
+        default=RetrievalMode.HYBRID.value,
+        help="retrieval mode (default: hybrid)",
+    )
+    parser.add_argument(
+        "--fusion",
+        choices=[m.value for m in FusionMode],
+        help="how hybrid mode fuses the two rankings (default: $CORPUS_QA_FUSION or rrf)",
+    )
     parser.add_argument("-k", type=int, default=5, help="number of distinct hits (default: 5)")
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     parser.set_defaults(handler=run)

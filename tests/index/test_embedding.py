@@ -73,8 +73,11 @@ def test_real_model_encodes_normalized_rows_in_batches(real_embedder: SentenceTr
 @pytest.mark.slow
 def test_real_model_puts_paraphrases_closer_than_unrelated_text(real_embedder: SentenceTransformerEmbedder) -> None:
     a, b, c = real_embedder.encode(
-        ["The president arrived in the capital for talks.", "The head of state landed in the capital for meetings.",
-         "Heavy rain flooded the football stadium."]
+        [
+            "The president arrived in the capital for talks.",
+            "The head of state landed in the capital for meetings.",
+            "Heavy rain flooded the football stadium.",
+        ]
     )
     assert float(a @ b) > float(a @ c) + 0.2
 

@@ -46,8 +46,10 @@ def test_retrievers_share_the_protocol() -> None:
 def test_twin_groups_are_symmetric_but_not_chained() -> None:
     corpus = make_corpus({"a": ["x"], "b": ["x", "x2"], "c": ["x"], "d": ["y"]}, {"a#0": ["b#0"], "b#0": ["c#0"]})
     # make_corpus links both ways; drop one direction to check symmetry is restored.
-    one_way = [p if p.passage_id != "c#0" else type(p)(**{**{f: getattr(p, f) for f in p.__slots__}, "twins": ()})
-               for p in corpus.passages]
+    one_way = [
+        p if p.passage_id != "c#0" else type(p)(**{**{f: getattr(p, f) for f in p.__slots__}, "twins": ()})
+        for p in corpus.passages
+    ]
     groups = twin_groups(one_way)
     assert [p.passage_id for p in groups["c#0"]] == ["b#0"]
     assert [p.passage_id for p in groups["b#0"]] == ["a#0", "c#0"]
@@ -58,8 +60,10 @@ def test_twin_groups_are_symmetric_but_not_chained() -> None:
 def test_a_passage_whose_twin_was_folded_elsewhere_is_not_shown_again(tmp_path: Path) -> None:
     """Outlets split the same lead differently: a#0 ~ b#0 and a#0 ~ b#1."""
     corpus = make_corpus(
-        {"a": ["Harbour fees rose. Ferry tickets too.", "Unrelated bakery news."],
-         "b": ["Harbour fees rose.", "Ferry tickets too.", "Other bakery news."]},
+        {
+            "a": ["Harbour fees rose. Ferry tickets too.", "Unrelated bakery news."],
+            "b": ["Harbour fees rose.", "Ferry tickets too.", "Other bakery news."],
+        },
         {"a#0": ["b#0", "b#1"]},
     )
     index = SearchIndex.from_corpus(corpus, IndexSettings(corpus_dir=tmp_path), embedder=HashingEmbedder())

@@ -110,7 +110,9 @@ def test_another_model_is_stale(settings: IndexSettings) -> None:
 def test_another_vector_index_kind_is_stale(settings: IndexSettings) -> None:
     build_and_save(settings)
     with pytest.raises(IndexStaleError, match="hnsw"):
-        SearchIndex.load(settings.index_dir, replace(settings, vector_index=VectorIndexKind.HNSW), embedder=HashingEmbedder())
+        SearchIndex.load(
+            settings.index_dir, replace(settings, vector_index=VectorIndexKind.HNSW), embedder=HashingEmbedder()
+        )
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,9 @@ def test_search_json_has_scores_and_ranks(corpus_dir: Path, tmp_path: Path, caps
 
 
 @pytest.mark.usefixtures("fake_model_and_ingest")
-def test_search_on_a_corrupt_index_exits_with_one_line_naming_the_file(corpus_dir: Path, tmp_path: Path, capsys) -> None:
+def test_search_on_a_corrupt_index_exits_with_one_line_naming_the_file(
+    corpus_dir: Path, tmp_path: Path, capsys
+) -> None:
     index_dir = tmp_path / "idx"
     assert main(["index", "--corpus", str(corpus_dir), "--index-dir", str(index_dir)]) == 0
     (index_dir / "bm25.json").write_text("{}")
@@ -121,7 +123,9 @@ def test_index_dir_defaults_to_the_environment(corpus_dir: Path, tmp_path: Path,
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(importlib.util.find_spec("index.ingest") is None, reason="index.ingest (the cleaner) not written yet")
+@pytest.mark.skipif(
+    importlib.util.find_spec("index.ingest") is None, reason="index.ingest (the cleaner) not written yet"
+)
 def test_real_model_end_to_end_on_the_seed_corpus(tmp_path: Path, capsys, monkeypatch) -> None:
     seeds = Path(__file__).resolve().parents[2] / "seeds"
     for variable in ("INDEX_DIR", "CORPUS_DIR", "MODEL", "VECTOR_INDEX", "FUSION"):
@@ -129,7 +133,9 @@ def test_real_model_end_to_end_on_the_seed_corpus(tmp_path: Path, capsys, monkey
     index_dir = tmp_path / "idx"
     assert main(["index", "--corpus", str(seeds), "--index-dir", str(index_dir)]) == 0
     assert "5 documents" in capsys.readouterr().out
-    assert main(["search", "gun salute", "--corpus", str(seeds), "--index-dir", str(index_dir), "--json", "-k", "3"]) == 0
+    assert (
+        main(["search", "gun salute", "--corpus", str(seeds), "--index-dir", str(index_dir), "--json", "-k", "3"]) == 0
+    )
     hits = json.loads(capsys.readouterr().out)
     assert hits and any("salute" in hit["text"] for hit in hits)
     assert all(hit["vector_score"] is not None or hit["bm25_score"] is not None for hit in hits)

@@ -4,7 +4,6 @@ at vector weight 0 and faiss's exact order at vector weight 1."""
 from __future__ import annotations
 
 import faiss
-import numpy as np
 from rank_bm25 import BM25Okapi
 
 from index.bm25 import BM25Retriever, BM25Variant
