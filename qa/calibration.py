@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.api import QA
-from qa.confidence import FEATURES, ConfidenceModel
+from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
 from qa.settings import Settings
@@ -72,9 +72,9 @@ def fit_logistic(matrix: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
     return weights
 
 
-def fit_model(examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2: float = 1.0) -> ConfidenceModel:
+def fit_model(examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2: float = 2.0) -> ConfidenceModel:
     """Standardise the features, fit, fold the scaling back into plain weights, pick the threshold."""
-    names = [n for n in FEATURES if n != "bias"]
+    names = [n for n in CALIBRATED_FEATURES if n != "bias"]
     raw = np.array([[e.features.get(n, 0.0) for n in names] for e in examples])
     labels = np.array([1.0 if e.correct else 0.0 for e in examples])
     mean, scale = raw.mean(axis=0), raw.std(axis=0)
@@ -89,21 +89,23 @@ def fit_model(examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2
 
 
 def choose_threshold(model: ConfidenceModel, examples: Sequence[Example], unreached: Sequence[GoldQuestion]) -> float:
-    """The threshold that maximises refusal recall - false refusals + answer F1 on these examples."""
-    answerable = sum(e.answerable for e in examples) + sum(q.answerable for q in unreached)
-    unanswerable = sum(not e.answerable for e in examples) + sum(not q.answerable for q in unreached)
-    refused_by_rule = sum(not q.answerable for q in unreached)
-    falsely_refused_by_rule = sum(q.answerable for q in unreached)
+    """The threshold with the best decision utility on these examples.
+
+    A right answer and a right refusal each gain 1, a wrong answer (to an unanswerable
+    question, or below F1 0.5) costs 1, and refusing an answerable question gains nothing:
+    for a tool that promises "not in the corpus" when unsure, a wrong answer is the worst case.
+    """
     probabilities = [model.probability(e.features) for e in examples]
+    # Rule refusals do not move with the threshold: right ones gain, wrong ones gain nothing.
+    fixed = sum(not q.answerable for q in unreached)
     best = (float("-inf"), 0.5)
     for threshold in np.linspace(0.05, 0.95, 91):
-        answered = [p >= threshold for p in probabilities]
-        refused_right = refused_by_rule + sum(not a and not e.answerable for a, e in zip(answered, examples))
-        false_refusals = falsely_refused_by_rule + sum(not a and e.answerable for a, e in zip(answered, examples))
-        f1 = sum(e.f1 for a, e in zip(answered, examples) if a and e.answerable)
-        utility = (
-            refused_right / max(unanswerable, 1) - false_refusals / max(answerable, 1) + f1 / max(answerable, 1)
-        )
+        utility = float(fixed)
+        for probability, example in zip(probabilities, examples):
+            if probability >= threshold:
+                utility += 1.0 if example.correct else -1.0
+            elif not example.answerable:
+                utility += 1.0
         # Ties go to the threshold nearest 0.5, where a probability reads as an even chance.
         if utility > best[0] + 1e-9 or (abs(utility - best[0]) <= 1e-9 and abs(threshold - 0.5) < abs(best[1] - 0.5)):
             best = (utility, float(threshold))
@@ -115,7 +117,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=Path(__file__).parent / "data" / "gold.jsonl")
     parser.add_argument("--split", default="dev", choices=["dev"], help="only the dev split may be used")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=2.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     questions = select_split(load_gold(args.gold), args.split)

@@ -26,6 +26,7 @@ class ParsedPassage:
     doc: Doc
     sentences: tuple[Span, ...]
     sentence_vectors: np.ndarray  # one normalized row per sentence
+    masked_vectors: np.ndarray  # the same with names masked out (see ``without_names``)
     token_keys: tuple[str, ...]  # term_key of every token, by token index
     token_lemmas: tuple[str, ...]
 
@@ -40,6 +41,7 @@ class EvidenceSentence:
     coverage: float  # IDF-weighted share of the question's key terms found in the sentence
     window_coverage: float  # the same over the sentence and its neighbours
     similarity: float  # cosine between question and sentence embeddings
+    masked_similarity: float  # the same with names removed from both sides
     matched_tokens: frozenset[int]  # doc token indices that match a question term
     score: float
 
@@ -69,7 +71,9 @@ class PassageParser:
                 docs = list(self._nlp.pipe(p.text for p in missing))
                 sentences = [tuple(s for s in doc.sents if s.text.strip()) for doc in docs]
                 flat = [s.text for group in sentences for s in group]
-                vectors = self._encode(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+                flat_masked = [without_names(s) for group in sentences for s in group]
+                both = self._encode(flat + flat_masked) if flat else np.zeros((0, 1), dtype=np.float32)
+                vectors, masked = both[: len(flat)], both[len(flat) :]
                 offset = 0
                 for passage, doc, group in zip(missing, docs, sentences):
                     self._cache[passage.passage_id] = ParsedPassage(
@@ -77,16 +81,32 @@ class PassageParser:
                         doc=doc,
                         sentences=group,
                         sentence_vectors=vectors[offset : offset + len(group)],
+                        masked_vectors=masked[offset : offset + len(group)],
                         token_keys=tuple(term_key(t.text) for t in doc),
                         token_lemmas=tuple(t.lemma_.lower() for t in doc),
                     )
                     offset += len(group)
             return [self._cache[p.passage_id] for p in passages]
 
+    def encode_masked(self, span: Span | Doc) -> np.ndarray:
+        with self._lock:
+            return self._encode([without_names(span)])[0]
+
+
+def without_names(span: Span | Doc) -> str:
+    """The text without named entities and punctuation.
+
+    In a single-topic corpus every sentence shares the names ("China", "Vietnam"), which
+    inflates embedding similarity; what a question asks *about* them is in the other words.
+    """
+    kept = " ".join(t.text for t in span if not t.ent_type_ and not t.is_punct)
+    return kept if kept.strip() else span.text
+
 
 def score_sentences(
     question: QuestionAnalysis,
     question_vector: np.ndarray,
+    masked_question_vector: np.ndarray,
     hits: list[Hit],
     parsed: list[ParsedPassage],
     stats: TermStatistics,
@@ -108,6 +128,7 @@ def score_sentences(
                         tokens.add(i)
             per_sentence.append((found, frozenset(tokens)))
         similarities = passage.sentence_vectors @ question_vector if len(passage.sentences) else []
+        masked_similarities = passage.masked_vectors @ masked_question_vector if len(passage.sentences) else []
         # Retrieval rank is a weak prior: the reader must still find the words in the sentence.
         rank_prior = 1.0 / (1.0 + 0.15 * (hit.rank - 1))
         for index, (found, tokens) in enumerate(per_sentence):
@@ -118,7 +139,13 @@ def score_sentences(
             coverage = sum(weights[t] for t in found) / total
             window_coverage = sum(weights[t] for t in window) / total
             similarity = float(similarities[index])
-            score = (0.45 * coverage + 0.15 * window_coverage + 0.40 * max(similarity, 0.0)) * (
+            masked_similarity = float(masked_similarities[index])
+            score = (
+                0.45 * coverage
+                + 0.15 * window_coverage
+                + 0.20 * max(similarity, 0.0)
+                + 0.20 * max(masked_similarity, 0.0)
+            ) * (
                 0.85 + 0.15 * rank_prior
             )
             evidence.append(
@@ -129,6 +156,7 @@ def score_sentences(
                     coverage=coverage,
                     window_coverage=window_coverage,
                     similarity=similarity,
+                    masked_similarity=masked_similarity,
                     matched_tokens=tokens,
                     score=score,
                 )
