@@ -27,7 +27,7 @@ from index.store import SearchIndex
 from qa.confidence import ConfidenceModel
 from qa.evidence import PassageParser
 from qa.question import analyze_question, normalize_question
-from qa.reader import Reader, Reading, document_term_keys
+from qa.reader import Reader, Reading, document_key_phrases, document_term_keys
 from qa.records import Answer
 from qa.settings import Settings
 from qa.terms import TermStatistics
@@ -163,10 +163,12 @@ class QA:
                 with self._nlp_lock:
                     nlp = self._get_nlp()
                 documents = {doc_id: doc.meta for doc_id, doc in self.index.documents.items()}
+                texts = {doc_id: doc.text for doc_id, doc in self.index.documents.items()}
                 self._reader = Reader(
                     parser=PassageParser(nlp, self.index.embedder.encode, self._nlp_lock),
                     stats=TermStatistics.from_texts(p.text for p in self.index.passages),
-                    document_keys=document_term_keys({d: doc.text for d, doc in self.index.documents.items()}),
+                    document_keys=document_term_keys(texts),
+                    document_phrases=document_key_phrases(texts),
                     documents=documents,
                     passage_lookup=self.index.passage,
                     model=self._confidence,

@@ -93,6 +93,7 @@ _QUESTION_STOPWORDS = frozenset(
     "thing something anything one also there this that these those it its they their them he his "
     "she her we our you your i me my and or but not no if than then".split()
 )
+_WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
@@ -122,10 +123,19 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     answer_type, focus = _answer_type(doc, lowered)
     if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS:
         answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
+    if answer_type is AnswerType.ENTITY and lowered[-2:] in (["for", "?"], ["for"]):
+        answer_type = AnswerType.REASON  # "What is the hotline meant for?" asks for a purpose
     if answer_type is AnswerType.PERSON and focus is None:
         focus = _role_noun(doc)
+    # Only real names: spaCy also tags question phrases ("which day of the week") as DATE.
     entities = tuple(
-        dict.fromkeys(ent.text for ent in doc.ents if ent.label_ not in {"CARDINAL", "ORDINAL"})
+        dict.fromkeys(
+            ent.text
+            for ent in doc.ents
+            if ent.label_ not in {"CARDINAL", "ORDINAL"}
+            and any(t.pos_ == "PROPN" or t.like_num for t in ent)
+            and not any(t.lower_ in _WH_WORDS for t in ent)
+        )
     )
     numbers = tuple(dict.fromkeys(m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)))
     key_terms = tuple(
@@ -196,6 +206,10 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
     alnum = [t for t in doc if t.text.isalnum() or t.is_alpha]
     if wh_index + 1 >= len(alnum):
         return None
+    wh = alnum[wh_index]
+    # The parse knows the head: "Which AP video *producer*", "What *percentage* of voters".
+    if wh.dep_ == "det" and wh.head.pos_ in {"NOUN", "PROPN"}:
+        return wh.head.lemma_.lower()
     # Skip adjectives between the wh-word and its noun ("which Vietnamese *official*").
     for token in alnum[wh_index + 1 : wh_index + 4]:
         if token.pos_ in {"NOUN", "PROPN"}:

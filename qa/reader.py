@@ -55,6 +55,7 @@ class Reader:
         parser: PassageParser,
         stats: TermStatistics,
         document_keys: Mapping[str, frozenset[str]],
+        document_phrases: Mapping[str, str],
         documents: Mapping[str, DocumentMeta],
         passage_lookup: Callable[[str], Passage],
         model: ConfidenceModel,
@@ -62,6 +63,7 @@ class Reader:
         self._parser = parser
         self._stats = stats
         self._document_keys = document_keys
+        self._document_phrases = document_phrases
         self._documents = documents
         self._passage = passage_lookup
         self._model = model
@@ -139,9 +141,18 @@ class Reader:
         for name in (*question.entities, *question.numbers):
             keys = [term_key(w) for w in words(name) if len(w) >= 3 or w.isdigit()]
             keys = [k for k in keys if k not in {"the"}]
-            if keys and not any(self._stats.knows(k) for k in keys):
+            if not keys:
+                continue
+            known = [self._stats.knows(k) for k in keys]
+            # A name none of whose words occur is absent; so is a multi-word name ("the Vietnam
+            # War") that never occurs as a phrase and has a word the corpus never uses.
+            if not any(known) or (not all(known) and not self._phrase_occurs(name)):
                 missing.append(name)
         return missing
+
+    def _phrase_occurs(self, name: str) -> bool:
+        phrase = " ".join(term_key(w) for w in words(name) if w.casefold() != "the")
+        return any(phrase in text for text in self._document_phrases.values())
 
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
         sentence = best.evidence
@@ -294,6 +305,11 @@ def _window_keys(sentence: EvidenceSentence) -> set[str]:
     first = sentences[max(0, sentence.index - 1)].start
     last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
     return set(parsed.token_keys[first:last]) | set(parsed.token_lemmas[first:last])
+
+
+def document_key_phrases(texts: Mapping[str, str]) -> dict[str, str]:
+    """Each document as one string of matching keys, to look up multi-word names."""
+    return {doc_id: " ".join(term_key(w) for w in words(text)) for doc_id, text in texts.items()}
 
 
 def document_term_keys(texts: Mapping[str, str]) -> dict[str, frozenset[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
 from qa.question import AnswerType, QuestionAnalysis
@@ -38,6 +38,13 @@ _MANNER_MARKERS = frozenset("by through with via using".split())
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
 _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
+_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|centuries|century)\b", re.IGNORECASE)
+_WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
+_PERSON_NOUNS = frozenset(
+    "leader leaders official officials spokesperson spokesman spokeswoman minister ministers president "
+    "diplomat diplomats analyst analysts scholar scholars reporter reporters journalist journalists "
+    "producer editor envoy aide aides member members chief people person".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +103,7 @@ def _answer_key(text: str) -> str:
 def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
+    matched = sentence.matched_tokens
     if kind in _ENTITY_LABELS:
         exact, compatible = _ENTITY_LABELS[kind]
         if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
@@ -107,41 +115,89 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
             if not fit:
                 continue
-            if fit == 1.0 and question.focus and _linked_to_focus(ent, question.focus):
-                fit += 0.5  # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names
+            if kind is AnswerType.DATE and question.focus == "long":
+                # "How long ...?" wants a duration ("six years"), not a day.
+                fit = 1.0 if _DURATION.search(ent.text) else 0.4
+            if fit == 1.0 and question.focus:
+                role = _focus_token(ent, question.focus)
+                if role is not None:
+                    # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
+                    # unless the role differs ("*Prime* Minister X" for "foreign minister").
+                    fit = 0.3 if _role_conflicts(role, question) else 1.5
             start, end = (ent.start_char, ent.end_char)
             if question.plural:
                 start, end = _with_conjuncts(ent)
                 # A question about several things is best answered by a list, not one item.
                 fit += 0.5 if (start, end) != (ent.start_char, ent.end_char) else -0.25
             spans.append((start, end, fit))
+        if kind is AnswerType.PERSON:
+            # "Several Chinese leaders", "the foreign ministry spokesperson": people without a name.
+            for chunk in span.noun_chunks:
+                if chunk.root.lemma_.lower() in _PERSON_NOUNS and not chunk.root.ent_type_:
+                    spans.append((chunk.start_char, chunk.end_char, 0.6))
         return spans
     if kind is AnswerType.QUOTE:
         return _quote_spans(sentence)
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        return _clause_spans(span, kind)
-    # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun fits best.
+        return _clause_spans(span, kind, matched)
+    # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
+    # governed by a word of the question ("talks will *focus on* X"), fits best.
     spans = [(s, e, 0.5) for s, e, _ in _quote_spans(sentence)]
     for ent in span.ents:
-        spans.append((ent.start_char, ent.end_char, 0.5))
+        spans.append((ent.start_char, ent.end_char, 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.5))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
             continue
         phrase = _expand(chunk)
-        fit = 1.0 if question.focus and chunk.root.lemma_.lower() == question.focus else 0.25
+        fit = 0.4
+        if question.focus and chunk.root.lemma_.lower() == question.focus:
+            fit = 1.0
+        elif _governed_by(chunk.root, matched):
+            fit = 0.9
         spans.append((phrase.start_char, phrase.end_char, fit))
     return spans
 
 
-def _linked_to_focus(ent: Span, focus: str) -> bool:
-    """The entity is in apposition with, or modified by, the focus noun ("President X", "X, an aide")."""
+def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
+    """Is the token an argument of a question word: its head chain reaches a matched token."""
+    current = token
+    for _ in range(steps):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.i in matched or any(child.i in matched for child in head.children if child.dep_ in {"compound", "amod"}):
+            return True
+        current = head
+    return False
+
+
+def _focus_token(ent: Span, focus: str) -> Token | None:
+    """The focus noun in apposition with, or modifying, the entity ("President X", "X, an aide")."""
     inside = set(range(ent.start, ent.end))
     for token in ent.sent:
         if token.lemma_.lower() != focus:
             continue
         if token.i in inside or token.head.i in inside or ent.root.head.i == token.i:
-            return True
-    return False
+            return token
+    return None
+
+
+def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
+    """The question qualifies its role noun ("*foreign* minister") and the evidence qualifies
+    the same noun differently ("*Prime* Minister")."""
+    asked = _modifier_keys(next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None))
+    found = _modifier_keys(role)
+    return bool(asked) and bool(found) and not asked & found
+
+
+def _modifier_keys(token: Token | None) -> set[str]:
+    if token is None:
+        return set()
+    return {
+        term_key(child.text)
+        for child in token.children
+        if child.dep_ in {"amod", "compound"} and child.is_alpha and not child.ent_type_ and not child.is_stop
+    }
 
 
 def _with_conjuncts(ent: Span) -> tuple[int, int]:
@@ -176,17 +232,17 @@ def _quote_spans(sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
     return spans
 
 
-def _clause_spans(span: Span, kind: AnswerType) -> list[tuple[int, int, float]]:
+def _clause_spans(span: Span, kind: AnswerType, matched: frozenset[int]) -> list[tuple[int, int, float]]:
     """The explaining clause of a why/how question, and the whole sentence as a fallback."""
     spans: list[tuple[int, int, float]] = []
+    doc = span.doc
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
     for token in span:
         clause = None
         if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
             clause = token.head if token.dep_ == "mark" else token
-        elif kind is AnswerType.REASON and token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {
-            "advcl", "xcomp", "acl", "relcl"
-        }:
+        elif token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
+            # A purpose clause answers why; "... a hotline *to communicate about* ..." answers what for.
             clause = token.head
         if clause is None:
             continue
@@ -194,8 +250,16 @@ def _clause_spans(span: Span, kind: AnswerType) -> list[tuple[int, int, float]]:
         start = min(token.i, subtree[0].i)
         end = max(t.i for t in subtree) + 1
         if end - start >= 3:
-            doc = span.doc
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 1.0))
+    if kind is AnswerType.MANNER:
+        # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
+        for token in span:
+            if token.pos_ == "VERB" and token.i not in matched:
+                right = [t for child in token.children if child.dep_ in {"dobj", "conj", "prt", "attr", "oprd"} for t in child.subtree]
+                if right:
+                    end = max(t.i for t in right) + 1
+                    if 3 <= end - token.i <= _MAX_PHRASE_TOKENS:
+                        spans.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text), 0.7))
     body = span.text.rstrip(" .")
     spans.append((span.start_char, span.start_char + len(body), 0.5))
     # Each punctuation-delimited segment, so the part that does not restate the question can win.
