@@ -100,6 +100,10 @@ class SentenceTransformerEmbedder:
             from sentence_transformers import SentenceTransformer
 
             logger.info("loading embedding model %s from %s", self.name, path)
+            # transformers draws a "Loading weights" bar on every load; it is noise on our stderr.
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
             self._model = SentenceTransformer(path, device=self.device)
         except Exception as error:  # torch, HF and OS errors all mean "cannot load"
             raise ModelLoadError(

@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_OUT = Path(__file__).parent / "data" / "confidence.json"
 _CORRECT_F1 = 0.5
+_MISSED_ANSWER_COST = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +93,9 @@ def choose_threshold(model: ConfidenceModel, examples: Sequence[Example], unreac
     """The threshold with the best decision utility on these examples.
 
     A right answer and a right refusal each gain 1, a wrong answer (to an unanswerable
-    question, or below F1 0.5) costs 1, and refusing an answerable question gains nothing:
-    for a tool that promises "not in the corpus" when unsure, a wrong answer is the worst case.
+    question, or below F1 0.5) costs 1, and withholding a right answer costs half that: for a
+    tool that promises "not in the corpus" when unsure, a wrong answer is the worst case, but
+    a tool that refuses everything is no tool.
     """
     probabilities = [model.probability(e.features) for e in examples]
     # Rule refusals do not move with the threshold: right ones gain, wrong ones gain nothing.
@@ -106,6 +108,8 @@ def choose_threshold(model: ConfidenceModel, examples: Sequence[Example], unreac
                 utility += 1.0 if example.correct else -1.0
             elif not example.answerable:
                 utility += 1.0
+            elif example.correct:
+                utility -= _MISSED_ANSWER_COST
         # Ties go to the threshold nearest 0.5, where a probability reads as an even chance.
         if utility > best[0] + 1e-9 or (abs(utility - best[0]) <= 1e-9 and abs(threshold - 0.5) < abs(best[1] - 0.5)):
             best = (utility, float(threshold))

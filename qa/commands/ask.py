@@ -9,6 +9,7 @@ import sys
 from index.records import RetrievalMode
 from qa.api import QA
 from qa.commands.common import add_index_arguments, add_retrieval_arguments, settings_from_args
+from qa.question import normalize_question
 from qa.records import Answer
 
 
@@ -23,9 +24,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
+    # Check the question before loading anything, so a typo costs no index build.
+    question = normalize_question(" ".join(args.question), settings.max_question_chars)
     qa = QA.open(settings, progress=sys.stderr.isatty())
     answer = qa.ask(
-        " ".join(args.question),
+        question,
         top_k=args.top_k,
         mode=RetrievalMode(args.mode) if args.mode else None,
     )
