@@ -34,6 +34,8 @@ _NUMBER_FOCUS = {
     "proportion": frozenset({"PERCENT"}),
 }
 _CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
+# Markers that may only mean "when" ("after the meeting") explain less surely than "because".
+_TEMPORAL_MARKERS = frozenset("since as after following while".split())
 _MANNER_MARKERS = frozenset("by through with via using".split())
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
 _MAX_PHRASE_TOKENS = 16
@@ -144,7 +146,10 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     spans = [(s, e, 0.5) for s, e, _ in _quote_spans(sentence)]
     for ent in span.ents:
-        spans.append((ent.start_char, ent.end_char, 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.5))
+        # A bare name answers "what" only weakly when the question names another kind of
+        # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
+        fit = 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.3 if question.focus else 0.5
+        spans.append((ent.start_char, ent.end_char, fit))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
             continue
@@ -250,7 +255,8 @@ def _clause_spans(span: Span, kind: AnswerType, matched: frozenset[int]) -> list
         start = min(token.i, subtree[0].i)
         end = max(t.i for t in subtree) + 1
         if end - start >= 3:
-            spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 1.0))
+            fit = 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
+            spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
     if kind is AnswerType.MANNER:
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
         for token in span:

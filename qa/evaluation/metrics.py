@@ -3,6 +3,11 @@
 Kept character-for-character close to ``evaluate-v1.1.py`` so our numbers compare with
 published ones: lowercase, drop ASCII punctuation, drop the articles a/an/the, collapse
 whitespace; the score against several acceptable answers is the maximum.
+
+One deliberate addition: typographic quotes and dashes (’ “ ” — …) are folded to their
+ASCII forms first. News pages use them and gold files are typed with ASCII ones; the
+official script, written for Wikipedia text, would count "China’s" and "China's" as
+different words.
 """
 
 from __future__ import annotations
@@ -16,9 +21,12 @@ _PUNCTUATION = frozenset(string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
 
+_TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."})
+
+
 def normalize_answer(text: str) -> str:
     """Lowercase, remove punctuation, articles and extra whitespace (SQuAD v1.1)."""
-    lowered = text.lower()
+    lowered = text.translate(_TYPOGRAPHIC).lower()
     without_punctuation = "".join(ch for ch in lowered if ch not in _PUNCTUATION)
     without_articles = _ARTICLES.sub(" ", without_punctuation)
     return " ".join(without_articles.split())

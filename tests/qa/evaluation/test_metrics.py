@@ -22,7 +22,7 @@ from qa.evaluation.metrics import (
         ("67%", "67"),
         ("Theater then", "theater then"),  # articles only as whole words
         ("U.S. and Japan", "us and japan"),
-        ("“shared future”", "“shared future”"),  # SQuAD strips ASCII punctuation only
+        ("“shared future”", "shared future"),  # typographic quotes fold to ASCII, then drop
     ],
 )
 def test_normalize_answer(text: str, normalized: str) -> None:
@@ -64,3 +64,10 @@ def test_max_over_ground_truths_and_refusal() -> None:
     assert best_exact_match(None, answers) == 0.0
     assert best_f1(None, answers) == 0.0
     assert best_f1("anything", []) == 0.0
+
+
+def test_typographic_quotes_count_as_their_ascii_forms() -> None:
+    from qa.evaluation.metrics import exact_match_score, normalize_answer
+
+    assert exact_match_score("China’s “shared future”", "China's \"shared future\"") == 1.0
+    assert normalize_answer("“Two Corridors, One Belt”") == "two corridors one belt"
