@@ -17,6 +17,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
@@ -31,6 +32,9 @@ from qa.reader import Reader, Reading, document_key_phrases, document_term_keys
 from qa.records import Answer
 from qa.settings import Settings
 from qa.terms import TermStatistics
+
+if TYPE_CHECKING:
+    from qa.span_model import SpanProposer
 
 logger = logging.getLogger(__name__)
 
@@ -133,6 +137,11 @@ class QA:
     def document(self, doc_id: str) -> CleanedDocument:
         return self.index.document(doc_id)
 
+    def warm_up(self) -> None:
+        """Load spaCy, the embedding model and the reader now, so the first question is fast."""
+        self._get_reader()
+        self.index.embed_query("warm up")
+
     @property
     def confidence_model(self) -> ConfidenceModel:
         return self._confidence
@@ -157,6 +166,13 @@ class QA:
                 ) from error
         return self._nlp
 
+    def _span_model(self) -> SpanProposer | None:
+        if self.settings.reader_model is None:
+            return None
+        from qa.span_model import TransformerSpanProposer  # torch-heavy; only when asked for
+
+        return TransformerSpanProposer(self.settings.reader_model)
+
     def _get_reader(self) -> Reader:
         with self._reader_lock:
             if self._reader is None:
@@ -172,5 +188,6 @@ class QA:
                     documents=documents,
                     passage_lookup=self.index.passage,
                     model=self._confidence,
+                    span_model=self._span_model(),
                 )
             return self._reader

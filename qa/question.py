@@ -184,7 +184,7 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if wh == "why":
         return AnswerType.REASON, None
     if wh == "how":
-        if after in {"many", "much", "big", "large", "high", "large", "far", "old", "often"}:
+        if after in {"many", "much", "big", "large", "high", "far", "old", "often"}:
             return AnswerType.NUMBER, after
         if after == "long":
             return AnswerType.DATE, after

