@@ -11,9 +11,8 @@ import ipaddress
 import logging
 import os
 import sys
-from pathlib import Path
 
-from qa.settings import Settings
+from qa.commands.common import add_index_arguments, settings_from_args
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--port", type=int, default=None, help="port (default: Gradio's, 7860 or the next free one)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine only)")
     parser.add_argument("--share", action="store_true", help="also create a public gradio.live link (off by default)")
-    parser.add_argument("--index-dir", type=Path, default=None, help="index directory (default: CORPUS_QA_INDEX_DIR or .corpus-qa-index)")
-    parser.add_argument("--corpus", type=Path, default=None, help="corpus folder to index if the index is missing (default: CORPUS_QA_CORPUS_DIR or seeds)")
+    add_index_arguments(parser)
     parser.set_defaults(handler=run)
 
 
@@ -55,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"--port must be between 1 and 65535, got {args.port}")
     for name, value in OFFLINE_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    settings = Settings.from_env().with_overrides(index_dir=args.index_dir, corpus_dir=args.corpus)
+    settings = settings_from_args(args)
     if not _is_loopback(args.host):
         logger.warning("serving on %s: anyone who can reach this machine can use the page", args.host)
 
@@ -65,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.app import build_app, launch
 
     qa = QA.open(settings, progress=True)
+    qa.warm_up()  # load spaCy and the reader before the first visitor, not during their question
     app = build_app(qa, settings)
     try:
         # Gradio's own banner suggests `share=True in launch()`, which means nothing to a CLI
