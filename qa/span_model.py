@@ -40,7 +40,7 @@ _MIN_CONTEXT_TOKENS = 64
 # Windows per forward pass: bounds memory (the span matrix is windows x 384 x 384) on CPU.
 _WINDOWS_PER_BATCH = 16
 _FIX = (
-    "set CORPUS_QA_READER_MODEL to a local folder with a question-answering model "
+    "Set CORPUS_QA_READER_MODEL to a local folder with a question-answering model "
     "(AutoModelForQuestionAnswering, e.g. distilbert-base-cased-distilled-squad), "
     "or unset it to use the built-in reader"
 )
@@ -147,7 +147,8 @@ class TransformerSpanProposer:
             model.eval()
         except Exception as error:  # OS, hub, config and torch errors all mean "cannot load"
             raise ModelLoadError(
-                f"could not load extractive-QA model {self.name!r} on device {self.device!r}: {error}. {_FIX}"
+                f"could not load extractive-QA model {self.name!r} on device {self.device!r}: "
+                f"{str(error).strip().rstrip('.')}. {_FIX}"
             ) from error
         # A folder without a QA head (e.g. a plain BERT or sentence-transformers model) loads
         # with a randomly initialized head and only a warning; its spans would be noise.
@@ -180,7 +181,10 @@ class TransformerSpanProposer:
         top_n: int = 5,
         max_answer_tokens: int = 30,
     ) -> list[ProposedSpan]:
-        """The ``top_n`` most probable spans over all passages, best first (ties: earlier passage, earlier span)."""
+        """The ``top_n`` most probable spans over all passages, best first.
+
+        Ties go to the earlier passage, then the earlier span, so results are reproducible.
+        """
         if isinstance(passages, str):
             raise TypeError("passages must be a sequence of passage texts, not one str; wrap it as [text]")
         if not question or not question.strip():
@@ -221,7 +225,10 @@ class TransformerSpanProposer:
         window_passage = np.asarray(encoding["overflow_to_sample_mapping"], dtype=np.int64)
         offsets = np.asarray(encoding["offset_mapping"], dtype=np.int64)  # windows x tokens x 2
         is_context = np.asarray(
-            [[sequence_id == context_id for sequence_id in encoding.sequence_ids(w)] for w in range(len(window_passage))],
+            [
+                [sequence_id == context_id for sequence_id in encoding.sequence_ids(window)]
+                for window in range(len(window_passage))
+            ],
             dtype=bool,
         )
         # Only feed what the model's forward takes (DistilBERT has no token_type_ids).

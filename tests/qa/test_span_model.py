@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -68,7 +69,8 @@ def assert_valid_spans(
         assert text == text.strip() and text
         assert 0.0 <= span.score <= 1.0
         # The span's own text never needs more word pieces than the limit allows.
-        assert len(tokenizer(text, add_special_tokens=False)["input_ids"]) <= max_answer_tokens  # type: ignore[operator]
+        pieces = tokenizer(text, add_special_tokens=False)["input_ids"]  # type: ignore[operator]
+        assert len(pieces) <= max_answer_tokens
 
 
 def test_construction_loads_nothing() -> None:
@@ -164,7 +166,10 @@ def test_long_passage_is_windowed_and_spans_reach_past_the_first_window(
     assert word_starts <= {span.start for span in spans}
     assert max(span.end for span in spans) == len(long_passage)
     # The best spans are not confined to the first window (about 370 of ~1,500 tokens).
-    first_window_end = proposer._loaded.tokenizer(QUESTION, long_passage, truncation="only_second", max_length=384, return_offsets_mapping=True)["offset_mapping"][-2][1]
+    first_window = tokenizer(
+        QUESTION, long_passage, truncation="only_second", max_length=384, return_offsets_mapping=True
+    )
+    first_window_end = first_window["offset_mapping"][-2][1]  # the last passage token before [SEP]
     assert any(span.start >= first_window_end for span in spans[:50])
 
 
@@ -178,25 +183,37 @@ def test_overly_long_question_fails_with_the_fix(proposer: TransformerSpanPropos
 
 @pytest.mark.slow
 def test_concurrent_calls_match_sequential_ones(tiny_model_dir: Path) -> None:
-    shared = TransformerSpanProposer(str(tiny_model_dir))  # threads race to the first load
-    questions = [QUESTION, "What did the central bank raise?", "When was the bridge built?", "Who said it?"]
-    results: dict[int, list[ProposedSpan]] = {}
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(8)
+    shared = TransformerSpanProposer(str(tiny_model_dir))  # the threads race to the first load
+    questions = [QUESTION, "What did the central bank raise?", "When was the bridge built?", "Who said it?"] * 2
+    barrier = threading.Barrier(len(questions))
 
-    def ask(slot: int) -> None:
-        try:
-            barrier.wait()
-            results[slot] = shared.propose(questions[slot % len(questions)], PASSAGES, top_n=7)
-        except BaseException as error:  # surface any thread failure in the main thread
-            errors.append(error)
+    def ask(question: str) -> list[ProposedSpan]:
+        barrier.wait(timeout=30)  # start together, so calls (and the load) really overlap
+        return shared.propose(question, PASSAGES, top_n=7)
 
-    threads = [threading.Thread(target=ask, args=(slot,)) for slot in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors
+    # A future re-raises its thread's exception in .result(), so no failure is swallowed.
+    with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+        concurrent = [future.result(timeout=60) for future in [pool.submit(ask, q) for q in questions]]
     sequential = TransformerSpanProposer(str(tiny_model_dir))
-    for slot in range(8):
-        assert results[slot] == sequential.propose(questions[slot % len(questions)], PASSAGES, top_n=7)
+    assert concurrent == [sequential.propose(question, PASSAGES, top_n=7) for question in questions]
+
+
+def test_pipeline_with_a_configured_reader_model_still_gives_exact_cited_spans(
+    tiny_model_dir: Path, tmp_path: Path
+) -> None:
+    """CORPUS_QA_READER_MODEL swaps the span proposer; answers must stay exact corpus spans."""
+    from qa.api import QA
+    from qa.settings import Settings
+
+    corpus = Path(__file__).parents[1] / "data" / "corpus_small"
+    settings = Settings.from_env({"CORPUS_QA_READER_MODEL": str(tiny_model_dir)}).with_overrides(
+        index_dir=tmp_path / "index"
+    )
+    qa = QA.from_corpus(corpus, settings, progress=False)
+    for question in ["Who is Kenya's transport minister?", "How much will the bridge cost?", "Did the ferry sink?"]:
+        answer = qa.ask(question)
+        if answer.refused:
+            assert answer.reason
+            continue
+        cited = qa.index.passage(answer.citations[0].passage_id)
+        assert answer.text in cited.text
