@@ -36,6 +36,7 @@ class QuestionAnalysis:
     answer_type: AnswerType
     focus: str | None  # head noun after which/what ("which *agency*"), lemma
     plural: bool  # the question wants several things ("which countries", "which two ...")
+    counted: str | None  # what "how many/much" measures ("how many *passengers*"), lemma
     key_terms: tuple[str, ...]
     entities: tuple[str, ...]  # proper names in the question, as written
     numbers: tuple[str, ...]  # numerals and years in the question
@@ -155,6 +156,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         answer_type=answer_type,
         focus=focus,
         plural=_wants_several(doc),
+        counted=_counted_noun(doc) if answer_type is AnswerType.NUMBER else None,
         key_terms=key_terms,
         entities=entities,
         numbers=numbers,
@@ -232,6 +234,18 @@ def _wants_several(doc: Doc) -> bool:
                 if nxt.pos_ in {"NOUN", "PROPN", "VERB", "AUX"}:
                     break
     return False
+
+
+def _counted_noun(doc: Doc) -> str | None:
+    """The noun a 'how many/much' question measures: 'How many *passengers* were rescued?'."""
+    for i, token in enumerate(doc[:-1]):
+        if token.lower_ == "how" and doc[i + 1].lower_ in {"many", "much"}:
+            for following in doc[i + 2 : i + 5]:
+                if following.pos_ in {"NOUN", "PROPN"}:
+                    return following.lemma_.lower()
+                if following.pos_ not in {"ADJ", "NUM"}:
+                    return None
+    return None
 
 
 def _role_noun(doc: Doc) -> str | None:

@@ -158,6 +158,8 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister").
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
+            if question.counted and _measures(ent, question.counted):
+                fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
             start, end = (ent.start_char, ent.end_char)
             if question.plural:
                 start, end = _with_conjuncts(ent)
@@ -206,6 +208,13 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
             return True
         current = head
     return False
+
+
+def _measures(ent: Span, counted: str) -> bool:
+    """The number counts or measures the noun the question asks about."""
+    key = term_key(counted)
+    neighbours = [ent.root.head, *ent.doc[ent.end : min(ent.end + 3, len(ent.doc))]]
+    return any(t.lemma_.lower() == counted or term_key(t.text) == key for t in neighbours)
 
 
 def _focus_token(ent: Span, focus: str) -> Token | None:

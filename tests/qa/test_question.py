@@ -72,3 +72,10 @@ def test_odd_unicode_is_normalized_not_rejected() -> None:
 def test_non_string_is_rejected() -> None:
     with pytest.raises(ValueError, match="must be a string"):
         normalize_question(None, max_chars=10)  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_how_many_questions_know_what_they_count(nlp) -> None:
+    assert analyze_question("How many passengers were rescued from the ferry?", nlp).counted == "passenger"
+    assert analyze_question("How much money did the council borrow?", nlp).counted == "money"
+    assert analyze_question("Who won the vote?", nlp).counted is None
