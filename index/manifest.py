@@ -20,7 +20,7 @@ from index.errors import CorpusError, IndexCorruptError, IndexMissingError, Inde
 logger = logging.getLogger(__name__)
 
 # Bump when the files or their meaning change; an index of another version is rebuilt.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: passages keep their paragraph breaks
 MANIFEST_FILE = "manifest.json"
 REBUILD_HINT = "run `corpus-qa index` to rebuild"
 

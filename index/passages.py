@@ -100,9 +100,10 @@ def make_passages(document: CleanedDocument) -> tuple[Passage, ...]:
     passages: list[Passage] = []
     for ordinal, (start, end) in enumerate(spans):
         offsets = document.offsets.slice(start, end)
-        # Paragraph breaks inside a passage are inserted characters, so folding them to
-        # spaces keeps every OffsetMap run verbatim.
-        text = document.text[start:end].replace("\n", " ")
+        # Paragraph breaks stay in the passage (they are inserted characters, outside every
+        # OffsetMap run): a headline or date line has no final stop, and without the break a
+        # sentence splitter runs it into the next paragraph ("March 7, 2025 Marathon talks").
+        text = document.text[start:end]
         raw_start, raw_end = offsets.to_raw(0, len(text))
         passages.append(
             Passage(

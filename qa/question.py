@@ -53,14 +53,22 @@ class QuestionAnalysis:
         }
 
 
+# Nouns for people by role or trade: "which *economist*", "several Chinese *leaders*".
+PERSON_NOUNS = frozenset(
+    "person people leader official spokesperson spokesman spokeswoman producer fellow chairman "
+    "chairwoman chair man woman journalist reporter editor author secretary chief head aide "
+    "counterpart diplomat analyst scholar premier wife husband member general envoy ambassador "
+    "king queen politician correspondent writer president minister economist lawyer judge mediator "
+    "worker driver operator executive director manager officer ceo cfo governor mayor senator "
+    "lawmaker legislator activist expert researcher professor doctor teacher student farmer "
+    "exporter owner founder boss negotiator representative candidate voter resident witness "
+    "victim survivor soldier commander captain coach player strategist banker investor trader "
+    "broker".split()
+)
+
 # Focus nouns that tell which entity type a "which/what X" question wants.
 _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
-    AnswerType.PERSON: frozenset(
-        "person people leader president minister official spokesperson spokesman spokeswoman "
-        "producer fellow chairman chairwoman chair man woman journalist reporter editor author "
-        "secretary chief head aide counterpart diplomat analyst scholar premier wife husband "
-        "member general envoy ambassador king queen politician correspondent writer".split()
-    ),
+    AnswerType.PERSON: PERSON_NOUNS,
     AnswerType.PLACE: frozenset(
         "country countries city capital nation place region sea island islands province border "
         "location area territory state continent waterway gulf town village".split()
@@ -134,7 +142,8 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
             ent.text
             for ent in doc.ents
             if ent.label_ not in {"CARDINAL", "ORDINAL"}
-            and any(t.pos_ == "PROPN" or t.like_num for t in ent)
+            # Names only: a phrase like "two-week" or "11-hour" is a paraphrasable quantity.
+            and any(t.pos_ == "PROPN" for t in ent)
             and not any(t.lower_ in _WH_WORDS for t in ent)
         )
     )

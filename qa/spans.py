@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
-from qa.question import AnswerType, QuestionAnalysis
+from qa.question import PERSON_NOUNS, AnswerType, QuestionAnalysis
 from qa.terms import term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
 _ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
     AnswerType.PERSON: (frozenset({"PERSON"}), frozenset({"ORG"})),
-    AnswerType.DATE: (frozenset({"DATE", "TIME"}), frozenset()),
+    AnswerType.DATE: (frozenset({"DATE", "TIME"}), frozenset({"QUANTITY"})),
     AnswerType.NUMBER: (frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"}), frozenset({"ORDINAL"})),
     AnswerType.PLACE: (frozenset({"GPE", "LOC", "FAC"}), frozenset({"NORP", "ORG"})),
     AnswerType.ORGANIZATION: (frozenset({"ORG"}), frozenset({"NORP", "GPE", "PERSON"})),
@@ -42,11 +42,6 @@ _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
 _DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|centuries|century)\b", re.IGNORECASE)
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
-_PERSON_NOUNS = frozenset(
-    "leader leaders official officials spokesperson spokesman spokeswoman minister ministers president "
-    "diplomat diplomats analyst analysts scholar scholars reporter reporters journalist journalists "
-    "producer editor envoy aide aides member members chief people person".split()
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +145,8 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
             if not fit:
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
-                # "How long ...?" wants a duration ("six years"), not a day.
-                fit = 1.0 if _DURATION.search(ent.text) else 0.4
+                # "How long ...?" wants a duration ("six years") or a length, not a day.
+                fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
             if fit == 1.0 and question.focus:
                 role = _focus_token(ent, question.focus)
                 if role is not None:
@@ -160,7 +155,7 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
             if question.counted and _measures(ent, question.counted):
                 fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
-            start, end = (ent.start_char, ent.end_char)
+            start, end = (ent.start_char, _with_time_of_day(ent))
             if question.plural:
                 start, end = _with_conjuncts(ent)
                 # A question about several things is best answered by a list, not one item.
@@ -169,7 +164,7 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
         if kind is AnswerType.PERSON:
             # "Several Chinese leaders", "the foreign ministry spokesperson": people without a name.
             for chunk in span.noun_chunks:
-                if chunk.root.lemma_.lower() in _PERSON_NOUNS and not chunk.root.ent_type_:
+                if chunk.root.lemma_.lower() in PERSON_NOUNS and not chunk.root.ent_type_:
                     spans.append((chunk.start_char, chunk.end_char, 0.6))
         return spans
     if kind is AnswerType.QUOTE:
@@ -208,6 +203,15 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
             return True
         current = head
     return False
+
+
+def _with_time_of_day(ent: Span) -> int:
+    """End of a date stretched over a following time entity: "Tuesday" + "night"."""
+    if ent.label_ == "DATE" and ent.end < len(ent.doc):
+        following = next((e for e in ent.doc.ents if e.start == ent.end and e.label_ == "TIME"), None)
+        if following is not None:
+            return following.end_char
+    return ent.end_char
 
 
 def _measures(ent: Span, counted: str) -> bool:
