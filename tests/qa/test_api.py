@@ -38,7 +38,7 @@ def _raw(qa: QA, doc_id: str) -> str:
         ("How many passengers were forced to abandon the ferry?", "212"),
         ("Who is Kenya's transport minister?", "Grace Wanjiru"),
         ("How much will the second Likoni bridge cost?", "2.4 billion dollars"),
-        ("When is construction of the bridge due to start?", "January 2026"),
+        ("When is construction of the bridge due to begin?", "January 2026"),
     ],
 )
 def test_answers_are_exact_spans_with_raw_offsets(qa: QA, question: str, expected: str) -> None:
