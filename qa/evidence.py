@@ -61,6 +61,7 @@ class PassageParser:
         self._nlp = nlp
         self._encode = encode
         self._cache: dict[str, ParsedPassage] = {}
+        self._word_cache: dict[str, np.ndarray] = {}
         # spaCy pipelines are not documented as thread-safe: every caller shares one lock.
         self._lock = nlp_lock
 
@@ -87,6 +88,15 @@ class PassageParser:
                     )
                     offset += len(group)
             return [self._cache[p.passage_id] for p in passages]
+
+    def word_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Embeddings of single words, cached: the soft match of paraphrased question terms."""
+        with self._lock:
+            missing = [w for w in dict.fromkeys(words) if w not in self._word_cache]
+            if missing:
+                for word, vector in zip(missing, self._encode(missing), strict=True):
+                    self._word_cache[word] = vector
+            return {w: self._word_cache[w] for w in words}
 
     def encode_masked(self, span: Span | Doc) -> np.ndarray:
         with self._lock:

@@ -217,6 +217,7 @@ class Reader:
         total = sum(weights.values()) or 1.0
         unknown = sum(w for t, w in weights.items() if not self._stats.knows(term_key(t))) / total
         window = _window_keys(best.evidence)
+        soft_coverage = self._soft_coverage(question, best.evidence, window, weights, total)
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
@@ -246,6 +247,7 @@ class Reader:
             "unknown_terms": unknown,
             "missing_names": missing / len(names) if names else 0.0,
             "predicate_coverage": predicate_coverage,
+            "soft_coverage": soft_coverage,
             "novelty": best.novelty,
             "type_match": best.type_match,
             "score": best.score,
@@ -253,6 +255,38 @@ class Reader:
             "support": float(np.log1p(len(support_docs))),
             "explanatory": 1.0 if question.answer_type in (AnswerType.REASON, AnswerType.MANNER) else 0.0,
         }
+
+    def _soft_coverage(
+        self,
+        question: QuestionAnalysis,
+        sentence: EvidenceSentence,
+        window: set[str],
+        weights: dict[str, float],
+        total: float,
+    ) -> float:
+        """Coverage where a question word absent near the answer earns partial credit for its
+        closest word there by embedding ("start" ~ "begin", "boss" ~ "executive").
+
+        Single-word embeddings are noisy (measured: "sport" ~ "competing" 0.65), so only
+        similarities above 0.6 count, scaled to full credit at 0.9.
+        """
+        unmatched = [t for t in question.key_terms if term_key(t) not in window and t not in window]
+        covered = total - sum(weights[t] for t in unmatched)
+        if not unmatched:
+            return covered / total
+        parsed = sentence.parsed
+        sentences = parsed.sentences
+        first = sentences[max(0, sentence.index - 1)].start
+        last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
+        nearby = sorted({t.lower_ for t in parsed.doc[first:last] if t.is_alpha and not t.is_stop})
+        if not nearby:
+            return covered / total
+        vectors = self._parser.word_vectors(unmatched + nearby)
+        nearby_matrix = np.stack([vectors[w] for w in nearby])
+        for term in unmatched:
+            best = float(np.max(nearby_matrix @ vectors[term]))
+            covered += weights[term] * min(max((best - 0.6) / 0.3, 0.0), 1.0)
+        return covered / total
 
     # -- citations -----------------------------------------------------------------------
 

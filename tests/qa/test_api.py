@@ -133,3 +133,10 @@ def test_cli_ask_with_an_empty_question_exits_2_with_one_line(tmp_path: Path, ca
     assert code == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "question is empty" in err
+
+
+def test_paraphrased_terms_earn_soft_coverage_but_unrelated_ones_do_not(qa: QA) -> None:
+    paraphrased = qa.read("When is construction of the bridge due to start?").features
+    assert paraphrased["soft_coverage"] > paraphrased["window_coverage"]  # "start" ~ "begin"
+    unrelated = qa.read("When is construction of the bridge's opera house due to start?").features
+    assert unrelated["soft_coverage"] < paraphrased["soft_coverage"]
