@@ -26,7 +26,7 @@ from index.errors import ModelLoadError
 from index.records import CleanedDocument, FusionMode, Hit, RetrievalMode
 from index.store import SearchIndex
 from qa.confidence import ConfidenceModel
-from qa.evidence import PassageParser
+from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.question import analyze_question, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases, document_term_keys
 from qa.records import Answer
@@ -158,7 +158,7 @@ class QA:
             import spacy
 
             try:
-                self._nlp = spacy.load(self.settings.spacy_model)
+                self._nlp = add_paragraph_breaks(spacy.load(self.settings.spacy_model))
             except OSError as error:
                 raise ModelLoadError(
                     f"spaCy pipeline {self.settings.spacy_model!r} is not installed ({error}); "

@@ -20,6 +20,26 @@ from qa.question import QuestionAnalysis
 from qa.terms import TermStatistics, term_key
 
 
+PARAGRAPH_BREAKS = "paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline, date or byline line has no final
+    stop, and the parser would otherwise run it into the paragraph below."""
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> Language:
+    """Put ``paragraph_breaks`` before the parser (once), so the parser keeps those boundaries."""
+    if PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedPassage:
     passage: Passage

@@ -153,8 +153,12 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister").
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
-            if question.counted and _measures(ent, question.counted):
-                fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
+            if question.counted and kind is AnswerType.NUMBER:
+                counted = _counted_by(ent)
+                if counted is not None and _same_thing(counted, question.counted):
+                    fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
+                elif counted is not None:
+                    fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             start, end = (ent.start_char, _with_time_of_day(ent))
             if question.plural:
                 start, end = _with_conjuncts(ent)
@@ -214,11 +218,17 @@ def _with_time_of_day(ent: Span) -> int:
     return ent.end_char
 
 
-def _measures(ent: Span, counted: str) -> bool:
-    """The number counts or measures the noun the question asks about."""
-    key = term_key(counted)
-    neighbours = [ent.root.head, *ent.doc[ent.end : min(ent.end + 3, len(ent.doc))]]
-    return any(t.lemma_.lower() == counted or term_key(t.text) == key for t in neighbours)
+def _counted_by(ent: Span) -> Token | None:
+    """The noun a number counts or measures: its head, or a noun right after it."""
+    if ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
+        return ent.root.head
+    return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
+
+
+def _same_thing(noun: Token, counted: str) -> bool:
+    """'workers' counts 'dockworkers' and 'agreements' counts 'agreement'; 'vessels' does not."""
+    found, asked = term_key(noun.text), term_key(counted)
+    return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
 
 
 def _focus_token(ent: Span, focus: str) -> Token | None:
@@ -333,6 +343,10 @@ def _make_candidate(
     sentence: EvidenceSentence, start: int, end: int, type_match: float, question_keys: set[str]
 ) -> Candidate | None:
     text = sentence.passage.text
+    # A span never runs over a paragraph break ("March 7, 2025\nMarathon talks ...").
+    newline = text.find("\n", start, end)
+    if newline >= 0:
+        end = newline
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1
