@@ -7,13 +7,13 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from qa.evaluation.cleaning import CleaningScore, score_cleaning
 from qa.evaluation.retrieval_metrics import RECALL_KS
 from qa.evaluation.runner import EvalReport, QuestionResult
 
@@ -134,36 +134,30 @@ def format_text(report: EvalReport, *, max_failures: int | None = None) -> str:
     return "\n".join(lines)
 
 
-def cleaning_score(labels_dir: Path | None, corpus_dir: Path | None) -> Any | None:
-    """``qa.evaluation.cleaning.score_cleaning`` if that module and its inputs exist, else None."""
+def cleaning_score(labels_dir: Path | None, corpus_dir: Path | None) -> CleaningScore | None:
+    """The line-level cleaning score, when the labels are for pages of this corpus; else None."""
     labels = labels_dir if labels_dir is not None else _DEFAULT_CLEAN_LABELS
     if corpus_dir is None or not labels.is_dir() or not Path(corpus_dir).is_dir():
         return None
-    try:
-        module = importlib.import_module("qa.evaluation.cleaning")
-    except ImportError:
-        return None
-    score = getattr(module, "score_cleaning", None)
-    if score is None:
+    # Labels describe particular pages: evaluating another corpus has no cleaning score.
+    pages = {path.stem for path in Path(corpus_dir).iterdir() if path.is_file()}
+    if not {path.stem for path in labels.glob("*.tsv")} <= pages:
         return None
     try:
-        return score(labels, Path(corpus_dir))
-    except Exception as error:  # another engineer's module: never let it sink the QA report
+        return score_cleaning(labels, Path(corpus_dir))
+    except (OSError, ValueError) as error:  # a broken label file must not sink the QA report
         logger.warning("cleaning score skipped: %s", error)
         return None
 
 
-def _cleaning_lines(score: Any) -> list[str]:
-    data = score.to_dict() if hasattr(score, "to_dict") else score
+def _cleaning_lines(score: CleaningScore) -> list[str]:
+    data = score.to_dict()
     lines = ["## Cleaning", ""]
-    if isinstance(data, dict):
-        rows = [[str(key), _format_value(value)] for key, value in data.items() if not isinstance(value, (list, dict))]
-        lines += _markdown_table(["measure", "value"], rows)
-        nested = {key: value for key, value in data.items() if isinstance(value, (list, dict)) and value}
-        if nested:
-            lines += ["", "```json", json.dumps(nested, indent=2, default=str)[:4000], "```"]
-    else:
-        lines.append(f"`{data}`")
+    rows = [[str(key), _format_value(value)] for key, value in data.items() if not isinstance(value, (list, dict))]
+    lines += _markdown_table(["measure", "value"], rows)
+    nested = {key: value for key, value in data.items() if isinstance(value, (list, dict)) and value}
+    if nested:
+        lines += ["", "```json", json.dumps(nested, indent=2, default=str)[:4000], "```"]
     return lines
 
 
@@ -247,7 +241,11 @@ def write_report(
     The cleaning score is included when ``qa.evaluation.cleaning.score_cleaning`` exists and
     the labels (default: the checkout's ``tests/data/clean_labels``) and corpus are there.
     """
-    from qa.evaluation.plots import plot_recall_curves, plot_refusal_tradeoff, plot_reliability
+    from qa.evaluation.plots import (
+        plot_recall_curves,
+        plot_refusal_tradeoff,
+        plot_reliability,
+    )
 
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -14,15 +12,10 @@ from qa.evaluation.runner import EvalReport
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-def no_cleaning_module(monkeypatch: pytest.MonkeyPatch) -> None:
-    # None in sys.modules makes the import raise ImportError, as if the module did not exist.
-    monkeypatch.setitem(sys.modules, "qa.evaluation.cleaning", None)
+ROOT = Path(__file__).parents[3]
 
 
-def test_write_report_makes_markdown_and_pngs(
-    synthetic_report: EvalReport, tmp_path: Path, no_cleaning_module: None
-) -> None:
+def test_write_report_makes_markdown_and_pngs(synthetic_report: EvalReport, tmp_path: Path) -> None:
     out = tmp_path / "nested" / "report"
     path = write_report(synthetic_report, out, corpus_dir=tmp_path)
     assert path == out / "report.md"
@@ -46,31 +39,20 @@ def test_report_into_a_file_path_is_an_error(synthetic_report: EvalReport, tmp_p
         write_report(synthetic_report, file_path)
 
 
-def test_cleaning_score_included_when_module_exists(
-    synthetic_report: EvalReport, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    labels = tmp_path / "labels"
-    labels.mkdir()
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    calls: list[tuple[Path, Path]] = []
-
-    def score_cleaning(labels_dir: Path, corpus_dir: Path) -> dict[str, float]:
-        calls.append((labels_dir, corpus_dir))
-        return {"kept_precision": 0.875, "kept_recall": 0.5}
-
-    module = types.ModuleType("qa.evaluation.cleaning")
-    module.score_cleaning = score_cleaning  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "qa.evaluation.cleaning", module)
-    path = write_report(synthetic_report, tmp_path / "out", clean_labels_dir=labels, corpus_dir=corpus)
-    assert calls == [(labels, corpus)]
+def test_cleaning_score_is_reported_for_the_labelled_corpus(synthetic_report: EvalReport, tmp_path: Path) -> None:
+    path = write_report(
+        synthetic_report, tmp_path / "out", clean_labels_dir=ROOT / "tests" / "data" / "clean_labels",
+        corpus_dir=ROOT / "seeds",
+    )
     text = path.read_text(encoding="utf-8")
-    assert "## Cleaning" in text and "| kept_precision | 0.8750 |" in text
+    assert "## Cleaning" in text and "precision" in text
 
 
-def test_cleaning_score_skipped_quietly(tmp_path: Path, no_cleaning_module: None) -> None:
-    assert cleaning_score(tmp_path, tmp_path) is None  # module missing
-    assert cleaning_score(tmp_path / "missing", tmp_path) is None
+def test_cleaning_score_is_skipped_for_another_corpus(tmp_path: Path) -> None:
+    labels = ROOT / "tests" / "data" / "clean_labels"
+    assert cleaning_score(labels, ROOT / "tests" / "data" / "corpus_small") is None  # pages not labelled
+    assert cleaning_score(tmp_path / "missing", ROOT / "seeds") is None
+    assert cleaning_score(labels, None) is None
 
 
 def test_format_text_has_every_section(synthetic_report: EvalReport) -> None:
