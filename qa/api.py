@@ -28,7 +28,7 @@ from index.store import SearchIndex
 from qa.confidence import ConfidenceModel
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.question import analyze_question, normalize_question
-from qa.reader import Reader, Reading, document_key_phrases, document_term_keys
+from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
 from qa.terms import TermStatistics
@@ -183,7 +183,6 @@ class QA:
                 self._reader = Reader(
                     parser=PassageParser(nlp, self.index.embedder.encode, self._nlp_lock),
                     stats=TermStatistics.from_texts(p.text for p in self.index.passages),
-                    document_keys=document_term_keys(texts),
                     document_phrases=document_key_phrases(texts),
                     documents=documents,
                     passage_lookup=self.index.passage,

@@ -19,7 +19,6 @@ from index.records import Hit, Passage
 from qa.question import QuestionAnalysis
 from qa.terms import TermStatistics, term_key
 
-
 PARAGRAPH_BREAKS = "paragraph_breaks"
 
 
