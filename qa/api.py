@@ -31,7 +31,7 @@ from qa.question import analyze_question, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
-from qa.terms import TermStatistics
+from qa.terms import TermStatistics, initialisms
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -169,7 +169,9 @@ class QA:
     def _span_model(self) -> SpanProposer | None:
         if self.settings.reader_model is None:
             return None
-        from qa.span_model import TransformerSpanProposer  # torch-heavy; only when asked for
+        from qa.span_model import (
+            TransformerSpanProposer,  # torch-heavy; only when asked for
+        )
 
         return TransformerSpanProposer(self.settings.reader_model)
 
@@ -184,6 +186,7 @@ class QA:
                     parser=PassageParser(nlp, self.index.embedder.encode, self._nlp_lock),
                     stats=TermStatistics.from_texts(p.text for p in self.index.passages),
                     document_phrases=document_key_phrases(texts),
+                    acronyms=frozenset().union(*(initialisms(text) for text in texts.values())),
                     documents=documents,
                     passage_lookup=self.index.passage,
                     model=self._confidence,

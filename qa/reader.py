@@ -22,7 +22,7 @@ from qa.evidence import EvidenceSentence, PassageParser, score_sentences
 from qa.question import AnswerType, QuestionAnalysis
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
-from qa.terms import TermStatistics, term_key, text_keys, words
+from qa.terms import TermStatistics, is_acronym, term_key, text_keys, words
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -62,6 +62,7 @@ class Reader:
         parser: PassageParser,
         stats: TermStatistics,
         document_phrases: Mapping[str, str],
+        acronyms: frozenset[str],
         documents: Mapping[str, DocumentMeta],
         passage_lookup: Callable[[str], Passage],
         model: ConfidenceModel,
@@ -70,6 +71,7 @@ class Reader:
         self._parser = parser
         self._stats = stats
         self._document_phrases = document_phrases
+        self._acronyms = acronyms
         self._documents = documents
         self._passage = passage_lookup
         self._model = model
@@ -167,8 +169,8 @@ class Reader:
         missing = []
         for name in (*question.entities, *question.numbers):
             keys = _name_keys(name)
-            if not keys:
-                continue
+            if not keys or (is_acronym(name) and name.replace(".", "").casefold() in self._acronyms):
+                continue  # "CFO" where the text says "chief financial officer"
             known = [self._stats.knows(k) for k in keys]
             # A name none of whose words occur is absent; so is a multi-word name ("the Vietnam
             # War") that never occurs as a phrase and has a word the corpus never uses.

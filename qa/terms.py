@@ -54,6 +54,33 @@ def text_keys(text: str) -> set[str]:
     return keys
 
 
+_ACRONYM_FILLERS = frozenset({"of", "and", "the", "for", "&"})
+
+
+def initialisms(text: str, longest: int = 6) -> set[str]:
+    """Lower-case initials of every run of 2 to ``longest`` words, fillers skipped, so that a
+    question's "CFO" or "ASEAN" is found where the text spells out "chief financial officer"."""
+    # Hyphenated parts count apart: "South-East Asian Nations" gives the "SEAN" of "ASEAN".
+    tokens = [part for w in words(text) for part in w.casefold().split("-") if part]
+    found: set[str] = set()
+    for start in range(len(tokens)):
+        initials = ""
+        for word in tokens[start : start + longest + 2]:
+            if word in _ACRONYM_FILLERS:
+                continue
+            initials += word[0]
+            if 2 <= len(initials) <= longest:
+                found.add(initials)
+            if len(initials) >= longest:
+                break
+    return found
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 @dataclass(frozen=True, slots=True)
 class TermStatistics:
     """Document frequencies of term keys over the corpus passages."""

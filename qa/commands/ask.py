@@ -8,7 +8,11 @@ import sys
 
 from index.records import RetrievalMode
 from qa.api import QA
-from qa.commands.common import add_index_arguments, add_retrieval_arguments, settings_from_args
+from qa.commands.common import (
+    add_index_arguments,
+    add_retrieval_arguments,
+    settings_from_args,
+)
 from qa.question import normalize_question
 from qa.records import Answer
 

@@ -47,7 +47,9 @@ def run(args: argparse.Namespace) -> int:
         raise ValueError(f"split {args.split!r} of {gold_path} has no questions; use --split all")
     settings = settings_from_args(args).with_overrides(top_k=args.top_k)
 
-    from qa.api import QA  # heavy (spaCy, torch): imported only once the input is known good
+    from qa.api import (
+        QA,  # heavy (spaCy, torch): imported only once the input is known good
+    )
     from qa.evaluation.runner import evaluate
 
     progress = sys.stderr.isatty()

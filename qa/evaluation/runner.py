@@ -20,9 +20,18 @@ from typing import Any, Protocol
 from tqdm import tqdm
 
 from index.records import Hit, RetrievalMode
-from qa.evaluation.gold import ANSWERABLE_CATEGORIES, UNANSWERABLE_CATEGORIES, GoldQuestion
+from qa.evaluation.gold import (
+    ANSWERABLE_CATEGORIES,
+    UNANSWERABLE_CATEGORIES,
+    GoldQuestion,
+)
 from qa.evaluation.metrics import best_exact_match, best_f1
-from qa.evaluation.retrieval_metrics import MAX_K, RetrievalScores, first_relevant_rank, score_ranks
+from qa.evaluation.retrieval_metrics import (
+    MAX_K,
+    RetrievalScores,
+    first_relevant_rank,
+    score_ranks,
+)
 from qa.records import Answer
 
 logger = logging.getLogger(__name__)

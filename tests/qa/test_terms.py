@@ -28,3 +28,11 @@ def test_rare_terms_weigh_more_and_unseen_terms_most() -> None:
     assert stats.idf(term_key("hotline")) > stats.idf(term_key("China")) > 0
     assert stats.idf("neverseen") > stats.idf(term_key("hotline"))
     assert not stats.knows("neverseen") and stats.knows(term_key("Kenya"))
+
+
+def test_initialisms_find_spelled_out_acronyms() -> None:
+    from qa.terms import initialisms, is_acronym
+
+    found = initialisms("Its chief financial officer spoke to the Association of South-East Asian Nations.")
+    assert {"cfo", "asean"} <= found
+    assert is_acronym("CFO") and is_acronym("U.N.") and not is_acronym("Chile") and not is_acronym("A")
