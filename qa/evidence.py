@@ -139,11 +139,20 @@ def score_sentences(
     hits: list[Hit],
     parsed: list[ParsedPassage],
     stats: TermStatistics,
+    word_vectors: Callable[[list[str]], dict[str, np.ndarray]] | None = None,
 ) -> list[EvidenceSentence]:
-    """Every sentence of the hits, best first."""
+    """Every sentence of the hits, best first.
+
+    With ``word_vectors``, a question term absent from a sentence earns partial credit for
+    the sentence's closest word by embedding ("start" ~ "begin"), as in the confidence model.
+    """
     keys = {term: term_key(term) for term in question.key_terms}
     weights = {term: stats.idf(key) for term, key in keys.items()}
     total = sum(weights.values()) or 1.0
+    vectors: dict[str, np.ndarray] = {}
+    if word_vectors is not None and keys:
+        vocabulary = {t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}
+        vectors = word_vectors(sorted(set(keys) | vocabulary))
     evidence: list[EvidenceSentence] = []
     for hit, passage in zip(hits, parsed):
         per_sentence: list[tuple[set[str], frozenset[int]]] = []
@@ -166,6 +175,8 @@ def score_sentences(
                 if 0 <= neighbour < len(per_sentence):
                     window |= per_sentence[neighbour][0]
             coverage = sum(weights[t] for t in found) / total
+            if vectors:
+                coverage += _soft_credit(passage.sentences[index], set(keys) - found, weights, vectors) / total
             window_coverage = sum(weights[t] for t in window) / total
             similarity = float(similarities[index])
             masked_similarity = float(masked_similarities[index])
@@ -192,3 +203,19 @@ def score_sentences(
             )
     evidence.sort(key=lambda e: e.score, reverse=True)
     return evidence
+
+
+def _soft_credit(
+    sentence: Span, missing: set[str], weights: dict[str, float], vectors: dict[str, np.ndarray]
+) -> float:
+    """IDF credit for question terms the sentence lacks, by their closest word there: only
+    similarities above 0.6 count (single-word embeddings are noisy), full credit at 0.9."""
+    nearby = [vectors[t.lower_] for t in sentence if t.is_alpha and not t.is_stop and t.lower_ in vectors]
+    if not missing or not nearby:
+        return 0.0
+    matrix = np.stack(nearby)
+    return sum(
+        weights[term] * min(max((float(np.max(matrix @ vectors[term])) - 0.6) / 0.3, 0.0), 1.0)
+        for term in missing
+        if term in vectors
+    )

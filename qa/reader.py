@@ -103,7 +103,9 @@ class Reader:
 
         parsed = self._parser.parse([hit.passage for hit in hits])
         masked_vector = self._parser.encode_masked(question.doc)
-        evidence = score_sentences(question, question_vector, masked_vector, hits, parsed, self._stats)
+        evidence = score_sentences(
+            question, question_vector, masked_vector, hits, parsed, self._stats, self._parser.word_vectors
+        )
         if self._span_model is not None:
             proposals = self._span_model.propose(question.text, [hit.passage.text for hit in hits])
             candidates = candidates_from_model(
