@@ -176,7 +176,7 @@ def score_sentences(
                     window |= per_sentence[neighbour][0]
             coverage = sum(weights[t] for t in found) / total
             if vectors:
-                coverage += _soft_credit(passage.sentences[index], set(keys) - found, weights, vectors) / total
+                coverage += soft_credit(passage.sentences[index], set(keys) - found, weights, vectors) / total
             window_coverage = sum(weights[t] for t in window) / total
             similarity = float(similarities[index])
             masked_similarity = float(masked_similarities[index])
@@ -205,9 +205,9 @@ def score_sentences(
     return evidence
 
 
-def _soft_credit(
+def soft_credit(
     sentence: Span, missing: set[str], weights: dict[str, float], vectors: dict[str, np.ndarray]
-) -> float:
+) -> float:  # used for sentence scoring here and for the confidence model's soft coverage
     """IDF credit for question terms the sentence lacks, by their closest word there: only
     similarities above 0.6 count (single-word embeddings are noisy), full credit at 0.9."""
     nearby = [vectors[t.lower_] for t in sentence if t.is_alpha and not t.is_stop and t.lower_ in vectors]

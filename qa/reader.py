@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.tokens import Span
 
 from index.records import DocumentMeta, Hit, Passage
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
-from qa.evidence import EvidenceSentence, PassageParser, score_sentences
+from qa.evidence import EvidenceSentence, PassageParser, score_sentences, soft_credit
 from qa.question import AnswerType, QuestionAnalysis
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
@@ -288,22 +289,12 @@ class Reader:
         Single-word embeddings are noisy (measured: "sport" ~ "competing" 0.65), so only
         similarities above 0.6 count, scaled to full credit at 0.9.
         """
-        unmatched = [t for t in question.key_terms if term_key(t) not in window and t not in window]
+        unmatched = {t for t in question.key_terms if term_key(t) not in window and t not in window}
         covered = total - sum(weights[t] for t in unmatched)
-        if not unmatched:
-            return covered / total
-        parsed = sentence.parsed
-        sentences = parsed.sentences
-        first = sentences[max(0, sentence.index - 1)].start
-        last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
-        nearby = sorted({t.lower_ for t in parsed.doc[first:last] if t.is_alpha and not t.is_stop})
-        if not nearby:
-            return covered / total
-        vectors = self._parser.word_vectors(unmatched + nearby)
-        nearby_matrix = np.stack([vectors[w] for w in nearby])
-        for term in unmatched:
-            best = float(np.max(nearby_matrix @ vectors[term]))
-            covered += weights[term] * min(max((best - 0.6) / 0.3, 0.0), 1.0)
+        if unmatched:
+            span = _window_span(sentence)
+            nearby = [t.lower_ for t in span if t.is_alpha and not t.is_stop]
+            covered += soft_credit(span, unmatched, weights, self._parser.word_vectors([*unmatched, *nearby]))
         return covered / total
 
     # -- citations -----------------------------------------------------------------------
@@ -376,15 +367,24 @@ def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:
     return [name for name in (*question.entities, *question.numbers) if (keys := _name_keys(name)) and not keys & window]
 
 
-def _window_keys(sentence: EvidenceSentence) -> set[str]:
-    """Matching keys and lemmas of the sentence and its neighbours."""
-    parsed = sentence.parsed
-    sentences = parsed.sentences
+def _window_span(sentence: EvidenceSentence) -> Span:
+    """The sentence with its neighbours: where a question's words may stand around an answer."""
+    sentences = sentence.parsed.sentences
     first = sentences[max(0, sentence.index - 1)].start
     last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
+    return sentence.parsed.doc[first:last]
+
+
+def _window_keys(sentence: EvidenceSentence) -> set[str]:
+    """Matching keys and lemmas of the sentence and its neighbours."""
+    span = _window_span(sentence)
+    parsed = sentence.parsed
     # text_keys as well: spaCy keeps "$175.6" and "4.3%" whole, the question's words split them.
-    window_text = parsed.doc[first:last].text
-    return set(parsed.token_keys[first:last]) | set(parsed.token_lemmas[first:last]) | text_keys(window_text)
+    return (
+        set(parsed.token_keys[span.start : span.end])
+        | set(parsed.token_lemmas[span.start : span.end])
+        | text_keys(span.text)
+    )
 
 
 def document_key_phrases(texts: Mapping[str, str]) -> dict[str, str]:

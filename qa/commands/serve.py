@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     qa.warm_up()  # load spaCy and the reader before the first visitor, not during their question
     app = build_app(qa, settings)
     try:
-        # Gradio's own banner suggests `share=True in launch()`, which means nothing to a CLI
+        # Gradio's own banner suggests passing share to launch(), which means nothing to a CLI
         # user; print where the page is and how to share it in this command's terms instead.
         _, local_url, share_url = launch(
             app, host=args.host, port=args.port, share=args.share, prevent_thread_lock=True, quiet=True
