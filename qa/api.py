@@ -142,15 +142,6 @@ class QA:
         self._get_reader()
         self.index.embed_query("warm up")
 
-    @property
-    def confidence_model(self) -> ConfidenceModel:
-        return self._confidence
-
-    def with_confidence(self, model: ConfidenceModel) -> QA:
-        """The same index and caches with another confidence model (used by calibration)."""
-        clone = QA(self.index, self.settings, confidence=model, nlp=self._get_nlp())
-        return clone
-
     # -- lazy parts ----------------------------------------------------------------------
 
     def _get_nlp(self) -> Language:

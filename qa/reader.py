@@ -80,10 +80,6 @@ class Reader:
         # (refusal rules, citations, confidence) stays the same.
         self._span_model = span_model
 
-    @property
-    def model(self) -> ConfidenceModel:
-        return self._model
-
     def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
         def refuse(reason: str, **extra: object) -> Reading:
             return Reading(
