@@ -2,10 +2,11 @@
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (a list under a "Related" heading, FAQ
-question/answer pairs, author boxes, ticker names above their prices, captions under image
-placeholders, title-like "also read" links between paragraphs). The header of the article
-(headline, standfirst, byline, date, dateline) is recognised by position: everything before
-the first prose paragraph. Every dropped stretch is recorded with its reason.
+question/answer pairs, author boxes, newsletter and donation boxes, ticker names above their
+prices, captions above photo credits or under image placeholders, title-like "also read" links
+between paragraphs). The header of the article (headline, standfirst, byline, date, dateline)
+is recognised by position: everything before the first prose paragraph. Every dropped stretch
+is recorded with its reason.
 """
 
 from __future__ import annotations
@@ -26,9 +27,13 @@ logger = logging.getLogger(__name__)
 
 BODY_MIN_WORDS = 12  # the first kept line this long that ends a sentence starts the body
 DEK_MIN_WORDS = 8  # a title-like header line this long is a standfirst (or, later, a stray caption)
+# Headlines are rarely shorter; shorter title-like lines at the top are site names and section labels.
+HEADLINE_MIN_WORDS = 5
 INLINE_LINK_MIN_WORDS = 8  # shorter title-like lines in the body are kept as subheadings
 LIST_ITEM_MAX_WORDS = 30
 CAPTION_MAX_WORDS = 45
+PROMPT_BOX_MAX_LINES = 4  # a newsletter/donation box: heading, pitch, field or button
+PROMPT_BOX_LINE_MAX_WORDS = 30
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -82,9 +87,11 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     _apply_line_rules(page)
     _drop_faq_blocks(page)
     _drop_author_boxes(page)
+    _drop_prompt_boxes(page)
+    _drop_captions_above_credits(page)
     _drop_link_lists(page)
     _drop_ticker_names(page)
-    headline = _find_headline(page)
+    headline = _find_headline(page, source.hints.title)
     _drop_headline_repeats_and_captions(page, headline)
     _assign_header_and_body(page, headline)
 
@@ -124,6 +131,19 @@ def _content(page: _Page) -> list[int]:
     return [i for i, line in enumerate(page.lines) if not line.blank]
 
 
+def _blocks(page: _Page) -> list[list[int]]:
+    """Runs of non-blank lines (indexes): on a page that separates paragraphs by blank lines, a
+    run of several lines is a box (a newsletter pitch, a caption with its credit)."""
+    blocks: list[list[int]] = [[]]
+    for i, line in enumerate(page.lines):
+        if line.blank:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(i)
+    return [block for block in blocks if block]
+
+
 def _apply_line_rules(page: _Page) -> None:
     for line in page.lines:
         if line.blank:
@@ -159,8 +179,13 @@ def _drop_author_boxes(page: _Page) -> None:
     content = _content(page)
     for k, i in enumerate(content):
         line = page.lines[i]
+        if furniture.AUTHOR_BOX_INLINE.match(line.text):
+            line.reason = "author-box"  # "About the author: Jo Bloggs is a reporter who ..."
+            continue
         if furniture.AUTHOR_BOX_HEADINGS.match(line.text.rstrip(":")):
             line.reason = "author-box"
+            if k + 1 < len(content) and furniture.is_author_bio(page.lines[content[k + 1]].text):
+                page.lines[content[k + 1]].reason = "author-box"
             continue
         if not furniture.is_author_box_field(line.text):
             continue
@@ -171,6 +196,43 @@ def _drop_author_boxes(page: _Page) -> None:
         ):
             line.reason = "author-box"
             line.role = "body"
+
+
+def _drop_prompt_boxes(page: _Page) -> None:
+    """A newsletter or donation box: a block opened by a prompt line. Its other short lines
+    ("The Daily: our best stories, every weekday.", "Give from $5 a month.") belong to the box
+    though they lack prompt words. Only on pages whose blocks are separated by blank lines:
+    a page written without them would be one block."""
+    blocks = _blocks(page)
+    if len(blocks) < 2:
+        return
+    for block in blocks:
+        if page.lines[block[0]].reason != "prompt" or len(block) > PROMPT_BOX_MAX_LINES:
+            continue
+        for i in block[1:]:
+            line = page.lines[i]
+            if line.reason is None and line.role != "credit" and len(words(line.text)) <= PROMPT_BOX_LINE_MAX_WORDS:
+                line.reason = "prompt"
+
+
+def _drop_captions_above_credits(page: _Page) -> None:
+    """A block of exactly two lines, a short single sentence over a photo credit ("Photo: Ana
+    Ruiz / Reuters"), is a caption with its credit; a paragraph set off by a blank line is not."""
+    blocks = _blocks(page)
+    if len(blocks) < 2:
+        return
+    for block in blocks:
+        if len(block) != 2:
+            continue
+        caption, credit = page.lines[block[0]], page.lines[block[1]]
+        if (
+            caption.reason is None
+            and caption.role == "body"
+            and credit.reason == "caption"
+            and len(words(caption.text)) <= CAPTION_MAX_WORDS
+            and len(_sentence_ends(caption.text)) <= 1
+        ):
+            caption.reason = "caption"
 
 
 def _drop_link_lists(page: _Page) -> None:
@@ -239,21 +301,45 @@ def _drop_ticker_names(page: _Page) -> None:
             line.reason = "ticker"
 
 
-def _find_headline(page: _Page) -> _Line | None:
-    """The first kept title-like line before any prose paragraph."""
+def _find_headline(page: _Page, title_hint: str | None) -> _Line | None:
+    """The headline among the kept title-like lines before the first prose paragraph: the one
+    the HTML <title> repeats, else the first of HEADLINE_MIN_WORDS words or more that states no
+    date (a site name such as "South Cone Times", or a masthead with the day's date, often
+    comes first), else the first."""
+    candidates = _headline_candidates(page)
+    if not candidates:
+        return None
+    hinted = _headline_key(title_hint) if title_hint else None
+    line = next((candidate for candidate in candidates if _headline_key(candidate.text) == hinted), None)
+    if line is None:
+        line = next((candidate for candidate in candidates if _headline_shaped(candidate.text)), candidates[0])
+    title, cut = metadata.strip_title_suffix(line.text, page.outlet)
+    if cut < len(line.text):
+        line.keep_end = line.start + cut
+    line.role = "headline"
+    return line
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(words(text)) >= HEADLINE_MIN_WORDS and metadata.parse_date(text) is None
+
+
+def _headline_candidates(page: _Page) -> list[_Line]:
+    candidates: list[_Line] = []
     for i in _content(page):
         line = page.lines[i]
         if line.reason is not None or line.role == "credit":
             continue
         if ends_sentence(line.text) and len(words(line.text)) >= BODY_MIN_WORDS:
-            return None
-        if is_title_like(line.text) and 3 <= len(words(line.text)) <= 40 and not metadata.is_date_line(line.text):
-            title, cut = metadata.strip_title_suffix(line.text, page.outlet)
-            if cut < len(line.text):
-                line.keep_end = line.start + cut
-            line.role = "headline"
-            return line
-    return None
+            break
+        if (
+            is_title_like(line.text)
+            and 3 <= len(words(line.text)) <= 40
+            and not metadata.is_date_line(line.text)
+            and not metadata.byline_names(line.text, page.outlet)
+        ):
+            candidates.append(line)
+    return candidates
 
 
 def _headline_key(text: str) -> str:
@@ -313,7 +399,9 @@ def _assign_header_and_body(page: _Page, headline: _Line | None) -> None:
         if not in_body and ends_sentence(text) and len(words(text)) >= BODY_MIN_WORDS:
             in_body = True
         if in_body:
-            if is_title_like(text) and len(words(text)) >= INLINE_LINK_MIN_WORDS:
+            if metadata.byline_names(text, page.outlet):
+                line.role = "byline"  # under a standfirst that ends like a sentence
+            elif is_title_like(text) and len(words(text)) >= INLINE_LINK_MIN_WORDS:
                 line.reason = "inline-link"
             continue
         # Header: before the first prose paragraph.
@@ -403,6 +491,9 @@ def _page_date(page: _Page, source: SourceText) -> str | None:
     for line in page.lines:
         if line.role == "date":
             return metadata.parse_date(line.text)
+    for line in page.lines:
+        if line.role == "byline" and metadata.parse_date(line.text) is not None:
+            return metadata.parse_date(line.text)  # "By Ana Ruiz · Friday, March 7, 2025"
     return None
 
 

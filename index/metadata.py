@@ -3,7 +3,10 @@
 The outlet is the *original* publisher, found from signals the text itself carries, strongest
 first: a wire dateline ("BANGKOK (AP) —"), "originally appeared in X", "X with additional
 editing by", a "| X" title suffix, "notifications from X", an HTML ``og:site_name``, a
-copyright line. Names are matched through a gazetteer of major outlets and their aliases.
+copyright line. Names are matched through a gazetteer of major outlets and their aliases; two
+signals also name outlets the gazetteer does not know: a wire dateline with an agency's
+initials ("LIMA, June 3 (SPA) -", spelled out when the page names the agency) and a short
+site-name line at the top that the page repeats in its copyright line or elsewhere.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.furniture import words
+from index.furniture import ends_sentence, words
 from index.source_text import PageHints
 
 logger = logging.getLogger(__name__)
@@ -60,8 +63,15 @@ _ALIAS_PATTERN = "|".join(
     re.escape(alias).replace("\\ ", r"\s+") for alias in sorted(_ALIAS_TO_OUTLET, key=len, reverse=True)
 )
 
-# "BANGKOK (AP) —", "JAKARTA, March 3 (Reuters) -"
-_DATELINE = re.compile(rf"^[A-Z][A-Za-z0-9 .,'’-]{{1,40}}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\s*[—–-]")
+# "BANGKOK (AP) —", "JAKARTA, March 3 (Reuters) -", "NEUQUÉN, Argentina (AP) -" (any letters).
+_DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][\w .,'’-]{1,40}?"
+_DATELINE = re.compile(rf"^{_DATELINE_PLACE}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\s*[—–-]")
+# The same position holding the initials of an agency the gazetteer does not know: "LIMA,
+# June 3 (SPA) -". The place must open in capitals as wire datelines do, so that a market line
+# such as "Tesla Inc (TSLA) - shares fell" is not read as one.
+_AGENCY_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b[\w .,'’-]{0,40}?\s*\((?P<agency>[A-Z]{2,6})\)\s*[—–-]")
+_SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
+_COPYRIGHT_MARK = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.IGNORECASE)
 _ORIGINALLY = re.compile(rf"\b(?:originally|first) (?:appeared|published) (?:in|on|by) (?:the )?(?P<outlet>{_ALIAS_PATTERN})\b")
 _EDITING = re.compile(rf"(?:^|[•·\s])(?P<outlet>{_ALIAS_PATTERN}) with additional (?:editing|reporting|writing)\b")
 _TITLE_SUFFIX = re.compile(rf"\s[|–—-]\s*(?P<outlet>{_ALIAS_PATTERN})\b(?:\s*\(\d+\))?\s*$")
@@ -73,16 +83,26 @@ _MONTHS = {name: index for index, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], start=1)}
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# No word boundary after the day: "2025-06-19T18:40:00" (ISO datetime) states a date too.
+_ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _DATE_NOISE = re.compile(
     r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|\d{1,2}[:.]\d{2}(?::\d{2})?|[:,|/.·-]",
+    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|\d{1,2}[:.]\d{2}(?::\d{2})?|"
+    r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+read\b|\b[ap]\.m\.|[:,|/.·-]",  # "June 20, 2025 · 4 min read", "6:42 p.m."
     re.IGNORECASE,
 )
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-Z][a-z]*(?:[’'-][A-Z]?[a-z]+)*\.?$")
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*\.?$")  # "Julián", "O'Meara"
+# Words of an organisation's name or a job title: "By Ana Ruiz, Southern Press Agency" and
+# "By Ana Ruiz, Staff Reporter" name one author. Not "Post" or "Press": they are surnames too.
+_NOT_A_PERSON = re.compile(
+    r"\b(?:agency|news|newswire|wire|media|times|daily|herald|tribune|service|group|network|"
+    r"review|journal|gazette|ledger|magazine|radio|television|tv|"
+    r"staff|reporter|correspondent|editor|writer|columnist|contributor|producer|photographer)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +137,10 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
             match = pattern.search(line)
             if match:
                 return OutletSignal(canonical_outlet(match.group("outlet")), f"{evidence}: {line[:80]}")
+    for line in stripped:
+        match = _AGENCY_DATELINE.match(line)
+        if match:
+            return OutletSignal(_spelled_out(match.group("agency"), stripped), f"agency dateline: {line[:80]}")
     for line in stripped[:5] + ([hints.title] if hints.title else []):
         match = _TITLE_SUFFIX.search(line)
         if match:
@@ -137,6 +161,33 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
             outlet = next((name for alias, name in _ALIAS_TO_OUTLET.items() if alias.lower() == match.group("outlet").lower()), None)
             if outlet is not None:
                 return OutletSignal(outlet, f"copyright: {line[:80]}")
+    site = _site_name_line(stripped)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"site name repeated by the page: {site}")
+    return None
+
+
+def _spelled_out(agency: str, lines: list[str]) -> str:
+    """The agency's full name if the page writes it ("Southern Press Agency" for "SPA"), else the initials."""
+    name = re.compile(r"\b" + r"\s+".join(rf"{letter}[^\W\d_]+" for letter in agency) + r"\b")
+    for line in lines:
+        match = name.search(line)
+        if match:
+            return match.group(0)
+    return agency
+
+
+def _site_name_line(lines: list[str]) -> str | None:
+    """A short capitalised line at the top ("South Cone Times") that the page repeats in its
+    copyright line or in two other lines: the site's name, as a masthead shows it."""
+    for line in lines[:3]:
+        tokens = line.split()
+        if not 2 <= len(tokens) <= _SITE_NAME_MAX_WORDS or ends_sentence(line) or not all(token[:1].isupper() for token in tokens):
+            continue
+        name = re.compile(rf"(?<!\w){re.escape(line)}(?!\w)")
+        repeats = [other for other in lines if other != line and name.search(other)]
+        if len(repeats) >= 2 or any(_COPYRIGHT_MARK.search(other) for other in repeats):
+            return line
     return None
 
 
@@ -185,12 +236,13 @@ def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[
         return ()
     candidate = by.group("names") if by else text.strip()
     candidate = re.split(r"\s+[|,·]\s+(?=[A-Z][a-z]+ (?:correspondent|reporter|editor))|,\s*(?:in|for)\s", candidate)[0]
+    candidate = re.split(r"\s+[|·•]\s+", candidate)[0]  # "By Ana Ruiz · 19 June 2025, 18:40"
     names = [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", candidate) if name.strip()]
     aliases = set(outlet_aliases(outlet)) | set(_ALIAS_TO_OUTLET)
     found: list[str] = []
     for name in names:
         tokens = name.split()
-        if " ".join(tokens) in aliases:
+        if " ".join(tokens) in aliases or _NOT_A_PERSON.search(name):
             continue  # "By James Carter, BBC News": the outlet is not an author
         if not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
             return ()

@@ -136,11 +136,13 @@ class DevelopmentSet:
 
 
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and a second corpus on another topic written
-    # independently of the reader; the seed test split is never used here.
+    # The dev split of the seed questions, and two more corpora on other topics and sites,
+    # written independently of the reader; the seed test split is never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),
     DevelopmentSet(Path(__file__).parents[1] / "tests" / "data" / "port_strike" / "gold.jsonl",
                    Path(__file__).parents[1] / "tests" / "data" / "port_strike" / "corpus"),
+    DevelopmentSet(Path(__file__).parents[1] / "tests" / "data" / "heldout_flood" / "gold.jsonl",
+                   Path(__file__).parents[1] / "tests" / "data" / "heldout_flood" / "corpus"),
 )
 
 

@@ -63,15 +63,24 @@ PERSON_NOUNS = frozenset(
     "lawmaker legislator activist expert researcher professor doctor teacher student farmer "
     "exporter owner founder boss negotiator representative candidate voter resident witness "
     "victim survivor soldier commander captain coach player strategist banker investor trader "
-    "broker".split()
+    "broker engineer inspector prosecutor investigator detective firefighter rescuer paramedic nurse "
+    "physician surgeon pilot volunteer employee staffer deputy chancellor adviser advisor consultant "
+    "architect planner auditor accountant regulator mother father son daughter parent child grandson "
+    "granddaughter grandmother grandfather neighbour neighbor friend patient customer passenger "
+    "athlete artist singer actor".split()
 )
+# Occupations by suffix: "which *hydrologist*", "which *technician*", "which *photographer*".
+_PERSON_SUFFIXES = ("ologist", "ician", "ographer", "ist")
 
 # Focus nouns that tell which entity type a "which/what X" question wants.
 _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
     AnswerType.PERSON: PERSON_NOUNS,
     AnswerType.PLACE: frozenset(
         "country countries city capital nation place region sea island islands province border "
-        "location area territory state continent waterway gulf town village".split()
+        "location area territory state continent waterway gulf town village road street highway motorway "
+        "route bridge river lake mountain port airport station district neighbourhood neighborhood valley "
+        "county municipality site venue building church chapel hospital school stadium square park hotel "
+        "prison camp shelter gym hall".split()
     ),
     AnswerType.ORGANIZATION: frozenset(
         "agency organization organisation institute institution party outlet newspaper broadcaster "
@@ -80,7 +89,9 @@ _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
     ),
     AnswerType.DATE: frozenset("year day month date time week weekday season decade century".split()),
     AnswerType.NUMBER: frozenset(
-        "number amount percentage percent share proportion figure total value sum count size".split()
+        "number amount percentage percent share proportion figure total value sum count size toll increase "
+        "rise raise hike cut price cost rate salary wage fee fine budget revenue loss profit growth worth "
+        "height depth length distance capacity flow speed temperature weight volume".split()
     ),
 }
 
@@ -132,7 +143,8 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     answer_type, focus = _answer_type(doc, lowered)
     if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS:
         answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
-    if answer_type is AnswerType.ENTITY and lowered[-2:] in (["for", "?"], ["for"]):
+    # ... but "What wage *increase* is the union asking for?" names its answer's kind.
+    if answer_type is AnswerType.ENTITY and focus is None and lowered[-2:] in (["for", "?"], ["for"]):
         answer_type = AnswerType.REASON  # "What is the hotline meant for?" asks for a purpose
     if answer_type is AnswerType.PERSON and focus is None:
         focus = _role_noun(doc)
@@ -209,6 +221,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
         for answer_type, nouns in _FOCUS_TYPES.items():
             if focus in nouns:
                 return answer_type, focus
+        if len(focus) > 5 and focus.endswith(_PERSON_SUFFIXES):
+            return AnswerType.PERSON, focus
     return AnswerType.ENTITY, focus
 
 
@@ -221,6 +235,16 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
     # The parse knows the head: "Which AP video *producer*", "What *percentage* of voters".
     if wh.dep_ == "det" and wh.head.pos_ in {"NOUN", "PROPN"}:
         return wh.head.lemma_.lower()
+    # "What is the death *toll* ...?", "What was the *value* of the contract?": the noun the
+    # question equates with its answer.
+    after = alnum[wh_index + 1]
+    naming = any(t.lemma_ in {"call", "name", "know", "term", "dub"} for t in alnum[wh_index + 2 :])
+    # Not "What is X called?" (a name) nor "What is the shelter meant for?" (a verb's question).
+    verb_question = any(t.pos_ == "VERB" and t.head.i == after.i for t in alnum) or alnum[-1].pos_ == "ADP"
+    if after.lemma_ == "be" and after.dep_ == "ROOT" and not naming and not verb_question:
+        for token in alnum[wh_index + 2 : wh_index + 6]:
+            if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == after.i:
+                return token.lemma_.lower()
     # Skip adjectives between the wh-word and its noun ("which Vietnamese *official*").
     for token in alnum[wh_index + 1 : wh_index + 4]:
         if token.pos_ in {"NOUN", "PROPN"}:

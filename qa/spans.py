@@ -32,6 +32,17 @@ _NUMBER_FOCUS = {
     "percent": frozenset({"PERCENT"}),
     "share": frozenset({"PERCENT"}),
     "proportion": frozenset({"PERCENT"}),
+    "rate": frozenset({"PERCENT"}),
+    "toll": frozenset({"CARDINAL"}),
+    **dict.fromkeys(
+        ("value", "cost", "price", "fee", "fine", "salary", "wage", "budget", "revenue", "profit", "loss", "worth"),
+        frozenset({"MONEY"}),
+    ),
+    **dict.fromkeys(("increase", "rise", "raise", "hike", "cut", "growth"), frozenset({"PERCENT", "MONEY"})),
+    **dict.fromkeys(
+        ("height", "depth", "length", "distance", "capacity", "flow", "speed", "temperature", "weight", "volume"),
+        frozenset({"QUANTITY"}),
+    ),
 }
 _CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
@@ -40,7 +51,13 @@ _MANNER_MARKERS = frozenset("by through with via using".split())
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
 _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
-_DURATION = re.compile(r"\b(years?|months?|weeks?|days?|hours?|decades?|centuries|century)\b", re.IGNORECASE)
+# A length of time has a count: "six years", "a decade", "11 hours", never "this year".
+_DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
+    r"\w+teen|\w+ty|half an?|a few|a couple of)[\s-]+(?:\w+[\s-]+)?"
+    r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b",
+    re.IGNORECASE,
+)
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
 
 
@@ -61,9 +78,11 @@ class Candidate:
 def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences, best first."""
     question_keys = _question_keys(question)
+    # Words the passages write in lower case: "Spillway" opening a headline is one of them.
+    plain_words = frozenset(t.text for sentence in evidence for t in sentence.span if t.is_lower)
     candidates: list[Candidate] = []
     for sentence in evidence[:limit]:
-        for start, end, type_match in _spans(question, sentence):
+        for start, end, type_match in _spans(question, sentence, plain_words):
             candidate = _make_candidate(sentence, start, end, type_match, question_keys)
             if candidate is not None:
                 candidates.append(candidate)
@@ -129,7 +148,9 @@ def _answer_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()).removeprefix("the ")
 
 
-def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
+def _spans(
+    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str] = frozenset()
+) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
     matched = sentence.matched_tokens
@@ -140,26 +161,29 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
             compatible = (exact - preferred) | compatible
             exact = preferred
         spans = []
-        for ent in span.ents:
+        for ent in _entities(span, question):
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
-            if not fit:
+            if not fit or _capitalized_common_word(ent, plain_words):
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
-            if fit == 1.0 and question.focus:
+            if question.focus and fit >= 0.5:
                 role = _focus_token(ent, question.focus)
                 if role is not None:
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
-                    # unless the role differs ("*Prime* Minister X" for "foreign minister").
+                    # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
+                    # link outweighs the entity label, which the small NER model often gets wrong.
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
+            if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
+                fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
                 if counted is not None and _same_thing(counted, question.counted):
                     fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
-            start, end = (ent.start_char, _with_time_of_day(ent))
+            start, end = (ent.start_char, _with_unit(ent, _with_time_of_day(ent)))
             if question.plural:
                 start, end = _with_conjuncts(ent)
                 # A question about several things is best answered by a list, not one item.
@@ -170,6 +194,22 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
             for chunk in span.noun_chunks:
                 if chunk.root.lemma_.lower() in PERSON_NOUNS and not chunk.root.ent_type_:
                     spans.append((chunk.start_char, chunk.end_char, 0.6))
+        if kind in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANIZATION):
+            # A name the small NER model missed ("Grupo Ancla"): a proper-noun chunk outside entities.
+            for chunk in span.noun_chunks:
+                names = [t for t in chunk if t.pos_ == "PROPN"]
+                if (
+                    names
+                    and all(t.pos_ in {"PROPN", "DET"} for t in chunk)
+                    and not any(t.ent_type_ for t in names)
+                    and not _capitalized_common_word(chunk.doc[names[0].i : names[-1].i + 1], plain_words)
+                ):
+                    spans.append((names[0].idx, chunk.end_char, 0.5))
+        if question.focus and kind is not AnswerType.PERSON:
+            # "Which fruit export *season*": the phrase headed by the focus noun names the thing.
+            for chunk in span.noun_chunks:
+                if chunk.root.lemma_.lower() == question.focus and len(chunk) >= 3:
+                    spans.append((chunk.start_char, chunk.end_char, 0.8))
         return spans
     if kind is AnswerType.QUOTE:
         return _quote_spans(sentence)
@@ -196,6 +236,30 @@ def _spans(question: QuestionAnalysis, sentence: EvidenceSentence) -> list[tuple
     return spans
 
 
+def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
+    """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
+    NER model missed ("... and *900* cattle drowned")."""
+    ents = list(span.ents)
+    if question.answer_type is AnswerType.NUMBER and question.counted:
+        covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        for token in span:
+            if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
+                numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
+                counted = _counted_by(numeral)
+                if counted is not None and _same_thing(counted, question.counted):
+                    ents.append(numeral)
+    return ents
+
+
+def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
+    """A one-word "name" that starts its sentence and is a plain lower-case word elsewhere:
+    the NER model takes a headline's "Spillway gives way ..." for a person."""
+    token = ent[0]
+    if len(ent) != 1 or not token.is_sent_start or not token.is_title:
+        return False
+    return token.lower_ in plain_words or any(t.text == token.lower_ for t in ent.doc if t.i != token.i)
+
+
 def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
     """Is the token an argument of a question word: its head chain reaches a matched token."""
     current = token
@@ -218,8 +282,28 @@ def _with_time_of_day(ent: Span) -> int:
     return ent.end_char
 
 
+# Currencies and units the NER model leaves outside a figure ("15 billion | pesos").
+_UNIT_WORDS = frozenset(
+    "peso dollar euro pound yuan yen dong won rupee franc real rand ruble rouble lira shilling naira "
+    "millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot feet inch "
+    "tonne ton kilogram kilo gram litre liter gallon barrel hectare acre megawatt gigawatt kilowatt "
+    "degree knot".split()
+)
+
+
+def _with_unit(ent: Span, end: int) -> int:
+    """End of a figure stretched over the currency or unit word right after it."""
+    if ent.label_ in {"MONEY", "CARDINAL", "QUANTITY"} and ent.end < len(ent.doc) and end == ent.end_char:
+        following = ent.doc[ent.end]
+        if following.lemma_.lower() in _UNIT_WORDS or following.lower_ in _UNIT_WORDS:
+            return following.idx + len(following.text)
+    return end
+
+
 def _counted_by(ent: Span) -> Token | None:
-    """The noun a number counts or measures: its head, or a noun right after it."""
+    """The noun a number counts or measures: its unit ("11 *kilometres*"), its head, or a noun right after it."""
+    if ent.label_ == "QUANTITY" and ent[-1].pos_ == "NOUN":
+        return ent[-1]
     if ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
         return ent.root.head
     return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
@@ -231,11 +315,37 @@ def _same_thing(noun: Token, counted: str) -> bool:
     return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
 
 
+# A generic word for whoever leads something stands for any leader's title ("the *boss* of the
+# company" is its "chief *executive*", the "*head* of the union" its "*president*"); a specific
+# title ("president") must match itself.
+_GENERIC_LEADERS = frozenset("head boss chief leader".split())
+_LEADER_ROLES = _GENERIC_LEADERS | frozenset("executive ceo chairman chairwoman chair president director".split())
+
+
+def _same_role(token: Token, focus: str) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma == focus or (focus in _GENERIC_LEADERS and lemma in _LEADER_ROLES)
+
+
+def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
+    """The question asks who did something ("*Who* told residents to leave?") and the entity is
+    the one doing something in the evidence (the subject, or the agent of a passive)."""
+    wh = next((t for t in question.doc if t.lower_ in {"who", "whom"}), None)
+    if wh is None or wh.dep_ != "nsubj" or wh.head.lemma_ == "be":
+        return False
+    token = ent.root
+    while token.dep_ in {"compound", "appos", "flat", "conj"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return True
+    return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
 def _focus_token(ent: Span, focus: str) -> Token | None:
     """The focus noun in apposition with, or modifying, the entity ("President X", "X, an aide")."""
     inside = set(range(ent.start, ent.end))
     for token in ent.sent:
-        if token.lemma_.lower() != focus:
+        if not _same_role(token, focus):
             continue
         if token.i in inside or token.head.i in inside or ent.root.head.i == token.i:
             return token
@@ -355,10 +465,11 @@ def _make_candidate(
     if end - start < 1:
         return None
     doc = sentence.parsed.doc
-    tokens = [t for t in doc if start <= t.idx < end and (t.is_alpha or t.like_num)]
+    # Any token with a letter or digit: "6:15", "a.m." and "4.3%" are not like_num or is_alpha.
+    tokens = [t for t in doc if start <= t.idx < end and any(ch.isalnum() for ch in t.text)]
     if not tokens:
         return None
-    content = [t for t in tokens if not t.is_stop]
+    content = [t for t in tokens if not t.is_stop or any(ch.isdigit() for ch in t.text)]
     if not content:
         return None
     repeated = sum(1 for t in content if term_key(t.text) in question_keys or t.lemma_.lower() in question_keys)

@@ -206,3 +206,176 @@ def test_html_pages(name: str) -> None:
         assert_kept(document, "rescuers search burned homes in the city of Viña del Mar.", "A curfew is in place in the worst-hit areas.")
     for run in document.offsets.runs:
         assert text[run.text_start : run.text_start + run.length] == raw[run.raw_start : run.raw_start + run.length]
+
+
+FLOOD = Path(__file__).resolve().parents[1] / "data" / "heldout_flood"
+
+
+def test_flood_pages_match_their_labels() -> None:
+    score = score_cleaning(FLOOD / "clean_labels", FLOOD / "corpus")
+    assert score.n_lines > 150
+    assert score.false_drops == [] and score.false_keeps == []
+
+
+def test_short_site_name_line_is_not_the_headline() -> None:
+    site = "Lakeside Evening Courier"
+    lines = (site, "Politics", HEAD[0], "By Ana Ruiz", HEAD[1], *BODY, f"© 2024 {site}. All rights reserved.")
+    document = clean(page(*lines))
+    assert document.meta.headline == HEAD[0]
+    assert document.meta.outlet == site  # the masthead the copyright line repeats
+    assert document.text.startswith(HEAD[0] + "\n")
+    assert_kept(document, *BODY, "By Ana Ruiz")
+    assert_dropped(document, site, "Politics")
+
+
+def test_short_headline_is_kept_when_no_longer_title_follows() -> None:
+    document = clean(page("Ferry service resumes", HEAD[1], *BODY))
+    assert document.meta.headline == "Ferry service resumes"
+    assert_kept(document, "Ferry service resumes")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home · Sport · Culture · Money · Travel", "navigation"),
+        ("Careers / Advertise / Terms of use / Privacy", "navigation"),
+        ("Opinion › Columnists", "breadcrumb"),
+        ("BREAKING: Ferry sinks off Crete • Rail strike called off • Shares rally on rate hopes •", "ticker"),
+        ("Lagos: fuel queues return  ///  Accra: cedi steadies after a week of losses  ///  Abuja: senate passes budget", "ticker"),
+    ],
+)
+def test_one_line_menus_breadcrumbs_and_tickers(line: str, reason: str) -> None:
+    document = clean(page(line, *HEAD, *BODY))
+    assert_kept(document, HEAD[0], *BODY)
+    assert_dropped(document, line)
+    assert [block.reason for block in document.dropped] == [reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Voters had two choices | stay or go | and most chose to stay, the survey found.",  # ends a sentence
+        "Published 3 June 2024 | Updated 4 June 2024 | 5 min read",  # a date line
+        "Kenji Sato | Senior Reporter | Osaka",  # a byline
+        "Floods cut power to half of the island's homes | Asia | Daily Wire",  # one long title
+    ],
+)
+def test_separated_lines_that_are_not_menus_are_kept(line: str) -> None:
+    document = clean(page(line, *BODY))
+    assert_kept(document, line.split(" | ")[0], *BODY)
+
+
+def test_caption_block_above_a_photo_credit() -> None:
+    caption = "Firefighters spray water on a burning warehouse in the port district."
+    short_paragraph = "Nobody was hurt."
+    document = clean(page(*HEAD, caption + "\nPhoto: Ana Ruiz / Example Wire", *BODY, short_paragraph, "Photo: Port Authority"))
+    assert_kept(document, *BODY, short_paragraph)  # a blank line separates it from the credit
+    assert_dropped(document, caption, "Ana Ruiz", "Port Authority")
+
+
+def test_caption_rule_needs_blank_line_separated_blocks() -> None:
+    # A page written without blank lines: the line above a credit may be a paragraph.
+    paragraph = "The minister opened the new terminal on Monday."
+    document = clean("\n".join([*HEAD, BODY[0], paragraph, "Photo: Ana Ruiz / Example Wire", BODY[1]]))
+    assert_kept(document, *BODY, paragraph)
+
+
+def test_newsletter_and_donation_boxes_without_trigger_words() -> None:
+    newsletter = ["Sign up for our newsletter", "The Morning Memo: five stories before breakfast, every weekday.", "Email address"]
+    donation = ["Your support keeps this site open", "Independent reporting costs money. Any amount helps.", "Give now"]
+    document = clean(page(*HEAD, BODY[0], "\n".join(newsletter), BODY[1], "\n".join(donation), "Become a member"))
+    assert_kept(document, *BODY)
+    assert_dropped(document, "Morning Memo", "Any amount helps", "Give now", "Become a member", "Email address")
+
+
+def test_paragraph_above_a_prompt_in_the_same_block_is_kept() -> None:
+    # The box starts at the prompt: paragraphs glued above it are not part of the box.
+    paragraphs = ("The council will publish the full report next week.", "Residents can comment until the end of July.")
+    document = clean(page(*HEAD, "\n".join([BODY[0], *paragraphs, "Sign up for our newsletter"]), BODY[1]))
+    assert_kept(document, *BODY, *paragraphs)
+    assert_dropped(document, "Sign up")
+
+
+def test_prompt_vocabulary_and_prose_that_uses_it() -> None:
+    prompts = ["This site is reader-funded, and our journalism is free for everyone.", "Donate today", "Become a supporter"]
+    prose = "Finland's bid to become a member of the alliance was approved on Tuesday, officials said."
+    document = clean(page(*HEAD, *BODY, prose, *prompts))
+    assert_kept(document, *BODY, prose)
+    assert_dropped(document, *prompts)
+
+
+def test_one_line_author_box_and_bio_under_heading() -> None:
+    one_line = "About the author: Mei Tanaka is a features writer who loves hiking and vintage radios."
+    bio = "Tomás Reyes covers energy from Santiago and has worked for the paper since 2012."
+    document = clean(page(*HEAD, *BODY, one_line, "About the author", bio))
+    assert_kept(document, *BODY)
+    assert_dropped(document, "Mei Tanaka", "vintage radios", "Tomás Reyes")
+    assert {block.reason for block in document.dropped} == {"author-box"}
+
+
+def test_a_profile_sentence_in_the_article_is_kept() -> None:
+    sentence = "Tomás Reyes is a fisherman who has worked the same bay for forty years, and he says the catch has halved."
+    assert_kept(clean(page(*HEAD, *BODY, sentence)), sentence)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Tags: floods, Sri Lanka, monsoon", "tags"),
+        ("Filed under: Politics, Europe", "tags"),
+        ("Listen to this article · 6 min", "interface-label"),
+        ("7 min read", "interface-label"),
+        ("LIVE Election night: follow our live coverage", "promotion"),
+        ("Friday, 7 June 2024 Leeds 12°C, sunny intervals", "weather-widget"),
+        ("Reykjavík -4°C Snow", "weather-widget"),
+    ],
+)
+def test_tags_reading_time_live_promo_and_weather(line: str, reason: str) -> None:
+    document = clean(page(line, *HEAD, *BODY))
+    assert_kept(document, HEAD[0], *BODY)
+    assert_dropped(document, line)
+    assert [block.reason for block in document.dropped] == [reason]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Seville swelters at 45°C",  # a headline: lowercase words before the temperature
+        "Temperatures reached 41°C in Madrid on Monday, the highest June reading on record.",
+        "Tags on the returned birds showed they had flown 9,000 kilometres.",
+        "Live music returns to the old quarter",
+    ],
+)
+def test_lines_like_widgets_in_the_article_are_kept(line: str) -> None:
+    assert_kept(clean(page(*HEAD, BODY[0], line, BODY[1])), line)
+
+
+def test_site_name_with_us_in_the_article_is_not_self_promotion() -> None:
+    site = "Lakeside Evening Courier"
+    sentence = "The US embassy told the Lakeside Evening Courier on Monday that it had received the request."
+    document = clean(page(site, *HEAD, *BODY, sentence, f"© 2024 {site}"))
+    assert document.meta.outlet == site
+    assert_kept(document, sentence)
+
+
+def test_byline_and_date_under_a_standfirst_that_ends_a_sentence() -> None:
+    raw = (
+        "<div><span>Monday, 3 June 2024</span> <span>Harare 14°C, clear</span></div>"
+        "<div>LIVE <a href='/live'>Cyclone: follow our live coverage</a></div>"
+        f"<h1>{HEAD[0]}</h1><p>Engineers say repairs will take days and some villages could wait a week.</p>"
+        "<div>By <a href='/a/ruiz'>Ana Ruiz</a> · <time>3 June 2024, 18:40</time></div>"
+        + "".join(f"<p>{sentence}</p>" for sentence in BODY)
+    )
+    document = clean_text(raw, "html", is_html=True)
+    assert document.meta.headline == HEAD[0]
+    assert document.meta.byline == ("Ana Ruiz",) and document.meta.date == "2024-06-03"
+    assert_kept(document, HEAD[0], "By Ana Ruiz", *BODY)
+    assert_dropped(document, "14°C", "live coverage")
+
+
+def test_flood_html_page_header() -> None:
+    raw = (FLOOD / "corpus" / "patagoniaherald_flood.html").read_text(encoding="utf-8")
+    document = clean_text(raw, "patagoniaherald_flood", is_html=True)
+    assert document.text.startswith("Spillway gives way at Los Arrayanes dam")
+    assert document.meta.date == "2025-06-19" and document.meta.byline == ("Carla Benítez",)
+    assert_dropped(document, "4°C", "live coverage", "Log in")

@@ -95,3 +95,57 @@ def test_fake_author_profile_is_not_a_byline() -> None:
     meta = clean_text(page, "x").meta
     assert meta.byline == ("Ann Lee",)
     assert "Velma" not in clean_text(page, "x").text
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["ZÜRICH (Reuters) - Swiss banks said..."], "Reuters"),  # a city name with non-ASCII letters
+        (["By Ana Ruiz, Andean Wire Service", "QUITO, May 2 (AWS) - Ecuador said on Friday..."], "Andean Wire Service"),
+        (["QUITO, May 2 (AWS) - Ecuador said on Friday..."], "AWS"),  # initials the page never spells out
+        (["Tesla Inc (TSLA) - shares fell 4% in early trading."], None),  # a market line, not a dateline
+        (["Skip to content", "Harbour Town Crier", "Story", "© 2024 Harbour Town Crier Ltd"], "Harbour Town Crier"),
+        (["Harbour Town Crier", "Story", "Harbour Town Crier is funded by readers.", "Photo: Ann Lee / Harbour Town Crier"],
+         "Harbour Town Crier"),
+        (["Harbour Town Crier", "Story text without the name again."], None),  # said once: could be anything
+    ],
+)
+def test_outlet_signals_beyond_the_gazetteer(lines: list[str], outlet: str | None) -> None:
+    signal = detect_outlet(lines, PageHints())
+    assert (signal.outlet if signal is not None else None) == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("2025-06-19T18:40:00-03:00", "2025-06-19"),  # an ISO datetime (article:published_time)
+        ("June 20, 2025 · 4 min read", "2025-06-20"),
+    ],
+)
+def test_parse_date_in_datetimes_and_reading_time_lines(text: str, iso: str) -> None:
+    assert parse_date(text) == iso
+
+
+def test_date_line_with_reading_time_or_clock_time() -> None:
+    assert is_date_line("June 20, 2025 · 4 min read")
+    assert is_date_line("Published Wednesday, March 5, 2025, 6:42 p.m.")
+    assert not is_date_line("The meeting ended at 6:42 p.m. on March 5, 2025.")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Julián Ortega, Southern Press Agency", ("Julián Ortega",)),
+        ("By Ana Ruiz · 19 June 2025, 18:40 ART", ("Ana Ruiz",)),
+        ("By Sofía Marchant, Staff Reporter", ("Sofía Marchant",)),
+        ("By Emily Post", ("Emily Post",)),  # "Post" is a surname as well as a paper's name
+    ],
+)
+def test_byline_names_with_accents_agencies_and_job_titles(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, None) == names
+
+
+def test_reading_time_date_line_gives_the_page_date() -> None:
+    page = "\n\n".join(["Bridge opens in the capital after years of delay", "By Ann Lee", "June 20, 2025 · 4 min read", BODY])
+    meta = clean_text(page, "x").meta
+    assert meta.date == "2025-06-20" and meta.byline == ("Ann Lee",)
