@@ -242,9 +242,17 @@ def test_short_headline_is_kept_when_no_longer_title_follows() -> None:
         ("Opinion › Columnists", "breadcrumb"),
         ("BREAKING: Ferry sinks off Crete • Rail strike called off • Shares rally on rate hopes •", "ticker"),
         ("Lagos: fuel queues return  ///  Accra: cedi steadies after a week of losses  ///  Abuja: senate passes budget", "ticker"),
+        ("Tags: floods, Sri Lanka, monsoon", "tags"),
+        ("Filed under: Politics, Europe", "tags"),
+        ("Listen to this article · 6 min", "interface-label"),
+        ("7 min read", "interface-label"),
+        ("LIVE Election night: follow our live coverage", "promotion"),
+        ("Friday, 7 June 2024 Leeds 12°C, sunny intervals", "weather-widget"),
+        ("Reykjavík -4°C Snow", "weather-widget"),
     ],
 )
-def test_one_line_menus_breadcrumbs_and_tickers(line: str, reason: str) -> None:
+def test_one_line_furniture_is_dropped_with_its_reason(line: str, reason: str) -> None:
+    """Menus, breadcrumbs, tickers, tags, reading times, live promos and weather widgets."""
     document = clean(page(line, *HEAD, *BODY))
     assert_kept(document, HEAD[0], *BODY)
     assert_dropped(document, line)
@@ -318,23 +326,6 @@ def test_a_profile_sentence_in_the_article_is_kept() -> None:
     assert_kept(clean(page(*HEAD, *BODY, sentence)), sentence)
 
 
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Tags: floods, Sri Lanka, monsoon", "tags"),
-        ("Filed under: Politics, Europe", "tags"),
-        ("Listen to this article · 6 min", "interface-label"),
-        ("7 min read", "interface-label"),
-        ("LIVE Election night: follow our live coverage", "promotion"),
-        ("Friday, 7 June 2024 Leeds 12°C, sunny intervals", "weather-widget"),
-        ("Reykjavík -4°C Snow", "weather-widget"),
-    ],
-)
-def test_tags_reading_time_live_promo_and_weather(line: str, reason: str) -> None:
-    document = clean(page(line, *HEAD, *BODY))
-    assert_kept(document, HEAD[0], *BODY)
-    assert_dropped(document, line)
-    assert [block.reason for block in document.dropped] == [reason]
 
 
 @pytest.mark.parametrize(
