@@ -492,8 +492,8 @@ def _page_date(page: _Page, source: SourceText) -> str | None:
         if line.role == "date":
             return metadata.parse_date(line.text)
     for line in page.lines:
-        if line.role == "byline" and metadata.parse_date(line.text) is not None:
-            return metadata.parse_date(line.text)  # "By Ana Ruiz · Friday, March 7, 2025"
+        if line.role == "byline" and (stated := metadata.parse_date(line.text)) is not None:
+            return stated  # "By Ana Ruiz · Friday, March 7, 2025"
     return None
 
 

@@ -298,7 +298,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "breadcrumb"
     if _VOTE.match(text):
         return "vote-widget"
-    if _UI_WORDS.match(text) or _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text):
+    # A label with or without its reading time ("Listen · 3 min"), or the reading time alone.
+    if _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text):
         return "interface-label"
     if is_weather_widget(text):
         return "weather-widget"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 
 class AnswerType(str, Enum):
@@ -235,22 +235,33 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
     # The parse knows the head: "Which AP video *producer*", "What *percentage* of voters".
     if wh.dep_ == "det" and wh.head.pos_ in {"NOUN", "PROPN"}:
         return wh.head.lemma_.lower()
-    # "What is the death *toll* ...?", "What was the *value* of the contract?": the noun the
-    # question equates with its answer.
-    after = alnum[wh_index + 1]
-    naming = any(t.lemma_ in {"call", "name", "know", "term", "dub"} for t in alnum[wh_index + 2 :])
-    # Not "What is X called?" (a name) nor "What is the shelter meant for?" (a verb's question).
-    verb_question = any(t.pos_ == "VERB" and t.head.i == after.i for t in alnum) or alnum[-1].pos_ == "ADP"
-    if after.lemma_ == "be" and after.dep_ == "ROOT" and not naming and not verb_question:
-        for token in alnum[wh_index + 2 : wh_index + 6]:
-            if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == after.i:
-                return token.lemma_.lower()
+    copula_subject = _copula_subject(alnum, wh_index)
+    if copula_subject is not None:
+        return copula_subject
     # Skip adjectives between the wh-word and its noun ("which Vietnamese *official*").
     for token in alnum[wh_index + 1 : wh_index + 4]:
         if token.pos_ in {"NOUN", "PROPN"}:
             return token.lemma_.lower()
         if token.pos_ not in {"ADJ", "NUM"} and token.lower_ not in {"kind", "sort", "type", "of"}:
             return None
+    return None
+
+
+def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
+    """The noun a "What is the X ...?" question equates with its answer: "What is the death
+    *toll* ...?", "What was the *value* of the contract?"."""
+    verb = alnum[wh_index + 1]
+    if verb.lemma_ != "be" or verb.dep_ != "ROOT":
+        return None
+    rest = alnum[wh_index + 2 :]
+    # Not "What is X called?" (a name) nor "What is the shelter meant for?" (a verb's question).
+    if any(t.lemma_ in {"call", "name", "know", "term", "dub"} for t in rest):
+        return None
+    if any(t.pos_ == "VERB" and t.head.i == verb.i for t in alnum) or alnum[-1].pos_ == "ADP":
+        return None
+    for token in rest[:4]:
+        if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:
+            return token.lemma_.lower()
     return None
 
 

@@ -149,7 +149,7 @@ def _answer_key(text: str) -> str:
 
 
 def _spans(
-    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str] = frozenset()
+    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str]
 ) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
@@ -252,12 +252,11 @@ def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
 
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
-    """A one-word "name" that starts its sentence and is a plain lower-case word elsewhere:
-    the NER model takes a headline's "Spillway gives way ..." for a person."""
+    """A one-word "name" that starts its sentence and is a plain lower-case word elsewhere in the
+    passages (``plain_words``, which hold every sentence of them): the NER model takes a
+    headline's "Spillway gives way ..." for a person."""
     token = ent[0]
-    if len(ent) != 1 or not token.is_sent_start or not token.is_title:
-        return False
-    return token.lower_ in plain_words or any(t.text == token.lower_ for t in ent.doc if t.i != token.i)
+    return len(ent) == 1 and token.is_sent_start and token.is_title and token.lower_ in plain_words
 
 
 def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
