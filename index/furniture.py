@@ -1,9 +1,10 @@
 """Rules that recognise page furniture in one line of text, independent of the page.
 
 Each rule is general (a shape or a vocabulary of page furniture), never a string copied
-from one seed page. ``line_reason`` returns the reason a line is furniture, or None; the
-block rules that need neighbouring lines (lists under a heading, FAQ pairs, author boxes,
-captions) live in ``index.cleaning``.
+from one seed page. ``line_reason`` returns the reason a line is furniture, or None. Tickers
+live in ``index.tickers``, furniture that addresses the reader (consent banners, prompts,
+ads) in ``index.reader_prompts``; the rules that need neighbouring lines (lists under a
+heading, FAQ pairs, author boxes, captions, vertical menus) in ``index.block_rules``.
 """
 
 from __future__ import annotations
@@ -11,19 +12,15 @@ from __future__ import annotations
 import logging
 import re
 
+from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
+from index.text_shape import ends_sentence, is_title_like, words  # ``words`` is also imported from here by passages
+from index.tickers import is_ticker
+
 logger = logging.getLogger(__name__)
 
-_CLOSERS = "\"”’')]»"
-# A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
-_BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
-_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+# "Julián", "O'Meara", "McElligott"
+_NAME_TOKEN = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,2}[A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ]+(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*$")
 
-_AD = re.compile(
-    r"^(advertisements?|ad|ads|sponsored(?: content)?|paid (?:post|content)|promoted|"
-    r"story continues below(?: advertisement)?|scroll to continue(?: with content)?|"
-    r"continue reading below)$",
-    re.IGNORECASE,
-)
 _BREADCRUMB_START = re.compile(r"^(?:current\s*:|you are here\s*:?|home\s*(?:>|»|›|/))", re.IGNORECASE)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›)\s")
 # A menu or a news ticker written on one line: "Home | World | Business", "LATEST: A • B • C •",
@@ -38,7 +35,8 @@ TICKER_ITEM_WORDS = (3, 12)  # each item of a headline ticker is itself a short 
 _READING_TIME = re.compile(r"\s*[·•|,:-]?\s*\(?\d{1,3}\s*(?:min|mins|minutes?)(?:\s+(?:read|listen))?\)?$", re.IGNORECASE)
 # A live-blog or breaking-news promo strip: "LIVE Floods: follow our live coverage".
 _LIVE_PROMO = re.compile(
-    r"^(?:live|live now|breaking|developing)\b.{0,100}?\b(?:follow|watch|read|see|get)\s+(?:our|the)\s+(?:live|latest)\b",
+    r"^(?:live|live now|breaking|developing)\b.{0,100}?\b(?:follow|watch|read|see|get)\s+(?:our|the)\s+(?:live|latest)\b|"
+    r"^[▶►]?\s*(?:listen|watch|tune in)\s+(?:live|now)\b",  # "▶ Listen live: Harbour FM"
     re.IGNORECASE,
 )
 # A weather widget: "Neuquén 4°C, light rain", "Friday, 7 June 2024 Leeds 12°C Sunny".
@@ -59,6 +57,13 @@ TAG_LIST_MAX_WORDS = 25
 _VOTE = re.compile(r"^[^\s()]{1,20}!?\s*\(\d+\)$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\s*(?:\(c\)|©)?\s*\d{4}|\(c\)\s*\d{4}|\ball rights reserved\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s_=*~•·#—–-]{3,}$")
+# Share/save/print tools, several to a line: "Gift this article  Save  Print", "Share this:".
+_TOOL = (
+    r"(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|via) [\w.]+)?|save(?: (?:this )?article)?|print|"
+    r"gift(?: this)? (?:article|story)|e-?mail|copy link|bookmark|comments?|facebook|x|twitter|whatsapp|linkedin|"
+    r"reddit|messenger|telegram|pinterest|flipboard|threads|bluesky)"
+)
+_TOOL_LINE = re.compile(rf"^{_TOOL}(?:\s*[:|·•,/]?\s*{_TOOL})*\s*:?$", re.IGNORECASE)
 _UI_WORDS = re.compile(
     r"^(view|share|share this(?: article| page| story)?|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
@@ -66,57 +71,14 @@ _UI_WORDS = re.compile(
     r"reply|open in app|toggle navigation|sign in|log in|subscribe)(?:\s*\(\d+\))?$",
     re.IGNORECASE,
 )
-# Market tickers: a price line, a change line, a one-line quote, a market-hours status.
-_TICKER_NUMBER = re.compile(r"^[+\-−]?[$£€¥]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?$")
-_TICKER_CHANGE = re.compile(r"^[+\-−▲▼]\s?[\d,]*\.?\d+%?\s*(?:\(\s*[+\-−]?[\d.]+%\s*\))?$")
-_TICKER_QUOTE = re.compile(
-    r"^[A-Z][\w&.’'/()$ -]{0,30}?\s+[$£€¥]?\d{1,3}(?:,\d{3})*(?:\.\d+)?\s*(?:pts?)?\s+"
-    r"(?:[▲▼↑↓]\s*[\d,]*\.?\d+\s*%?|[+\-−]\s?[\d,]*\.?\d+\s*%?|[\d,]*\.?\d+\s*%)"
-    r"(?:\s+[+\-−]?[\d.]+\s*%)?"  # "▼ 54.91 -0.84%": the change, then the change in percent
-    r"(?:\s*\(\s*[+\-−]?[\d.]+\s*%\s*\))?$"
-)
-_TABLE_COLUMNS = re.compile(r"\s+\|\s+")  # "IPSA 6,512.40 ▼ 54.91 -0.84% | USD/CLP 958.30 ▲ 10.62 +1.12%"
-_MARKET_STATUS = re.compile(r"\bmarkets?\s+(?:(?:are|is)\s+)?(?:open|opens|close|closes|closed)\b", re.IGNORECASE)
-_COOKIE = re.compile(
-    r"\bcookies?\b.*\b(?:we use|accept|consent|manage|settings|preferences|privacy|agree|opt out)\b|"
-    r"\b(?:we use|accept(?: all)?|manage)\b.*\bcookies?\b",
-    re.IGNORECASE,
-)
 _IMAGE_CREDIT = re.compile(
     r"^(?:photo|image|picture|file photo|photograph|credit|source|video)s?\s*(?::|/|by\b)|"
     r"\((?:photo|image|file photo)s?\s*(?::|by\b)[^)]*\)$|"
-    r"(?:getty images|afp via getty images|shutterstock|ap photo/[^)]*|reuters/[^)]*)\)?$",
+    r"(?:getty images|afp via getty images|shutterstock|ap photo/[^)]*|reuters/[^)]*)\)?$|"
+    # A caption sentence that ends with its credit: "... in Dublin. File photograph: Ann Lee/Example".
+    r"[.!?]\s+(?:file\s+)?(?:photo|photograph|picture|image)s?\s*:\s*[^.]{1,60}$",
     re.IGNORECASE,
 )
-_PROMPT_TERMS = re.compile(
-    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|sign in|log(?:ged)? in|registering|register|"
-    r"registration|donat\w*|your support|support (?:us|our journalism|independent journalism)|"
-    r"reader[- ](?:funded|supported|powered)|readers like you|"
-    r"paywalls?|notifications?|push alerts?|refresh (?:the|your) (?:page|browser)|"
-    r"download (?:the|our) app|follow us|inbox|free trial|create (?:an|a free) account|"
-    r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access)|"
-    r"(?:get|receive|turn on|enable)\s+(?:\w+\s+)?alerts)\b",
-    re.IGNORECASE,
-)
-# Terms that mean a prompt even in a short line that does not address the reader.
-_STRONG_PROMPT_TERMS = re.compile(
-    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|log(?:ged)? in|notifications?|paywalls?)\b", re.IGNORECASE
-)
-# A button on its own line: "Donate now", "Become a member", "Give today".
-_CALL_TO_ACTION = re.compile(
-    r"^(?:donate|give|contribute|support us|join us|become an? (?:member|supporter|subscriber|patron|friend))"
-    r"(?:\s+(?:now|today|here|monthly|once))?\s*[›»→!]?$",
-    re.IGNORECASE,
-)
-_READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
-# Case-sensitive so that "the US embassy" is not the outlet saying "us".
-_FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|WE|[Oo]ur|OUR|[Uu]s)\b")
-_IMPERATIVE_START = re.compile(
-    r"^(?:sign up|subscribe|stay up to date|stay informed|get (?:the|our|unlimited|alerts|notifications|breaking)|join|thank you|thanks for|"
-    r"please|click|tap|download|follow|support|register|log in|don[’']t miss|never miss|enter your)\b",
-    re.IGNORECASE,
-)
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _TRACKING = re.compile(r"^[a-z0-9 :._/-]+$")
 
 LINK_LIST_HEADINGS = re.compile(
@@ -142,6 +104,18 @@ _AUTHOR_BIO_START = re.compile(
     r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){1,3}\s+(?:is|was|has|covers|writes|reports|joined)\b"
 )
 AUTHOR_BIO_MAX_WORDS = 80
+# A journalist's bio without a heading: a name, a newsroom job, then the person's life or
+# career ("Jo Bloggs is the Courier's health correspondent. She joined ... and loves ...").
+_JOURNALIST_START = re.compile(
+    r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){1,3}\s+(?:is|was)\s+(?:the|a|an|our)\b[^.]{0,60}?"
+    r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|photographer)\b"
+)
+_PERSONAL_LIFE = re.compile(
+    r"\b(?:loves|enjoys|lives (?:in|with)|in (?:his|her|their) spare time|when (?:he|she|they)(?:[’']s| is| are) not|"
+    r"when (?:he|she|they) (?:isn[’']t|aren[’']t)|joined (?:the paper|the team|us)|before joining|"
+    r"follow (?:him|her|them) on)\b",
+    re.IGNORECASE,
+)
 AUTHOR_BOX_KEYS = {
     "author", "name", "birthday", "born", "address", "phone", "telephone", "email", "e-mail", "job",
     "occupation", "hobby", "hobbies", "introduction", "bio", "last updated", "updated", "views",
@@ -160,42 +134,9 @@ CREDIT = re.compile(
 )
 
 
-def content_bounds(line: str) -> tuple[int, int]:
-    """``[start, end)`` of ``line`` without surrounding whitespace and a leading list bullet."""
-    start = len(line) - len(line.lstrip())
-    end = len(line.rstrip())
-    bullet = _BULLET.match(line[start:end])
-    if bullet:
-        start += bullet.end()
-    return start, max(start, end)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends like a sentence (closing quotes and brackets allowed)."""
-    core = text.rstrip().rstrip(_CLOSERS).rstrip()
-    return bool(core) and core[-1] in ".!?…"
-
-
-def is_title_like(text: str) -> bool:
-    """A headline, link title or label: no closing sentence punctuation."""
-    return not ends_sentence(text)
-
-
-def is_prose(text: str, min_words: int = 8) -> bool:
-    return ends_sentence(text) and len(words(text)) >= min_words
-
-
 def is_credit(text: str) -> bool:
     """A line saying who wrote, reported, edited or contributed ("... contributed to this report")."""
     return bool(CREDIT.search(text)) and len(words(text)) <= 40
-
-
-def without_quotes(text: str) -> str:
-    return _QUOTED.sub(" ", text)
 
 
 def key_value(text: str) -> tuple[str, str] | None:
@@ -213,6 +154,16 @@ def is_author_box_field(text: str) -> bool:
 def is_author_bio(text: str) -> bool:
     """A paragraph that introduces the author ("Jo Bloggs is a reporter who ...")."""
     return bool(_AUTHOR_BIO_START.match(text)) and len(words(text)) <= AUTHOR_BIO_MAX_WORDS
+
+
+def is_journalist_bio(text: str) -> bool:
+    """A bio of the page's journalist in the article's column: a newsroom job and a personal
+    note. A profile of someone in the story ("Tomás Reyes is a fisherman who ...") is not one."""
+    return (
+        bool(_JOURNALIST_START.match(text))
+        and bool(_PERSONAL_LIFE.search(text))
+        and len(words(text)) <= AUTHOR_BIO_MAX_WORDS
+    )
 
 
 def segments(text: str) -> list[str]:
@@ -238,12 +189,37 @@ def segmented_line_reason(text: str) -> str | None:
 
 
 def is_short_breadcrumb(text: str) -> bool:
-    """One breadcrumb step: "Latin America › Disasters" (two short capitalised labels)."""
-    parts = re.split(r"\s[›»]\s", text)
-    return len(parts) == 2 and all(
+    """One breadcrumb step: "Latin America › Disasters", "Companies / Food & Agribusiness" (two
+    short capitalised labels). With "/", a person's name in front is a byline with its agency
+    ("Ana Ruiz / Reuters"), not a section."""
+    parts = re.split(r"\s[›»/]\s", text)
+    if len(parts) != 2 or ":" in text or not all(
         1 <= len(words(part)) <= 3 and part[:1].isupper() and not any(char.isdigit() for char in part) and is_title_like(part)
         for part in parts
-    )
+    ):
+        return False
+    return " / " not in text or not _looks_like_a_name(parts[0])
+
+
+def _looks_like_a_name(text: str) -> bool:
+    tokens = text.split()
+    return 2 <= len(tokens) <= 3 and all(_NAME_TOKEN.match(token) for token in tokens)
+
+
+def spaced_menu_reason(text: str) -> str | None:
+    """A menu or a row of tools whose items a scraper separated only by runs of spaces:
+    "Markets   Companies   Economy   Personal Finance". Every item is a short capitalised label."""
+    if _SEGMENT_SEPARATOR.search(text) or _YEAR_OR_TIME.search(text):
+        return None
+    parts = [part for part in re.split(r"\s{2,}|\t", text.strip()) if part]
+    if len(parts) < MENU_MIN_SEGMENTS:
+        return None
+    if all(
+        1 <= len(words(part)) <= MENU_ITEM_MAX_WORDS and part[:1].isupper() and not re.search(r"[.,;:!?]", part)
+        for part in parts
+    ):
+        return "navigation"
+    return None
 
 
 def is_weather_widget(text: str) -> bool:
@@ -266,16 +242,6 @@ def is_tag_list(text: str) -> bool:
     return match is not None and is_title_like(text) and len(words(match.group("items"))) <= TAG_LIST_MAX_WORDS
 
 
-def is_ticker_row(text: str) -> bool:
-    """Several quotes side by side in one table row, split by "|"."""
-    columns = _TABLE_COLUMNS.split(text.strip())
-    return len(columns) >= 2 and all(_TICKER_QUOTE.match(column.strip()) for column in columns)
-
-
-def is_ticker_value(text: str) -> bool:
-    return bool(_TICKER_NUMBER.match(text) or _TICKER_CHANGE.match(text))
-
-
 def is_question(text: str) -> bool:
     core = text.rstrip().rstrip("›»>").rstrip()
     return core.endswith("?")
@@ -290,7 +256,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if not text.strip():
         return None
     word_count = len(words(text))
-    if _AD.match(text):
+    if is_ad_line(text) and not is_credit(text):
         return "advertisement"
     if _SEPARATOR.match(text):
         return "separator"
@@ -299,7 +265,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if _VOTE.match(text):
         return "vote-widget"
     # A label with or without its reading time ("Listen · 3 min"), or the reading time alone.
-    if _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text):
+    if _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text) or _TOOL_LINE.match(text):
         return "interface-label"
     if is_weather_widget(text):
         return "weather-widget"
@@ -307,17 +273,15 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "promotion"
     if is_tag_list(text):
         return "tags"
-    if is_ticker_value(text) or _TICKER_QUOTE.match(text) or is_ticker_row(text):
-        return "ticker"
-    if _MARKET_STATUS.search(text) and word_count <= 12 and not ends_sentence(text):
+    if is_ticker(text):
         return "ticker"
     if _COPYRIGHT.search(text):
         return "copyright"
-    if _COOKIE.search(text):
+    if is_cookie_notice(text):
         return "cookie-banner"
     if _IMAGE_CREDIT.search(text) and word_count <= 25:
         return "caption"  # before the menu rule: "Photo: Ana Ruiz / Reuters / Pool" is a credit
-    segmented = segmented_line_reason(text)
+    segmented = segmented_line_reason(text) or spaced_menu_reason(text)
     if segmented is not None:
         return segmented
     if _TRACKING.match(text) and word_count <= 6 and not ends_sentence(text):
@@ -327,26 +291,3 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if is_self_promotion(text, outlet_names):
         return "promotion"
     return None
-
-
-def is_prompt(text: str) -> bool:
-    """A subscription, donation, registration or notification prompt addressed to the reader."""
-    if _CALL_TO_ACTION.match(text.strip()):
-        return True
-    unquoted = without_quotes(text)
-    if not _PROMPT_TERMS.search(unquoted):
-        return False
-    if _READER_ADDRESS.search(unquoted) or _IMPERATIVE_START.match(unquoted.strip()):
-        return True
-    return len(words(text)) <= 12 and bool(_STRONG_PROMPT_TERMS.search(unquoted))
-
-
-def is_self_promotion(text: str, outlet_names: tuple[str, ...]) -> bool:
-    """The outlet talking about itself in the first person ("The Independent ... our reporting")."""
-    if not outlet_names:
-        return False
-    unquoted = without_quotes(text)
-    if not _FIRST_PERSON_PLURAL.search(unquoted):
-        return False
-    spaced = " ".join(unquoted.split())  # "The\u00a0Independent" is "The Independent"
-    return any(re.search(rf"\b{re.escape(name)}\b", spaced) for name in outlet_names)

@@ -59,12 +59,16 @@ def html_to_source(raw_html: str) -> SourceText:
     hints = _HintCollector()
     position = 0
     length = len(raw_html)
+    after_inline_close = False  # the last tag closed an inline element ("</span>", "</a>")
     while position < length:
         next_lt = raw_html.find("<", position)
         if next_lt < 0:
             next_lt = length
         if next_lt > position:
-            _emit_text(raw_html, position, next_lt, builder)
+            if after_inline_close and _starts_line_of_elements(raw_html, position, next_lt):
+                _newline(builder)
+            else:
+                _emit_text(raw_html, position, next_lt, builder)
             position = next_lt
             continue
         comment = _COMMENT.match(raw_html, position)
@@ -83,6 +87,7 @@ def html_to_source(raw_html: str) -> SourceText:
         closing, name, attributes_text = tag.group(1) == "/", tag.group(2).lower(), tag.group(3)
         attributes = _attributes(attributes_text)
         position = tag.end()
+        after_inline_close = closing and name not in _BLOCK
         if closing:
             if name in _BLOCK:
                 _newline(builder)
@@ -94,6 +99,8 @@ def html_to_source(raw_html: str) -> SourceText:
             hints.title = hints.title if hints.title is not None else _plain(raw_html[position:end])
             position = _after_close(raw_html, name, end)
             continue
+        if name == "h1" and not self_closing and _furniture_reason(name, attributes) is None:
+            hints.headings.append(_plain(raw_html[position:_element_end(raw_html, name, position)]))
         if name in _RAW_CONTENT and not self_closing:
             position = _after_close(raw_html, name, _element_end(raw_html, name, position))
             continue
@@ -109,6 +116,15 @@ def html_to_source(raw_html: str) -> SourceText:
     while builder.last in (" ", "\n"):
         builder.pop()
     return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=hints.hints())
+
+
+def _starts_line_of_elements(raw: str, start: int, end: int) -> bool:
+    """Whitespace with a line break between a closed inline element and the next opening tag:
+    the page's source lays out sibling items ("<span>By Ana Ruiz</span>" then "<time>...") one
+    to a line, so they are separate lines of text (a byline, a date, a reading time), not words
+    of one sentence."""
+    gap = raw[start:end]
+    return not gap.strip() and "\n" in gap and end < len(raw) and raw[end + 1 : end + 2].isalpha()
 
 
 def _emit_text(raw: str, start: int, end: int, builder: TextBuilder) -> None:
@@ -206,6 +222,7 @@ class _HintCollector:
         self.site_name: str | None = None
         self.published: str | None = None
         self.authors: list[str] = []
+        self.headings: list[str] = []  # <h1> texts, then og:title / twitter:title
 
     def see_tag(self, name: str, attributes: dict[str, str]) -> None:
         if name == "meta":
@@ -215,6 +232,8 @@ class _HintCollector:
                 return
             if key == "og:site_name" and self.site_name is None:
                 self.site_name = content
+            elif key in ("og:title", "twitter:title") and content not in self.headings:
+                self.headings.append(content)
             elif key in ("article:published_time", "date", "pubdate", "publish-date", "dc.date") and self.published is None:
                 self.published = content
             elif key in ("author", "article:author") and content not in self.authors and "://" not in content:
@@ -223,4 +242,10 @@ class _HintCollector:
             self.published = attributes["datetime"]
 
     def hints(self) -> PageHints:
-        return PageHints(title=self.title, site_name=self.site_name, published=self.published, authors=tuple(self.authors))
+        return PageHints(
+            title=self.title,
+            site_name=self.site_name,
+            published=self.published,
+            authors=tuple(self.authors),
+            headings=tuple(self.headings),
+        )

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from index.furniture import ends_sentence, words
 from index.source_text import PageHints
+from index.text_shape import ends_sentence, words
 
 logger = logging.getLogger(__name__)
 
@@ -87,14 +87,38 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)? {_MONTH},? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+# "16/11/2026": read only when one of the first two numbers cannot be a month (16/11 is day
+# first, 11/16 month first); "05/06/2026" could be either, so it states no date.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
 _DATE_NOISE = re.compile(
     r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|\d{1,2}[:.]\d{2}(?::\d{2})?|"
+    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]m\b)?|"  # "06:19", "4:51pm"
     r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+read\b|\b[ap]\.m\.|[:,|/.·-]",  # "June 20, 2025 · 4 min read", "6:42 p.m."
     re.IGNORECASE,
 )
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]*(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*\.?$")  # "Julián", "O'Meara"
+# The parts of a date or byline line that carries extras:
+# "Posted 16/11/2026 · Updated 2 hours ago · by Ana Ruiz · 9 Comments".
+_META_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_UPDATE_PREFIX = re.compile(
+    r"^(?:(?:first )?published|posted|updated|last (?:modified|updated)|modified)(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE
+)
+_RELATIVE_TIME = re.compile(
+    r"^(?:(?:updated|posted|published)\s+)?(?:\d{1,3}|an?|one)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|hours?|hrs?|days?)\s+ago$"
+    r"|^(?:updated\s+)?(?:just now|yesterday|today)$",
+    re.IGNORECASE,
+)
+_EXTRA_SEGMENT = re.compile(
+    r"^(?:\d{1,5}\s+comments?|comments?\s*\(\d{1,5}\)|\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)$", re.IGNORECASE
+)
+# A job line under a bare name in a byline block: "Food & Agribusiness Correspondent".
+_ROLE = re.compile(
+    r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|photographer)\b", re.IGNORECASE
+)
+ROLE_LINE_MAX_WORDS = 6
+# "Julián", "O'Meara", "McElligott", "DiMaggio"
+_NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,2}[A-ZÀ-ÖØ-Þ])?[a-zß-öø-ÿ]*(?:[’'-][A-ZÀ-ÖØ-Þ]?[a-zß-öø-ÿ]+)*\.?$")
 # Words of an organisation's name or a job title: "By Ana Ruiz, Southern Press Agency" and
 # "By Ana Ruiz, Staff Reporter" name one author. Not "Post" or "Press": they are surnames too.
 _NOT_A_PERSON = re.compile(
@@ -155,6 +179,9 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
             return OutletSignal(canonical_outlet(match.group("outlet")), f"dateline: {line}")
     if hints.site_name:
         return OutletSignal(canonical_outlet(hints.site_name), "og:site_name")
+    site = _title_suffix_site(hints.title, stripped)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
     for line in stripped:
         match = _COPYRIGHT_OWNER.search(line)
         if match:
@@ -175,6 +202,21 @@ def _spelled_out(agency: str, lines: list[str]) -> str:
         if match:
             return match.group(0)
     return agency
+
+
+def _title_suffix_site(title: str | None, lines: list[str]) -> str | None:
+    """The site named after the last "|" or " - " of the HTML <title> ("Dryer fault found - The
+    Kingdom Observer"), when a line of the page is that name (its masthead)."""
+    if not title:
+        return None
+    match = re.search(r"\s[|–—-]\s+(?P<site>[^|–—-]+?)\s*$", title)
+    if match is None:
+        return None
+    site = " ".join(match.group("site").split())
+    tokens = site.split()
+    if not 1 <= len(tokens) <= _SITE_NAME_MAX_WORDS + 1 or not all(token[:1].isupper() for token in tokens):
+        return None
+    return site if any(" ".join(line.split()) == site for line in lines) else None
 
 
 def _site_name_line(lines: list[str]) -> str | None:
@@ -217,21 +259,72 @@ def parse_date(text: str) -> str | None:
             iso = _to_iso(match)
             if iso is not None:
                 candidates.append((match.start(), iso))
+    for match in _NUMERIC_DATE.finditer(text):
+        iso = _numeric_to_iso(match)
+        if iso is not None:
+            candidates.append((match.start(), iso))
     return min(candidates)[1] if candidates else None
 
 
+def _numeric_to_iso(match: re.Match[str]) -> str | None:
+    first, second, year = int(match.group("first")), int(match.group("second")), int(match.group("year"))
+    if first > 12 >= second:
+        day, month = first, second
+    elif second > 12 >= first:
+        day, month = second, first
+    else:
+        return None  # both could be the month
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def is_date_line(text: str) -> bool:
-    """A line that states a date and little else ("Wednesday 13 December 2023 06:19 GMT")."""
+    """A line that states a date and little else ("Wednesday 13 December 2023 06:19 GMT"), or
+    dates with extras split by "·" or "|" ("Fri 6 Nov 2026 14:32 GMT · Last modified on Fri 6
+    Nov 2026 17:05 GMT", "Published 3 June 2024 · 2 hours ago · 12 comments")."""
+    if _is_date_segment(text):
+        return True
+    parts = _META_SEPARATOR.split(text.strip())
+    return (
+        len(parts) >= 2
+        and all(_is_date_segment(part) or _is_extra_segment(part) for part in parts)
+        and any(_is_date_segment(part) for part in parts)
+    )
+
+
+def _is_date_segment(text: str) -> bool:
     if parse_date(text) is None or len(words(text)) > 10:
         return False
-    remainder = _DAY_MONTH_YEAR.sub(" ", _MONTH_DAY_YEAR.sub(" ", _ISO_DATE.sub(" ", text)))
+    remainder = _UPDATE_PREFIX.sub(" ", text.strip())
+    for pattern in (_ISO_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _NUMERIC_DATE):
+        remainder = pattern.sub(" ", remainder)
     return not _DATE_NOISE.sub(" ", remainder).strip()
+
+
+def _is_extra_segment(text: str) -> bool:
+    """A part of a date/byline line that is neither: "Updated 2 hours ago", "9 Comments"."""
+    text = text.strip()
+    return bool(_RELATIVE_TIME.match(text) or _EXTRA_SEGMENT.match(text))
+
+
+def is_role_line(text: str) -> bool:
+    """A job title on its own line ("Food & Agribusiness Correspondent", "Senior Reporter")."""
+    return bool(_ROLE.search(text)) and len(words(text)) <= ROLE_LINE_MAX_WORDS and not ends_sentence(text)
 
 
 def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[str, ...]:
     """Author names if ``text`` is a byline: "By Jane Doe and Li Wei", or with ``bare`` (the
     caller saw a date line next to it) a line holding just one name ("Huizhong Wu")."""
     by = _BY.match(text.strip())
+    if by is None:
+        parts = _META_SEPARATOR.split(text.strip())
+        by_parts = [part for part in parts if _BY.match(part)]
+        if len(parts) >= 2 and len(by_parts) == 1 and all(
+            part in by_parts or _is_date_segment(part) or _is_extra_segment(part) for part in parts
+        ):
+            return byline_names(by_parts[0], outlet)  # "Posted 16/11/2026 · by Ana Ruiz · 9 Comments"
     if by is None and not bare:
         return ()
     candidate = by.group("names") if by else text.strip()

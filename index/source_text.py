@@ -2,7 +2,7 @@
 
 A plain-text page is its own source text (identity map); an HTML page becomes one line per
 block element (see ``index.html_text``). Both carry hints the page states outside its prose
-(an HTML ``<title>``, ``og:site_name``, ``article:published_time``).
+(an HTML ``<title>``, ``<h1>``, ``og:title``, ``og:site_name``, ``article:published_time``).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class PageHints:
     site_name: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()  # the article's headline as <h1>, og:title, twitter:title state it
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,8 @@ PERSON_NOUNS = frozenset(
     "physician surgeon pilot volunteer employee staffer deputy chancellor adviser advisor consultant "
     "architect planner auditor accountant regulator mother father son daughter parent child grandson "
     "granddaughter grandmother grandfather neighbour neighbor friend patient customer passenger "
-    "athlete artist singer actor".split()
+    "athlete artist singer actor mum mom dad baby boy girl infant toddler brother sister widow widower "
+    "solicitor barrister attorney fitter miner crew".split()
 )
 # Occupations by suffix: "which *hydrologist*", "which *technician*", "which *photographer*".
 _PERSON_SUFFIXES = ("ologist", "ician", "ographer", "ist")
@@ -101,7 +102,7 @@ _GENERIC_FOCUS = frozenset(
 )
 _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
 # "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
-_DESCRIBE_VERBS = frozenset("describe call term label dub characterize characterise hail".split())
+_DESCRIBE_VERBS = frozenset("describe call term label dub characterize characterise hail sum summarise summarize".split())
 _QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
 _AUXILIARIES = frozenset(
     "is are was were am be been do does did has have had can could will would shall should may might must".split()
@@ -147,7 +148,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     if answer_type is AnswerType.ENTITY and focus is None and lowered[-2:] in (["for", "?"], ["for"]):
         answer_type = AnswerType.REASON  # "What is the hotline meant for?" asks for a purpose
     if answer_type is AnswerType.PERSON and focus is None:
-        focus = _role_noun(doc)
+        focus = "head" if _asks_leader(doc) else _role_noun(doc)
     # Only real names: spaCy also tags question phrases ("which day of the week") as DATE.
     entities = tuple(
         dict.fromkeys(
@@ -207,15 +208,24 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if wh == "why":
         return AnswerType.REASON, None
     if wh == "how":
-        if after in {"many", "much", "big", "large", "high", "far", "old", "often"}:
+        if after in _HOW_MEASURES:
             return AnswerType.NUMBER, after
-        if after == "long":
+        if after in {"long", "soon", "early", "late"}:
             return AnswerType.DATE, after
         return AnswerType.MANNER, None
     # what / which
-    focus = _focus_noun(doc, wh_index)
-    lemmas = {t.lemma_.lower() for t in doc}
-    if focus in _QUOTE_NOUNS or (lemmas & _QUOTE_VERBS and focus is None):
+    focus = _named_noun(doc) or _focus_noun(doc, wh_index)
+    if _asks_earliest_time(words, wh_index):
+        return AnswerType.DATE, None
+    if _asks_price(doc):
+        return AnswerType.NUMBER, "cost"
+    if _asks_cause(doc):
+        return AnswerType.REASON, "cause"
+    if _asks_action(doc):
+        return AnswerType.MANNER, None  # "What did the computer do ...?" wants what it did
+    # Verbs only: "What is the *name* of the boy?" asks for a name, not for what was said.
+    verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    if focus in _QUOTE_NOUNS or (verbs & _QUOTE_VERBS and focus is None):
         return AnswerType.QUOTE, focus
     if focus is not None:
         for answer_type, nouns in _FOCUS_TYPES.items():
@@ -245,6 +255,65 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
         if token.pos_ not in {"ADJ", "NUM"} and token.lower_ not in {"kind", "sort", "type", "of"}:
             return None
     return None
+
+
+# "How *close* ...", "how *fast* ...": a measurement.
+_HOW_MEASURES = frozenset("many much big large high far old often close fast tall deep wide heavy hot cold".split())
+# Verbs whose subject leads something: "Who *heads* the agency?", "Who *runs* the plant?".
+_LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
+
+
+def _asks_leader(doc: Doc) -> bool:
+    """ "Who heads X?", "Who is in charge of X?": the answer is whoever leads X, by any title."""
+    for token in doc:
+        if token.lower_ == "who" and token.dep_ == "nsubj" and token.head.lemma_.lower() in _LEADING_VERBS:
+            return True
+        if token.lower_ == "charge" and token.head.lower_ == "in":
+            return True
+    return False
+
+
+def _asks_cause(doc: Doc) -> bool:
+    """ "What caused the computer to halt?" asks for a cause, like "why"."""
+    return any(
+        t.lower_ == "what" and t.dep_ == "nsubj" and t.head.lemma_.lower() in {"cause", "trigger", "prompt", "spark"}
+        for t in doc
+    )
+
+
+def _asks_action(doc: Doc) -> bool:
+    return any(t.lower_ == "what" and t.dep_ == "dobj" and t.head.lemma_ == "do" and t.head.pos_ == "VERB" for t in doc)
+
+
+def _named_noun(doc: Doc) -> str | None:
+    """What a "the name of the X" question names: "What is the name of the Mallow *mum*?"."""
+    for token in doc:
+        if token.lemma_.lower() == "name" and token.pos_ == "NOUN":
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+                    if noun is not None and noun.pos_ == "NOUN":
+                        return noun.lemma_.lower()
+    return None
+
+
+_TIME_SUPERLATIVES = frozenset("earliest latest soonest".split())
+
+
+def _asks_earliest_time(words: list[str], wh_index: int) -> bool:
+    """ "What's the earliest the site could reopen?" asks for a time."""
+    following = words[wh_index + 1 : wh_index + 5]
+    return any(w in _TIME_SUPERLATIVES for w in following) and "the" in following
+
+
+# Verbs whose object is a sum of money: "What will the repairs *cost*?", "What did it *pay*?".
+_PRICE_VERBS = frozenset("cost pay charge earn fetch spend".split())
+
+
+def _asks_price(doc: Doc) -> bool:
+    """The wh-word is the object of a money verb ("What does the analyst think it will cost?")."""
+    wh = next((t for t in doc if t.lower_ in {"what", "how"}), None)
+    return wh is not None and wh.dep_ in {"dobj", "dative"} and wh.head.lemma_.lower() in _PRICE_VERBS
 
 
 def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:

@@ -53,6 +53,7 @@ class Reading:
     # Set when a rule refused whatever the confidence ("absent_names"), so calibration does
     # not count the question as one the threshold decides.
     refusal_rule: str | None = None
+    analysis: QuestionAnalysis | None = None  # the parsed question
 
 
 class Reader:
@@ -83,7 +84,8 @@ class Reader:
     def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
         def refuse(reason: str, **extra: object) -> Reading:
             return Reading(
-                answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra)
+                answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra),
+                analysis=question,
             )
 
         if question.answer_type is AnswerType.YES_NO:
@@ -147,6 +149,7 @@ class Reader:
                 features=features,
                 candidates=tuple(candidates),
                 refusal_rule="absent_names" if absent_names else None,
+                analysis=question,
             )
         citations = self._citations(best, supporting)
         answer = Answer(
@@ -159,7 +162,7 @@ class Reader:
             hits=tuple(hits),
             candidate=best.text,
         )
-        return Reading(answer=answer, features=features, candidates=tuple(candidates))
+        return Reading(answer=answer, features=features, candidates=tuple(candidates), analysis=question)
 
     # -- refusal rules -------------------------------------------------------------------
 

@@ -78,13 +78,15 @@ class Candidate:
 def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences, best first."""
     question_keys = _question_keys(question)
+    asked = _answer_key(question.text)
     # Words the passages write in lower case: "Spillway" opening a headline is one of them.
     plain_words = frozenset(t.text for sentence in evidence for t in sentence.span if t.is_lower)
     candidates: list[Candidate] = []
     for sentence in evidence[:limit]:
         for start, end, type_match in _spans(question, sentence, plain_words):
             candidate = _make_candidate(sentence, start, end, type_match, question_keys)
-            if candidate is not None:
+            # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
+            if candidate is not None and f" {_answer_key(candidate.text)} " not in f" {asked} ":
                 candidates.append(candidate)
     return _merge_support(candidates)
 
@@ -156,6 +158,9 @@ def _spans(
     matched = sentence.matched_tokens
     if kind in _ENTITY_LABELS:
         exact, compatible = _ENTITY_LABELS[kind]
+        granularity = _date_granularity(question) if kind is AnswerType.DATE else None
+        if kind is AnswerType.NUMBER and question.focus == "old":
+            exact = exact | {"DATE"}  # spaCy tags "29-year-old" as a date
         if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
             preferred = _NUMBER_FOCUS[question.focus]
             compatible = (exact - preferred) | compatible
@@ -163,11 +168,19 @@ def _spans(
         spans = []
         for ent in _entities(span, question):
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
+            # The small NER model calls many foreign names ORG or GPE; the context may say better.
+            named_person = kind is AnswerType.PERSON and (ent.label_ in exact or _reads_as_person(ent))
+            if named_person:
+                fit = 1.0
             if not fit or _capitalized_common_word(ent, plain_words):
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
+            elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
+                fit = 0.4  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
+            if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
+                fit = min(fit, 0.4)  # "How old is she?" wants "29-year-old" or "aged 29"
             if question.focus and fit >= 0.5:
                 role = _focus_token(ent, question.focus)
                 if role is not None:
@@ -175,6 +188,8 @@ def _spans(
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
+                elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
+                    fit = 0.25  # an organisation is not "the doctor" or "the boss"
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
@@ -214,7 +229,7 @@ def _spans(
     if kind is AnswerType.QUOTE:
         return _quote_spans(sentence)
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        return _clause_spans(span, kind, matched)
+        return _clause_spans(span, kind, matched, cause=question.focus == "cause")
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     spans = [(s, e, 0.5) for s, e, _ in _quote_spans(sentence)]
@@ -236,6 +251,27 @@ def _spans(
     return spans
 
 
+_YEAR = re.compile(r"\b\d{4}\b")
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
+_AGE = re.compile(r"\d+[\s-]*years?[\s-]*old|\baged\s+\d+|\d+-year-old", re.IGNORECASE)
+
+
+def _date_granularity(question: QuestionAnalysis) -> re.Pattern[str] | None:
+    """What a "what year / what day of the week / what time / what month" question must be answered with."""
+    lowered = question.text.casefold()
+    if question.focus == "year":
+        return _YEAR
+    if question.focus == "month":
+        return _MONTH
+    if "day of the week" in lowered or question.focus == "weekday":
+        return _WEEKDAY
+    if question.focus == "time" and ("what time" in lowered or "which time" in lowered):
+        return _CLOCK
+    return None
+
+
 def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
@@ -249,6 +285,30 @@ def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
                 if counted is not None and _same_thing(counted, question.counted):
                     ents.append(numeral)
     return ents
+
+
+_TITLES = frozenset("mr ms mrs miss dr prof sir dame rev fr sr".split())
+# Role nouns that also describe companies ("terminal *operator* X", "*producer* X") say nothing.
+_HUMAN_ROLES = PERSON_NOUNS - frozenset(
+    "operator owner producer exporter member investor trader broker representative body group crew".split()
+)
+_SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
+
+
+def _reads_as_person(ent: Span) -> bool:
+    """The text around a name says it is a person, whatever its NER label: a title or role just
+    before it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it speaks."""
+    doc = ent.doc
+    if ent.start > 0:
+        before = doc[ent.start - 1]
+        if before.lower_.rstrip(".") in _TITLES or before.lemma_.lower() in _HUMAN_ROLES:
+            return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _HUMAN_ROLES:
+        return True
+    if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
 
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
@@ -401,8 +461,11 @@ def _quote_spans(sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
     return spans
 
 
-def _clause_spans(span: Span, kind: AnswerType, matched: frozenset[int]) -> list[tuple[int, int, float]]:
-    """The explaining clause of a why/how question, and the whole sentence as a fallback."""
+def _clause_spans(
+    span: Span, kind: AnswerType, matched: frozenset[int], cause: bool = False
+) -> list[tuple[int, int, float]]:
+    """The explaining clause of a why/how question, and the whole sentence as a fallback;
+    for "what caused ...?" (``cause``) also the agent of a passive."""
     spans: list[tuple[int, int, float]] = []
     doc = span.doc
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
@@ -410,6 +473,8 @@ def _clause_spans(span: Span, kind: AnswerType, matched: frozenset[int]) -> list
         clause = None
         if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
             clause = token.head if token.dep_ == "mark" else token
+        elif cause and token.dep_ == "agent":
+            clause = token  # "the count was stopped *by rainwater* ..." names the cause
         elif token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
             # A purpose clause answers why; "... a hotline *to communicate about* ..." answers what for.
             clause = token.head

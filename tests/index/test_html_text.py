@@ -65,3 +65,29 @@ def test_offset_map_runs_are_verbatim_on_synthetic_html() -> None:
 def test_unclosed_tags_and_stray_brackets_do_not_crash() -> None:
     source = html_to_source("<div><p>Price < 5 and 3 > 2<p>next <b>bold")
     assert "Price < 5 and 3 > 2" in source.text and "next bold" in source.text
+
+
+def test_sibling_inline_elements_on_their_own_source_lines_are_separate_lines() -> None:
+    raw = (
+        '<div class="meta">\n  <span class="byline">By Ana Ruiz</span>\n  <time>3 June 2024</time>\n'
+        '  <span>4 min read</span>\n</div>'
+    )
+    source = html_to_source(raw)
+    assert source.text.split("\n") == ["By Ana Ruiz", "3 June 2024", "4 min read"]
+    assert_verbatim(raw, source.text, source.raw_index)
+
+
+def test_inline_elements_inside_a_sentence_stay_on_one_line() -> None:
+    raw = "<p>The <b>minister</b> <i>said</i>\non <a href='/x'>Monday</a> that the\n<em>bridge</em> would open.</p>"
+    assert html_to_source(raw).text == "The minister said on Monday that the bridge would open."
+
+
+def test_headline_hints_from_h1_and_social_titles() -> None:
+    raw = (
+        "<head><title>Ferry row | Post</title><meta property='og:title' content='Islanders angry at ferry delay'>"
+        "<meta name='twitter:title' content='Ferry delay angers islanders'></head>"
+        "<body><nav><h1>Site menu</h1></nav><h1>Ferry service <em>resumes</em></h1><p>Text.</p></body>"
+    )
+    hints = html_to_source(raw).hints
+    # The <h1> inside <nav> is furniture, not a headline.
+    assert set(hints.headings) == {"Ferry service resumes", "Islanders angry at ferry delay", "Ferry delay angers islanders"}

@@ -149,3 +149,66 @@ def test_reading_time_date_line_gives_the_page_date() -> None:
     page = "\n\n".join(["Bridge opens in the capital after years of delay", "By Ann Lee", "June 20, 2025 · 4 min read", BODY])
     meta = clean_text(page, "x").meta
     assert meta.date == "2025-06-20" and meta.byline == ("Ann Lee",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tue 3 Jun 2024 09:15 BST · Last modified on Tue 3 Jun 2024 11:02 BST",
+        "Published 3 June 2024 | Updated 2 hours ago | 12 comments",
+        "Monday, June 3 2024 - 6:05pm",
+        "Posted 21/06/2024",
+    ],
+)
+def test_date_lines_with_updates_counts_and_clock_times(line: str) -> None:
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Updated 2 hours ago · Ferry strike ends", "3 June 2024 · Ferry strike ends as talks succeed", "12 comments"],
+)
+def test_lines_with_a_date_and_other_words_are_not_date_lines(line: str) -> None:
+    assert not is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("21/06/2024", "2024-06-21"), ("06/21/2024", "2024-06-21"), ("5.11.2024", None), ("05/06/2024", None)],
+)
+def test_numeric_dates_only_when_the_day_is_unambiguous(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted 21/06/2024 · by Aoife McNamara · 4 Comments", ("Aoife McNamara",)),
+        ("Published 3 June 2024 | By Seán MacGowan | 5 min read", ("Seán MacGowan",)),
+        ("By Luca DiMaggio", ("Luca DiMaggio",)),
+        ("Posted 21/06/2024 · Ferry strike ends · by Aoife McNamara", ()),  # a headline among the parts
+    ],
+)
+def test_byline_names_in_lines_with_dates_and_counts(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, None) == names
+
+
+def test_name_role_and_date_lines_make_a_byline() -> None:
+    page = "\n".join(["Bridge opens in capital after years of delay", "Ciarán Doyle", "Senior Business Reporter",
+                      "Tuesday 16 July 2024", BODY])
+    meta = clean_text(page, "x").meta
+    assert meta.byline == ("Ciarán Doyle",) and meta.date == "2024-07-16"
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "outlet"),
+    [
+        ("Ferry service resumes - Harbour Bay Echo", ["Harbour Bay Echo", "Story text."], "Harbour Bay Echo"),
+        ("Ferry service resumes | The Island Record", ["The Island Record", "Story text."], "The Island Record"),
+        ("Ferry service resumes - Harbour Bay Echo", ["Story text."], None),  # the page never shows the name
+        ("Ferry service resumes - a long wait ends", ["a long wait ends"], None),  # not a capitalised name
+    ],
+)
+def test_outlet_from_a_title_suffix_the_page_shows_as_its_masthead(title: str, lines: list[str], outlet: str | None) -> None:
+    signal = detect_outlet(lines, PageHints(title=title))
+    assert (signal.outlet if signal is not None else None) == outlet

@@ -1,0 +1,258 @@
+"""Furniture rules that need a line's neighbours: a list under a "Related" heading, FAQ
+question/answer pairs, author boxes, newsletter, donation and advertisers' boxes, ticker names
+above their prices, captions above photo credits, consent banners, vertical menus.
+
+Each rule marks lines of a ``Page`` in place; the one-line rules of ``index.furniture`` have
+already run.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from index import furniture, reader_prompts, tickers
+from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blocks, content, is_body_prose, sentence_ends
+from index.text_shape import ends_sentence, is_title_like, without_quotes, words
+
+logger = logging.getLogger(__name__)
+
+LIST_ITEM_MAX_WORDS = 30
+PROMPT_BOX_MAX_LINES = 4  # a newsletter/donation box: heading, pitch, field or button
+PROMPT_BOX_LINE_MAX_WORDS = 30
+AD_BOX_MAX_LINES = 3  # an "Advertisement" label and the advertiser's copy under it
+AD_COPY_MAX_WORDS = 60
+CONSENT_LINE_MAX_WORDS = 12
+MENU_RUN_MIN_LINES = 3
+MENU_ITEM_MAX_WORDS = 2
+# Advertisers' copy: the small print of an offer, or a call to buy.
+_AD_COPY = re.compile(
+    r"\b(?:terms and conditions apply|t&cs? apply|apr\b|capital at risk|the value of your investment|"
+    r"book (?:now|today|a free)|shop now|order now|call (?:now|today)|learn more|get a (?:free )?quote|"
+    r"free (?:quote|consultation|review|trial))",
+    re.IGNORECASE,
+)
+
+
+def drop_faq_blocks(page: Page) -> None:
+    """A FAQ heading, then question lines each followed by an answer paragraph."""
+    indexes = content(page)
+    k = 0
+    while k < len(indexes):
+        heading = page.lines[indexes[k]]
+        if not furniture.FAQ_HEADINGS.match(heading.text.rstrip(":")):
+            k += 1
+            continue
+        heading.reason = "faq-block"
+        k += 1
+        while k < len(indexes) and furniture.is_question(page.lines[indexes[k]].text):
+            page.lines[indexes[k]].reason = "faq-block"
+            k += 1
+            if k < len(indexes) and not furniture.is_question(page.lines[indexes[k]].text):
+                page.lines[indexes[k]].reason = "faq-block"
+                k += 1
+
+
+def drop_author_boxes(page: Page) -> None:
+    """"Author information" headings and runs of profile fields (Name:, Birthday:, Hobby: ...)."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        if furniture.AUTHOR_BOX_INLINE.match(line.text):
+            line.reason = "author-box"  # "About the author: Jo Bloggs is a reporter who ..."
+            continue
+        if furniture.AUTHOR_BOX_HEADINGS.match(line.text.rstrip(":")):
+            line.reason = "author-box"
+            if k + 1 < len(indexes) and furniture.is_author_bio(page.lines[indexes[k + 1]].text):
+                page.lines[indexes[k + 1]].reason = "author-box"
+            continue
+        if furniture.is_journalist_bio(line.text):
+            line.reason = "author-box"  # "Jo Bloggs is the Courier's health correspondent. She loves ..."
+            continue
+        if not furniture.is_author_box_field(line.text):
+            continue
+        neighbours = [indexes[j] for j in (k - 1, k + 1) if 0 <= j < len(indexes)]
+        if any(
+            furniture.is_author_box_field(page.lines[j].text) or page.lines[j].reason == "author-box"
+            for j in neighbours
+        ):
+            line.reason = "author-box"
+            line.role = "body"
+
+
+def drop_prompt_boxes(page: Page) -> None:
+    """A newsletter or donation box: a block opened by a prompt line. Its other short lines
+    ("The Daily: our best stories, every weekday.", "Give from $5 a month.") belong to the box
+    though they lack prompt words. Only on pages whose blocks are separated by blank lines:
+    a page written without them would be one block."""
+    runs = blocks(page)
+    if len(runs) < 2:
+        return
+    for block in runs:
+        if page.lines[block[0]].reason != "prompt" or len(block) > PROMPT_BOX_MAX_LINES:
+            continue
+        for i in block[1:]:
+            line = page.lines[i]
+            if line.reason is None and line.role != "credit" and len(words(line.text)) <= PROMPT_BOX_LINE_MAX_WORDS:
+                line.reason = "prompt"
+
+
+def drop_ad_boxes(page: Page) -> None:
+    """An "Advertisement"/"Sponsored" label and the advertiser's copy glued under it, when the
+    copy reads as an ad (addresses the reader, or carries an offer's small print). Only on pages
+    whose blocks are separated by blank lines, like prompt boxes."""
+    runs = blocks(page)
+    if len(runs) < 2:
+        return
+    for block in runs:
+        if page.lines[block[0]].reason != "advertisement" or len(block) > AD_BOX_MAX_LINES:
+            continue
+        for i in block[1:]:
+            line = page.lines[i]
+            unquoted = without_quotes(line.text)
+            if (
+                line.reason is None
+                and line.role != "credit"
+                and len(words(line.text)) <= AD_COPY_MAX_WORDS
+                and (re.search(r"\b(?:you|your)\b", unquoted, re.IGNORECASE) or _AD_COPY.search(unquoted))
+            ):
+                line.reason = "advertisement"
+
+
+def drop_consent_banners(page: Page) -> None:
+    """The heading and buttons of a consent banner: short lines right next to a cookie notice
+    that use consent words ("We value your privacy", "Cookies on the Example Post")."""
+    lines = page.lines
+    for i, line in enumerate(lines):
+        if line.reason != "cookie-banner":
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines) and _is_consent_neighbour(lines[j]):
+                lines[j].reason = "cookie-banner"
+                j += step
+
+
+def _is_consent_neighbour(line: PageLine) -> bool:
+    return (
+        line.kept
+        and line.role != "credit"
+        and len(words(line.text)) <= CONSENT_LINE_MAX_WORDS
+        and not is_body_prose(line.text)
+        and bool(reader_prompts.CONSENT_WORDS.search(line.text))
+    )
+
+
+def drop_vertical_menus(page: Page) -> None:
+    """A menu written one item per line: three or more adjacent lines of one or two capitalised
+    words with no punctuation ("Home", "News", "World"), most of them single words (a list of
+    people's names is two words a line). Not a list the article introduces with a colon."""
+    lines = page.lines
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines) and _is_menu_item(lines[i].text):
+            run.append(i)
+            continue
+        if _is_menu(page, run):
+            for j in run:
+                if lines[j].reason is None and lines[j].role != "credit":
+                    lines[j].reason = "navigation"
+        run = []
+
+
+def _is_menu_item(text: str) -> bool:
+    tokens = words(text)
+    return 1 <= len(tokens) <= MENU_ITEM_MAX_WORDS and text[:1].isupper() and not re.search(r"[.,;:!?'\"“”‘’()]", text)
+
+
+def _is_menu(page: Page, run: list[int]) -> bool:
+    if len(run) < MENU_RUN_MIN_LINES:
+        return False
+    single = sum(1 for i in run if len(words(page.lines[i].text)) == 1)
+    if single * 2 < len(run):
+        return False
+    above = run[0] - 1
+    return not (above >= 0 and page.lines[above].kept and page.lines[above].text.endswith(":"))
+
+
+def drop_captions_above_credits(page: Page) -> None:
+    """A block of exactly two lines, a short single sentence over a photo credit ("Photo: Ana
+    Ruiz / Reuters"), is a caption with its credit; a paragraph set off by a blank line is not."""
+    runs = blocks(page)
+    if len(runs) < 2:
+        return
+    for block in runs:
+        if len(block) != 2:
+            continue
+        caption, credit = page.lines[block[0]], page.lines[block[1]]
+        if (
+            caption.reason is None
+            and caption.role == "body"
+            and credit.reason == "caption"
+            and len(words(caption.text)) <= CAPTION_MAX_WORDS
+            and len(sentence_ends(caption.text)) <= 1
+        ):
+            caption.reason = "caption"
+
+
+def drop_link_lists(page: Page) -> None:
+    """A list heading ("Related", "Read more:", "Tags:") and the short title lines under it,
+    and runs of three or more bulleted title lines without a heading."""
+    indexes = content(page)
+    k = 0
+    while k < len(indexes):
+        heading = page.lines[indexes[k]]
+        if heading.reason is None and furniture.LINK_LIST_HEADINGS.match(heading.text.rstrip(": ")):
+            heading.reason = "link-list"
+            k += 1
+            if not _prose_before(page, indexes[k - 1]):
+                # Before the article starts, the next title line may be the headline itself:
+                # drop only the heading ("Related Topics" above a BBC headline).
+                continue
+            while k < len(indexes):
+                item = page.lines[indexes[k]]
+                if item.reason is None and (item.role == "credit" or not _is_list_item(item.text)):
+                    break
+                if item.reason is None:
+                    item.reason = "link-list"
+                k += 1
+            continue
+        k += 1
+    lines = page.lines
+    run: list[int] = []
+    for i in indexes + [-1]:
+        line = lines[i] if i >= 0 else None
+        bulleted = (
+            line is not None and line.reason is None and line.role != "credit"
+            and line.bulleted and _is_list_item(line.text)
+        )
+        if bulleted:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            for j in run:
+                lines[j].reason = "link-list"
+        run = []
+
+
+def _prose_before(page: Page, index: int) -> bool:
+    return any(line.reason is None and is_body_prose(line.text) for line in page.lines[:index])
+
+
+def _is_list_item(text: str) -> bool:
+    return len(words(text)) <= LIST_ITEM_MAX_WORDS and not (ends_sentence(text) and len(words(text)) >= 15)
+
+
+def drop_ticker_names(page: Page) -> None:
+    """Short labels ("NIKKEI 225", "Bitcoin GBP") sitting just above a ticker price."""
+    indexes = content(page)
+    for k, i in enumerate(indexes[:-1]):
+        line, following = page.lines[i], page.lines[indexes[k + 1]]
+        if (
+            line.reason is None
+            and following.reason == "ticker"
+            and tickers.is_ticker_value(following.text)
+            and len(words(line.text)) <= 5
+            and is_title_like(line.text)
+        ):
+            line.reason = "ticker"

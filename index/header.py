@@ -1,0 +1,243 @@
+"""The article's header: which line is the headline, the roles of the lines under it (standfirst,
+byline, date, dateline) and the page furniture above it, plus the page's date and byline.
+
+The header is everything before the first prose paragraph. Above the headline a page shows
+only furniture (site name, tagline, kicker, menus, the day's date), so the headline choice
+decides a lot: it follows the page's own evidence, strongest first.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from index import furniture, metadata
+from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, content, is_body_prose, sentence_ends
+from index.source_text import PageHints, SourceText
+from index.text_shape import is_title_like, words
+
+logger = logging.getLogger(__name__)
+
+DEK_MIN_WORDS = 8  # a title-like header line this long is a standfirst (or, later, a stray caption)
+# Headlines are rarely shorter; shorter title-like lines at the top are site names and section labels.
+HEADLINE_MIN_WORDS = 5
+HEADLINE_MIN_CANDIDATE_WORDS = 3
+HEADLINE_MAX_WORDS = 40
+INLINE_LINK_MIN_WORDS = 8  # shorter title-like lines in the body are kept as subheadings
+NAVIGATION_MAX_WORDS = 4  # a short label above the headline: "News", "World", "Opinion"
+KICKER_MAX_WORDS = 4  # "LITTLE ACORN RECALL", "PREMIUM": a label in capitals, not a headline
+REPEAT_MAX_WORDS = 6
+_IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def find_headline(page: Page, hints: PageHints) -> PageLine | None:
+    """The headline among the kept title-like lines before the first prose paragraph, by the
+    strongest evidence the page gives:
+
+    1. the line the HTML repeats in its <h1>, og:title or <title>;
+    2. the first line right above a byline or date line (a standfirst may sit between them);
+    3. the first of HEADLINE_MIN_WORDS words or more that states no date (a site name such as
+       "South Cone Times", or a masthead with the day's date, often comes first), else the first.
+    """
+    candidates = _headline_candidates(page)
+    if not candidates:
+        return None
+    line = _hinted(candidates, hints, page.outlet) or _above_byline(page, candidates)
+    if line is None:
+        line = next((candidate for candidate in candidates if _headline_shaped(candidate.text)), candidates[0])
+    title, cut = metadata.strip_title_suffix(line.text, page.outlet)
+    if cut < len(line.text):
+        line.keep_end = line.start + cut
+    line.role = "headline"
+    return line
+
+
+def _headline_candidates(page: Page) -> list[PageLine]:
+    candidates: list[PageLine] = []
+    for i in content(page):
+        line = page.lines[i]
+        if line.reason is not None or line.role == "credit":
+            continue
+        if is_body_prose(line.text):
+            break
+        if (
+            is_title_like(line.text)
+            and HEADLINE_MIN_CANDIDATE_WORDS <= len(words(line.text)) <= HEADLINE_MAX_WORDS
+            and not _is_kicker(line.text)
+            and not metadata.is_date_line(line.text)
+            and not metadata.byline_names(line.text, page.outlet)
+        ):
+            candidates.append(line)
+    return candidates
+
+
+def _is_kicker(text: str) -> bool:
+    return text.isupper() and len(words(text)) <= KICKER_MAX_WORDS
+
+
+def _hinted(candidates: list[PageLine], hints: PageHints, outlet: str | None) -> PageLine | None:
+    keys = {headline_key(heading) for heading in hints.headings}
+    if hints.title:
+        keys |= {headline_key(hints.title), headline_key(metadata.strip_title_suffix(hints.title, outlet)[0])}
+    keys.discard("")
+    return next((candidate for candidate in candidates if headline_key(candidate.text) in keys), None)
+
+
+def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
+    """The first candidate whose next kept lines are a byline or a date, with at most one
+    standfirst between: the structure of an article's header."""
+    indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
+    position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
+    for candidate in candidates:
+        k = position[id(candidate)] + 1
+        if k < len(indexes) and _is_standfirst(page.lines[indexes[k]].text):
+            k += 1
+        if k < len(indexes) and _is_byline_or_date(page, indexes, k):
+            return candidate
+    return None
+
+
+def _is_standfirst(text: str) -> bool:
+    return len(words(text)) >= DEK_MIN_WORDS and not metadata.is_date_line(text)
+
+
+def _is_byline_or_date(page: Page, indexes: list[int], k: int) -> bool:
+    text = page.lines[indexes[k]].text
+    if metadata.is_date_line(text) or metadata.byline_names(text, page.outlet) or text in page.aliases:
+        return True
+    return bool(metadata.byline_names(text, page.outlet, bare=True)) and _next_to_date_or_role(page, indexes, k)
+
+
+def _headline_shaped(text: str) -> bool:
+    return len(words(text)) >= HEADLINE_MIN_WORDS and metadata.parse_date(text) is None
+
+
+def headline_key(text: str) -> str:
+    """A headline folded for comparison: no "| Outlet" suffix, image marker, quote style or case."""
+    core = re.sub(r"\s*[|]\s*[^|]{0,40}$", "", text)  # "| CNN (1)", "| CNN? ›"
+    core = re.sub(r"[\s?›»]+$", "", core)
+    core = _IMAGE_MARKER.sub("", core)
+    return " ".join(core.translate(_FOLD).lower().split())
+
+
+def drop_headline_repeats_and_captions(page: Page, headline: PageLine | None) -> None:
+    """Repeats of the headline (image alt text such as "Headline | CNN (1)") and the caption
+    paragraph each image placeholder carries."""
+    if headline is None:
+        return
+    key = headline_key(headline.text)
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        if line is headline or line.reason is not None or headline_key(line.text) != key:
+            continue
+        line.reason = "headline-repeat"
+        if _IMAGE_MARKER.search(line.text) and k + 1 < len(indexes):
+            caption = page.lines[indexes[k + 1]]
+            if (
+                caption.reason is None
+                and caption.role == "body"
+                and len(words(caption.text)) <= CAPTION_MAX_WORDS
+                and len(sentence_ends(caption.text)) <= 1
+            ):
+                caption.reason = "caption"
+
+
+def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
+    """Furniture above the headline; header roles before the first prose paragraph; title-like
+    link lines and repeated byline lines inside the body."""
+    in_body = False
+    seen_dek = False
+    after_headline = headline is None
+    header_names: set[str] = set()  # byline and agency lines of the header, as written
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        if line is headline:
+            after_headline = True
+            continue
+        if line.reason is not None or line.role == "credit":
+            continue
+        text = line.text
+        if not after_headline and not is_body_prose(text) and not metadata.byline_names(text, page.outlet):
+            # Above the headline: site name, tagline, kicker, menu items, the day's date.
+            short_label = len(words(text)) <= NAVIGATION_MAX_WORDS and is_title_like(text)
+            line.reason = "navigation" if short_label and not metadata.is_date_line(text) else "masthead"
+            continue
+        if furniture.INLINE_LINK_PREFIX.match(text):
+            line.reason = "inline-link"
+            continue
+        if not in_body and is_body_prose(text):
+            in_body = True
+        if in_body:
+            if metadata.byline_names(text, page.outlet):
+                line.role = "byline"  # under a standfirst that ends like a sentence
+            elif _folded(text) in header_names and len(words(text)) <= REPEAT_MAX_WORDS:
+                line.reason = "byline-repeat"  # the agency or author named again under the article
+            elif is_title_like(text) and len(words(text)) >= INLINE_LINK_MIN_WORDS:
+                line.reason = "inline-link"
+            continue
+        # Header: before the first prose paragraph.
+        if metadata.is_date_line(text):
+            line.role = "date"
+        elif metadata.byline_names(text, page.outlet, bare=_next_to_date_or_role(page, indexes, k)):
+            line.role = "byline"
+            header_names.add(_folded(text))
+        elif any(text.endswith(" " + alias) or text == alias for alias in page.aliases):
+            line.role = "dateline"
+            header_names.add(_folded(text))
+        elif is_title_like(text) and len(words(text)) >= DEK_MIN_WORDS:
+            if after_headline and not seen_dek:
+                line.role = "dek"
+                seen_dek = True
+            else:
+                line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.translate(_FOLD).casefold().split())
+
+
+def _next_to_date_or_role(page: Page, indexes: list[int], k: int) -> bool:
+    """A bare name is a byline when a date line or a job line ("Staff Reporter") is next to it."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(indexes) and page.lines[indexes[j]].reason is None:
+            text = page.lines[indexes[j]].text
+            if metadata.is_date_line(text) or (j == k + 1 and metadata.is_role_line(text)):
+                return True
+    return False
+
+
+def headline_text(source: SourceText, headline: PageLine | None) -> str | None:
+    if headline is None:
+        return source.hints.title
+    end = headline.keep_end if headline.keep_end is not None else headline.end
+    return source.text[headline.start:end]
+
+
+def page_date(page: Page, source: SourceText) -> str | None:
+    """The date the page states: its markup, a date line, a byline line, else the day's date
+    shown above the headline."""
+    stated = metadata.hint_date(source.hints)
+    if stated is not None:
+        return stated
+    for line in page.lines:
+        if line.role == "date":
+            return metadata.parse_date(line.text)
+    for line in page.lines:
+        if line.role == "byline" and (stated := metadata.parse_date(line.text)) is not None:
+            return stated  # "By Ana Ruiz · Friday, March 7, 2025"
+    for line in page.lines:
+        if line.reason == "masthead" and metadata.is_date_line(line.text):
+            return metadata.parse_date(line.text)
+    return None
+
+
+def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
+    names: list[str] = []
+    for line in page.lines:
+        if line.role == "byline":
+            names.extend(name for name in metadata.byline_names(line.text, page.outlet, bare=True) if name not in names)
+    names.extend(author for author in source.hints.authors if author not in names)
+    return tuple(names)

@@ -1,0 +1,139 @@
+"""Furniture that addresses the reader: cookie and consent banners, subscription, newsletter
+and donation prompts, advertisers' lines, the outlet promoting itself.
+
+One-line tests used by ``index.furniture.line_reason`` and by the box rules of
+``index.block_rules``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from index.text_shape import is_title_like, without_quotes, words
+
+logger = logging.getLogger(__name__)
+
+# An advertiser's line with its label in front: "Sponsored: Car loans from 6.9% APR ...".
+_AD_PREFIX = re.compile(
+    r"^(?:sponsored(?: content| post)?|advertisement|advertiser content|paid (?:post|content|partnership)|promoted|"
+    r"partner content)\s*[:|–—-]\s*\S",
+    re.IGNORECASE,
+)
+_AD = re.compile(
+    r"^(advertisements?|ad|ads|sponsored(?: content)?|paid (?:post|content)|promoted|"
+    r"story continues below(?: advertisement)?|scroll to continue(?: with content)?|"
+    r"continue reading below)$",
+    re.IGNORECASE,
+)
+
+# A consent notice in other words than "we use cookies": "We and our 143 partners store and
+# access information on your device ... personalised ads". Several of these terms together.
+_CONSENT_TERMS = re.compile(
+    r"\b(?:cookies?|partners|personal data|personali[sz]ed (?:ads|advertising|content)|(?:on|from) your device|"
+    r"consent|legitimate interests?|(?:ad|content) measurement|audience insights|privacy (?:settings|options|choices)|"
+    r"accept all|reject all|manage (?:options|preferences|settings|choices))\b",
+    re.IGNORECASE,
+)
+CONSENT_NOTICE_MIN_TERMS = 3
+CONSENT_NOTICE_MAX_WORDS = 90
+# The words of a consent banner's buttons ("Accept all  Reject all  Manage options").
+_CONSENT_BUTTON_WORDS = {
+    "accept", "reject", "decline", "allow", "deny", "agree", "consent", "manage", "options", "settings",
+    "preferences", "choices", "customise", "customize", "all", "only", "essential", "necessary", "cookies",
+    "cookie", "and", "i", "ok", "continue", "without", "accepting", "more", "info", "privacy", "close",
+}
+_CONSENT_VERBS = {"accept", "reject", "decline", "allow", "deny", "agree", "consent"}
+# A short line next to a consent notice that belongs to it ("We value your privacy").
+CONSENT_WORDS = re.compile(
+    r"\b(?:cookies?|privacy|consent|accept|reject|manage|options|preferences|settings|partners|essential|agree)\b",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(
+    r"\bcookies?\b.*\b(?:we use|accept|consent|manage|settings|preferences|privacy|agree|opt out)\b|"
+    r"\b(?:we use|accept(?: all)?|manage)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+
+_PROMPT_TERMS = re.compile(
+    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|sign in|log(?:ged)? in|registering|register|"
+    r"registration|donat\w*|your support|support (?:us|our journalism|independent journalism)|"
+    r"reader[- ](?:funded|supported|powered)|readers like you|"
+    r"paywalls?|notifications?|push alerts?|refresh (?:the|your) (?:page|browser)|"
+    r"download (?:the|our) app|follow us|inbox|free trial|create (?:an|a free) account|"
+    r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access)|"
+    r"free (?:every|each) (?:week)?day|free every (?:morning|evening|week)|"
+    r"(?:get|receive|turn on|enable)\s+(?:\w+\s+)?alerts)\b",
+    re.IGNORECASE,
+)
+# Terms that mean a prompt even in a short line that does not address the reader.
+_STRONG_PROMPT_TERMS = re.compile(
+    r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|log(?:ged)? in|notifications?|paywalls?)\b", re.IGNORECASE
+)
+# A button on its own line: "Donate now", "Become a member", "Give today".
+_CALL_TO_ACTION = re.compile(
+    r"^(?:donate|give|contribute|support us|join us|become an? (?:member|supporter|subscriber|patron|friend))"
+    r"(?:\s+(?:now|today|here|monthly|once))?\s*[›»→!]?$",
+    re.IGNORECASE,
+)
+_READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
+# Case-sensitive so that "the US embassy" is not the outlet saying "us".
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|WE|[Oo]ur|OUR|[Uu]s)\b")
+_IMPERATIVE_START = re.compile(
+    r"^(?:sign up|subscribe|stay up to date|stay informed|get (?:the|our|unlimited|alerts|notifications|breaking)|join|thank you|thanks for|"
+    r"please|click|tap|download|follow|support|register|log in|don[’']t miss|never miss|enter your)\b",
+    re.IGNORECASE,
+)
+
+
+def is_ad_line(text: str) -> bool:
+    """An ad label ("Advertisement", "Sponsored") or an advertiser's line carrying one in front."""
+    return bool(_AD.match(text) or _AD_PREFIX.match(text))
+
+
+def is_cookie_notice(text: str) -> bool:
+    """A cookie banner's text, its consent notice or its row of buttons."""
+    return bool(_COOKIE.search(text)) or is_consent_notice(text) or is_consent_buttons(text)
+
+
+def is_consent_notice(text: str) -> bool:
+    """A cookie/consent notice addressed to the reader, in the vocabulary of consent banners."""
+    unquoted = without_quotes(text)
+    if not _READER_ADDRESS.search(unquoted) or len(words(text)) > CONSENT_NOTICE_MAX_WORDS:
+        return False
+    terms = {match.group(0).lower() for match in _CONSENT_TERMS.finditer(unquoted)}
+    return len(terms) >= CONSENT_NOTICE_MIN_TERMS
+
+
+def is_consent_buttons(text: str) -> bool:
+    """The buttons of a consent banner on one line: "Accept all  Reject all  Manage options"."""
+    tokens = [token.lower() for token in words(text)]
+    return (
+        1 <= len(tokens) <= 10
+        and is_title_like(text)
+        and all(token in _CONSENT_BUTTON_WORDS for token in tokens)
+        and any(token in _CONSENT_VERBS for token in tokens)
+    )
+
+
+def is_prompt(text: str) -> bool:
+    """A subscription, donation, registration or notification prompt addressed to the reader."""
+    if _CALL_TO_ACTION.match(text.strip()):
+        return True
+    unquoted = without_quotes(text)
+    if not _PROMPT_TERMS.search(unquoted):
+        return False
+    if _READER_ADDRESS.search(unquoted) or _IMPERATIVE_START.match(unquoted.strip()):
+        return True
+    return len(words(text)) <= 12 and bool(_STRONG_PROMPT_TERMS.search(unquoted))
+
+
+def is_self_promotion(text: str, outlet_names: tuple[str, ...]) -> bool:
+    """The outlet talking about itself in the first person ("The Independent ... our reporting")."""
+    if not outlet_names:
+        return False
+    unquoted = without_quotes(text)
+    if not _FIRST_PERSON_PLURAL.search(unquoted):
+        return False
+    spaced = " ".join(unquoted.split())  # "The\u00a0Independent" is "The Independent"
+    return any(re.search(rf"\b{re.escape(name)}\b", spaced) for name in outlet_names)

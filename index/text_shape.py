@@ -1,0 +1,51 @@
+"""The shape of a line of text: its words, whether it ends like a sentence, its bullet.
+
+Shared by every cleaning rule (``index.furniture``, ``index.reader_prompts``, ``index.tickers``,
+``index.header``) and by passage splitting.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+logger = logging.getLogger(__name__)
+
+_CLOSERS = "\"”’')]»"
+# A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
+_BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
+_WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def content_bounds(line: str) -> tuple[int, int]:
+    """``[start, end)`` of ``line`` without surrounding whitespace and a leading list bullet."""
+    start = len(line) - len(line.lstrip())
+    end = len(line.rstrip())
+    bullet = _BULLET.match(line[start:end])
+    if bullet:
+        start += bullet.end()
+    return start, max(start, end)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when ``text`` ends like a sentence (closing quotes and brackets allowed)."""
+    core = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(core) and core[-1] in ".!?…"
+
+
+def is_title_like(text: str) -> bool:
+    """A headline, link title or label: no closing sentence punctuation."""
+    return not ends_sentence(text)
+
+
+def is_prose(text: str, min_words: int = 8) -> bool:
+    return ends_sentence(text) and len(words(text)) >= min_words
+
+
+def without_quotes(text: str) -> str:
+    return _QUOTED.sub(" ", text)
