@@ -102,7 +102,9 @@ _GENERIC_FOCUS = frozenset(
 )
 _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
 # "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
-_DESCRIBE_VERBS = frozenset("describe call term label dub characterize characterise hail sum summarise summarize".split())
+_DESCRIBE_VERBS = frozenset(
+    "describe call term label dub characterize characterise hail sum summarise summarize react respond reply".split()
+)
 _QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
 _AUXILIARIES = frozenset(
     "is are was were am be been do does did has have had can could will would shall should may might must".split()
@@ -142,7 +144,8 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     doc = nlp(text)
     lowered = [token.lower_ for token in doc]
     answer_type, focus = _answer_type(doc, lowered)
-    if answer_type is AnswerType.MANNER and {t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS:
+    own_words = any(t.lower_ == "words" and any(c.lower_ == "own" for c in t.children) for t in doc)
+    if answer_type is AnswerType.MANNER and ({t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS or own_words):
         answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
     # ... but "What wage *increase* is the union asking for?" names its answer's kind.
     if answer_type is AnswerType.ENTITY and focus is None and lowered[-2:] in (["for", "?"], ["for"]):

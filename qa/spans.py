@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
 from qa.question import PERSON_NOUNS, AnswerType, QuestionAnalysis
-from qa.terms import term_key
+from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
 _ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
@@ -48,7 +48,9 @@ _CAUSAL_MARKERS = frozenset("because since as after amid following due given so 
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
 _TEMPORAL_MARKERS = frozenset("since as after following while".split())
 _MANNER_MARKERS = frozenset("by through with via using".split())
-_QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’")
+# Double quotes, curly single quotes, and straight single quotes (British style) whose inner
+# apostrophes ("wouldn't") are followed by a letter.
+_QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’|(?<!\w)'((?:[^'\n]|'(?=\w)){8,}?)'(?!\w)")
 _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
 # A length of time has a count: "six years", "a decade", "11 hours", never "this year".
@@ -227,7 +229,7 @@ def _spans(
                     spans.append((chunk.start_char, chunk.end_char, 0.8))
         return spans
     if kind is AnswerType.QUOTE:
-        return _quote_spans(sentence)
+        return _quote_spans(sentence, _speaker_keys(question))
     if kind in (AnswerType.REASON, AnswerType.MANNER):
         return _clause_spans(span, kind, matched, cause=question.focus == "cause")
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
@@ -445,19 +447,50 @@ def _with_conjuncts(ent: Span) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def _quote_spans(sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
-    """Quoted text overlapping the sentence (quotes may run over several sentences)."""
+def _speaker_keys(question: QuestionAnalysis) -> set[str]:
+    """Who the question quotes: the subject of its verb ("What did the mission *director* say?",
+    "How did *Palma* react?"), as matching keys."""
+    subject = next((t for t in question.doc if t.dep_ == "nsubj" and t.lower_ not in {"who", "what", "which"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return set()
+    names = [t for t in subject.subtree if t.pos_ == "PROPN" and t.dep_ in {"compound", "flat"}]
+    return {term_key(t.text) for t in (subject, *names)}
+
+
+def _speaker_named(sentence: EvidenceSentence, start: int, end: int, speaker: set[str]) -> bool:
+    """Is the speaker named by a word, title or initials around the quote (the sentences it
+    spans, and one either side, where "..., she said" or "Mission director X said:" stands)?"""
+    parsed = sentence.parsed
+    spans = [s for s in parsed.sentences if s.end_char > start and s.start_char < end]
+    if not spans:
+        return False
+    first = parsed.sentences.index(spans[0])
+    last = parsed.sentences.index(spans[-1])
+    window = parsed.sentences[max(0, first - 1) : last + 2]
+    tokens = [t for s in window for t in s]
+    if any(term_key(t.text) in speaker or any(_same_role(t, key) for key in speaker) for t in tokens):
+        return True
+    acronyms = {k for k in speaker if 2 <= len(k) <= 5}
+    return bool(acronyms & initialisms(" ".join(s.text for s in window)))
+
+
+def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) -> list[tuple[int, int, float]]:
+    """Quoted text overlapping the sentence (quotes may run over several sentences); with a
+    ``speaker``, quotes attributed to that speaker fit best."""
     text = sentence.passage.text
     sent_start, sent_end = sentence.span.start_char, sentence.span.end_char
     spans = []
     for match in _QUOTE.finditer(text):
-        group = next(i for i in (1, 2, 3) if match.group(i) is not None)
+        group = next(i for i in (1, 2, 3, 4) if match.group(i) is not None)
         start, end = match.start(group), match.end(group)
         if start < sent_end and end > sent_start:
             # Trailing punctuation inside the quote is the writer's, not the speaker's words.
             while end > start and text[end - 1] in ",.;:":
                 end -= 1
-            spans.append((start, end, 1.0 if len(text[start:end].split()) >= 2 else 0.5))
+            fit = 1.0 if len(text[start:end].split()) >= 2 else 0.5
+            if speaker:
+                fit += 0.4 if _speaker_named(sentence, start, end, speaker) else -0.3
+            spans.append((start, end, fit))
     return spans
 
 
