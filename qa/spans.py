@@ -457,21 +457,25 @@ def _speaker_keys(question: QuestionAnalysis) -> set[str]:
     return {term_key(t.text) for t in (subject, *names)}
 
 
-def _speaker_named(sentence: EvidenceSentence, start: int, end: int, speaker: set[str]) -> bool:
-    """Is the speaker named by a word, title or initials around the quote (the sentences it
-    spans, and one either side, where "..., she said" or "Mission director X said:" stands)?"""
-    parsed = sentence.parsed
-    spans = [s for s in parsed.sentences if s.end_char > start and s.start_char < end]
+def _speaker_named(sentences: tuple[Span, ...], start: int, end: int, speaker: set[str]) -> bool:
+    """Is the speaker named by a word, title or initials in the sentences the quote spans, or,
+    when those attribute it to a pronoun ("..., she said"), in the sentence before?"""
+    spans = [s for s in sentences if s.end_char > start and s.start_char < end]
     if not spans:
         return False
-    first = parsed.sentences.index(spans[0])
-    last = parsed.sentences.index(spans[-1])
-    window = parsed.sentences[max(0, first - 1) : last + 2]
-    tokens = [t for s in window for t in s]
+    if _names_speaker(spans, speaker):
+        return True
+    first = sentences.index(spans[0])
+    by_pronoun = any(t.lower_ in {"he", "she", "they"} and t.dep_ == "nsubj" for s in spans for t in s)
+    return by_pronoun and first > 0 and _names_speaker([sentences[first - 1]], speaker)
+
+
+def _names_speaker(sentences: list[Span], speaker: set[str]) -> bool:
+    tokens = [t for s in sentences for t in s]
     if any(term_key(t.text) in speaker or any(_same_role(t, key) for key in speaker) for t in tokens):
         return True
     acronyms = {k for k in speaker if 2 <= len(k) <= 5}
-    return bool(acronyms & initialisms(" ".join(s.text for s in window)))
+    return bool(acronyms & initialisms(" ".join(s.text for s in sentences)))
 
 
 def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) -> list[tuple[int, int, float]]:
@@ -489,7 +493,7 @@ def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) ->
                 end -= 1
             fit = 1.0 if len(text[start:end].split()) >= 2 else 0.5
             if speaker:
-                fit += 0.4 if _speaker_named(sentence, start, end, speaker) else -0.3
+                fit += 0.4 if _speaker_named(sentence.parsed.sentences, start, end, speaker) else -0.3
             spans.append((start, end, fit))
     return spans
 

@@ -34,6 +34,20 @@ def nlp():
         ("What did the council agree to build?", AnswerType.ENTITY),
         ("Did the council approve the budget?", AnswerType.YES_NO),
         ("Is Kenya a republic?", AnswerType.YES_NO),
+        # Written for the rules of session 9: a name asked for, a leader, a cause, an action,
+        # a price, a time limit, a measure and a reaction.
+        ("What is the name of the ferryman's daughter?", AnswerType.PERSON),
+        ("What's the name of the Galway teacher whose class was evacuated?", AnswerType.PERSON),
+        ("What caused the blackout in the northern suburbs?", AnswerType.REASON),
+        ("What did the pilot do when the engine caught fire?", AnswerType.MANNER),
+        ("What will the new runway cost the airport?", AnswerType.NUMBER),
+        ("What does the auditor think the overrun will cost?", AnswerType.NUMBER),
+        ("What's the earliest the mine could reopen?", AnswerType.DATE),
+        ("How soon will the bridge reopen?", AnswerType.DATE),
+        ("How close did the tanker come to the reef?", AnswerType.NUMBER),
+        ("How fast was the train going when it derailed?", AnswerType.NUMBER),
+        ("How did Kowalski react to the pay offer?", AnswerType.QUOTE),
+        ("In his own words, how did the coach explain the defeat?", AnswerType.QUOTE),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
@@ -79,3 +93,13 @@ def test_how_many_questions_know_what_they_count(nlp) -> None:
     assert analyze_question("How many passengers were rescued from the ferry?", nlp).counted == "passenger"
     assert analyze_question("How much money did the council borrow?", nlp).counted == "money"
     assert analyze_question("Who won the vote?", nlp).counted is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    ["Who heads the harbour authority?", "Who runs the soup kitchen in Dunmore?", "Who is in charge of the rescue?"],
+)
+def test_who_leads_questions_take_any_leader_title(nlp, question: str) -> None:
+    # "head" is the generic leader word that matches a chief executive, director or chair.
+    assert analyze_question(question, nlp).focus == "head"

@@ -15,7 +15,9 @@ import spacy
 from index.records import Hit
 from qa.evidence import PassageParser, add_paragraph_breaks, score_sentences
 from qa.question import AnswerType, analyze_question
-from qa.spans import _DURATION, extract_candidates
+from spacy.tokens import Span
+
+from qa.spans import _DURATION, _reads_as_person, _speaker_keys, _speaker_named, extract_candidates
 from qa.terms import TermStatistics
 from tests.fakes import HashingEmbedder, make_corpus
 
@@ -118,3 +120,89 @@ def test_a_length_of_time_needs_a_count(text: str, is_duration: bool) -> None:
 def test_question_focus_and_type(nlp, question: str, expected: AnswerType, focus: str | None) -> None:
     analysis = analyze_question(question, nlp)
     assert (analysis.answer_type, analysis.focus) == (expected, focus)
+
+
+# -- rules of session 9 ---------------------------------------------------------------------
+
+
+def test_what_year_wants_a_year_not_a_weekday(nlp) -> None:
+    found = candidates(nlp, "What year did the Harbour Bridge open?",
+                       "The Harbour Bridge opened on a Thursday in 1987 after six years of work.")
+    assert found[0] == "1987", found
+
+
+def test_day_of_the_week_wants_a_weekday_not_a_month(nlp) -> None:
+    found = candidates(nlp, "What day of the week did the ferry finally sail?",
+                       "The ferry finally sailed in late September, on a Thursday, with 80 people aboard.")
+    assert found[0] == "Thursday", found
+
+
+def test_how_old_wants_an_age(nlp) -> None:
+    found = candidates(nlp, "How old is the skipper who steered the trawler home?",
+                       "The skipper, a 41-year-old from Killybegs, steered the trawler home through 6 metre swells "
+                       "on the second night.")
+    assert "41" in found[0], found
+
+
+def test_a_span_the_question_already_names_is_no_answer(nlp) -> None:
+    found = candidates(nlp, "Where did the Aurora-7 take off from?",
+                       "Aurora-7 took off from Kestrel Point at dawn.")
+    assert "Aurora-7" not in found, found
+    assert found[0] == "Kestrel Point", found
+
+
+def test_what_caused_takes_the_agent_of_a_passive(nlp) -> None:
+    found = candidates(nlp, "What caused the blackout in Selby?",
+                       "The blackout in Selby was caused by a fire at the main substation, engineers said on Monday.")
+    assert found[0].startswith("by a fire"), found
+
+
+def test_british_single_quotes_are_quotes(nlp) -> None:
+    found = candidates(nlp, "What did the harbourmaster say about the storm?",
+                       "'We have not seen a storm like it in forty years,' said the harbourmaster, who wouldn't "
+                       "let the boats out.")
+    assert found[0] == "We have not seen a storm like it in forty years", found
+
+
+@pytest.mark.parametrize(
+    ("question", "passage", "quote", "expected"),
+    [
+        # Named in the quote's own sentence, by role or by name.
+        ("What did the mayor say about the flood?",
+         "“We will rebuild,” said Mayor Ilse Brandt. “We lost everything,” said Jan Ott, a farmer.", "We will rebuild", True),
+        ("What did the mayor say about the flood?",
+         "“We will rebuild,” said Mayor Ilse Brandt. “We lost everything,” said Jan Ott, a farmer.", "We lost everything", False),
+        ("How did Brandt react to the offer?",
+         "“It is a start,” Ilse Brandt said on Monday.", "It is a start", True),
+        # A pronoun attribution looks back one sentence, and only then.
+        ("What did the mayor say about the flood?",
+         "Mayor Ilse Brandt toured the valley. “We will rebuild,” she said.", "We will rebuild", True),
+        ("What did the mayor say about the flood?",
+         "Mayor Ilse Brandt toured the valley. “We lost everything,” said Jan Ott.", "We lost everything", False),
+        # Initials stand for the title: "CEO" is the chief executive officer.
+        ("What did the CEO say about the strike?",
+         "“We will not give in,” said the chief executive officer, Lena Ruiz.", "We will not give in", True),
+    ],
+)
+def test_a_quote_is_credited_to_the_speaker_the_question_names(
+    nlp, question: str, passage: str, quote: str, expected: bool
+) -> None:
+    speaker = _speaker_keys(analyze_question(question, nlp))
+    doc = nlp(passage)
+    start = passage.index(quote)
+    assert _speaker_named(tuple(doc.sents), start, start + len(quote), speaker) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "expected"),
+    [
+        ("Prosecutor Ximena Oyarzun said the inquiry would take a year.", 1, 3, True),  # a role just before it
+        ("Dr Ravi Menon spotted the cluster.", 1, 3, True),  # a title
+        ("Ximena Oyarzun, a prosecutor, opened the inquiry.", 0, 2, True),  # a role in apposition
+        ("The terminal operator Puerto Azul raised its fees.", 3, 5, False),  # a company's role word
+        ("Shares of Puerto Azul fell 5% on Monday.", 2, 4, False),
+    ],
+)
+def test_context_tells_a_person_whatever_the_ner_label(nlp, text: str, start: int, end: int, expected: bool) -> None:
+    doc = nlp(text)
+    assert _reads_as_person(Span(doc, start, end, label="ORG")) is expected
