@@ -11,12 +11,11 @@ import threading
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
 from index.records import Hit
 from qa.evidence import PassageParser, add_paragraph_breaks, score_sentences
 from qa.question import AnswerType, analyze_question
-from spacy.tokens import Span
-
 from qa.spans import _DURATION, _reads_as_person, _speaker_keys, _speaker_named, extract_candidates
 from qa.terms import TermStatistics
 from tests.fakes import HashingEmbedder, make_corpus
