@@ -227,7 +227,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if _asks_action(doc):
         return AnswerType.MANNER, None  # "What did the computer do ...?" wants what it did
     # Verbs only: "What is the *name* of the boy?" asks for a name, not for what was said.
-    verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    # ... and not a verb inside a modifier ("each *called*-off attempt").
+    verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB" and not _modifier_verb(t)}
     if focus in _QUOTE_NOUNS or (verbs & _QUOTE_VERBS and focus is None):
         return AnswerType.QUOTE, focus
     if focus is not None:
@@ -288,6 +289,12 @@ def _asks_action(doc: Doc) -> bool:
     return any(t.lower_ == "what" and t.dep_ == "dobj" and t.head.lemma_ == "do" and t.head.pos_ == "VERB" for t in doc)
 
 
+def _modifier_verb(token: Token) -> bool:
+    doc = token.doc
+    hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+    return hyphenated or token.dep_ in {"amod", "compound"}
+
+
 def _named_noun(doc: Doc) -> str | None:
     """What a "the name of the X" question names: "What is the name of the Mallow *mum*?"."""
     for token in doc:
@@ -316,7 +323,7 @@ _PRICE_VERBS = frozenset("cost pay charge earn fetch spend".split())
 def _asks_price(doc: Doc) -> bool:
     """The wh-word is the object of a money verb ("What does the analyst think it will cost?")."""
     wh = next((t for t in doc if t.lower_ in {"what", "how"}), None)
-    return wh is not None and wh.dep_ in {"dobj", "dative"} and wh.head.lemma_.lower() in _PRICE_VERBS
+    return wh is not None and wh.dep_ in {"dobj", "dative", "dep"} and wh.head.lemma_.lower() in _PRICE_VERBS
 
 
 def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:

@@ -180,9 +180,9 @@ def _spans(
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
-                fit = 0.4  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
+                fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
-                fit = min(fit, 0.4)  # "How old is she?" wants "29-year-old" or "aged 29"
+                fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
             if question.focus and fit >= 0.5:
                 role = _focus_token(ent, question.focus)
                 if role is not None:
@@ -192,6 +192,11 @@ def _spans(
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
                     fit = 0.25  # an organisation is not "the doctor" or "the boss"
+            if kind is AnswerType.PLACE and fit > 0 and not question.plural:
+                # "made at the plant *in Rathmore*": a place stands after a locative preposition;
+                # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
+                locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPOSITIONS
+                fit += 0.2 if locative else -0.2 if ent.label_ == "ORG" else 0.0
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
@@ -253,6 +258,7 @@ def _spans(
     return spans
 
 
+_LOCATIVE_PREPOSITIONS = frozenset("in at near from outside inside across to into on off".split())
 _YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?", re.IGNORECASE)

@@ -43,6 +43,8 @@ def nlp():
         ("What will the new runway cost the airport?", AnswerType.NUMBER),
         ("What does the auditor think the overrun will cost?", AnswerType.NUMBER),
         ("What's the earliest the mine could reopen?", AnswerType.DATE),
+        ("Roughly what did each called-off attempt cost the operator?", AnswerType.NUMBER),
+        ("What is the new bridge called?", AnswerType.QUOTE),
         ("How soon will the bridge reopen?", AnswerType.DATE),
         ("How close did the tanker come to the reef?", AnswerType.NUMBER),
         ("How fast was the train going when it derailed?", AnswerType.NUMBER),

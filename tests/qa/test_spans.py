@@ -205,3 +205,9 @@ def test_a_quote_is_credited_to_the_speaker_the_question_names(
 def test_context_tells_a_person_whatever_the_ner_label(nlp, text: str, start: int, end: int, expected: bool) -> None:
     doc = nlp(text)
     assert _reads_as_person(Span(doc, start, end, label="ORG")) is expected
+
+
+def test_a_place_question_prefers_the_object_of_a_locative_preposition(nlp) -> None:
+    found = candidates(nlp, "Where is the formula manufactured?",
+                       "The formula is manufactured by Brennock Dairies at its plant in Rathmore.")
+    assert found[0] == "Rathmore", found
