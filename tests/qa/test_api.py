@@ -140,3 +140,11 @@ def test_paraphrased_terms_earn_soft_coverage_but_unrelated_ones_do_not(qa: QA) 
     assert paraphrased["soft_coverage"] > paraphrased["window_coverage"]  # "start" ~ "begin"
     unrelated = qa.read("When is construction of the bridge's opera house due to start?").features
     assert unrelated["soft_coverage"] < paraphrased["soft_coverage"]
+
+
+def test_a_question_whose_predicate_the_corpus_never_uses_is_refused_by_rule(qa: QA) -> None:
+    # On topic (the ferry, Likoni) but about something no article speaks of.
+    reading = qa.read("Who colonized Mombasa?")
+    assert reading.answer.refused
+    assert reading.refusal_rule == "unknown_predicate"
+    assert "colonize" in reading.answer.reason
