@@ -265,6 +265,7 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
 _HOW_MEASURES = frozenset("many much big large high far old often close fast tall deep wide heavy hot cold".split())
 # Verbs whose subject leads something: "Who *heads* the agency?", "Who *runs* the plant?".
 _LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
+_CAUSING_VERBS = frozenset("cause trigger prompt spark".split())
 
 
 def _asks_leader(doc: Doc) -> bool:
@@ -280,8 +281,7 @@ def _asks_leader(doc: Doc) -> bool:
 def _asks_cause(doc: Doc) -> bool:
     """ "What caused the computer to halt?" asks for a cause, like "why"."""
     return any(
-        t.lower_ == "what" and t.dep_ == "nsubj" and t.head.lemma_.lower() in {"cause", "trigger", "prompt", "spark"}
-        for t in doc
+        t.lower_ == "what" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _CAUSING_VERBS for t in doc
     )
 
 

@@ -50,10 +50,9 @@ class Reading:
     answer: Answer
     features: dict[str, float] = field(default_factory=dict)
     candidates: tuple[Candidate, ...] = ()
-    # Set when a rule refused whatever the confidence ("absent_names"), so calibration does
-    # not count the question as one the threshold decides.
+    # Set when a rule refused whatever the confidence ("absent_names", "unknown_predicate"), so
+    # calibration does not count the question as one the threshold decides.
     refusal_rule: str | None = None
-    analysis: QuestionAnalysis | None = None  # the parsed question
 
 
 class Reader:
@@ -84,8 +83,7 @@ class Reader:
     def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
         def refuse(reason: str, **extra: object) -> Reading:
             return Reading(
-                answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra),
-                analysis=question,
+                answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra)
             )
 
         if question.answer_type is AnswerType.YES_NO:
@@ -155,7 +153,6 @@ class Reader:
                 features=features,
                 candidates=tuple(candidates),
                 refusal_rule=rule,
-                analysis=question,
             )
         citations = self._citations(best, supporting)
         answer = Answer(
@@ -168,7 +165,7 @@ class Reader:
             hits=tuple(hits),
             candidate=best.text,
         )
-        return Reading(answer=answer, features=features, candidates=tuple(candidates), analysis=question)
+        return Reading(answer=answer, features=features, candidates=tuple(candidates))
 
     # -- refusal rules -------------------------------------------------------------------
 
