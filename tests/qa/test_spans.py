@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from index.records import Hit
 from qa.evidence import PassageParser, add_paragraph_breaks, score_sentences
 from qa.question import AnswerType, analyze_question
-from qa.spans import _DURATION, _reads_as_person, _speaker_keys, _speaker_named, extract_candidates
+from qa.spans import _DURATION, _MONTH, _reads_as_person, _speaker_keys, _speaker_named, extract_candidates
 from qa.terms import TermStatistics
 from tests.fakes import HashingEmbedder, make_corpus
 
@@ -211,3 +211,8 @@ def test_a_place_question_prefers_the_object_of_a_locative_preposition(nlp) -> N
     found = candidates(nlp, "Where is the formula manufactured?",
                        "The formula is manufactured by Brennock Dairies at its plant in Rathmore.")
     assert found[0] == "Rathmore", found
+
+
+def test_what_month_wants_a_month_name_not_a_word_that_starts_like_one() -> None:
+    assert _MONTH.search("in late March") and _MONTH.search("Sept. 4") and _MONTH.search("on 3 Dec")
+    assert not any(_MONTH.search(word) for word in ("market", "mayor", "decade", "junior", "octopus"))
