@@ -2,7 +2,7 @@
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
-"Related" heading, FAQ pairs, author boxes, newsletter, donation and ad boxes, consent banners,
+"Related" heading, FAQ pairs, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph). Every dropped stretch is recorded with its
@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from array import array
 
-from index import block_rules, furniture, glue, header, metadata, reader_prompts
+from index import author_cards, block_rules, furniture, glue, header, metadata, reader_prompts
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.page_lines import Page, PageLine, split_lines
@@ -48,6 +48,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
     block_rules.drop_author_boxes(page)
+    author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)
     block_rules.drop_ad_boxes(page)
     block_rules.drop_captions_above_credits(page)

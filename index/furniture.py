@@ -2,9 +2,10 @@
 
 Each rule is general (a shape or a vocabulary of page furniture), never a string copied
 from one seed page. ``line_reason`` returns the reason a line is furniture, or None. Tickers
-live in ``index.tickers``, furniture that addresses the reader (consent banners, prompts,
-ads) in ``index.reader_prompts``; the rules that need neighbouring lines (lists under a
-heading, FAQ pairs, author boxes, captions, vertical menus) in ``index.block_rules``.
+live in ``index.tickers``, weather widgets in ``index.weather``, furniture that addresses the
+reader (consent banners, prompts, ads) in ``index.reader_prompts``; the rules that need
+neighbouring lines (lists under a heading, FAQ pairs, author boxes, captions, vertical menus)
+in ``index.block_rules`` and ``index.author_cards``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import logging
 import re
 
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
-from index.text_shape import ends_sentence, is_title_like, words  # ``words`` is also imported from here by passages
+from index.text_shape import ends_sentence, is_title_like, without_quotes, words  # passages imports ``words`` here
 from index.tickers import is_ticker
+from index.weather import is_weather_widget
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +38,30 @@ _READING_TIME = re.compile(r"\s*[·•|,:-]?\s*\(?\d{1,3}\s*(?:min|mins|minutes?
 # A live-blog or breaking-news promo strip: "LIVE Floods: follow our live coverage".
 _LIVE_PROMO = re.compile(
     r"^(?:live|live now|breaking|developing)\b.{0,100}?\b(?:follow|watch|read|see|get)\s+(?:our|the)\s+(?:live|latest)\b|"
+    # "LIVE: Budget vote — watch the debate as it happens"
+    r"^(?:live|live now)\b.{0,100}?\b(?:follow|watch)\s+(?:the|our|it)\b.{0,40}?\b(?:live|as (?:it|they) happens?)\b|"
     r"^[▶►]?\s*(?:listen|watch|tune in)\s+(?:live|now)\b",  # "▶ Listen live: Harbour FM"
     re.IGNORECASE,
 )
-# A weather widget: "Neuquén 4°C, light rain", "Friday, 7 June 2024 Leeds 12°C Sunny".
-_TEMPERATURE = re.compile(r"[+\-−]?\d{1,3}\s?°\s?[CF]?\b")
-_WEATHER_WORDS = re.compile(
-    r"\b(?:rain\w*|showers?|sun\w*|cloud\w*|clear|snow\w*|sleet|fog\w*|mist\w*|drizzle|overcast|wind\w*|"
-    r"storm\w*|thunder\w*|hail|haze|hazy|fair)\b",
+# A comment counter, maybe with its call to join in: "14 comments · Have your say", "View comments (8)".
+_COMMENT_COUNT = re.compile(
+    r"^(?:(?:view|show|read|see)\s+(?:all\s+)?)?(?:\d[\d,]*\s+(?:comments?|replies|responses)|comments?\s*\(\d[\d,]*\))"
+    r"(?:\s*[·|•:–—-]?\s*(?:join the (?:conversation|discussion|debate)|have your say|add (?:a|your) comment|"
+    r"(?:leave|post|write) a comment|comment now|(?:show|view|read|hide) (?:all )?comments))?\s*[›»→]?$",
     re.IGNORECASE,
 )
-_WEATHER_DATE_WORDS = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun|january|february|march|april|may|"
-    r"june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+# The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
+# "Editorial guidelines", "This story follows our editorial code". An article's sentence about
+# someone's standards ("Our standards of care slipped, the matron said") has no label shape.
+_STANDARDS = re.compile(
+    r"^(?:our|editorial|journalistic|newsroom)\s+(?:editorial\s+)?(?:standards|principles|guidelines|values|ethics|"
+    r"code of (?:practice|conduct|ethics)|corrections policy)\s*(?::.*|\.)?$|"
+    r"^(?:the\s+)?(?:[A-Z][\w&.’'-]*\s+){0,4}trust principles\.?$|"
+    r"^(?:learn (?:more )?about|read|see) our (?:editorial )?(?:standards|principles|guidelines|ethics|corrections policy)\b|"
+    r"\b(?:in (?:line|accordance) with|under|follows) our (?:editorial )?(?:standards|guidelines|principles|code)\b",
     re.IGNORECASE,
 )
+STANDARDS_MAX_WORDS = 25
 # "Tags: dams, Argentina, floods" / "Filed under: Politics, Europe"
 _TAG_LIST = re.compile(r"^(?:tags?|topics?|keywords|filed under|categor(?:y|ies)|related topics)\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 TAG_LIST_MAX_WORDS = 25
@@ -85,7 +96,7 @@ LINK_LIST_HEADINGS = re.compile(
     r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics))?|read more|more to read|"
     r"read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
     r"top (?:articles|stories|news)|latest(?: (?:posts|news|stories|articles))?|tags|topics|"
-    r"you (?:may|might) also like|more from [\w .’'-]{1,40}|more on this (?:story|topic)|more stories|"
+    r"you (?:may|might) also like|more from [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
     r"explore more|more news|around the web)$",
@@ -104,16 +115,17 @@ _AUTHOR_BIO_START = re.compile(
     r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){1,3}\s+(?:is|was|has|covers|writes|reports|joined)\b"
 )
 AUTHOR_BIO_MAX_WORDS = 80
-# A journalist's bio without a heading: a name, a newsroom job, then the person's life or
-# career ("Jo Bloggs is the Courier's health correspondent. She joined ... and loves ...").
+# A journalist's bio without a heading: a name, a newsroom job, then the person's life, career
+# or contact ("Jo Bloggs is the Courier's health correspondent. She joined ... and loves ...",
+# "Jo Bloggs is markets editor at the Post. Contact: jo@example.com").
 _JOURNALIST_START = re.compile(
-    r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){1,3}\s+(?:is|was)\s+(?:the|a|an|our)\b[^.]{0,60}?"
+    r"^[A-ZÀ-Ý][\w’'.-]*(?:\s+[A-ZÀ-Ý][\w’'.-]*){1,3}\s+(?:is|was)\s+(?:(?:the|a|an|our)\b)?[^.]{0,60}?"
     r"\b(?:correspondent|reporter|editor|writer|columnist|journalist|contributor|producer|photographer)\b"
 )
 _PERSONAL_LIFE = re.compile(
     r"\b(?:loves|enjoys|lives (?:in|with)|in (?:his|her|their) spare time|when (?:he|she|they)(?:[’']s| is| are) not|"
     r"when (?:he|she|they) (?:isn[’']t|aren[’']t)|joined (?:the paper|the team|us)|before joining|"
-    r"follow (?:him|her|them) on)\b",
+    r"follow (?:him|her|them) on)\b|\b(?:contact|e-?mail)\s*:|[\w.+-]+@[\w-]+(?:\.[\w-]+)+",
     re.IGNORECASE,
 )
 AUTHOR_BOX_KEYS = {
@@ -189,10 +201,10 @@ def segmented_line_reason(text: str) -> str | None:
 
 
 def is_short_breadcrumb(text: str) -> bool:
-    """One breadcrumb step: "Latin America › Disasters", "Companies / Food & Agribusiness" (two
+    """One breadcrumb step: "Latin America › Disasters", "News > Energy", "Companies / Food & Agribusiness" (two
     short capitalised labels). With "/", a person's name in front is a byline with its agency
     ("Ana Ruiz / Reuters"), not a section."""
-    parts = re.split(r"\s[›»/]\s", text)
+    parts = re.split(r"\s[›»>/]\s", text)
     if len(parts) != 2 or ":" in text or not all(
         1 <= len(words(part)) <= 3 and part[:1].isupper() and not any(char.isdigit() for char in part) and is_title_like(part)
         for part in parts
@@ -222,19 +234,9 @@ def spaced_menu_reason(text: str) -> str | None:
     return None
 
 
-def is_weather_widget(text: str) -> bool:
-    """Place (and date) plus a temperature and a sky word: "Neuquén 4°C, light rain".
-
-    Only capitalised words or numbers may come before the temperature, so a headline such as
-    "Seville swelters at 45°C" is not a widget."""
-    match = _TEMPERATURE.search(text)
-    if match is None or ends_sentence(text):
-        return False
-    lead, tail = text[: match.start()], text[match.end():]
-    lead_words = words(lead)
-    if not lead_words or not all(word[0].isupper() or word[0].isdigit() for word in lead_words):
-        return False
-    return len(words(tail)) <= 4 and bool(_WEATHER_WORDS.search(tail) or _WEATHER_DATE_WORDS.search(lead))
+def is_standards_note(text: str) -> bool:
+    """A pointer to the outlet's editorial standards, never a sentence of the story."""
+    return len(words(text)) <= STANDARDS_MAX_WORDS and bool(_STANDARDS.search(without_quotes(text)))
 
 
 def is_tag_list(text: str) -> bool:
@@ -267,8 +269,12 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     # A label with or without its reading time ("Listen · 3 min"), or the reading time alone.
     if _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text) or _TOOL_LINE.match(text):
         return "interface-label"
+    if _COMMENT_COUNT.match(text):
+        return "comment-count"
     if is_weather_widget(text):
         return "weather-widget"
+    if is_standards_note(text):
+        return "standards"
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
         return "promotion"
     if is_tag_list(text):

@@ -27,6 +27,7 @@ INLINE_LINK_MIN_WORDS = 8  # shorter title-like lines in the body are kept as su
 NAVIGATION_MAX_WORDS = 4  # a short label above the headline: "News", "World", "Opinion"
 KICKER_MAX_WORDS = 4  # "LITTLE ACORN RECALL", "PREMIUM": a label in capitals, not a headline
 REPEAT_MAX_WORDS = 6
+INITIALS_LENGTH = (2, 6)  # "AP", "KPA", "ANSA": an agency signing off by its initials
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -39,6 +40,10 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
     2. the first line right above a byline or date line (a standfirst may sit between them);
     3. the first of HEADLINE_MIN_WORDS words or more that states no date (a site name such as
        "South Cone Times", or a masthead with the day's date, often comes first), else the first.
+
+    Never a candidate: a "By ..." line (even "By Example Wire Staff", which names no person),
+    a date line, a kicker in capitals, or the outlet's masthead with its tagline; weather
+    widgets and news strips were dropped as furniture before.
     """
     candidates = _headline_candidates(page)
     if not candidates:
@@ -65,7 +70,9 @@ def _headline_candidates(page: Page) -> list[PageLine]:
             is_title_like(line.text)
             and HEADLINE_MIN_CANDIDATE_WORDS <= len(words(line.text)) <= HEADLINE_MAX_WORDS
             and not _is_kicker(line.text)
+            and not _is_masthead(line.text, page.aliases)
             and not metadata.is_date_line(line.text)
+            and not metadata.is_byline_line(line.text)
             and not metadata.byline_names(line.text, page.outlet)
         ):
             candidates.append(line)
@@ -74,6 +81,13 @@ def _headline_candidates(page: Page) -> list[PageLine]:
 
 def _is_kicker(text: str) -> bool:
     return text.isupper() and len(words(text)) <= KICKER_MAX_WORDS
+
+
+def _is_masthead(text: str, aliases: tuple[str, ...]) -> bool:
+    """The outlet's name, alone or with its tagline ("HARBOUR POST — Your city, your news")."""
+    folded = _folded(text)
+    names = [_folded(alias) for alias in aliases]
+    return any(folded == name or re.match(rf"{re.escape(name)}\s*[—–|:-]\s", folded) for name in names)
 
 
 def _hinted(candidates: list[PageLine], hints: PageHints, outlet: str | None) -> PageLine | None:
@@ -104,8 +118,10 @@ def _is_standfirst(text: str) -> bool:
 
 def _is_byline_or_date(page: Page, indexes: list[int], k: int) -> bool:
     text = page.lines[indexes[k]].text
-    if metadata.is_date_line(text) or metadata.byline_names(text, page.outlet) or text in page.aliases:
+    if metadata.is_date_line(text) or metadata.is_byline_line(text) or metadata.byline_names(text, page.outlet):
         return True
+    if text in page.aliases or metadata.credited_organisation(text) is not None:
+        return True  # the outlet's name, or an agency credited with the date, in the byline's place
     return bool(metadata.byline_names(text, page.outlet, bare=True)) and _next_to_date_or_role(page, indexes, k)
 
 
@@ -173,7 +189,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         if in_body:
             if metadata.byline_names(text, page.outlet):
                 line.role = "byline"  # under a standfirst that ends like a sentence
-            elif _folded(text) in header_names and len(words(text)) <= REPEAT_MAX_WORDS:
+            elif _repeats_header_name(text, header_names):
                 line.reason = "byline-repeat"  # the agency or author named again under the article
             elif is_title_like(text) and len(words(text)) >= INLINE_LINK_MIN_WORDS:
                 line.reason = "inline-link"
@@ -181,9 +197,14 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         # Header: before the first prose paragraph.
         if metadata.is_date_line(text):
             line.role = "date"
-        elif metadata.byline_names(text, page.outlet, bare=_next_to_date_or_role(page, indexes, k)):
+        elif metadata.is_byline_line(text) or metadata.byline_names(
+            text, page.outlet, bare=_next_to_date_or_role(page, indexes, k)
+        ):
             line.role = "byline"
             header_names.add(_folded(text))
+        elif (organisation := metadata.credited_organisation(text)) is not None:
+            line.role = "byline"  # "Example Press Agency | Published 3 June 2024": the wire's credit
+            header_names.add(_folded(organisation))
         elif any(text.endswith(" " + alias) or text == alias for alias in page.aliases):
             line.role = "dateline"
             header_names.add(_folded(text))
@@ -193,6 +214,22 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 seen_dek = True
             else:
                 line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def _repeats_header_name(text: str, header_names: set[str]) -> bool:
+    """A short line naming again a byline or agency of the header, in full or by its initials
+    ("— EPA" under a story credited to "Example Press Agency")."""
+    core = text.strip().lstrip("—–-•·").strip()
+    if not core or len(words(core)) > REPEAT_MAX_WORDS:
+        return False
+    if _folded(core) in header_names:
+        return True
+    is_initials = core.isalpha() and core.isupper() and INITIALS_LENGTH[0] <= len(core) <= INITIALS_LENGTH[1]
+    return is_initials and any(_initials(name) == core.casefold() for name in header_names)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in words(name) if word[:1].isalpha()).casefold()
 
 
 def _folded(text: str) -> str:

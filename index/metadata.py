@@ -1,12 +1,15 @@
 """Outlet, date and byline detection: what a reader wants in a citation.
 
-The outlet is the *original* publisher, found from signals the text itself carries, strongest
-first: a wire dateline ("BANGKOK (AP) —"), "originally appeared in X", "X with additional
-editing by", a "| X" title suffix, "notifications from X", an HTML ``og:site_name``, a
-copyright line. Names are matched through a gazetteer of major outlets and their aliases; two
-signals also name outlets the gazetteer does not know: a wire dateline with an agency's
-initials ("LIMA, June 3 (SPA) -", spelled out when the page names the agency) and a short
-site-name line at the top that the page repeats in its copyright line or elsewhere.
+The outlet is the publisher whose page this is. When the page shows its masthead (a short
+form and full name such as "EBD  Example Business Daily", or a site-name line at the top that
+the page repeats in its copyright line or elsewhere, or in its <title> suffix), that name wins,
+even over the agency a reposted wire story credits. Otherwise it is the *original* publisher,
+found from signals the text itself carries, strongest first: a wire dateline ("BANGKOK (AP) —"),
+"originally appeared in X", "X with additional editing by", a "| X" title suffix,
+"notifications from X", an HTML ``og:site_name``, a copyright line. Names are matched through a
+gazetteer of major outlets and their aliases; a wire dateline with an agency's initials ("LIMA,
+June 3 (SPA) -", spelled out when the page names the agency) names outlets the gazetteer does
+not know, as mastheads do.
 """
 
 from __future__ import annotations
@@ -71,6 +74,12 @@ _DATELINE = re.compile(rf"^{_DATELINE_PLACE}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\
 # such as "Tesla Inc (TSLA) - shares fell" is not read as one.
 _AGENCY_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b[\w .,'’-]{0,40}?\s*\((?P<agency>[A-Z]{2,6})\)\s*[—–-]")
 _SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
+_MASTHEAD_LINES = 3  # a masthead is among the first lines (a cookie notice may come before it)
+_TAGLINE_SEPARATOR = re.compile(r"\s+[—–|]\s+")  # "HARBOUR POST — Your city, your news"
+# "EBD  Example Business Daily", "EPA | Example Press Agency", "Example Business Daily (EBD)".
+_MASTHEAD_NAME = r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|the|and|for|&)){1,5})"
+_SHORT_THEN_NAME = re.compile(rf"^(?P<short>[A-Z]{{2,6}})(?:\s*[|·•:–—-]\s*|\s+){_MASTHEAD_NAME}$")
+_NAME_THEN_SHORT = re.compile(rf"^{_MASTHEAD_NAME}\s*\((?P<short>[A-Z]{{2,6}})\)$")
 _COPYRIGHT_MARK = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}", re.IGNORECASE)
 _ORIGINALLY = re.compile(rf"\b(?:originally|first) (?:appeared|published) (?:in|on|by) (?:the )?(?P<outlet>{_ALIAS_PATTERN})\b")
 _EDITING = re.compile(rf"(?:^|[•·\s])(?P<outlet>{_ALIAS_PATTERN}) with additional (?:editing|reporting|writing)\b")
@@ -98,6 +107,13 @@ _DATE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
+# A blog's meta line without separators: "Posted on June 3, 2024 by Ana Ruiz in Politics 4 min read".
+_POSTED_BY = re.compile(
+    r"^(?P<date>.+?)\s+by\s+(?P<names>[A-ZÀ-ÖØ-Þ].*?)(?:\s+in\s+[A-Z][\w&’' -]{0,40}?)?"
+    r"(?:\s+\d{1,3}\s*(?:min|mins|minutes?)\s+read)?$"
+)
+_BY_LINE = re.compile(r"^(?:By|BY)\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
+BYLINE_MAX_WORDS = 12
 # The parts of a date or byline line that carries extras:
 # "Posted 16/11/2026 · Updated 2 hours ago · by Ana Ruiz · 9 Comments".
 _META_SEPARATOR = re.compile(r"\s+[·|•]\s+")
@@ -129,6 +145,11 @@ _NOT_A_PERSON = re.compile(
 )
 
 
+# Words that make a capitalised name a news organisation's: "Example Press Agency", "Harbour News Network".
+_ORGANISATION = re.compile(r"\b(?:agency|news|newswire|wire|press|media|service|network)\b", re.IGNORECASE)
+ORGANISATION_MAX_WORDS = 6
+
+
 @dataclass(frozen=True, slots=True)
 class OutletSignal:
     """Which outlet the page names and the evidence (shown in logs, asserted in tests)."""
@@ -150,8 +171,11 @@ def outlet_aliases(outlet: str | None) -> tuple[str, ...]:
 
 
 def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
-    """The original publisher named by the page's own text (strongest signal wins)."""
+    """The page's masthead, else the original publisher named by its text (strongest signal wins)."""
     stripped = [line.strip() for line in lines if line.strip()]
+    masthead = _masthead(stripped, hints)
+    if masthead is not None:
+        return masthead
     for pattern, evidence in (
         (_DATELINE, "dateline"),
         (_ORIGINALLY, "originally appeared in"),
@@ -179,18 +203,41 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
             return OutletSignal(canonical_outlet(match.group("outlet")), f"dateline: {line}")
     if hints.site_name:
         return OutletSignal(canonical_outlet(hints.site_name), "og:site_name")
-    site = _title_suffix_site(hints.title, stripped)
-    if site is not None:
-        return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
     for line in stripped:
         match = _COPYRIGHT_OWNER.search(line)
         if match:
             outlet = next((name for alias, name in _ALIAS_TO_OUTLET.items() if alias.lower() == match.group("outlet").lower()), None)
             if outlet is not None:
                 return OutletSignal(outlet, f"copyright: {line[:80]}")
-    site = _site_name_line(stripped)
+    return None
+
+
+def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
+    """The name the page shows as its own at the top: what a reader takes for the publisher,
+    even of a wire story it reposts."""
+    site = _initials_masthead(lines[:_MASTHEAD_LINES])
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"masthead with its initials: {site}")
+    site = _title_suffix_site(hints.title, lines)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
+    site = _site_name_line(lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"site name repeated by the page: {site}")
+    return None
+
+
+def _initials_masthead(lines: list[str]) -> str | None:
+    """A masthead that writes the short form beside the full name: "EBD  Example Business Daily",
+    "EPA | Example Press Agency", "Example Business Daily (EBD)" -> the full name."""
+    for line in lines:
+        match = _SHORT_THEN_NAME.match(line) or _NAME_THEN_SHORT.match(line)
+        if match is None:
+            continue
+        name = " ".join(match.group("name").split())
+        initials = "".join(word[0] for word in name.split() if word[:1].isupper())
+        if initials == match.group("short"):
+            return name
     return None
 
 
@@ -220,16 +267,21 @@ def _title_suffix_site(title: str | None, lines: list[str]) -> str | None:
 
 
 def _site_name_line(lines: list[str]) -> str | None:
-    """A short capitalised line at the top ("South Cone Times") that the page repeats in its
-    copyright line or in two other lines: the site's name, as a masthead shows it."""
-    for line in lines[:3]:
-        tokens = line.split()
-        if not 2 <= len(tokens) <= _SITE_NAME_MAX_WORDS or ends_sentence(line) or not all(token[:1].isupper() for token in tokens):
+    """A short capitalised line at the top ("South Cone Times", "SOUTH CONE TIMES", maybe with a
+    tagline after a dash) that the page repeats in its copyright line or in two other lines: the
+    site's name, as a masthead shows it. Spelled as the repeats spell it: a masthead set in
+    capitals is still "South Cone Times"."""
+    for line in lines[:_MASTHEAD_LINES]:
+        site = _TAGLINE_SEPARATOR.split(line, maxsplit=1)[0].strip()
+        tokens = site.split()
+        if not 2 <= len(tokens) <= _SITE_NAME_MAX_WORDS or ends_sentence(site) or not all(t[:1].isupper() for t in tokens):
             continue
-        name = re.compile(rf"(?<!\w){re.escape(line)}(?!\w)")
-        repeats = [other for other in lines if other != line and name.search(other)]
-        if len(repeats) >= 2 or any(_COPYRIGHT_MARK.search(other) for other in repeats):
-            return line
+        name = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
+        repeats = [(other, match) for other in lines if other != line and (match := name.search(other))]
+        if len(repeats) >= 2 or any(_COPYRIGHT_MARK.search(other) for other, _ in repeats):
+            spellings = [" ".join(match.group(0).split()) for _, match in repeats]
+            fallback = site.title() if site.isupper() else site
+            return next((spelling for spelling in spellings if not spelling.isupper()), fallback)
     return None
 
 
@@ -309,9 +361,29 @@ def _is_extra_segment(text: str) -> bool:
     return bool(_RELATIVE_TIME.match(text) or _EXTRA_SEGMENT.match(text))
 
 
+def credited_organisation(text: str) -> str | None:
+    """The news organisation a date line credits instead of a person: "Example Press Agency |
+    Published 3 June 2024 | 12 comments" -> "Example Press Agency" (a byline line of a wire story)."""
+    parts = _META_SEPARATOR.split(text.strip())
+    others = [part for part in parts if not (_is_date_segment(part) or _is_extra_segment(part))]
+    if len(others) != 1 or not any(_is_date_segment(part) for part in parts):
+        return None
+    name = others[0]
+    tokens = name.split()
+    if not 1 <= len(tokens) <= ORGANISATION_MAX_WORDS or not all(token[:1].isupper() for token in tokens):
+        return None
+    return name if name in _ALIAS_TO_OUTLET or _ORGANISATION.search(name) else None
+
+
 def is_role_line(text: str) -> bool:
     """A job title on its own line ("Food & Agribusiness Correspondent", "Senior Reporter")."""
     return bool(_ROLE.search(text)) and len(words(text)) <= ROLE_LINE_MAX_WORDS and not ends_sentence(text)
+
+
+def is_byline_line(text: str) -> bool:
+    """A "By ..." line, whoever it names: "By Ana Ruiz", "By Staff Reporters", "By Example Wire
+    Staff" (no person's name, yet never a headline)."""
+    return bool(_BY_LINE.match(text.strip())) and len(words(text)) <= BYLINE_MAX_WORDS and not ends_sentence(text)
 
 
 def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[str, ...]:
@@ -325,6 +397,9 @@ def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[
             part in by_parts or _is_date_segment(part) or _is_extra_segment(part) for part in parts
         ):
             return byline_names(by_parts[0], outlet)  # "Posted 16/11/2026 · by Ana Ruiz · 9 Comments"
+        posted = _POSTED_BY.match(text.strip())
+        if posted is not None and _is_date_segment(posted.group("date")):
+            return byline_names("By " + posted.group("names"), outlet)
     if by is None and not bare:
         return ()
     candidate = by.group("names") if by else text.strip()

@@ -26,6 +26,7 @@ _AD = re.compile(
     r"continue reading below)$",
     re.IGNORECASE,
 )
+_LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")
 
 # A consent notice in other words than "we use cookies": "We and our 143 partners store and
 # access information on your device ... personalised ads". Several of these terms together.
@@ -87,8 +88,12 @@ _IMPERATIVE_START = re.compile(
 
 
 def is_ad_line(text: str) -> bool:
-    """An ad label ("Advertisement", "Sponsored") or an advertiser's line carrying one in front."""
-    return bool(_AD.match(text) or _AD_PREFIX.match(text))
+    """An ad label ("Advertisement", "Sponsored"), an advertiser's line carrying one in front, or
+    ad labels side by side ("Advertisement · Story continues below")."""
+    if _AD.match(text) or _AD_PREFIX.match(text):
+        return True
+    labels = [part for part in _LABEL_SEPARATOR.split(text.strip()) if part]
+    return len(labels) >= 2 and all(_AD.match(label) for label in labels)
 
 
 def is_cookie_notice(text: str) -> bool:

@@ -31,9 +31,13 @@ TICKER_STRIP_MIN_ITEMS = 3
 _TABLE_COLUMNS = re.compile(r"\s+\|\s+")  # "IPSA 6,512.40 ▼ 54.91 -0.84% | USD/CLP 958.30 ▲ 10.62 +1.12%"
 _MARKET_STATUS = re.compile(r"\bmarkets?\s+(?:(?:are|is)\s+)?(?:open|opens|close|closes|closed)\b", re.IGNORECASE)
 MARKET_STATUS_MAX_WORDS = 12
-# A breaking-news strip: a label, then one short headline ("BREAKING: Ferry sinks off Crete").
-_NEWS_STRIP = re.compile(r"^(?:breaking(?: news)?|just in|latest|developing|news alert)\s*[:|–—-]\s*\S", re.IGNORECASE)
-NEWS_STRIP_MAX_WORDS = 25
+# A breaking-news strip: a label, then short headlines ("BREAKING: Ferry sinks off Crete",
+# "LATEST ▸ Bridge reopens ▸ Schools shut early ▸"): arrows both follow the label and part the items.
+_NEWS_STRIP = re.compile(
+    r"^(?:breaking(?: news)?|just in|latest|developing|news alert)\s*[:|–—▸►▶»›-]\s*(?=\S)", re.IGNORECASE
+)
+_STRIP_ITEM_SEPARATOR = re.compile(r"\s*[▸►▶»›•|]\s*")
+NEWS_STRIP_MAX_WORDS = 25  # per item: each is one headline
 
 
 def is_ticker(text: str) -> bool:
@@ -72,5 +76,10 @@ def is_ticker_strip(text: str) -> bool:
 
 
 def is_news_strip(text: str) -> bool:
-    """A breaking-news strip: "BREAKING: N7 closed after lorry fire" (a label and one headline)."""
-    return bool(_NEWS_STRIP.match(text)) and is_title_like(text) and len(words(text)) <= NEWS_STRIP_MAX_WORDS
+    """A breaking-news strip: "BREAKING: N7 closed after lorry fire" (a label and one headline),
+    or a label and several headlines parted by arrows or bullets."""
+    label = _NEWS_STRIP.match(text)
+    if label is None or not is_title_like(text):
+        return False
+    items = [item for item in _STRIP_ITEM_SEPARATOR.split(text[label.end():]) if item.strip()]
+    return bool(items) and all(len(words(item)) <= NEWS_STRIP_MAX_WORDS for item in items)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from index.cleaning import clean_text
 from index.furniture import line_reason
+from index.ingest import ingest_file
 from index.records import CleanedDocument
 from qa.evaluation.cleaning import score_cleaning
 
@@ -601,3 +603,142 @@ def test_caption_that_ends_with_its_photo_credit() -> None:
     caption = "Passengers queue at the ferry terminal in Rossaveal. File photograph: Ann Lee/Harbour Post"
     document = clean(page(*HEAD, caption, *BODY))
     assert_dropped(document, "Rossaveal")
+
+
+VERDICT = Path(__file__).resolve().parents[1] / "data" / "heldout_verdict"
+
+
+def test_verdict_pages_match_their_labels() -> None:
+    """Two HTML pages among them: their markup-only rows are labelled blank and not scored."""
+    score = score_cleaning(VERDICT / "clean_labels", VERDICT / "corpus")
+    assert score.n_lines > 200
+    assert score.false_drops == [] and score.false_keeps == []
+
+
+def _verdict_metadata() -> dict[str, dict[str, object]]:
+    records = json.loads((VERDICT / "clean_labels" / "metadata.json").read_text(encoding="utf-8"))
+    return {doc_id: record for doc_id, record in records.items() if not doc_id.startswith("_")}
+
+
+@pytest.mark.parametrize(("doc_id", "expected"), sorted(_verdict_metadata().items()))
+def test_verdict_pages_metadata(doc_id: str, expected: dict[str, object]) -> None:
+    path = next((VERDICT / "corpus").glob(f"{doc_id}.*"))
+    document, _ = ingest_file(path)
+    meta = document.meta
+    assert (meta.headline, meta.outlet, meta.date, list(meta.byline)) == (
+        expected["headline"], expected["outlet"], expected["date"], expected["byline"]
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "LATEST ▸ Bus fares frozen until spring ▸ Ferry timetable changes from Sunday ▸",
+        "Breaking » Harbour bridge reopens after overnight inspection",
+    ],
+)
+def test_news_strips_parted_by_arrows(line: str) -> None:
+    document = clean(page(line, *HEAD, *BODY))
+    assert document.meta.headline == HEAD[0]
+    assert_dropped(document, "Bus fares", "Harbour bridge")
+    assert [block.reason for block in document.dropped] == ["ticker"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["41 comments · Have your say", "View all comments (12)", "Comments (9) | Show comments", "7 replies"],
+)
+def test_comment_counters(line: str) -> None:
+    document = clean(page(*HEAD, *BODY, line))
+    assert_kept(document, *BODY)
+    assert [block.reason for block in document.dropped] == ["comment-count"]
+
+
+def test_comment_counts_in_prose_are_kept() -> None:
+    line = "The council received 340 comments during the consultation, which closed on Friday."
+    assert_kept(clean(page(*HEAD, BODY[0], line, BODY[1])), line)
+
+
+@pytest.mark.parametrize("line", ["ADVERTISEMENT · Story continues below", "Story continues below | Advertisement"])
+def test_ad_labels_side_by_side(line: str) -> None:
+    document = clean(page(*HEAD, BODY[0], line, BODY[1]))
+    assert_kept(document, *BODY)
+    assert [block.reason for block in document.dropped] == ["advertisement"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our standards: The Harbour Wire Trust Principles.",
+        "Editorial guidelines",
+        "Read our editorial standards and corrections policy",
+        "This story was produced in line with our editorial code.",
+    ],
+)
+def test_editorial_standards_notes(line: str) -> None:
+    document = clean(page(*HEAD, *BODY, line))
+    assert_kept(document, *BODY)
+    assert [block.reason for block in document.dropped] == ["standards"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Our standards of care slipped last winter, the hospital's chief executive admitted on Tuesday.",
+        '"Our principles are not for sale," the mayor told the council.',
+    ],
+)
+def test_sentences_about_standards_are_kept(line: str) -> None:
+    assert_kept(clean(page(*HEAD, BODY[0], line, BODY[1])), line)
+
+
+def test_headline_is_never_a_by_line_naming_no_person() -> None:
+    document = clean(page("Opinion", HEAD[0], "By Harbour Wire Staff", HEAD[1], *BODY))
+    assert document.meta.headline == HEAD[0]
+    assert document.text.startswith(HEAD[0] + "\n")
+    assert_kept(document, "By Harbour Wire Staff", HEAD[1])
+
+
+def test_agency_credit_with_date_and_its_initials_under_the_article() -> None:
+    credit = "Harbour Wire Service  |  Published 21/06/2024 09:30  |  4 comments"
+    document = clean(page("Ferry row deepens", "Opinion", HEAD[0], credit, *BODY, "— HWS"))
+    assert document.meta.headline == HEAD[0] and document.meta.date == "2024-06-21"
+    assert_kept(document, credit, *BODY)
+    assert document.text.rstrip().endswith(BODY[1])
+    assert [block.reason for block in document.dropped] == ["navigation", "byline-repeat"]
+
+
+def test_masthead_with_tagline_is_not_the_headline() -> None:
+    credit = "Harbour Wire Service | Published 21/06/2024 09:30"
+    lines = ("HARBOUR EVENING STAR — Your town, your paper", HEAD[0], credit, *BODY, "© Harbour Evening Star Ltd 2024")
+    document = clean(page(*lines))
+    assert document.meta.outlet == "Harbour Evening Star"
+    assert document.meta.headline == HEAD[0]
+    assert_dropped(document, "Your town")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("News > Energy", "breadcrumb"),
+        ("LIVE: Budget vote — watch the debate as it happens", "promotion"),
+    ],
+)
+def test_one_step_breadcrumb_and_live_promo(line: str, reason: str) -> None:
+    document = clean(page(line, *HEAD, *BODY))
+    assert document.meta.headline == HEAD[0]
+    assert [block.reason for block in document.dropped] == [reason]
+
+
+def test_more_from_a_section_with_an_ampersand() -> None:
+    links = ["More from Arts & Culture", "Choir wins national title", "Museum reopens after repairs"]
+    document = clean(page(*HEAD, *BODY, "\n".join(links)))
+    assert_kept(document, *BODY)
+    assert_dropped(document, "Arts", "Choir", "Museum")
+
+
+def test_journalist_bio_with_a_job_but_no_article_and_a_contact() -> None:
+    bio = "Ines Morga is health editor at the Gazette, based in Cork. Contact: i.morga@example.org"
+    document = clean(page(*HEAD, *BODY, bio))
+    assert_kept(document, *BODY)
+    assert [block.reason for block in document.dropped] == ["author-box"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from index.cleaning import clean_text
-from index.metadata import byline_names, detect_outlet, is_date_line, parse_date, strip_title_suffix
+from index.metadata import (
+    byline_names,
+    credited_organisation,
+    detect_outlet,
+    is_byline_line,
+    is_date_line,
+    parse_date,
+    strip_title_suffix,
+)
 from index.source_text import PageHints
 
 BODY = "The minister said on Monday that the new bridge would open to traffic before the end of the year."
@@ -212,3 +220,62 @@ def test_name_role_and_date_lines_make_a_byline() -> None:
 def test_outlet_from_a_title_suffix_the_page_shows_as_its_masthead(title: str, lines: list[str], outlet: str | None) -> None:
     signal = detect_outlet(lines, PageHints(title=title))
     assert (signal.outlet if signal is not None else None) == outlet
+
+
+@pytest.mark.parametrize(
+    ("lines", "outlet"),
+    [
+        (["EBD  Example Business Daily", "Story text."], "Example Business Daily"),  # short form, then name
+        (["HPA | Harbour Press Agency", "Story text."], "Harbour Press Agency"),
+        (["Harbour Press Agency (HPA)", "Story text."], "Harbour Press Agency"),
+        (["MPS  Vote Against Budget", "Story text."], None),  # initials that do not spell the words
+    ],
+)
+def test_outlet_from_a_masthead_with_its_initials(lines: list[str], outlet: str | None) -> None:
+    signal = detect_outlet(lines, PageHints())
+    assert (signal.outlet if signal is not None else None) == outlet
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["LIMA, June 3 (HWS) - Peru's congress voted on Tuesday...", "LIMA, June 3 (Reuters) - Peru's congress voted on Tuesday..."],
+)
+def test_masthead_beats_the_agency_of_a_reposted_wire_story(dateline: str) -> None:
+    lines = ["We use cookies to improve your experience. Accept all", "HARBOUR EVENING STAR", "Congress votes", dateline,
+             "© Harbour Evening Star Ltd 2024"]
+    assert detect_outlet(lines, PageHints()).outlet == "Harbour Evening Star"  # spelled as the copyright line spells it
+
+
+def test_masthead_with_a_tagline() -> None:
+    lines = ["HARBOUR EVENING STAR — Your town, your paper", "Story text.", "© 2024 Harbour Evening Star. All rights reserved."]
+    assert detect_outlet(lines, PageHints()).outlet == "Harbour Evening Star"
+
+
+@pytest.mark.parametrize(
+    ("line", "organisation"),
+    [
+        ("Harbour Wire Service | Published 21/06/2024 09:30 | 4 comments", "Harbour Wire Service"),
+        ("Reuters · 3 June 2024", "Reuters"),
+        ("Ferry strike ends | 3 June 2024", None),  # a headline, not an organisation
+        ("Harbour Wire Service | Updated 2 hours ago", None),  # no date
+    ],
+)
+def test_organisation_credited_in_a_date_line(line: str, organisation: str | None) -> None:
+    assert credited_organisation(line) == organisation
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Posted on June 3, 2024 by Ana Ruiz in Politics 4 min read", ("Ana Ruiz",)),
+        ("Published 3 June 2024 by Ana Ruiz and Li Wei", ("Ana Ruiz", "Li Wei")),
+        ("The bridge was opened on 3 June 2024 by Ana Ruiz", ()),  # a sentence, not a date
+    ],
+)
+def test_byline_after_a_date_without_separators(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, None) == names
+
+
+@pytest.mark.parametrize(("line", "expected"), [("By Harbour Wire Staff", True), ("By the numbers: a year of floods", False)])
+def test_by_lines_whoever_they_name(line: str, expected: bool) -> None:
+    assert is_byline_line(line) is expected
