@@ -36,12 +36,30 @@ def test_fused_entries_keep_their_component_ranks() -> None:
     assert by_index[13].bm25 is None and by_index[13].vector is not None and by_index[13].vector.rank == 2
 
 
-def test_weighted_min_max_normalizes_each_list() -> None:
+def test_weighted_scales_each_list_by_its_best_score() -> None:
     fused = {f.index: f.score for f in fuse(BM25, VECTOR, FusionMode.WEIGHTED_SCORE, vector_weight=0.5)}
-    assert fused[10] == pytest.approx(0.5 * 1.0 + 0.5 * 0.0)
-    assert fused[11] == pytest.approx(0.5 * 0.5)
-    assert fused[12] == pytest.approx(0.5 * 0.0 + 0.5 * 1.0)
-    assert fused[13] == pytest.approx(0.5 * 0.875)
+    assert fused[10] == pytest.approx(0.5 * 1.0 + 0.5 * 0.1 / 0.9)
+    assert fused[11] == pytest.approx(0.5 * 5.0 / 9.0)
+    assert fused[12] == pytest.approx(0.5 * 1.0 / 9.0 + 0.5 * 1.0)
+    assert fused[13] == pytest.approx(0.5 * 0.8 / 0.9)
+
+
+def test_weighted_keeps_a_flat_list_from_dominating() -> None:
+    # Vector scores all middling and close: scaled by the best, the weakest stays near the
+    # best, so the BM25 list (a clear winner) decides. Min-max would stretch 0.49..0.52 to 0..1 and put 2 first.
+    bm25 = ranked((1, 10.0), (2, 8.0), (3, 1.0))
+    vector = ranked((2, 0.52), (1, 0.50), (3, 0.49))
+    assert [f.index for f in fuse(bm25, vector, FusionMode.WEIGHTED_SCORE, vector_weight=0.5)] == [1, 2, 3]
+
+
+def test_weighted_counts_negative_scores_as_zero() -> None:
+    fused = {f.index: f.score for f in fuse([], ranked((1, 0.4), (2, -0.2)), FusionMode.WEIGHTED_SCORE)}
+    assert fused == {1: pytest.approx(0.5), 2: 0.0}
+
+
+def test_weighted_list_with_no_positive_score_keeps_its_best_first() -> None:
+    fused = fuse(ranked((1, -0.1), (2, -0.3)), [], FusionMode.WEIGHTED_SCORE, vector_weight=0.25)
+    assert [(f.index, f.score) for f in fused] == [(1, 0.75), (2, 0.0)]
 
 
 def test_weighted_list_with_equal_scores_counts_as_all_best() -> None:

@@ -9,9 +9,9 @@ from qa.settings import Settings
 
 
 def test_env_vars_override_defaults() -> None:
-    settings = Settings.from_env({"CORPUS_QA_INDEX_DIR": "/tmp/x", "CORPUS_QA_FUSION": "weighted", "CORPUS_QA_TOP_K": "3"})
+    settings = Settings.from_env({"CORPUS_QA_INDEX_DIR": "/tmp/x", "CORPUS_QA_FUSION": "rrf", "CORPUS_QA_TOP_K": "3"})
     assert settings.index.index_dir == Path("/tmp/x")
-    assert settings.index.fusion is FusionMode.WEIGHTED_SCORE
+    assert settings.index.fusion is FusionMode.RECIPROCAL_RANK
     assert settings.top_k == 3
 
 
