@@ -105,6 +105,8 @@ _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote 
 _DESCRIBE_VERBS = frozenset(
     "describe call term label dub characterize characterise hail sum summarise summarize react respond reply".split()
 )
+# A reaction can be words or a deed ("she walked out"): such quote questions take both.
+_REACTION_VERBS = frozenset("react respond reply".split())
 _QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
 _AUXILIARIES = frozenset(
     "is are was were am be been do does did has have had can could will would shall should may might must".split()
@@ -147,6 +149,8 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     own_words = any(t.lower_ == "words" and any(c.lower_ == "own" for c in t.children) for t in doc)
     if answer_type is AnswerType.MANNER and ({t.lemma_.lower() for t in doc} & _DESCRIBE_VERBS or own_words):
         answer_type = AnswerType.QUOTE  # "How did Trong describe the visit?" wants his words
+        if {t.lemma_.lower() for t in doc} & _REACTION_VERBS:
+            focus = "reaction"
     # ... but "What wage *increase* is the union asking for?" names its answer's kind.
     if answer_type is AnswerType.ENTITY and focus is None and lowered[-2:] in (["for", "?"], ["for"]):
         answer_type = AnswerType.REASON  # "What is the hotline meant for?" asks for a purpose
@@ -211,6 +215,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if wh == "why":
         return AnswerType.REASON, None
     if wh == "how":
+        if after == "much" and wh_index + 2 < len(words) and words[wh_index + 2] == "time":
+            return AnswerType.DATE, "long"  # "How much time do they have?" wants a duration
         if after in _HOW_MEASURES:
             return AnswerType.NUMBER, after
         if after in {"long", "soon", "early", "late"}:
@@ -220,6 +226,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     focus = _named_noun(doc) or _focus_noun(doc, wh_index)
     if _asks_earliest_time(words, wh_index):
         return AnswerType.DATE, None
+    if _names_a_duration(doc, focus):
+        return AnswerType.DATE, "long"
     if _asks_price(doc):
         return AnswerType.NUMBER, "cost"
     if _asks_cause(doc):
@@ -318,6 +326,21 @@ def _asks_earliest_time(words: list[str], wh_index: int) -> bool:
 
 # Verbs whose object is a sum of money: "What will the repairs *cost*?", "What did it *pay*?".
 _PRICE_VERBS = frozenset("cost pay charge earn fetch spend".split())
+# Nouns that name a stretch of time: "What *sentence* did she get?", "what *period*".
+_DURATION_NOUNS = frozenset("sentence duration period stint spell tenure".split())
+# "term" is a stretch of time only as a "prison term" or "jail term"; alone it is a word used.
+_CUSTODY_WORDS = frozenset("prison jail custodial gaol".split())
+
+
+def _names_a_duration(doc: Doc, focus: str | None) -> bool:
+    """The focus noun asks for a length of time: "What prison term ...?", "What sentence ...?"."""
+    if focus in _DURATION_NOUNS:
+        return True
+    if focus != "term":
+        return False
+    return any(
+        t.lemma_.lower() == "term" and any(c.lower_ in _CUSTODY_WORDS for c in t.children) for t in doc
+    )
 
 
 def _asks_price(doc: Doc) -> bool:

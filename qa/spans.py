@@ -78,14 +78,26 @@ class Candidate:
 
 
 def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
-    """Candidates from the ``limit`` best sentences, best first."""
+    """Candidates from the ``limit`` best sentences that hold a span of the asked type, best first.
+
+    Counting only sentences with a span of the type (a quotation, a date) reaches further down
+    the ranking for rare types: "he told the judges then" scores low on its own words, but it
+    is the only sentence near the top that quotes anyone.
+    """
     question_keys = _question_keys(question)
     asked = _answer_key(question.text)
     # Words the passages write in lower case: "Spillway" opening a headline is one of them.
     plain_words = frozenset(t.text for sentence in evidence for t in sentence.span if t.is_lower)
     candidates: list[Candidate] = []
-    for sentence in evidence[:limit]:
-        for start, end, type_match in _spans(question, sentence, plain_words):
+    sentences_used = 0
+    for sentence in evidence:
+        spans = _spans(question, sentence, plain_words)
+        if not spans:
+            continue
+        sentences_used += 1
+        if sentences_used > limit:
+            break
+        for start, end, type_match in spans:
             candidate = _make_candidate(sentence, start, end, type_match, question_keys)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
             if candidate is not None and f" {_answer_key(candidate.text)} " not in f" {asked} ":
@@ -234,7 +246,12 @@ def _spans(
                     spans.append((chunk.start_char, chunk.end_char, 0.8))
         return spans
     if kind is AnswerType.QUOTE:
-        return _quote_spans(sentence, _speaker_keys(question))
+        quotes = _quote_spans(sentence, _speaker_keys(question))
+        if question.focus == "reaction":
+            # "How did he react?" may be answered by a deed ("shook his head"), but words are likelier.
+            deeds = _clause_spans(span, AnswerType.MANNER, matched)
+            return quotes + [(start, end, fit * 0.4) for start, end, fit in deeds]
+        return quotes
     if kind in (AnswerType.REASON, AnswerType.MANNER):
         return _clause_spans(span, kind, matched, cause=question.focus == "cause")
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
@@ -258,6 +275,7 @@ def _spans(
     return spans
 
 
+_VERB_OBJECTS = frozenset({"dobj", "prt", "attr", "oprd"})
 _LOCATIVE_PREPOSITIONS = frozenset("in at near from outside inside across to into on off".split())
 _YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
@@ -537,11 +555,14 @@ def _clause_spans(
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
         for token in span:
             if token.pos_ == "VERB" and token.i not in matched:
-                right = [t for child in token.children if child.dep_ in {"dobj", "conj", "prt", "attr", "oprd"} for t in child.subtree]
-                if right:
-                    end = max(t.i for t in right) + 1
+                # With its coordinated verbs ("banned X and seized Y") when that stays short,
+                # else alone: "shook his head" out of "shook his head ... and glanced at ...".
+                for objects in (_VERB_OBJECTS | {"conj"}, _VERB_OBJECTS):
+                    right = [t for child in token.children if child.dep_ in objects for t in child.subtree]
+                    end = max(t.i for t in right) + 1 if right else 0
                     if 3 <= end - token.i <= _MAX_PHRASE_TOKENS:
                         spans.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text), 0.7))
+                        break
     body = span.text.rstrip(" .")
     spans.append((span.start_char, span.start_char + len(body), 0.5))
     # Each punctuation-delimited segment, so the part that does not restate the question can win.

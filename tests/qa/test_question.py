@@ -57,6 +57,26 @@ def test_answer_type_follows_the_question_wording(nlp, question: str, expected: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A length of time, asked without "how long".
+        ("What jail term did the smuggler receive?", (AnswerType.DATE, "long")),
+        ("What sentence was handed to the former mayor?", (AnswerType.DATE, "long")),
+        ("How much time do bidders have to file an objection?", (AnswerType.DATE, "long")),
+        # ... but a term alone is a word used, and how much money a sum.
+        ("What term did the minister use for the cuts?", (AnswerType.QUOTE, "term")),
+        ("How much money did the club raise?", (AnswerType.NUMBER, "much")),
+        # A reaction can be words or a deed.
+        ("How did the striker respond to the booing?", (AnswerType.QUOTE, "reaction")),
+    ],
+)
+def test_type_and_focus(nlp, question: str, expected: tuple[AnswerType, str]) -> None:
+    analysis = analyze_question(question, nlp)
+    assert (analysis.answer_type, analysis.focus) == expected
+
+
+@pytest.mark.slow
 def test_key_terms_drop_question_words_and_generic_focus(nlp) -> None:
     analysis = analyze_question("Which countries signed the Paris accord in 2015?", nlp)
     assert analysis.plural

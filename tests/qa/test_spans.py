@@ -216,3 +216,33 @@ def test_a_place_question_prefers_the_object_of_a_locative_preposition(nlp) -> N
 def test_what_month_wants_a_month_name_not_a_word_that_starts_like_one() -> None:
     assert _MONTH.search("in late March") and _MONTH.search("Sept. 4") and _MONTH.search("on 3 Dec")
     assert not any(_MONTH.search(word) for word in ("market", "mayor", "decade", "junior", "octopus"))
+
+
+def test_a_quotation_is_found_below_many_better_matching_sentences(nlp) -> None:
+    # Ten sentences match the question's words better than the quoting one; only sentences
+    # holding a span of the asked type count towards the reader's sentence budget.
+    filler = [f"Rennick told the council at meeting {n} about the tram depot budget." for n in range(10)]
+    quote = "“We will not sell the depot,” she told them later."
+    found = candidates(nlp, "What did Rennick tell the council about the tram depot?", " ".join(filler), quote)
+    assert found and found[0] == "We will not sell the depot", found
+
+
+def test_a_reaction_can_be_a_deed(nlp) -> None:
+    found = candidates(nlp, "How did the goalkeeper react to the red card?",
+                       "Shown the red card in the 80th minute, the goalkeeper kicked the ball into the stand.")
+    assert found and found[0].startswith("kicked the ball"), found
+
+
+def test_a_reaction_in_words_beats_a_deed(nlp) -> None:
+    found = candidates(nlp, "How did the goalkeeper react to the red card?",
+                       "After the red card the goalkeeper threw his gloves down. "
+                       "After the red card the goalkeeper said: “It was never a foul.”")
+    assert found and found[0] == "It was never a foul", found
+
+
+def test_a_deed_is_cut_before_a_long_coordinated_verb(nlp) -> None:
+    found = candidates(nlp, "What did the pilot do when the engine failed?",
+                       "When the engine failed, the pilot shut down the fuel pump and, after a long exchange "
+                       "with controllers at the regional airport about which of the two runways was clear "
+                       "of traffic and snow, turned back towards the coast.")
+    assert "shut down the fuel pump" in found, found
