@@ -7,6 +7,7 @@ that changed since, instead of answering from a stale index.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import logging
@@ -43,6 +44,7 @@ class Manifest:
     packages: dict[str, str] = field(default_factory=dict)
     problems: tuple[dict[str, str], ...] = ()  # LoadProblem as {"path", "message"}
     files: dict[str, str] = field(default_factory=dict)  # index file -> sha256, filled by save()
+    ingest_fingerprint: str = ""  # ingest_fingerprint() of the code that cleaned the corpus
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +62,7 @@ class Manifest:
             "packages": dict(self.packages),
             "problems": [dict(p) for p in self.problems],
             "files": dict(sorted(self.files.items())),
+            "ingest_fingerprint": self.ingest_fingerprint,
         }
 
     @classmethod
@@ -79,6 +82,8 @@ class Manifest:
             packages={str(k): str(v) for k, v in data.get("packages", {}).items()},
             problems=tuple({"path": str(p["path"]), "message": str(p["message"])} for p in data.get("problems", [])),
             files={str(k): str(v) for k, v in data["files"].items()},
+            # Indexes written before the fingerprint existed have none: they count as stale.
+            ingest_fingerprint=str(data.get("ingest_fingerprint", "")),
         )
 
     def to_json(self) -> str:
@@ -101,6 +106,37 @@ def sha256_file(path: Path) -> str:
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+    return digest.hexdigest()
+
+
+def ingest_fingerprint(package_dir: Path | None = None) -> str:
+    """sha256 of the source of ``index.ingest`` and every ``index`` module it imports, directly
+    or not: the code that turns raw pages into passages.
+
+    A better cleaner must reach indexes built by an older one, and a version number someone
+    has to remember to bump is forgotten sooner or later; the source itself cannot be. The
+    import graph is read from the source (not ``sys.modules``, which depends on what else
+    happens to be loaded), so the fingerprint is the same in every process.
+    """
+    package_dir = package_dir if package_dir is not None else Path(__file__).resolve().parent
+    seen: set[str] = set()
+    pending = ["ingest"]
+    while pending:
+        name = pending.pop()
+        if name in seen or not (package_dir / f"{name}.py").is_file():
+            continue
+        seen.add(name)
+        tree = ast.parse((package_dir / f"{name}.py").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "index":
+                pending += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("index."):
+                pending.append(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                pending += [a.name.split(".")[1] for a in node.names if a.name.startswith("index.")]
+    digest = hashlib.sha256()
+    for name in sorted(seen):
+        digest.update(name.encode() + b"\0" + (package_dir / f"{name}.py").read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -158,6 +194,7 @@ def check_fresh(
     bm25_variant: str,
     corpus_files: dict[str, str],
     corpus_dir: Path | None = None,
+    ingest_code: str | None = None,
 ) -> None:
     """Raise IndexStaleError saying what differs, if the index does not fit the settings."""
     reasons: list[str] = []
@@ -176,6 +213,8 @@ def check_fresh(
         reasons.append(f"built with tokenizer version {manifest.tokenizer_version}, current is {tokenizer_version}")
     if manifest.bm25_variant != bm25_variant:
         reasons.append(f"built with BM25 variant {manifest.bm25_variant}, current is {bm25_variant}")
+    if ingest_code is not None and manifest.ingest_fingerprint != ingest_code:
+        reasons.append("the corpus was cleaned by another version of the cleaner")
     differences = corpus_differences(manifest.corpus_files, corpus_files)
     if differences:
         if corpus_dir is not None and Path(manifest.corpus_dir).resolve() != corpus_dir.resolve():

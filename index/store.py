@@ -42,6 +42,7 @@ from index.manifest import (
     Manifest,
     check_fresh,
     hash_corpus,
+    ingest_fingerprint,
     package_versions,
     read_manifest,
     sha256_file,
@@ -172,6 +173,7 @@ class SearchIndex:
             built_at=datetime.now(UTC).isoformat(timespec="seconds"),
             packages=package_versions(),
             problems=tuple({"path": p.path, "message": p.message} for p in corpus.problems),
+            ingest_fingerprint=ingest_fingerprint(),
         )
         return cls(
             settings=settings,
@@ -249,6 +251,7 @@ class SearchIndex:
             bm25_variant=DEFAULT_VARIANT.value,
             corpus_files=hash_corpus(settings.corpus_dir),
             corpus_dir=settings.corpus_dir,
+            ingest_code=ingest_fingerprint(),
         )
         for name in INDEX_FILES:
             path = index_dir / name

@@ -14,7 +14,7 @@ import pytest
 
 import index.store as store
 from index.errors import IndexCorruptError, IndexMissingError, IndexStaleError
-from index.manifest import FORMAT_VERSION
+from index.manifest import FORMAT_VERSION, ingest_fingerprint
 from index.records import Corpus, FusionMode, RetrievalMode
 from index.settings import IndexSettings, VectorIndexKind
 from index.store import SearchIndex
@@ -147,6 +147,37 @@ def test_a_newer_format_version_is_stale(settings: IndexSettings) -> None:
     path.write_text(json.dumps(manifest))
     with pytest.raises(IndexStaleError, match="newer"):
         SearchIndex.load(settings.index_dir, settings, embedder=HashingEmbedder())
+
+
+@pytest.mark.parametrize("recorded", ["0" * 64, None])
+def test_an_index_cleaned_by_other_code_is_stale(settings: IndexSettings, recorded: str | None) -> None:
+    # None: a manifest written before the fingerprint existed is stale, not corrupt.
+    build_and_save(settings)
+    path = settings.index_dir / "manifest.json"
+    manifest = json.loads(path.read_text())
+    if recorded is None:
+        del manifest["ingest_fingerprint"]
+    else:
+        manifest["ingest_fingerprint"] = recorded
+    path.write_text(json.dumps(manifest))
+    with pytest.raises(IndexStaleError, match="another version of the cleaner"):
+        SearchIndex.load(settings.index_dir, settings, embedder=HashingEmbedder())
+
+
+def test_the_ingest_fingerprint_follows_the_cleaning_code_only(tmp_path: Path) -> None:
+    package = Path(store.__file__).parent
+    copy = tmp_path / "index"
+    copy.mkdir()
+    for source in package.glob("*.py"):
+        (copy / source.name).write_bytes(source.read_bytes())
+    original = ingest_fingerprint(copy)
+    assert original == ingest_fingerprint(package)
+    # Query-time code does not touch the stored passages ...
+    (copy / "fusion.py").write_text((copy / "fusion.py").read_text() + "\n# tuned\n")
+    assert ingest_fingerprint(copy) == original
+    # ... but a module the cleaner imports, however indirectly, does.
+    (copy / "text_shape.py").write_text((copy / "text_shape.py").read_text() + "\n# new rule\n")
+    assert ingest_fingerprint(copy) != original
 
 
 @pytest.mark.parametrize("name", ["vectors.faiss", "bm25.json", "passages.jsonl", "documents.jsonl"])
