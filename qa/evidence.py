@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from index.records import Hit, Passage
-from qa.question import QuestionAnalysis
+from qa.question import LEADER_WORDS, QuestionAnalysis, asks_for_a_leader, is_leader_title
 from qa.terms import TermStatistics, term_key
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
@@ -147,6 +147,9 @@ def score_sentences(
     the sentence's closest word by embedding ("start" ~ "begin"), as in the confidence model.
     """
     keys = {term: term_key(term) for term in question.key_terms}
+    # "Who heads the agency?" is answered by "X, the agency's director-general": any leader's
+    # title matches the question's leader word, which the text itself rarely repeats.
+    leader_terms = {t for t in keys if t in LEADER_WORDS} if asks_for_a_leader(question) else set()
     weights = {term: stats.idf(key) for term, key in keys.items()}
     total = sum(weights.values()) or 1.0
     vectors: dict[str, np.ndarray] = {}
@@ -161,7 +164,11 @@ def score_sentences(
             tokens: set[int] = set()
             for i in range(sentence.start, sentence.end):
                 for term, key in keys.items():
-                    if passage.token_keys[i] == key or passage.token_lemmas[i] == term:
+                    if (
+                        passage.token_keys[i] == key
+                        or passage.token_lemmas[i] == term
+                        or (term in leader_terms and is_leader_title(passage.doc[i]))
+                    ):
                         found.add(term)
                         tokens.add(i)
             per_sentence.append((found, frozenset(tokens)))

@@ -273,6 +273,30 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
 _HOW_MEASURES = frozenset("many much big large high far old often close fast tall deep wide heavy hot cold".split())
 # Verbs whose subject leads something: "Who *heads* the agency?", "Who *runs* the plant?".
 _LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
+# "Who is the *boss* ...?" names no title; any leader's title answers it.
+GENERIC_LEADERS = frozenset("head boss chief leader".split())
+LEADER_ROLES = GENERIC_LEADERS | frozenset(
+    "executive ceo chairman chairwoman chair president director manager commissioner governor".split()
+)
+# The words by which a question asks for a leader ("who *runs*", "in *charge*", "the *boss*");
+# not "lead", which the text uses for its own sense ("the prosecutor *leading* the inquiry").
+LEADER_WORDS = (GENERIC_LEADERS | _LEADING_VERBS | {"charge"}) - {"lead"}
+
+
+_DEPUTY_WORDS = frozenset("vice deputy assistant associate acting former".split())
+
+
+def is_leader_title(token: Token) -> bool:
+    """A leader's title, not a deputy's ("vice-president", "deputy director")."""
+    if token.lemma_.lower() not in LEADER_ROLES:
+        return False
+    before = {t.lower_ for t in token.doc[max(token.i - 2, 0) : token.i]}
+    return not before & _DEPUTY_WORDS
+
+
+def asks_for_a_leader(question: QuestionAnalysis) -> bool:
+    """A person question whose answer is whoever leads something, by whatever title."""
+    return question.answer_type is AnswerType.PERSON and question.focus in GENERIC_LEADERS
 _CAUSING_VERBS = frozenset("cause trigger prompt spark".split())
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
-from qa.question import PERSON_NOUNS, AnswerType, QuestionAnalysis
+from qa.question import GENERIC_LEADERS as _GENERIC_LEADERS
+from qa.question import PERSON_NOUNS, AnswerType, QuestionAnalysis, is_leader_title
 from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
@@ -407,13 +408,11 @@ def _same_thing(noun: Token, counted: str) -> bool:
 # A generic word for whoever leads something stands for any leader's title ("the *boss* of the
 # company" is its "chief *executive*", the "*head* of the union" its "*president*"); a specific
 # title ("president") must match itself.
-_GENERIC_LEADERS = frozenset("head boss chief leader".split())
-_LEADER_ROLES = _GENERIC_LEADERS | frozenset("executive ceo chairman chairwoman chair president director".split())
 
 
 def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
-    return lemma == focus or (focus in _GENERIC_LEADERS and lemma in _LEADER_ROLES)
+    return lemma == focus or (focus in _GENERIC_LEADERS and is_leader_title(token))
 
 
 def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
@@ -436,7 +435,10 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
     for token in ent.sent:
         if not _same_role(token, focus):
             continue
-        if token.i in inside or token.head.i in inside or ent.root.head.i == token.i:
+        # "the agency's director": the agency has the role, it does not hold it.
+        possessor = ent.root.dep_ == "poss" or any(c.dep_ == "case" for c in ent.root.children)
+        holds_it = ent.root.head.i == token.i and not possessor
+        if token.i in inside or token.head.i in inside or holds_it:
             return token
     return None
 

@@ -246,3 +246,43 @@ def test_a_deed_is_cut_before_a_long_coordinated_verb(nlp) -> None:
                        "with controllers at the regional airport about which of the two runways was clear "
                        "of traffic and snow, turned back towards the coast.")
     assert "shut down the fuel pump" in found, found
+
+
+def evidence_coverage(nlp, question: str, *sentences: str) -> dict[str, float]:
+    """Coverage of each sentence (its own passage) for the question, through the real scoring."""
+    corpus = make_corpus({"doc": list(sentences)})
+    embedder = HashingEmbedder()
+    parser = PassageParser(nlp, embedder.encode, threading.Lock())
+    analysis = analyze_question(question, nlp)
+    hits = [Hit(passage=p, document=corpus.documents[0].meta, rank=1, fused_score=1.0) for p in corpus.passages]
+    parsed = parser.parse([hit.passage for hit in hits])
+    stats = TermStatistics.from_texts(p.text for p in corpus.passages)
+    evidence = score_sentences(
+        analysis, embedder.encode([question])[0], parser.encode_masked(analysis.doc), hits, parsed, stats
+    )
+    return {e.span.text: e.coverage for e in evidence}
+
+
+@pytest.mark.parametrize("question", ["Who heads the water board?", "Who is in charge at the water board?",
+                                      "Who is the boss of the water board?", "Who runs the water board?"])
+def test_a_leader_title_matches_the_question_s_leader_word(nlp, question: str) -> None:
+    # "heads", "in charge", "boss", "runs": the text names the leader by title instead.
+    coverage = evidence_coverage(nlp, question, "Ben Oduya is the board's chief executive.",
+                                 "Ann Kell is the board's deputy director.", "Tom Rye is the board's engineer.")
+    leader = coverage["Ben Oduya is the board's chief executive."]
+    assert leader > coverage["Tom Rye is the board's engineer."], coverage
+    # A deputy's title is not a leader's.
+    assert coverage["Ann Kell is the board's deputy director."] == coverage["Tom Rye is the board's engineer."]
+
+
+def test_a_leader_title_does_not_match_other_questions(nlp) -> None:
+    coverage = evidence_coverage(nlp, "Who inspected the water board?", "Ben Oduya is the board's chief executive.",
+                                 "Tom Rye is the board's engineer.")
+    assert len(set(coverage.values())) == 1, coverage
+
+
+def test_the_owner_of_a_role_does_not_hold_it(nlp) -> None:
+    # "the HTRA's director": the trust has a director, it is not one.
+    found = candidates(nlp, "Who is the director of the heritage trust?",
+                       "“We will rebuild the heritage trust,” said Mira Tall, the HTRA’s director, on Friday.")
+    assert found and found[0] == "Mira Tall", found
