@@ -184,7 +184,11 @@ def _spans(
         for ent in _entities(span, question):
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
             # The small NER model calls many foreign names ORG or GPE; the context may say better.
-            named_person = kind is AnswerType.PERSON and (ent.label_ in exact or _reads_as_person(ent))
+            named_person = (
+                kind is AnswerType.PERSON
+                and (ent.label_ in exact or _reads_as_person(ent))
+                and not _names_an_institution(ent)
+            )
             if named_person:
                 fit = 1.0
             if not fit or _capitalized_common_word(ent, plain_words):
@@ -319,6 +323,12 @@ def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
 
 
 _TITLES = frozenset("mr ms mrs miss dr prof sir dame rev fr sr".split())
+# Abbreviated titles that name a role: "Dr X" is a doctor, "Insp X" an inspector.
+_TITLE_ROLES = {
+    "dr": "doctor", "prof": "professor", "gen": "general", "capt": "captain", "sgt": "sergeant",
+    "insp": "inspector", "det": "detective", "sen": "senator", "gov": "governor", "rep": "representative",
+    "supt": "superintendent", "lt": "lieutenant", "col": "colonel", "cllr": "councillor",
+}
 # Role nouns that also describe companies ("terminal *operator* X", "*producer* X") say nothing.
 _HUMAN_ROLES = PERSON_NOUNS - frozenset(
     "operator owner producer exporter member investor trader broker representative body group crew".split()
@@ -340,6 +350,21 @@ def _reads_as_person(ent: Span) -> bool:
     if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
         return True
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
+
+
+def _names_an_institution(ent: Span) -> bool:
+    """ "the Food Safety *Authority* of Ireland": a name built on an institution's noun is no
+    person, whatever label the small NER model gives it."""
+    return any(t.lemma_.lower() in _INSTITUTION_NOUNS for t in ent if not t.is_lower)
+
+
+# Nouns that end or head the names of bodies and places, never of people.
+_INSTITUTION_NOUNS = frozenset(
+    "authority agency ministry department council board commission committee company corporation "
+    "group bank fund trust university college school hospital clinic court tribunal police service "
+    "institute association union federation foundation party office bureau inc ltd plc llc gmbh "
+    "county co street road avenue square airport port station".split()
+)
 
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
@@ -412,6 +437,8 @@ def _same_thing(noun: Token, counted: str) -> bool:
 
 def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
+    if _TITLE_ROLES.get(token.lower_.rstrip(".")) == focus and token.text[:1].isupper():
+        return True  # "*Dr* Ravi Menon" for "which doctor"
     return lemma == focus or (focus in _GENERIC_LEADERS and is_leader_title(token))
 
 

@@ -16,7 +16,15 @@ from spacy.tokens import Span
 from index.records import Hit
 from qa.evidence import PassageParser, add_paragraph_breaks, score_sentences
 from qa.question import AnswerType, analyze_question
-from qa.spans import _DURATION, _MONTH, _reads_as_person, _speaker_keys, _speaker_named, extract_candidates
+from qa.spans import (
+    _DURATION,
+    _MONTH,
+    _names_an_institution,
+    _reads_as_person,
+    _speaker_keys,
+    _speaker_named,
+    extract_candidates,
+)
 from qa.terms import TermStatistics
 from tests.fakes import HashingEmbedder, make_corpus
 
@@ -286,3 +294,20 @@ def test_the_owner_of_a_role_does_not_hold_it(nlp) -> None:
     found = candidates(nlp, "Who is the director of the heritage trust?",
                        "“We will rebuild the heritage trust,” said Mira Tall, the HTRA’s director, on Friday.")
     assert found and found[0] == "Mira Tall", found
+
+
+def test_a_title_abbreviation_names_the_role(nlp) -> None:
+    # "Dr Ana Ruiz" is the doctor, though the word "doctor" never appears.
+    found = candidates(nlp, "Which doctor treated the injured climbers?",
+                       "Tom Pell, a guide, said Dr Ana Ruiz treated the injured climbers at the base camp.")
+    assert found and found[0] == "Dr Ana Ruiz", found
+
+
+@pytest.mark.parametrize("name", ["the Marsh Valley Water Authority", "Kessler Holdings Ltd", "Brook County Council"])
+def test_a_name_built_on_an_institution_noun_is_no_person(nlp, name: str) -> None:
+    # It speaks ("X said"), which makes most names a person, but its own words say otherwise.
+    doc = nlp(f"{name} said the dam was safe.")
+    ent = next(e for e in doc.ents if name.split()[-1] in e.text)
+    assert _reads_as_person(ent) and _names_an_institution(ent)
+    person = next(e for e in nlp("Ivo Stan said the dam was safe.").ents if e.text == "Ivo Stan")
+    assert not _names_an_institution(person)
