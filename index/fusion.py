@@ -7,7 +7,7 @@ score rather than min-max keeps a list's own spread: when every vector score is 
 the vector list cannot push a passage far ahead, whereas min-max would stretch the 50th
 candidate to 0 and the first to 1 whatever their real gap (Bruch et al. 2023 make the same
 case for a fixed lower bound). Measured over six development corpora (the dev split of
-the seeds and five more, 260 answerable questions) against reciprocal rank fusion (Cormack
+the seeds and five more, 298 answerable questions) against reciprocal rank fusion (Cormack
 et al. 2009, k=60): recall@5 0.943 vs 0.913, MRR 0.795 vs 0.757; min-max gave 0.940 / 0.795.
 Reciprocal rank fusion stays available: it needs no score scale at all.
 """

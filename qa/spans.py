@@ -14,8 +14,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
-from qa.question import GENERIC_LEADERS as _GENERIC_LEADERS
-from qa.question import PERSON_NOUNS, AnswerType, QuestionAnalysis, is_leader_title
+from qa.question import GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, is_leader_title
 from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
@@ -439,7 +438,7 @@ def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
     if _TITLE_ROLES.get(token.lower_.rstrip(".")) == focus and token.text[:1].isupper():
         return True  # "*Dr* Ravi Menon" for "which doctor"
-    return lemma == focus or (focus in _GENERIC_LEADERS and is_leader_title(token))
+    return lemma == focus or (focus in GENERIC_LEADERS and is_leader_title(token))
 
 
 def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
