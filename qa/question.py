@@ -215,8 +215,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if wh == "why":
         return AnswerType.REASON, None
     if wh == "how":
-        if after == "much" and wh_index + 2 < len(words) and words[wh_index + 2] == "time":
-            return AnswerType.DATE, "long"  # "How much time do they have?" wants a duration
+        if after == "much" and _time_follows(words[wh_index + 2 : wh_index + 5]):
+            return AnswerType.DATE, "long"  # "How much (prison) time did he get?" wants a duration
         if after in _HOW_MEASURES:
             return AnswerType.NUMBER, after
         if after in {"long", "soon", "early", "late"}:
@@ -354,6 +354,17 @@ _PRICE_VERBS = frozenset("cost pay charge earn fetch spend".split())
 _DURATION_NOUNS = frozenset("sentence duration period stint spell tenure".split())
 # "term" is a stretch of time only as a "prison term" or "jail term"; alone it is a word used.
 _CUSTODY_WORDS = frozenset("prison jail custodial gaol".split())
+
+
+_AUXILIARIES = frozenset("do does did is was were are am be been has have had will would can could shall should may might must".split())
+
+
+def _time_follows(following: list[str]) -> bool:
+    """"time" is the noun that "how much" measures: "much time", "much prison time", "much
+    more time", but not "How much did the time ...?"."""
+    if "time" not in following:
+        return False
+    return not any(word in _AUXILIARIES for word in following[: following.index("time")])
 
 
 def _names_a_duration(doc: Doc, focus: str | None) -> bool:

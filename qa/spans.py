@@ -197,6 +197,8 @@ def _spans(
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
+            elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
+                fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
                 fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
             if question.focus and fit >= 0.5:
@@ -289,6 +291,7 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
+_CALENDAR_DATE = re.compile(rf"{_MONTH.pattern}|\b\d{{4}}\b|\b\d{{1,2}}[./-]\d{{1,2}}\b", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*old|\baged\s+\d+|\d+-year-old", re.IGNORECASE)
 
 
@@ -303,7 +306,26 @@ def _date_granularity(question: QuestionAnalysis) -> re.Pattern[str] | None:
         return _WEEKDAY
     if question.focus == "time" and ("what time" in lowered or "which time" in lowered):
         return _CLOCK
+    if question.focus == "date":
+        return _CALENDAR_DATE  # "On what date ...?" wants "June 28", not "Thursday" or "30-year"
     return None
+
+
+# Words that make a length of time a point: "in two weeks", "three days ago", "a year later".
+_RELATIVE_BEFORE = frozenset("in within after by".split())
+_RELATIVE_AFTER = frozenset("ago later earlier after before from on".split())
+
+
+def _only_a_length_of_time(ent: Span) -> bool:
+    """"nine years", "30-year": a duration with no calendar point and no word making it one."""
+    if not _DURATION.search(ent.text) or any(p.search(ent.text) for p in (_YEAR, _MONTH, _WEEKDAY, _CLOCK)):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before not in _RELATIVE_BEFORE and after not in _RELATIVE_AFTER and not ent.text.lower().startswith(
+        tuple(f"{w} " for w in _RELATIVE_BEFORE)
+    )
 
 
 def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:

@@ -125,3 +125,16 @@ def test_how_many_questions_know_what_they_count(nlp) -> None:
 def test_who_leads_questions_take_any_leader_title(nlp, question: str) -> None:
     # "head" is the generic leader word that matches a chief executive, director or chair.
     assert analyze_question(question, nlp).focus == "head"
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much prison time did the former mayor get?", (AnswerType.DATE, "long")),
+        ("How much more time do the bidders need?", (AnswerType.DATE, "long")),
+        ("How much did the time capsule cost?", (AnswerType.NUMBER, "much")),
+    ],
+)
+def test_how_much_time_with_a_modifier_wants_a_duration(nlp, question: str, expected) -> None:
+    analysis = analyze_question(question, nlp)
+    assert (analysis.answer_type, analysis.focus) == expected

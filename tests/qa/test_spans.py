@@ -20,6 +20,7 @@ from qa.spans import (
     _DURATION,
     _MONTH,
     _names_an_institution,
+    _only_a_length_of_time,
     _reads_as_person,
     _speaker_keys,
     _speaker_named,
@@ -311,3 +312,31 @@ def test_a_name_built_on_an_institution_noun_is_no_person(nlp, name: str) -> Non
     assert _reads_as_person(ent) and _names_an_institution(ent)
     person = next(e for e in nlp("Ivo Stan said the dam was safe.").ents if e.text == "Ivo Stan")
     assert not _names_an_institution(person)
+
+
+def test_when_wants_a_point_in_time_not_a_length_of_time(nlp) -> None:
+    found = candidates(nlp, "When was Kessler arrested?",
+                       "Kessler, arrested for a fraud that lasted nine years, was held on March 14, 2023.")
+    assert found[0] == "March 14, 2023", found
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "only_length"),
+    [
+        ("He was jailed for nine years.", "nine years", True),
+        ("It signed a 30-year lease.", "30-year", True),
+        ("The audit is due in two weeks.", "two weeks", False),
+        ("The audit was published three days ago.", "three days", False),
+        ("The lease began on July 1, 2019.", "July 1, 2019", False),
+    ],
+)
+def test_a_length_of_time_is_told_from_a_point(nlp, text: str, span: str, only_length: bool) -> None:
+    doc = nlp(text)
+    start = text.index(span)
+    assert _only_a_length_of_time(doc.char_span(start, start + len(span))) is only_length
+
+
+def test_what_date_wants_a_calendar_date_not_a_weekday(nlp) -> None:
+    found = candidates(nlp, "On what date was the harbour lease signed?",
+                       "The harbour lease, signed on a Thursday, took effect on July 1, 2019.")
+    assert found[0] == "July 1, 2019", found
