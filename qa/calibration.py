@@ -1,6 +1,7 @@
 """Fit the reader's confidence model on the development split only.
 
-``python -m qa.calibration [--gold FILE] [--split dev] [--out qa/data/confidence.json]``
+``python -m qa.calibration [--set GOLD:CORPUS ...] [--out FILE]`` (default out: ``qa/data/confidence.json``
+for the default embedding model, ``qa/data/confidence-<model>.json`` for another)
 
 Each question whose reader got as far as a candidate gives one example: the candidate's
 signals (``qa.confidence.FEATURES``) and whether it is right (an answerable question whose
@@ -22,14 +23,13 @@ from pathlib import Path
 import numpy as np
 
 from qa.api import QA
-from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel
+from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel, packaged_path
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
 from qa.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_OUT = Path(__file__).parent / "data" / "confidence.json"
 _CORRECT_F1 = 0.5
 _MISSED_ANSWER_COST = 1.0
 
@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--index-root", type=Path, default=Path(".corpus-qa-calibration"),
                         help="where each set's index is built (one sub-folder per set)")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--out", type=Path, help="default: the packaged file for the embedding model in use")
     parser.add_argument("--l2", type=float, default=2.0)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
@@ -174,12 +174,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         examples += found
         unreached += [q for q in questions if q.id not in reached]
     model = fit_model(examples, unreached, l2=args.l2)
-    tmp = args.out.with_suffix(".tmp")
+    out = args.out if args.out is not None else packaged_path(Settings.from_env().index.model)
+    tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
-    tmp.replace(args.out)  # never leave half a model file
+    tmp.replace(out)  # never leave half a model file
     correct = sum(e.correct for e in examples)
     print(f"fitted on {len(examples)} dev examples ({correct} correct candidates), "
-          f"{len(unreached)} refused by rules; threshold {model.threshold}; wrote {args.out}")
+          f"{len(unreached)} refused by rules; threshold {model.threshold}; wrote {out}")
     return 0
 
 

@@ -9,9 +9,15 @@ the signals weigh what the question names against what the evidence contains.
 from __future__ import annotations
 
 import json
+import logging
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from index.settings import DEFAULT_MODEL
+
+logger = logging.getLogger(__name__)
 
 FEATURES = (
     "bias",
@@ -87,8 +93,23 @@ class ConfidenceModel:
             raise ValueError(f"confidence model {path} is unreadable ({error}); delete it to use the defaults") from None
 
     @classmethod
-    def default(cls) -> ConfidenceModel:
-        packaged = Path(__file__).parent / "data" / "confidence.json"
-        if packaged.exists():
-            return cls.load(packaged)
+    def default(cls, model: str = DEFAULT_MODEL) -> ConfidenceModel:
+        """The model fitted for this embedding model, else the one fitted for the default."""
+        for packaged in (packaged_path(model), packaged_path(DEFAULT_MODEL)):
+            if packaged.exists():
+                if packaged != packaged_path(model):
+                    logger.warning(
+                        "no confidence model was fitted with embedding model %r; using the one for %s. "
+                        "Run `python -m qa.calibration` to fit one.", model, DEFAULT_MODEL,
+                    )
+                return cls.load(packaged)
         return cls(weights=dict(DEFAULT_WEIGHTS))
+
+
+def packaged_path(model: str) -> Path:
+    """Where the fitted confidence model for an embedding model lives: similarities, and so
+    the weights, differ from one embedding model to the next."""
+    data = Path(__file__).parent / "data"
+    if model == DEFAULT_MODEL:
+        return data / "confidence.json"
+    return data / f"confidence-{re.sub(r'[^A-Za-z0-9._-]+', '_', model).strip('_')}.json"

@@ -12,7 +12,13 @@ from qa.settings import Settings
 def add_index_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=Path, help="index directory (default: $CORPUS_QA_INDEX_DIR or .corpus-qa-index)")
     parser.add_argument("--corpus", type=Path, help="corpus folder to build from (default: $CORPUS_QA_CORPUS_DIR or seeds)")
-    parser.add_argument("--model", help="sentence-transformers model name or local path (default: all-MiniLM-L6-v2)")
+    parser.add_argument(
+        "--model",
+        help=(
+            "sentence-transformers model name or local path (default: all-mpnet-base-v2; "
+            "all-MiniLM-L6-v2 is bundled too and five times faster)"
+        ),
+    )
     parser.add_argument(
         "--reader-model",
         help="local folder of a transformer extractive-QA model to propose answer spans (default: built-in reader)",

