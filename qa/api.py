@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
+from tqdm.auto import tqdm
 
 from index.embedding import Embedder
 from index.errors import ModelLoadError
@@ -141,6 +142,22 @@ class QA:
         """Load spaCy, the embedding model and the reader now, so the first question is fast."""
         self._get_reader()
         self.index.embed_query("warm up")
+
+    def read_passages(self, chunk_size: int = 8, *, progress: bool = False) -> int:
+        """Parse every passage and embed its sentences now, which the reader otherwise does for
+        each passage the first time a question retrieves it (most of a cold question's time).
+
+        Works a chunk at a time, taking the parser's lock per chunk, so questions asked
+        meanwhile are answered between chunks. Returns the number of passages read.
+        """
+        if chunk_size <= 0:
+            raise ValueError(f"chunk_size must be greater than 0. Currently, it is {chunk_size}")
+        reader = self._get_reader()
+        passages = list(self.index.passages)
+        starts = range(0, len(passages), chunk_size)
+        for start in tqdm(starts, desc="reading passages", unit="chunk", disable=not progress):
+            reader.prepare(passages[start : start + chunk_size])
+        return len(passages)
 
     # -- lazy parts ----------------------------------------------------------------------
 

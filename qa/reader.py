@@ -80,6 +80,12 @@ class Reader:
         # (refusal rules, citations, confidence) stays the same.
         self._span_model = span_model
 
+    def prepare(self, passages: list[Passage]) -> None:
+        """Parse and embed these passages' sentences and words (for the soft match of
+        paraphrased terms) ahead of the questions that will need them."""
+        parsed = self._parser.parse(passages)
+        self._parser.word_vectors(sorted({t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}))
+
     def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
         def refuse(reason: str, **extra: object) -> Reading:
             return Reading(

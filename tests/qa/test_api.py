@@ -148,3 +148,24 @@ def test_a_question_whose_predicate_the_corpus_never_uses_is_refused_by_rule(qa:
     assert reading.answer.refused
     assert reading.refusal_rule == "unknown_predicate"
     assert "colonize" in reading.answer.reason
+
+
+def test_passages_read_ahead_are_not_embedded_again_by_a_question(tmp_path: Path) -> None:
+    fresh = QA.from_corpus(CORPUS, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+    encoded: list[str] = []
+    encode = fresh.index.embedder.encode
+
+    def recording_encode(texts, **options):  # type: ignore[no-untyped-def]
+        encoded.extend(texts)
+        return encode(texts, **options)
+
+    fresh.index.embedder.encode = recording_encode  # type: ignore[method-assign]
+    assert fresh.read_passages(chunk_size=3) == len(fresh.index.passages)
+    read_ahead = len(encoded)
+    assert read_ahead > 2 * len(fresh.index.passages)  # every sentence, plain and with names masked
+    encoded.clear()
+    answer = fresh.ask("How much will the second Likoni bridge cost?")
+    sentences = {t for p in fresh.index.passages for t in p.text.split(". ")}
+    assert not answer.refused and not any(text in sentences for text in encoded) and len(encoded) < read_ahead
+    with pytest.raises(ValueError, match="chunk_size"):
+        fresh.read_passages(chunk_size=0)
