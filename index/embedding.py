@@ -1,8 +1,9 @@
 """Dense embeddings for passages and questions: sentence-transformers, fully offline.
 
-The default model, all-mpnet-base-v2, and the faster all-MiniLM-L6-v2 ship in PyPI packages
-(``index.packaged_models``), so nothing is downloaded. Any other model is a local path or hub name handed to
-SentenceTransformer as is (with HF_HUB_OFFLINE=1 only cached hub models load).
+The default model, all-mpnet-base-v2, and the faster all-MiniLM-L6-v2 ship in PyPI
+packages (``index.packaged_models``), so nothing is downloaded. Any other model is a local
+path or hub name handed to SentenceTransformer as is (with HF_HUB_OFFLINE=1 only cached hub
+models load).
 
 >>> embedder = SentenceTransformerEmbedder()      # nothing loaded yet
 >>> embedder.encode(["Xi visits Hanoi"]).shape    # loads on first use

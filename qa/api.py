@@ -53,7 +53,8 @@ class QA:
     ) -> None:
         self.index = index
         self.settings = settings if settings is not None else Settings(index=index.settings)
-        self._confidence = confidence if confidence is not None else ConfidenceModel.default(self.settings.index.model)
+        # The fit belongs to the model that embedded the index (a loaded index may differ from settings).
+        self._confidence = confidence if confidence is not None else ConfidenceModel.default(index.embedder.name)
         self._nlp = nlp
         self._nlp_lock = threading.Lock()
         self._reader: Reader | None = None

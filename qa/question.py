@@ -356,7 +356,9 @@ _DURATION_NOUNS = frozenset("sentence duration period stint spell tenure".split(
 _CUSTODY_WORDS = frozenset("prison jail custodial gaol".split())
 
 
-_AUXILIARIES = frozenset("do does did is was were are am be been has have had will would can could shall should may might must".split())
+_AUXILIARIES = frozenset(
+    "do does did is was were are am be been has have had will would can could shall should may might must".split()
+)
 
 
 def _time_follows(following: list[str]) -> bool:
