@@ -95,14 +95,15 @@ class ConfidenceModel:
     @classmethod
     def default(cls, model: str = DEFAULT_MODEL) -> ConfidenceModel:
         """The model fitted for this embedding model, else the one fitted for the default."""
-        for packaged in (packaged_path(model), packaged_path(DEFAULT_MODEL)):
-            if packaged.exists():
-                if packaged != packaged_path(model):
-                    logger.warning(
-                        "no confidence model was fitted with embedding model %r; using the one for %s. "
-                        "Run `python -m qa.calibration` to fit one.", model, DEFAULT_MODEL,
-                    )
-                return cls.load(packaged)
+        own, fallback = packaged_path(model), packaged_path(DEFAULT_MODEL)
+        if own.exists():
+            return cls.load(own)
+        if fallback.exists():
+            logger.warning(
+                "no confidence model was fitted with embedding model %r; using the one for %s. "
+                "Run `python -m qa.calibration` to fit one.", model, DEFAULT_MODEL,
+            )
+            return cls.load(fallback)
         return cls(weights=dict(DEFAULT_WEIGHTS))
 
 

@@ -132,6 +132,11 @@ def without_names(span: Span | Doc) -> str:
     return kept if kept.strip() else span.text
 
 
+def vocabulary(parsed: list[ParsedPassage]) -> set[str]:
+    """The passages' content words, lower case: what a paraphrased question term is matched against."""
+    return {t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}
+
+
 def score_sentences(
     question: QuestionAnalysis,
     question_vector: np.ndarray,
@@ -154,8 +159,7 @@ def score_sentences(
     total = sum(weights.values()) or 1.0
     vectors: dict[str, np.ndarray] = {}
     if word_vectors is not None and keys:
-        vocabulary = {t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}
-        vectors = word_vectors(sorted(set(keys) | vocabulary))
+        vectors = word_vectors(sorted(set(keys) | vocabulary(parsed)))
     evidence: list[EvidenceSentence] = []
     for hit, passage in zip(hits, parsed):
         per_sentence: list[tuple[set[str], frozenset[int]]] = []

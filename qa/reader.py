@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from index.records import DocumentMeta, Hit, Passage
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
-from qa.evidence import EvidenceSentence, PassageParser, score_sentences, soft_credit
+from qa.evidence import EvidenceSentence, PassageParser, score_sentences, soft_credit, vocabulary
 from qa.question import AnswerType, QuestionAnalysis
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
@@ -83,8 +83,7 @@ class Reader:
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of
         paraphrased terms) ahead of the questions that will need them."""
-        parsed = self._parser.parse(passages)
-        self._parser.word_vectors(sorted({t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}))
+        self._parser.word_vectors(sorted(vocabulary(self._parser.parse(passages))))
 
     def read(self, question: QuestionAnalysis, question_vector: np.ndarray, hits: list[Hit]) -> Reading:
         def refuse(reason: str, **extra: object) -> Reading:
