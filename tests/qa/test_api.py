@@ -169,3 +169,14 @@ def test_passages_read_ahead_are_not_embedded_again_by_a_question(tmp_path: Path
     assert not answer.refused and not any(text in sentences for text in encoded) and len(encoded) < read_ahead
     with pytest.raises(ValueError, match="chunk_size"):
         fresh.read_passages(chunk_size=0)
+
+
+def test_a_name_in_the_headline_counts_as_present_but_a_missing_day_does_not(qa: QA) -> None:
+    # "Lake Victoria" stands in the headline, not near the answer: the story is about it.
+    about_the_story = qa.read("How many people were treated for smoke inhalation on Lake Victoria?")
+    assert about_the_story.refusal_rule is None
+    assert "14" in (about_the_story.answer.candidate or "")
+    # A day the story never gives for it is what a near-miss changes: still refused by rule.
+    other_day = qa.read("How many people were treated for smoke inhalation on Thursday?")
+    assert other_day.answer.refused
+    assert other_day.refusal_rule == "absent_names"
