@@ -26,6 +26,7 @@ from index.embedding import Embedder
 from index.errors import ModelLoadError
 from index.records import CleanedDocument, FusionMode, Hit, RetrievalMode
 from index.store import SearchIndex
+from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.question import analyze_question, normalize_question
@@ -123,13 +124,43 @@ class QA:
         k = top_k if top_k is not None else self.settings.top_k
         if k <= 0:
             raise ValueError(f"top_k must be greater than 0. Currently, the top_k is {k}")
+        mode = mode if mode is not None else RetrievalMode.HYBRID
+        reading, hop = self._read_once(text, k, mode, fusion)
+        if hop is not None:
+            reading = self._read_through(hop, text, reading, k, mode, fusion)
+        elapsed = (time.perf_counter() - started) * 1000.0
+        return replace(reading, answer=replace(reading.answer, latency_ms=elapsed))
+
+    def _read_once(
+        self, text: str, k: int, mode: RetrievalMode, fusion: FusionMode | None
+    ) -> tuple[Reading, Hop | None]:
         reader = self._get_reader()
         with self._nlp_lock:
             analysis = analyze_question(text, self._get_nlp())
-        hits = self.search(text, k=k, mode=mode if mode is not None else RetrievalMode.HYBRID, fusion=fusion)
-        reading = reader.read(analysis, self.index.embed_query(text), hits)
-        elapsed = (time.perf_counter() - started) * 1000.0
-        return replace(reading, answer=replace(reading.answer, latency_ms=elapsed))
+        hits = self.search(text, k=k, mode=mode, fusion=fusion)
+        return reader.read(analysis, self.index.embed_query(text), hits), find_hop(analysis.doc)
+
+    def _read_through(
+        self, hop: Hop, text: str, direct: Reading, k: int, mode: RetrievalMode, fusion: FusionMode | None
+    ) -> Reading:
+        """Resolve the question's descriptive phrase first ("the company that built the rocket"
+        -> "Greyhaven Rocketworks"), then ask with the name in its place; keep whichever
+        reading is more confident. Only a name is put in: a phrase would not read better."""
+        inner, _ = self._read_once(hop.inner_question, k, mode, fusion)
+        resolved = inner.answer.text
+        if inner.answer.refused or resolved is None or not any(ch.isupper() for ch in resolved):
+            return direct
+        chained, _ = self._read_once(hop.rewrite(text, resolved), k, mode, fusion)
+        if chained.answer.refused or chained.answer.confidence <= direct.answer.confidence:
+            return direct
+        # Both steps must hold, so the answer is only as sure as the weaker one.
+        confidence = min(inner.answer.confidence, chained.answer.confidence)
+        # Citations locate the answer itself; the step that named the thing is told in the reason.
+        where = inner.answer.citations[0] if inner.answer.citations else None
+        source = f" ({where.source or where.doc_id}, {where.passage_id})" if where is not None else ""
+        reason = f"{hop.phrase[:1].upper()}{hop.phrase[1:]} is {resolved}{source}. {chained.answer.reason}"
+        answer = replace(chained.answer, question=text, reason=reason, confidence=confidence)
+        return replace(chained, answer=answer)
 
     def search(
         self, query: str, k: int = 10, mode: RetrievalMode = RetrievalMode.HYBRID, fusion: FusionMode | None = None
@@ -202,3 +233,4 @@ class QA:
                     span_model=self._span_model(),
                 )
             return self._reader
+

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from index.records import Hit, Passage
-from qa.question import LEADER_WORDS, QuestionAnalysis, asks_for_a_leader, is_leader_title
+from qa.question import LEADER_WORDS, QuestionAnalysis, asks_for_a_leader, holds_asked_role
 from qa.terms import TermStatistics, term_key
 
 PARAGRAPH_BREAKS = "paragraph_breaks"
@@ -171,7 +171,7 @@ def score_sentences(
                     if (
                         passage.token_keys[i] == key
                         or passage.token_lemmas[i] == term
-                        or (term in leader_terms and is_leader_title(passage.doc[i]))
+                        or (term in leader_terms and holds_asked_role(passage.doc[i], question.focus))
                     ):
                         found.add(term)
                         tokens.add(i)

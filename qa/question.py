@@ -121,6 +121,7 @@ _QUESTION_STOPWORDS = frozenset(
 _WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]")
 _NUMBER = re.compile(r"\d[\d,.]*")
+_CODED_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?")
 
 
 def normalize_question(question: str, max_chars: int) -> str:
@@ -155,7 +156,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     if answer_type is AnswerType.ENTITY and focus is None and lowered[-2:] in (["for", "?"], ["for"]):
         answer_type = AnswerType.REASON  # "What is the hotline meant for?" asks for a purpose
     if answer_type is AnswerType.PERSON and focus is None:
-        focus = "head" if _asks_leader(doc) else _role_noun(doc)
+        focus = _leader_focus(doc) or _role_noun(doc)
     # Only real names: spaCy also tags question phrases ("which day of the week") as DATE.
     entities = tuple(
         dict.fromkeys(
@@ -167,12 +168,19 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
             and not any(t.lower_ in _WH_WORDS for t in ent)
         )
     )
-    numbers = tuple(dict.fromkeys(m.group(0).rstrip(".,") for m in _NUMBER.finditer(text)))
+    # "Corvina-5", "MH370", "F-35": a name whose number tells it from its siblings ("Corvina-4").
+    # The small NER model rarely tags them; as names they must stand near the answer, whole.
+    coded = [t.text for t in doc if _CODED_NAME.fullmatch(t.text)]
+    entities = tuple(dict.fromkeys((*entities, *(c for c in coded if not any(c in e for e in entities)))))
+    in_names = {m.group(0) for name in coded for m in _NUMBER.finditer(name)}
+    numbers = tuple(
+        dict.fromkeys(n for m in _NUMBER.finditer(text) if (n := m.group(0).rstrip(".,")) not in in_names)
+    )
     key_terms = tuple(
         dict.fromkeys(
             token.lemma_.lower()
             for token in doc
-            if (token.is_alpha or token.like_num)
+            if (token.is_alpha or token.like_num or _CODED_NAME.fullmatch(token.text))
             and not token.is_stop
             and token.lower_ not in _QUESTION_STOPWORDS
             and token.lemma_.lower() not in _QUESTION_STOPWORDS
@@ -276,7 +284,7 @@ _LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
 # "Who is the *boss* ...?" names no title; any leader's title answers it.
 GENERIC_LEADERS = frozenset("head boss chief leader".split())
 LEADER_ROLES = GENERIC_LEADERS | frozenset(
-    "executive ceo chairman chairwoman chair president director manager commissioner governor".split()
+    "executive ceo chairman chairwoman chair chairperson president director manager commissioner governor".split()
 )
 # The words by which a question asks for a leader ("who *runs*", "in *charge*", "the *boss*");
 # not "lead", which the text uses for its own sense ("the prosecutor *leading* the inquiry").
@@ -294,20 +302,37 @@ def is_leader_title(token: Token) -> bool:
     return not before & _DEPUTY_WORDS
 
 
+# "Who *chairs* the board?" asks for the chair, not the chief executive.
+CHAIR_TITLES = frozenset("chairman chairwoman chair chairperson".split())
+
+
+def holds_asked_role(token: Token, focus: str | None) -> bool:
+    """Does the title ``token`` answer a question for ``focus``: any leader's title for a
+    generic "boss" or "head", a chair's title for "chairman"."""
+    if focus in GENERIC_LEADERS:
+        return is_leader_title(token)
+    if focus == "chairman":
+        return token.lemma_.lower() in CHAIR_TITLES and is_leader_title(token)
+    return False
+
+
 def asks_for_a_leader(question: QuestionAnalysis) -> bool:
-    """A person question whose answer is whoever leads something, by whatever title."""
-    return question.answer_type is AnswerType.PERSON and question.focus in GENERIC_LEADERS
+    """A person question whose answer is whoever leads something, by a title of that rank."""
+    return question.answer_type is AnswerType.PERSON and (
+        question.focus in GENERIC_LEADERS or question.focus == "chairman"
+    )
 _CAUSING_VERBS = frozenset("cause trigger prompt spark".split())
 
 
-def _asks_leader(doc: Doc) -> bool:
-    """ "Who heads X?", "Who is in charge of X?": the answer is whoever leads X, by any title."""
+def _leader_focus(doc: Doc) -> str | None:
+    """ "Who heads X?", "Who is in charge of X?": whoever leads X, by any title ("head");
+    "Who chairs X?": its chair ("chairman")."""
     for token in doc:
         if token.lower_ == "who" and token.dep_ == "nsubj" and token.head.lemma_.lower() in _LEADING_VERBS:
-            return True
+            return "chairman" if token.head.lemma_.lower() == "chair" else "head"
         if token.lower_ == "charge" and token.head.lower_ == "in":
-            return True
-    return False
+            return "head"
+    return None
 
 
 def _asks_cause(doc: Doc) -> bool:
@@ -423,9 +448,14 @@ def _counted_noun(doc: Doc) -> str | None:
     """The noun a 'how many/much' question measures: 'How many *passengers* were rescued?'."""
     for i, token in enumerate(doc[:-1]):
         if token.lower_ == "how" and doc[i + 1].lower_ in {"many", "much"}:
-            for following in doc[i + 2 : i + 5]:
+            for following in doc[i + 2 : i + 6]:
                 if following.pos_ in {"NOUN", "PROPN"}:
+                    # The head, not a modifier: "how many farm *animals*", "how many *people* died".
+                    while following.dep_ == "compound" and following.head.i > following.i:
+                        following = following.head
                     return following.lemma_.lower()
+                if following.lower_ in {"of", "the"}:
+                    continue  # "How many of the people who died ...?"
                 if following.pos_ not in {"ADJ", "NUM"}:
                     return None
     return None

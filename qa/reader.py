@@ -20,7 +20,7 @@ from index.records import DocumentMeta, Hit, Passage
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
 from qa.evidence import EvidenceSentence, PassageParser, score_sentences, soft_credit, vocabulary
-from qa.question import AnswerType, QuestionAnalysis
+from qa.question import LEADER_WORDS, AnswerType, QuestionAnalysis, asks_for_a_leader, holds_asked_role
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
 from qa.terms import TermStatistics, is_acronym, term_key, text_keys, words
@@ -225,7 +225,7 @@ class Reader:
         # Name the rarest absent terms: they are what the question is really about.
         absent.sort(key=lambda t: self._stats.idf(term_key(t)), reverse=True)
         source = self._documents[sentence.passage.doc_id].outlet or sentence.passage.doc_id
-        never = [t for t in absent if not self._stats.knows(term_key(t))]
+        never = [t for t in absent if not self._stats.knows(term_key(t)) and t not in _leader_words(question)]
         if never:
             terms = ", ".join(f"“{t}”" for t in never[:3])
             return (
@@ -263,8 +263,15 @@ class Reader:
     ) -> dict[str, float]:
         weights = {t: self._stats.idf(term_key(t)) for t in question.key_terms}
         total = sum(weights.values()) or 1.0
-        unknown = sum(w for t, w in weights.items() if not self._stats.knows(term_key(t))) / total
+        # "Who is the *boss* ...?" is answered by a chief executive or a director: the leader
+        # word stands for whatever title the window gives, and is no unknown word of its own.
+        leader_words = _leader_words(question)
+        unknown = sum(
+            w for t, w in weights.items() if not self._stats.knows(term_key(t)) and t not in leader_words
+        ) / total
         window = _window_keys(best.evidence)
+        if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
+            window = window | leader_words
         soft_coverage = self._soft_coverage(question, best.evidence, window, weights, total)
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
@@ -384,6 +391,13 @@ class Reader:
 def _name_keys(name: str) -> set[str]:
     """Matching keys of a name or number of the question ("the Vietnam War" -> vietnam, war)."""
     return {term_key(w) for w in words(name) if len(w) >= 3 or w.isdigit()} - {"the"}
+
+
+def _leader_words(question: QuestionAnalysis) -> frozenset[str]:
+    """The question's words that ask for a leader by any title ("boss", "heads", "in charge")."""
+    if not asks_for_a_leader(question):
+        return frozenset()
+    return frozenset(t for t in question.key_terms if t in LEADER_WORDS)
 
 
 def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:

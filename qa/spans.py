@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence
-from qa.question import GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, is_leader_title
-from qa.terms import initialisms, term_key
+from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
+from qa.terms import initialisms, term_key, words
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
 _ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
@@ -44,6 +44,8 @@ _NUMBER_FOCUS = {
         frozenset({"QUANTITY"}),
     ),
 }
+# Entity labels of amounts measured in a unit, not counts of things.
+_MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 _CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
 _TEMPORAL_MARKERS = frozenset("since as after following while".split())
@@ -135,7 +137,17 @@ def candidates_from_model(
 
 def _question_keys(question: QuestionAnalysis) -> set[str]:
     keys = {term_key(t) for t in question.key_terms} | set(question.key_terms)
-    return keys | {term_key(t.text) for t in question.doc if t.is_alpha}
+    # A name's initials repeat it: "TPC" answers nothing about "Terminal Pacífico Central".
+    initials = {term_key(i) for name in question.entities if len(name.split()) >= 2 for i in _full_initials(name)}
+    return keys | initials | {term_key(t.text) for t in question.doc if t.is_alpha}
+
+
+def _full_initials(name: str) -> set[str]:
+    """The initials of a whole name, with and without its fillers ("of", "and")."""
+    parts = [w for w in words(name) if w.casefold() != "the"]
+    every = "".join(w[0] for w in parts).casefold()
+    content = "".join(w[0] for w in parts if w.casefold() not in {"of", "and", "for", "&"}).casefold()
+    return {every, content}
 
 
 def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
@@ -208,6 +220,8 @@ def _spans(
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
                     fit = 0.3 if _role_conflicts(role, question) else 1.5
+                    if question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
+                        fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
                     fit = 0.25  # an organisation is not "the doctor" or "the boss"
             if kind is AnswerType.PLACE and fit > 0 and not question.plural:
@@ -215,12 +229,16 @@ def _spans(
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
                 locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPOSITIONS
                 fit += 0.2 if locative else -0.2 if ent.label_ == "ORG" else 0.0
+            if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
+                fit -= 0.4  # "made at the plant *in Rathmore*" names a place, whatever the NER label
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
                 if counted is not None and _same_thing(counted, question.counted):
                     fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
+                elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
+                    fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             start, end = (ent.start_char, _with_unit(ent, _with_time_of_day(ent)))
@@ -283,6 +301,8 @@ def _spans(
 
 _VERB_OBJECTS = frozenset({"dobj", "prt", "attr", "oprd"})
 _LOCATIVE_PREPOSITIONS = frozenset("in at near from outside inside across to into on off".split())
+# Prepositions before a place but hardly ever before an organisation ("works *at* Google").
+_PLACE_ONLY = frozenset("in near outside inside across".split())
 _YEAR = re.compile(r"\b\d{4}\b")
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 _MONTH = re.compile(
@@ -438,8 +458,8 @@ def _with_unit(ent: Span, end: int) -> int:
 
 def _counted_by(ent: Span) -> Token | None:
     """The noun a number counts or measures: its unit ("11 *kilometres*"), its head, or a noun right after it."""
-    if ent.label_ == "QUANTITY" and ent[-1].pos_ == "NOUN":
-        return ent[-1]
+    if ent.label_ == "QUANTITY" and ent[-1].is_alpha:
+        return ent[-1]  # the unit, whatever its tag (the small model calls "kilometres" a verb)
     if ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
         return ent.root.head
     return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
@@ -460,7 +480,7 @@ def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
     if _TITLE_ROLES.get(token.lower_.rstrip(".")) == focus and token.text[:1].isupper():
         return True  # "*Dr* Ravi Menon" for "which doctor"
-    return lemma == focus or (focus in GENERIC_LEADERS and is_leader_title(token))
+    return lemma == focus or holds_asked_role(token, focus)
 
 
 def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
@@ -549,7 +569,8 @@ def _speaker_named(sentences: tuple[Span, ...], start: int, end: int, speaker: s
 
 
 def _names_speaker(sentences: list[Span], speaker: set[str]) -> bool:
-    tokens = [t for s in sentences for t in s]
+    # A possessor is not the speaker: "Osk, *Morvell's* lawyer, said ..." quotes Osk.
+    tokens = [t for s in sentences for t in s if t.dep_ != "poss"]
     if any(term_key(t.text) in speaker or any(_same_role(t, key) for key in speaker) for t in tokens):
         return True
     acronyms = {k for k in speaker if 2 <= len(k) <= 5}

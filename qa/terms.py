@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
-_SUFFIXES = ("ations", "ation", "ings", "ing", "ated", "ates", "ate", "ese", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
+_ACT_OR_ACTOR = re.compile(r"(?<=[ts])(?:ion|or)$")
+_SUFFIXES = ("ations", "ation", "ators", "ator", "ings", "ing", "ated", "ates", "ate", "ese", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
 def term_key(word: str) -> str:
@@ -32,6 +33,11 @@ def term_key(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             word = word[: -len(suffix)]
             break
+    # The doer meets the deed: "prosecutor" ~ "prosecution", "inspector" ~ "inspection". Five
+    # letters must remain, so that "station" keeps apart from "state" and "factor" from "fact".
+    act = _ACT_OR_ACTOR.search(word)
+    if act is not None and act.start() >= 5:
+        word = word[: act.start()]
     return _drop_final_vowel(word)
 
 

@@ -115,6 +115,25 @@ def test_how_many_questions_know_what_they_count(nlp) -> None:
     assert analyze_question("How many passengers were rescued from the ferry?", nlp).counted == "passenger"
     assert analyze_question("How much money did the council borrow?", nlp).counted == "money"
     assert analyze_question("Who won the vote?", nlp).counted is None
+    # The head of the noun phrase, not its modifier; through a partitive "of the".
+    assert analyze_question("How many farm animals drowned in the flood?", nlp).counted == "animal"
+    assert analyze_question("How many of the people who died were from Tarvo?", nlp).counted == "people"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "name", "number"),
+    [
+        ("When is Corvina-5 scheduled to launch?", "Corvina-5", "5"),
+        ("When did flight MH370 vanish?", "MH370", "370"),
+        ("How many COVID-19 cases did the ward see?", "COVID-19", "19"),
+    ],
+)
+def test_a_name_with_a_number_is_one_name_and_a_key_term(nlp, question: str, name: str, number: str) -> None:
+    analysis = analyze_question(question, nlp)
+    assert name in analysis.entities
+    assert name.casefold() in analysis.key_terms
+    assert number not in analysis.numbers  # "5" alone would match any other 5 in the text
 
 
 @pytest.mark.slow

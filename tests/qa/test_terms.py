@@ -8,13 +8,18 @@ from qa.terms import TermStatistics, term_key, text_keys
 @pytest.mark.parametrize(
     ("a", "b"),
     [("trading", "trade"), ("Vietnamese", "Vietnam"), ("Russian", "Russia"), ("Kenya’s", "Kenya"),
-     ("designated", "designation"), ("agreements", "agreement"), ("Koreans", "Korea")],
+     ("designated", "designation"), ("agreements", "agreement"), ("Koreans", "Korea"),
+     ("prosecutor", "prosecution"), ("inspectors", "inspection"), ("investigator", "investigation"),
+     ("senator", "senate")],
 )
 def test_related_forms_share_a_key(a: str, b: str) -> None:
     assert term_key(a) == term_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Taiwan", "Tai"), ("port", "sport"), ("bank", "banner")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Taiwan", "Tai"), ("port", "sport"), ("bank", "banner"), ("station", "state"), ("factor", "fact")],
+)
 def test_distinct_words_keep_distinct_keys(a: str, b: str) -> None:
     assert term_key(a) != term_key(b)
 

