@@ -29,7 +29,7 @@ from index.store import SearchIndex
 from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
 from qa.evidence import PassageParser, add_paragraph_breaks
-from qa.question import analyze_question, normalize_question
+from qa.question import analyze_question, asks_for_a_leader, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from qa.span_model import SpanProposer
 
 logger = logging.getLogger(__name__)
+
+# Titles searched for beside a question for a leader: any leader's, or a chair's ("who chairs").
+_LEADER_TITLES = {False: "chief executive director president chairman manager", True: "chairman chairwoman chair"}
+_EXTRA_LEADER_HITS = 3
 
 
 class QA:
@@ -138,6 +142,12 @@ class QA:
         with self._nlp_lock:
             analysis = analyze_question(text, self._get_nlp())
         hits = self.search(text, k=k, mode=mode, fusion=fusion)
+        if asks_for_a_leader(analysis):
+            # "Who heads the agency?" shares no word with "Redvers, the agency's director-general":
+            # a second search that names the titles brings such passages in.
+            query = f"{text} {_LEADER_TITLES[analysis.focus == 'chairman']}"
+            titles = self.search(query, k=k, mode=mode, fusion=fusion)
+            hits = _with_extra_hits(hits, titles, extra=_EXTRA_LEADER_HITS)
         return reader.read(analysis, self.index.embed_query(text), hits), find_hop(analysis.doc)
 
     def _read_through(
@@ -234,3 +244,9 @@ class QA:
                 )
             return self._reader
 
+
+def _with_extra_hits(hits: list[Hit], more: list[Hit], extra: int) -> list[Hit]:
+    """``hits`` plus up to ``extra`` passages of ``more`` not among them, ranked after them."""
+    seen = {p.passage_id for hit in hits for p in (hit.passage, *hit.twins)}
+    added = [hit for hit in more if hit.passage.passage_id not in seen][:extra]
+    return hits + [replace(hit, rank=len(hits) + i + 1) for i, hit in enumerate(added)]

@@ -132,6 +132,14 @@ def without_names(span: Span | Doc) -> str:
     return kept if kept.strip() else span.text
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def has_pronoun_subject(sentence: Span) -> bool:
+    """Does a person pronoun do something here ("*she* said"), naming someone told of earlier?"""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _PERSONAL_PRONOUNS for t in sentence)
+
+
 def vocabulary(parsed: list[ParsedPassage]) -> set[str]:
     """The passages' content words, lower case: what a paraphrased question term is matched against."""
     return {t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}

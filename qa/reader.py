@@ -19,7 +19,14 @@ from spacy.tokens import Span
 from index.records import DocumentMeta, Hit, Passage
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
-from qa.evidence import EvidenceSentence, PassageParser, score_sentences, soft_credit, vocabulary
+from qa.evidence import (
+    EvidenceSentence,
+    PassageParser,
+    has_pronoun_subject,
+    score_sentences,
+    soft_credit,
+    vocabulary,
+)
 from qa.question import LEADER_WORDS, AnswerType, QuestionAnalysis, asks_for_a_leader, holds_asked_role
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
@@ -406,11 +413,19 @@ def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:
 
 
 def _window_span(sentence: EvidenceSentence) -> Span:
-    """The sentence with its neighbours: where a question's words may stand around an answer."""
+    """The sentence with its neighbours: where a question's words may stand around an answer.
+
+    A window that opens on "she" or "they" reaches back to whom the pronoun names ("Norma
+    Cayupán, 67, said ... She and her grandson climbed ... 'The dogs knew,' she said"), two
+    sentences further at most.
+    """
     sentences = sentence.parsed.sentences
-    first = sentences[max(0, sentence.index - 1)].start
+    first = max(0, sentence.index - 1)
+    while first > 0 and sentence.index - first < 3 and has_pronoun_subject(sentences[first]):
+        first -= 1
     last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
-    return sentence.parsed.doc[first:last]
+    return sentence.parsed.doc[sentences[first].start : last]
+
 
 
 def _window_keys(sentence: EvidenceSentence) -> set[str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from qa.evidence import EvidenceSentence
+from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
 from qa.terms import initialisms, term_key, words
 
@@ -564,8 +564,15 @@ def _speaker_named(sentences: tuple[Span, ...], start: int, end: int, speaker: s
     if _names_speaker(spans, speaker):
         return True
     first = sentences.index(spans[0])
-    by_pronoun = any(t.lower_ in {"he", "she", "they"} and t.dep_ == "nsubj" for s in spans for t in s)
-    return by_pronoun and first > 0 and _names_speaker([sentences[first - 1]], speaker)
+    if not any(has_pronoun_subject(s) for s in spans):
+        return False
+    # Back through a chain of pronouns ("... She climbed ... 'The dogs knew,' she said"), two at most.
+    for earlier in range(first - 1, max(first - 3, -1), -1):
+        if _names_speaker([sentences[earlier]], speaker):
+            return True
+        if not has_pronoun_subject(sentences[earlier]):
+            return False
+    return False
 
 
 def _names_speaker(sentences: list[Span], speaker: set[str]) -> bool:

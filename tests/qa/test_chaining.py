@@ -77,3 +77,28 @@ def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Pat
     assert answer.question == "Who is the chief executive of the company that built the Tern-7?"
     assert "Harlow Dynamics" in answer.reason
     assert all(c.doc_id == "company" for c in answer.citations)
+
+
+def test_a_leader_question_reads_passages_that_name_the_title(tmp_path: Path) -> None:
+    # Thirteen paragraphs speak of the port agency; the one naming its head says "director-general"
+    # and not "heads", so a plain search of the question ranks it below the reader's eight.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    paragraphs = [
+        f"The Kessa port agency said on day {n} of the checks that the Kessa port would stay open for "
+        f"ships, and that port agency crews were testing {n * 10} cranes along the quays. Port agency "
+        f"engineers expect the Kessa checks to take several more weeks, the port agency said in a notice "
+        f"to shipping lines." for n in range(1, 14)
+    ]
+    paragraphs.insert(6, (
+        "Ida Krantz, the agency's director-general, told reporters on Tuesday that the inspections were "
+        "routine and that no fault had been found so far. She said the results would be published in full "
+        "once the last crane had been tested and certified by outside engineers."
+    ))
+    (corpus / "port.txt").write_text("Kessa port checks\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    settings = Settings().with_overrides(index_dir=tmp_path / "index")
+    qa = QA.from_corpus(corpus, settings, progress=False)
+    question = "Who heads the Kessa port agency?"
+    assert "Krantz" not in " ".join(hit.passage.text for hit in qa.search(question, k=8))
+    reading = qa.read(question)
+    assert reading.answer.candidate == "Ida Krantz"

@@ -388,3 +388,21 @@ def test_a_name_after_in_fits_a_company_question_worse_than_the_company(nlp) -> 
                     "Sunny Oats cereal is made at the company's plant in Norbridge, Co Kerry. "
                     "Valdane Foods, which employs 900 people, sells the cereal.")
     assert fit["Norbridge"] < fit["Valdane Foods"], fit
+
+
+def test_a_quote_is_attributed_back_through_a_chain_of_pronouns(nlp) -> None:
+    fit = type_fits(nlp, "What did Ana Ruiz say about the storm?",
+                    "Ana Ruiz, 70, said the wind woke her. She and her son ran to the church in the dark. "
+                    "\"The storm came without any warning,\" she said. "
+                    "\"Nobody told us anything about the storm,\" said Pedro Gil, a neighbour.")
+    assert fit["The storm came without any warning"] > fit["Nobody told us anything about the storm"], fit
+
+
+def test_the_window_around_an_answer_reaches_back_to_whom_its_pronouns_name(nlp) -> None:
+    from qa.reader import _window_span
+
+    found = _candidates(nlp, "What did Ana Ruiz say about the storm?",
+                        "Ana Ruiz, 70, said the wind woke her. She and her son ran to the church in the dark. "
+                        "\"The storm came without any warning,\" she said.")
+    quote = next(c for c in found if c.text == "The storm came without any warning")
+    assert "Ana Ruiz" in _window_span(quote.evidence).text
