@@ -28,6 +28,7 @@ from index.records import CleanedDocument, FusionMode, Hit, RetrievalMode
 from index.store import SearchIndex
 from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
+from qa.evaluation.metrics import normalize_answer
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.question import analyze_question, asks_for_a_leader, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases
@@ -155,21 +156,39 @@ class QA:
     ) -> Reading:
         """Resolve the question's descriptive phrase first ("the company that built the rocket"
         -> "Greyhaven Rocketworks"), then ask with the name in its place; keep whichever
-        reading is more confident. Only a name is put in: a phrase would not read better."""
+        reading is more confident. Only a name is put in: a phrase would not read better.
+
+        Both steps must hold, so the chained answer is only as sure as the weaker step: an
+        uncertain first step turns a confident second one into a refusal, which is still
+        better than the direct reading's less confident candidate."""
         inner, _ = self._read_once(hop.inner_question, k, mode, fusion)
-        resolved = inner.answer.text
-        if inner.answer.refused or resolved is None or not any(ch.isupper() for ch in resolved):
+        resolved = inner.answer.candidate
+        if resolved is None or not any(ch.isupper() for ch in resolved):
             return direct
         chained, _ = self._read_once(hop.rewrite(text, resolved), k, mode, fusion)
-        if chained.answer.refused or chained.answer.confidence <= direct.answer.confidence:
+        if chained.answer.candidate is None or chained.answer.confidence <= direct.answer.confidence:
             return direct
-        # Both steps must hold, so the answer is only as sure as the weaker one.
+        if normalize_answer(chained.answer.candidate) == normalize_answer(direct.answer.candidate or ""):
+            return direct  # both ways lead to the same answer: the direct reading stands
         confidence = min(inner.answer.confidence, chained.answer.confidence)
         # Citations locate the answer itself; the step that named the thing is told in the reason.
         where = inner.answer.citations[0] if inner.answer.citations else None
         source = f" ({where.source or where.doc_id}, {where.passage_id})" if where is not None else ""
-        reason = f"{hop.phrase[:1].upper()}{hop.phrase[1:]} is {resolved}{source}. {chained.answer.reason}"
-        answer = replace(chained.answer, question=text, reason=reason, confidence=confidence)
+        step = f"{hop.phrase[:1].upper()}{hop.phrase[1:]} is {resolved}{source}"
+        if chained.answer.refused or confidence < self._confidence.threshold:
+            if inner.answer.confidence < chained.answer.confidence:
+                reason = (
+                    f"“{resolved}” may be {hop.phrase}{source}, but that is too uncertain to answer on "
+                    f"(confidence {confidence:.2f} < {self._confidence.threshold:.2f})."
+                )
+            else:
+                reason = f"{step}, but {chained.answer.reason[:1].lower()}{chained.answer.reason[1:]}"
+            answer = Answer(
+                question=text, text=None, refused=True, reason=reason, confidence=confidence,
+                hits=chained.answer.hits, candidate=chained.answer.candidate,
+            )
+            return replace(chained, answer=answer)
+        answer = replace(chained.answer, question=text, reason=f"{step}. {chained.answer.reason}", confidence=confidence)
         return replace(chained, answer=answer)
 
     def search(

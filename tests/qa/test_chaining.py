@@ -9,6 +9,7 @@ import spacy
 
 from qa.api import QA
 from qa.chaining import find_hop
+from qa.confidence import ConfidenceModel
 from qa.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -71,12 +72,22 @@ def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Pat
         encoding="utf-8",
     )
     qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
-    answer = qa.ask("Who is the chief executive of the company that built the Tern-7?")
+    question = "Who is the chief executive of the company that built the Tern-7?"
+    answer = qa.ask(question)
     assert not answer.refused, answer.reason
     assert answer.text == "Mira Olsen"
-    assert answer.question == "Who is the chief executive of the company that built the Tern-7?"
+    assert answer.question == question
     assert "Harlow Dynamics" in answer.reason
     assert all(c.doc_id == "company" for c in answer.citations)
+
+    # Where either step falls short of the threshold, the chain refuses, naming both steps.
+    fitted = ConfidenceModel.default(qa.index.embedder.name)
+    strict = QA(qa.index, qa.settings, confidence=ConfidenceModel(weights=fitted.weights, threshold=0.999))
+    refused = strict.ask(question)
+    assert refused.refused and refused.text is None
+    assert refused.candidate == "Mira Olsen"
+    assert "Harlow Dynamics" in refused.reason
+    assert refused.confidence <= answer.confidence
 
 
 def test_a_leader_question_reads_passages_that_name_the_title(tmp_path: Path) -> None:
