@@ -321,6 +321,8 @@ def asks_for_a_leader(question: QuestionAnalysis) -> bool:
     return question.answer_type is AnswerType.PERSON and (
         question.focus in GENERIC_LEADERS or question.focus == "chairman"
     )
+
+
 _CAUSING_VERBS = frozenset("cause trigger prompt spark".split())
 
 

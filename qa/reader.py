@@ -427,7 +427,6 @@ def _window_span(sentence: EvidenceSentence) -> Span:
     return sentence.parsed.doc[sentences[first].start : last]
 
 
-
 def _window_keys(sentence: EvidenceSentence) -> set[str]:
     """Matching keys and lemmas of the sentence and its neighbours."""
     span = _window_span(sentence)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
-from qa.terms import initialisms, term_key, words
+from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
 _ENTITY_LABELS: dict[AnswerType, tuple[frozenset[str], frozenset[str]]] = {
@@ -138,16 +138,8 @@ def candidates_from_model(
 def _question_keys(question: QuestionAnalysis) -> set[str]:
     keys = {term_key(t) for t in question.key_terms} | set(question.key_terms)
     # A name's initials repeat it: "TPC" answers nothing about "Terminal Pacífico Central".
-    initials = {term_key(i) for name in question.entities if len(name.split()) >= 2 for i in _full_initials(name)}
+    initials = {max(found, key=len) for name in question.entities if len(found := initialisms(name)) > 0}
     return keys | initials | {term_key(t.text) for t in question.doc if t.is_alpha}
-
-
-def _full_initials(name: str) -> set[str]:
-    """The initials of a whole name, with and without its fillers ("of", "and")."""
-    parts = [w for w in words(name) if w.casefold() != "the"]
-    every = "".join(w[0] for w in parts).casefold()
-    content = "".join(w[0] for w in parts if w.casefold() not in {"of", "and", "for", "&"}).casefold()
-    return {every, content}
 
 
 def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
