@@ -168,8 +168,10 @@ class QA:
         chained, _ = self._read_once(hop.rewrite(text, resolved), k, mode, fusion)
         if chained.answer.candidate is None or chained.answer.confidence <= direct.answer.confidence:
             return direct
-        if normalize_answer(chained.answer.candidate) == normalize_answer(direct.answer.candidate or ""):
-            return direct  # both ways lead to the same answer: the direct reading stands
+        if not direct.answer.refused and normalize_answer(chained.answer.candidate) == normalize_answer(
+            direct.answer.candidate or ""
+        ):
+            return direct  # both ways lead to the answer given: the direct reading stands
         confidence = min(inner.answer.confidence, chained.answer.confidence)
         # Citations locate the answer itself; the step that named the thing is told in the reason.
         where = inner.answer.citations[0] if inner.answer.citations else None
