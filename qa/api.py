@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Titles searched for beside a question for a leader: any leader's, or a chair's ("who chairs").
-_LEADER_TITLES = {False: "chief executive director president chairman manager", True: "chairman chairwoman chair"}
+_LEADER_TITLES = "chief executive director president chairman manager"
+_CHAIR_TITLES = "chairman chairwoman chair"
 _EXTRA_LEADER_HITS = 3
 
 
@@ -146,7 +147,7 @@ class QA:
         if asks_for_a_leader(analysis):
             # "Who heads the agency?" shares no word with "Redvers, the agency's director-general":
             # a second search that names the titles brings such passages in.
-            query = f"{text} {_LEADER_TITLES[analysis.focus == 'chairman']}"
+            query = f"{text} {_CHAIR_TITLES if analysis.focus == 'chairman' else _LEADER_TITLES}"
             titles = self.search(query, k=k, mode=mode, fusion=fusion)
             hits = _with_extra_hits(hits, titles, extra=_EXTRA_LEADER_HITS)
         return reader.read(analysis, self.index.embed_query(text), hits), find_hop(analysis.doc)
@@ -178,13 +179,13 @@ class QA:
         source = f" ({where.source or where.doc_id}, {where.passage_id})" if where is not None else ""
         step = f"{hop.phrase[:1].upper()}{hop.phrase[1:]} is {resolved}{source}"
         if chained.answer.refused or confidence < self._confidence.threshold:
-            if inner.answer.confidence < chained.answer.confidence:
+            if chained.answer.refused:
+                reason = f"{step}, but {chained.answer.reason[:1].lower()}{chained.answer.reason[1:]}"
+            else:  # the first step is the weak one
                 reason = (
                     f"“{resolved}” may be {hop.phrase}{source}, but that is too uncertain to answer on "
                     f"(confidence {confidence:.2f} < {self._confidence.threshold:.2f})."
                 )
-            else:
-                reason = f"{step}, but {chained.answer.reason[:1].lower()}{chained.answer.reason[1:]}"
             answer = Answer(
                 question=text, text=None, refused=True, reason=reason, confidence=confidence,
                 hits=chained.answer.hits, candidate=chained.answer.candidate,

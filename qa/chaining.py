@@ -33,7 +33,7 @@ def find_hop(doc: Doc) -> Hop | None:
     a present participle ("the aid group *cooking for* X"), as a question of its own."""
     for token in doc:
         noun = token.head
-        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ in {"ROOT"}:
+        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ == "ROOT":
             continue
         if token.dep_ == "relcl" and _subject_is_relative_pronoun(token):
             clause = [t for t in token.subtree if not (t.lower_ in _RELATIVE_PRONOUNS and t.dep_ == "nsubj")]
