@@ -406,3 +406,10 @@ def test_the_window_around_an_answer_reaches_back_to_whom_its_pronouns_name(nlp)
                         "\"The storm came without any warning,\" she said.")
     quote = next(c for c in found if c.text == "The storm came without any warning")
     assert "Ana Ruiz" in _window_span(quote.evidence).text
+
+
+def test_a_possessor_near_a_quote_is_not_its_speaker(nlp) -> None:
+    fit = type_fits(nlp, "What did Vik say about the strike?",
+                    "Anna Berg, Vik's deputy, said \"the strike will go on for weeks\". "
+                    "Lars Vik said \"the company will not budge on the strike\".")
+    assert fit["the strike will go on for weeks"] < fit["the company will not budge on the strike"], fit
