@@ -30,7 +30,7 @@ from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
 from qa.evidence import PassageParser, add_paragraph_breaks
-from qa.question import analyze_question, asks_for_a_leader, normalize_question
+from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
@@ -131,7 +131,8 @@ class QA:
         if k <= 0:
             raise ValueError(f"top_k must be greater than 0. Currently, the top_k is {k}")
         mode = mode if mode is not None else RetrievalMode.HYBRID
-        reading, hop = self._read_once(text, k, mode, fusion)
+        reading, analysis = self._read_once(text, k, mode, fusion)
+        hop = find_hop(analysis.doc)  # only the user's question: a step's own question is not split again
         if hop is not None:
             reading = self._read_through(hop, text, reading, k, mode, fusion)
         elapsed = (time.perf_counter() - started) * 1000.0
@@ -139,7 +140,7 @@ class QA:
 
     def _read_once(
         self, text: str, k: int, mode: RetrievalMode, fusion: FusionMode | None
-    ) -> tuple[Reading, Hop | None]:
+    ) -> tuple[Reading, QuestionAnalysis]:
         reader = self._get_reader()
         with self._nlp_lock:
             analysis = analyze_question(text, self._get_nlp())
@@ -150,7 +151,7 @@ class QA:
             query = f"{text} {_CHAIR_TITLES if analysis.focus == 'chairman' else _LEADER_TITLES}"
             titles = self.search(query, k=k, mode=mode, fusion=fusion)
             hits = _with_extra_hits(hits, titles, extra=_EXTRA_LEADER_HITS)
-        return reader.read(analysis, self.index.embed_query(text), hits), find_hop(analysis.doc)
+        return reader.read(analysis, self.index.embed_query(text), hits), analysis
 
     def _read_through(
         self, hop: Hop, text: str, direct: Reading, k: int, mode: RetrievalMode, fusion: FusionMode | None

@@ -549,7 +549,8 @@ def _speaker_keys(question: QuestionAnalysis) -> set[str]:
 
 def _speaker_named(sentences: tuple[Span, ...], start: int, end: int, speaker: set[str]) -> bool:
     """Is the speaker named by a word, title or initials in the sentences the quote spans, or,
-    when those attribute it to a pronoun ("..., she said"), in the sentence before?"""
+    when those attribute it to a pronoun ("..., she said"), in the sentence before, or the one
+    before that when the sentence between also speaks of "she" or "they"?"""
     spans = [s for s in sentences if s.end_char > start and s.start_char < end]
     if not spans:
         return False
