@@ -5,7 +5,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run test install browser
+.PHONY: run test install browser wordnet
 
 install: $(VENV)/.installed
 
@@ -21,8 +21,14 @@ $(VENV)/.installed: pyproject.toml
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium chromium-driver)
 
-run: install
+# WordNet's plain-text files from Debian, for questions worded unlike the articles. Without
+# root the page still runs, answering without related words (a warning says so).
+wordnet:
+	@test -f /usr/share/wordnet/data.noun || (apt-get update -q && apt-get install -y -q wordnet-base) \
+		|| echo "wordnet-base could not be installed (needs root): answering without WordNet"
+
+run: install wordnet
 	$(VENV)/bin/corpus-qa serve
 
-test: install browser
+test: install browser wordnet
 	$(PY) -m pytest

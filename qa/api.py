@@ -30,6 +30,7 @@ from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
 from qa.evidence import PassageParser, add_paragraph_breaks
+from qa.lexicon import open_lexicon
 from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, normalize_question
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
@@ -264,6 +265,7 @@ class QA:
                     passage_lookup=self.index.passage,
                     model=self._confidence,
                     span_model=self._span_model(),
+                    lexicon=open_lexicon(self.settings.wordnet_dir),
                 )
             return self._reader
 

@@ -27,6 +27,7 @@ from qa.evidence import (
     soft_credit,
     vocabulary,
 )
+from qa.lexicon import Lexicon
 from qa.question import LEADER_WORDS, AnswerType, QuestionAnalysis, asks_for_a_leader, holds_asked_role
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
@@ -75,6 +76,7 @@ class Reader:
         passage_lookup: Callable[[str], Passage],
         model: ConfidenceModel,
         span_model: SpanProposer | None = None,
+        lexicon: Lexicon | None = None,
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -86,6 +88,7 @@ class Reader:
         # A transformer QA model, when configured, proposes the spans; everything else
         # (refusal rules, citations, confidence) stays the same.
         self._span_model = span_model
+        self._lexicon = lexicon if lexicon is not None else Lexicon.empty()
 
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of
@@ -112,8 +115,9 @@ class Reader:
 
         parsed = self._parser.parse([hit.passage for hit in hits])
         masked_vector = self._parser.encode_masked(question.doc)
+        related = self._related_words(question)
         evidence = score_sentences(
-            question, question_vector, masked_vector, hits, parsed, self._stats, self._parser.word_vectors
+            question, question_vector, masked_vector, hits, parsed, self._stats, self._parser.word_vectors, related
         )
         if self._span_model is not None:
             proposals = self._span_model.propose(question.text, [hit.passage.text for hit in hits])
@@ -133,7 +137,7 @@ class Reader:
             (c for c in candidates[1:] if normalize_answer(c.text) != normalize_answer(best.text)), None
         )
         supporting = self._supporting_evidence(best, evidence)
-        features = self._features(question, best, runner_up, evidence, supporting)
+        features = self._features(question, best, runner_up, evidence, supporting, related)
         confidence = self._model.probability(features)
         # When half or more of the question's names are missing around the best answer, the
         # question is about something else (another port, year or minister): on the development
@@ -181,6 +185,17 @@ class Reader:
             candidate=best.text,
         )
         return Reading(answer=answer, features=features, candidates=tuple(candidates))
+
+    def _related_words(self, question: QuestionAnalysis) -> dict[str, Mapping[str, float]]:
+        """WordNet's related words for the question's terms that the corpus never uses: such a
+        term can only be a paraphrase ("Which firm ...?" of "the company"). A term the corpus
+        does use is matched as written; relating it too lets a common word's other senses
+        ("term" ~ "sentence") pull in the wrong sentences."""
+        return {
+            term: self._lexicon.related(term)
+            for term in question.key_terms
+            if not self._stats.knows(term_key(term))
+        }
 
     # -- refusal rules -------------------------------------------------------------------
 
@@ -267,6 +282,7 @@ class Reader:
         runner_up: Candidate | None,
         evidence: list[EvidenceSentence],
         supporting: list[EvidenceSentence],
+        related: Mapping[str, Mapping[str, float]],
     ) -> dict[str, float]:
         weights = {t: self._stats.idf(term_key(t)) for t in question.key_terms}
         total = sum(weights.values()) or 1.0
@@ -279,7 +295,7 @@ class Reader:
         window = _window_keys(best.evidence)
         if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
             window = window | leader_words
-        soft_coverage = self._soft_coverage(question, best.evidence, window, weights, total)
+        soft_coverage = self._soft_coverage(question, best.evidence, window, weights, total, related)
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
@@ -320,9 +336,11 @@ class Reader:
         window: set[str],
         weights: dict[str, float],
         total: float,
+        related: Mapping[str, Mapping[str, float]],
     ) -> float:
         """Coverage where a question word absent near the answer earns partial credit for its
-        closest word there by embedding ("start" ~ "begin", "boss" ~ "executive").
+        closest word there by embedding ("start" ~ "begin", "boss" ~ "executive") or for a
+        word WordNet relates to it.
 
         Single-word embeddings are noisy (measured: "sport" ~ "competing" 0.65), so only
         similarities above 0.6 count, scaled to full credit at 0.9.
@@ -332,7 +350,8 @@ class Reader:
         if unmatched:
             span = _window_span(sentence)
             nearby = [t.lower_ for t in span if t.is_alpha and not t.is_stop]
-            covered += soft_credit(span, unmatched, weights, self._parser.word_vectors([*unmatched, *nearby]))
+            vectors = self._parser.word_vectors([*unmatched, *nearby])
+            covered += soft_credit(span, unmatched, weights, vectors, related)
         return covered / total
 
     # -- citations -----------------------------------------------------------------------

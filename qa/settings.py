@@ -9,6 +9,7 @@ from pathlib import Path
 
 from index.records import FusionMode
 from index.settings import IndexSettings, VectorIndexKind
+from qa.lexicon import DEFAULT_WORDNET_DIR
 
 ENV_PREFIX = "CORPUS_QA_"
 
@@ -28,6 +29,9 @@ class Settings:
     # A local folder (or hub name, when online) of a transformer extractive-QA model; when set,
     # it proposes the answer spans instead of the built-in typed-span reader.
     reader_model: str | None = None
+    # WordNet's plain-text files (Debian's wordnet-base), for questions worded unlike the text;
+    # None: no related words.
+    wordnet_dir: Path | None = DEFAULT_WORDNET_DIR
 
     def __post_init__(self) -> None:
         if self.top_k <= 0:
@@ -48,7 +52,7 @@ class Settings:
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Defaults overridden by CORPUS_QA_INDEX_DIR, _CORPUS_DIR, _MODEL, _VECTOR_INDEX,
-        _FUSION, _TOP_K, _SPACY_MODEL, _READER_MODEL."""
+        _FUSION, _TOP_K, _SPACY_MODEL, _READER_MODEL, _WORDNET_DIR ("none" turns WordNet off)."""
         env = environ if environ is not None else os.environ
 
         def get(name: str) -> str | None:
@@ -76,7 +80,8 @@ class Settings:
 
         index_dir = get("INDEX_DIR")
         corpus_dir = get("CORPUS_DIR")
-        return cls().with_overrides(
+        wordnet_dir = get("WORDNET_DIR")
+        settings = cls().with_overrides(
             index_dir=Path(index_dir) if index_dir else None,
             corpus_dir=Path(corpus_dir) if corpus_dir else None,
             model=get("MODEL"),
@@ -85,4 +90,6 @@ class Settings:
             top_k=as_int("TOP_K"),
             spacy_model=get("SPACY_MODEL"),
             reader_model=get("READER_MODEL"),
+            wordnet_dir=Path(wordnet_dir) if wordnet_dir and wordnet_dir.lower() != "none" else None,
         )
+        return replace(settings, wordnet_dir=None) if wordnet_dir and wordnet_dir.lower() == "none" else settings

@@ -29,3 +29,9 @@ def test_explicit_zero_is_not_silently_replaced() -> None:
 def test_unknown_override_is_rejected() -> None:
     with pytest.raises(ValueError, match="unknown setting"):
         Settings().with_overrides(colour="red")
+
+
+def test_the_wordnet_folder_comes_from_the_environment_and_none_turns_it_off() -> None:
+    assert Settings.from_env({}).wordnet_dir == Path("/usr/share/wordnet")
+    assert Settings.from_env({"CORPUS_QA_WORDNET_DIR": "/opt/wn"}).wordnet_dir == Path("/opt/wn")
+    assert Settings.from_env({"CORPUS_QA_WORDNET_DIR": "None"}).wordnet_dir is None
