@@ -672,7 +672,8 @@ def _make_candidate(
     tokens = [t for t in doc if start <= t.idx < end and any(ch.isalnum() for ch in t.text)]
     if not tokens:
         return None
-    content = [t for t in tokens if not t.is_stop or any(ch.isdigit() for ch in t.text)]
+    # spaCy lists spelled-out numbers ("three", "ten", "hundred") as stop words; they answer "how many".
+    content = [t for t in tokens if not t.is_stop or t.like_num or any(ch.isdigit() for ch in t.text)]
     if not content:
         return None
     repeated = sum(1 for t in content if term_key(t.text) in question_keys or t.lemma_.lower() in question_keys)

@@ -413,3 +413,14 @@ def test_a_possessor_near_a_quote_is_not_its_speaker(nlp) -> None:
                     "Anna Berg, Vik's deputy, said \"the strike will go on for weeks\". "
                     "Lars Vik said \"the company will not budge on the strike\".")
     assert fit["the strike will go on for weeks"] < fit["the company will not budge on the strike"], fit
+
+
+@pytest.mark.parametrize("count", ["Three", "Ten", "Twelve", "Fifteen"])
+def test_a_spelled_out_number_is_a_candidate(nlp, count: str) -> None:
+    # spaCy counts "three", "ten", "twelve" and "fifteen" among its stop words.
+    found = candidates(
+        nlp,
+        "How many fishermen drowned off the point?",
+        f"{count} fishermen drowned when their trawler capsized off the point, the coastguard said.",
+    )
+    assert found[:1] == [count]
