@@ -35,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--report", type=Path, metavar="DIR", help="also write DIR/report.md with PNG charts")
     add_index_arguments(parser)
     parser.add_argument("-k", "--top-k", type=int, dest="top_k", help="passages the reader reads (default: 8)")
-    parser.add_argument("--fusion", choices=["rrf", "weighted"], help="fusion of BM25 and vector ranks (default: rrf)")
+    parser.add_argument("--fusion", choices=["rrf", "weighted"], help="fusion of BM25 and vector ranks (default: weighted)")
     parser.set_defaults(handler=run)
 
 
