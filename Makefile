@@ -24,7 +24,7 @@ browser:
 # WordNet's plain-text files from Debian, for questions worded unlike the articles. Without
 # root the page still runs, answering without related words (a warning says so).
 wordnet:
-	@test -f /usr/share/wordnet/data.noun || (apt-get update -q && apt-get install -y -q wordnet-base) \
+	@test -f /usr/share/wordnet/data.noun || (apt-get update -q && apt-get install -y -q --no-install-recommends wordnet-base) \
 		|| echo "wordnet-base could not be installed (needs root): answering without WordNet"
 
 run: install wordnet
