@@ -63,6 +63,7 @@ _DURATION = re.compile(
     re.IGNORECASE,
 )
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
+_PERCENT_TEXT = re.compile(r"\d\s*(?:%|per\s?cent|percentage points?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,7 +344,7 @@ def _only_a_length_of_time(ent: Span) -> bool:
 def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = list(span.ents)
+    ents = [_as_percentage(ent) for ent in span.ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
         covered = {i for ent in ents for i in range(ent.start, ent.end)}
         for token in span:
@@ -353,6 +354,14 @@ def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
                 if counted is not None and _same_thing(counted, question.counted):
                     ents.append(numeral)
     return ents
+
+
+def _as_percentage(ent: Span) -> Span:
+    """A figure in per cent is a percentage: the small NER model reads the British "23 per
+    cent" as MONEY (and "61 per cent" too), though it knows "4.5 percent"."""
+    if ent.label_ != "PERCENT" and _PERCENT_TEXT.search(ent.text):
+        return Span(ent.doc, ent.start, ent.end, label="PERCENT")
+    return ent
 
 
 _TITLES = frozenset("mr ms mrs miss dr prof sir dame rev fr sr".split())
