@@ -81,6 +81,7 @@ class Settings:
         index_dir = get("INDEX_DIR")
         corpus_dir = get("CORPUS_DIR")
         wordnet_dir = get("WORDNET_DIR")
+        wordnet_off = wordnet_dir is not None and wordnet_dir.lower() == "none"
         settings = cls().with_overrides(
             index_dir=Path(index_dir) if index_dir else None,
             corpus_dir=Path(corpus_dir) if corpus_dir else None,
@@ -90,6 +91,7 @@ class Settings:
             top_k=as_int("TOP_K"),
             spacy_model=get("SPACY_MODEL"),
             reader_model=get("READER_MODEL"),
-            wordnet_dir=Path(wordnet_dir) if wordnet_dir and wordnet_dir.lower() != "none" else None,
+            wordnet_dir=Path(wordnet_dir) if wordnet_dir is not None and not wordnet_off else None,
         )
-        return replace(settings, wordnet_dir=None) if wordnet_dir and wordnet_dir.lower() == "none" else settings
+        # with_overrides skips None (no override), so turning WordNet off is a replace of its own.
+        return replace(settings, wordnet_dir=None) if wordnet_off else settings
