@@ -161,7 +161,7 @@ def score_sentences(
 
     With ``word_vectors``, a question term absent from a sentence earns partial credit for
     the sentence's closest word by embedding ("start" ~ "begin"), or for a word ``related``
-    gives it ("firm" ~ "company"), as in the confidence model.
+    gives it ("firm" ~ "business"), as in the confidence model.
     """
     keys = {term: term_key(term) for term in question.key_terms}
     # "Who heads the agency?" is answered by "X, the agency's director-general": any leader's
@@ -238,7 +238,7 @@ def soft_credit(
     """IDF credit for question terms the sentence lacks, by their closest word there: only
     similarities above 0.6 count (single-word embeddings are noisy), full credit at 0.9.
 
-    A word that ``related`` relates to the term (WordNet's "firm" ~ "company") earns the
+    A word that ``related`` relates to the term (WordNet's "firm" ~ "business") earns the
     relation's credit instead where the two words' similarity reaches 0.4: under 0.6 a
     similarity alone says little, but it tells which of WordNet's senses the question means
     ("firm" is also "house", at 0.23 with all-mpnet-base-v2)."""

@@ -1,4 +1,4 @@
-"""Related words from WordNet: "firm" ~ "company", "shut" ~ "close", "die" ~ "drown".
+"""Related words from WordNet: "firm" ~ "business", "shut" ~ "close", "die" ~ "drown".
 
 A question often asks with a word the article never uses. WordNet (Princeton WordNet 3.0,
 Debian's ``wordnet-base``: plain-text ``index.*`` and ``data.*`` files, read in place, never
@@ -10,7 +10,7 @@ also "house", "term" also "sentence"), so only a word's most frequent senses cou
 reader accepts a relation only where the embedding model also finds the two words alike.
 
 >>> lexicon = Lexicon.open(Path("/usr/share/wordnet"))   # doctest: +SKIP
->>> lexicon.related("firm")["company"]                   # doctest: +SKIP
+>>> lexicon.related("firm")["business"]                  # doctest: +SKIP
 0.8
 """
 

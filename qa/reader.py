@@ -188,7 +188,7 @@ class Reader:
 
     def _related_words(self, question: QuestionAnalysis) -> dict[str, Mapping[str, float]]:
         """WordNet's related words for the question's terms that the corpus never uses: such a
-        term can only be a paraphrase ("Which firm ...?" of "the company"). A term the corpus
+        term can only be a paraphrase ("Which firm ...?" of "the business"). A term the corpus
         does use is matched as written; relating it too lets a common word's other senses
         ("term" ~ "sentence") pull in the wrong sentences."""
         return {
