@@ -14,6 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
+from qa.figures import DURATION as _DURATION
+from qa.figures import figure_end
 from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
 from qa.terms import initialisms, term_key
 
@@ -55,13 +57,6 @@ _MANNER_MARKERS = frozenset("by through with via using".split())
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’|(?<!\w)'((?:[^'\n]|'(?=\w)){8,}?)'(?!\w)")
 _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
-# A length of time has a count: "six years", "a decade", "11 hours", never "this year".
-_DURATION = re.compile(
-    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
-    r"\w+teen|\w+ty|half an?|a few|a couple of)[\s-]+(?:\w+[\s-]+)?"
-    r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b",
-    re.IGNORECASE,
-)
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
 _PERCENT_TEXT = re.compile(r"\d\s*(?:%|per\s?cent|percentage points?)$", re.IGNORECASE)
 
@@ -185,6 +180,15 @@ def _spans(
             compatible = (exact - preferred) | compatible
             exact = preferred
         spans = []
+        asked = _question_keys(question)
+
+        def said(noun: Token) -> bool:
+            """Does the question already name what a figure counts ("How many *jobs* ...?")."""
+            counted = question.counted
+            return term_key(noun.text) in asked or noun.lemma_.lower() in asked or (
+                counted is not None and _same_thing(noun, counted)
+            )
+
         for ent in _entities(span, question):
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
             # The small NER model calls many foreign names ORG or GPE; the context may say better.
@@ -234,7 +238,7 @@ def _spans(
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
-            start, end = (ent.start_char, _with_unit(ent, _with_time_of_day(ent)))
+            start, end = ent.start_char, figure_end(ent, said)
             if question.plural:
                 start, end = _with_conjuncts(ent)
                 # A question about several things is best answered by a list, not one item.
@@ -428,33 +432,6 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
             return True
         current = head
     return False
-
-
-def _with_time_of_day(ent: Span) -> int:
-    """End of a date stretched over a following time entity: "Tuesday" + "night"."""
-    if ent.label_ == "DATE" and ent.end < len(ent.doc):
-        following = next((e for e in ent.doc.ents if e.start == ent.end and e.label_ == "TIME"), None)
-        if following is not None:
-            return following.end_char
-    return ent.end_char
-
-
-# Currencies and units the NER model leaves outside a figure ("15 billion | pesos").
-_UNIT_WORDS = frozenset(
-    "peso dollar euro pound yuan yen dong won rupee franc real rand ruble rouble lira shilling naira "
-    "millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot feet inch "
-    "tonne ton kilogram kilo gram litre liter gallon barrel hectare acre megawatt gigawatt kilowatt "
-    "degree knot".split()
-)
-
-
-def _with_unit(ent: Span, end: int) -> int:
-    """End of a figure stretched over the currency or unit word right after it."""
-    if ent.label_ in {"MONEY", "CARDINAL", "QUANTITY"} and ent.end < len(ent.doc) and end == ent.end_char:
-        following = ent.doc[ent.end]
-        if following.lemma_.lower() in _UNIT_WORDS or following.lower_ in _UNIT_WORDS:
-            return following.idx + len(following.text)
-    return end
 
 
 def _counted_by(ent: Span) -> Token | None:

@@ -355,7 +355,7 @@ def test_a_measure_fits_how_many_things_worse_than_a_count_of_other_things(nlp) 
     # Neither "kilometres" nor "sheep" is the asked "animals"; only the sheep can be counted.
     fit = type_fits(nlp, "How many farm animals died in the flood?",
                     "Farms 11 kilometres downstream were flooded. About 3,000 sheep died.")
-    assert fit["11 kilometres"] < fit["About 3,000"], fit
+    assert fit["11 kilometres"] < fit["About 3,000 sheep"], fit
 
 
 def test_the_initials_of_a_name_in_the_question_do_not_answer_it(nlp) -> None:
@@ -434,4 +434,5 @@ def test_a_figure_in_per_cent_answers_what_percentage(nlp, figure: str) -> None:
         "By what percentage did Harlow shares fall?",
         f"Shares in Harlow fell {figure} on Friday after 14 batches were recalled.",
     )
-    assert fit[figure] > fit["14"], fit
+    assert fit[figure] > fit["14 batches"], fit
+

