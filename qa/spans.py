@@ -97,6 +97,8 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
             break
         for start, end, type_match in spans:
             candidate = _make_candidate(sentence, start, end, type_match, question_keys)
+            if candidate is not None and question.answer_type is AnswerType.PERSON:
+                candidate = _with_full_name(candidate)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
             if candidate is not None and f" {_answer_key(candidate.text)} " not in f" {asked} ":
                 candidates.append(candidate)
@@ -129,6 +131,32 @@ def candidates_from_model(
         if candidate is not None:
             candidates.append(replace(candidate, score=0.5 * candidate.score + 0.5 * model_score))
     return _merge_support(candidates)
+
+
+def _with_full_name(candidate: Candidate) -> Candidate:
+    """"Ms Ortlund" is "Sunniva Ortlund", whom the passage names in full: the answer is the
+    full name, placed where the passage gives it. The candidate keeps its evidence and score,
+    which come from the sentence that says what she did."""
+    doc = candidate.evidence.parsed.doc
+    words = [
+        t for t in doc if candidate.start <= t.idx < candidate.end and t.lower_.rstrip(".") not in _TITLES
+    ]
+    if len(words) != 1 or not words[0].is_title:
+        return candidate
+    surname = words[0].text
+    full_names = [ent for ent in doc.ents if _full_name_of(ent, surname)]
+    if len({ent.text for ent in full_names}) != 1:
+        return candidate  # none, or two people of that name ("Anna Berg", "Lars Berg"): keep it as written
+    ent = full_names[0]
+    text = candidate.evidence.passage.text
+    return replace(candidate, text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
+
+
+def _full_name_of(ent: Span, surname: str) -> bool:
+    names = ent.text.split()
+    # The small NER model calls many a full name ORG ("Marta Ilves"); an institution's is no person.
+    person = ent.label_ == "PERSON" or (all(t.pos_ == "PROPN" for t in ent) and not _names_an_institution(ent))
+    return person and 2 <= len(names) <= 4 and surname in names[1:] and names[0].lower().rstrip(".") not in _TITLES
 
 
 def _question_keys(question: QuestionAnalysis) -> set[str]:

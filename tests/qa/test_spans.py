@@ -436,3 +436,25 @@ def test_a_figure_in_per_cent_answers_what_percentage(nlp, figure: str) -> None:
     )
     assert fit[figure] > fit["14 batches"], fit
 
+
+@pytest.mark.parametrize("title", ["Ms", "Dr", ""])
+def test_a_person_named_by_title_and_surname_is_answered_by_the_full_name(nlp, title: str) -> None:
+    later = f"{title} Ilves".strip()
+    found = candidates(nlp, "Who runs the bakery on Quay Street?",
+                       f"Marta Ilves opened her first shop in 2010. “Bread is patient,” said {later}, "
+                       "who runs the bakery on Quay Street.")
+    assert found[0] == "Marta Ilves", found
+
+
+def test_a_surname_shared_by_no_full_name_stays_as_written(nlp) -> None:
+    found = candidates(nlp, "Who runs the bakery on Quay Street?",
+                       "Marta Ilves opened her first shop in 2010. “Bread is patient,” said Mr Kask, "
+                       "who runs the bakery on Quay Street.")
+    assert found[0].endswith("Kask"), found
+
+
+def test_a_surname_two_people_share_stays_as_written(nlp) -> None:
+    found = candidates(nlp, "Who runs the bakery on Quay Street?",
+                       "Marta Ilves and her brother Jaan Ilves opened their first shop in 2010. "
+                       "“Bread is patient,” said Ms Ilves, who runs the bakery on Quay Street.")
+    assert found[0] == "Ms Ilves", found
