@@ -518,11 +518,53 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
 
 
 def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
-    """The question qualifies its role noun ("*foreign* minister") and the evidence qualifies
-    the same noun differently ("*Prime* Minister")."""
-    asked = _modifier_keys(next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None))
-    found = _modifier_keys(role)
-    return bool(asked) and bool(found) and not asked & found
+    """The question qualifies its role noun ("*foreign* minister", "president *of Vietnam*")
+    and the evidence qualifies the same noun differently ("*Prime* Minister", "*US* President")."""
+    asked_role = next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None)
+    asked, found = _modifier_keys(asked_role), _modifier_keys(role)
+    if asked and found and not asked & found:
+        return True
+    # A generic "leader" is any title, but its country still counts ("the *Vietnamese* leader").
+    focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
+    asked_places, found_places = _place_keys(focus), _place_keys(role)
+    return bool(asked_places) and bool(found_places) and not any(
+        _same_place(a, b) for a in asked_places for b in found_places
+    )
+
+
+def _place_keys(role: Token | None) -> set[str]:
+    """The countries or places that qualify a role noun: "*US* President", "*Vietnamese*
+    minister", "*China's* president", "the president *of Vietnam*"."""
+    if role is None:
+        return set()
+    places = [c for c in role.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    if role.dep_ == "compound":  # a flat headline parse: "China" and "President" both modify "Xi"
+        places += [c for c in role.head.children if c.dep_ in {"amod", "compound", "poss"} and c.i < role.i]
+    places += [o for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    return {_place_key(t) for t in places if t.ent_type_ in {"GPE", "NORP"}}
+
+
+def _place_key(token: Token) -> str:
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = (ent.text if ent is not None else token.text).replace(".", "").removeprefix("the ")
+    initials = initialisms(text)
+    key = max(initials, key=len) if len(text.split()) > 1 and initials else term_key(text)
+    return _IRREGULAR_DEMONYMS.get(key, key)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Keys of a country and its people meet on their first letters ("chil" ~ "chile", "franc" ~
+    "french"); only a clear difference ("vietnam" ~ "us") is a conflict."""
+    return a[:3] == b[:3]
+
+
+# Peoples whose name shares no opening with their country's (key of the people -> key of the country).
+_IRREGULAR_DEMONYMS = {
+    "americ": "us", "america": "us", "usa": "us", "british": "uk", "britain": "uk", "gb": "uk",
+    "dutch": "netherland", "swis": "switzerland", "swiss": "switzerland", "filipino": "philippin",
+    "welsh": "wales", "irish": "ireland", "spanish": "spain", "polish": "poland", "finnish": "finland",
+    "danish": "denmark", "dane": "denmark", "scottish": "scotland", "scot": "scotland",
+}
 
 
 def _modifier_keys(token: Token | None) -> set[str]:
