@@ -336,6 +336,10 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
+_DAY = re.compile(
+    rf"{_WEEKDAY.pattern}|\b(?:today|yesterday|tomorrow)\b|{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH.pattern}",
+    re.IGNORECASE,
+)
 _CALENDAR_DATE = re.compile(rf"{_MONTH.pattern}|\b\d{{4}}\b|\b\d{{1,2}}[./-]\d{{1,2}}\b", re.IGNORECASE)
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*old|\baged\s+\d+|\d+-year-old", re.IGNORECASE)
 
@@ -349,6 +353,8 @@ def _date_granularity(question: QuestionAnalysis) -> re.Pattern[str] | None:
         return _MONTH
     if "day of the week" in lowered or question.focus == "weekday":
         return _WEEKDAY
+    if question.focus == "day":
+        return _DAY  # "On what day ...?" wants "Tuesday" or "March 3", not "three months" or "2019"
     if question.focus == "time" and ("what time" in lowered or "which time" in lowered):
         return _CLOCK
     if question.focus == "date":

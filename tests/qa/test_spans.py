@@ -477,6 +477,12 @@ def test_the_same_country_in_another_form_is_no_conflict(nlp) -> None:
     assert found[0] == "Joe Walsh", found
 
 
+def test_what_day_wants_a_day_not_a_length_of_time(nlp) -> None:
+    fit = type_fits(nlp, "On what day did the ferry service resume?",
+                    "The ferry service resumed on Thursday after being suspended for three months in 2023.")
+    assert fit["Thursday"] > max(fit["three months"], fit["2023"]), fit
+
+
 
 def test_a_flat_headline_parse_still_gives_the_role_its_country(nlp) -> None:
     # The small model may hang "China" and "President" both on the name, as it did on a headline.
