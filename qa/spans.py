@@ -254,6 +254,8 @@ def _spans(
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
                 locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPOSITIONS
                 fit += 0.2 if locative else -0.2 if ent.label_ == "ORG" else 0.0
+            if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent, question.focus):
+                fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
                 fit -= 0.4  # "made at the plant *in Rathmore*" names a place, whatever the NER label
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
@@ -445,6 +447,27 @@ _INSTITUTION_NOUNS = frozenset(
     "institute association union federation foundation party office bureau inc ltd plc llc gmbh "
     "county co street road avenue square airport port station".split()
 )
+
+
+# Kinds of body, by the nouns that end their names or name them in a question.
+_BODY_KINDS = (
+    frozenset("company firm business corporation group inc ltd plc llc gmbh co operator maker manufacturer "
+              "producer supplier contractor insurer carrier retailer lender bank".split()),
+    frozenset("court tribunal".split()),
+    frozenset("authority agency ministry department council commission committee board office bureau "
+              "regulator government police".split()),
+    frozenset("university college school hospital clinic institute".split()),
+    frozenset("association union federation foundation party charity".split()),
+)
+
+
+def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
+    """The question asks for one kind of body and the name says it is another: a name ending in
+    "Court" is no company, one ending in "Ltd" no court."""
+    asked = next((kind for kind in _BODY_KINDS if focus in kind), None)
+    last = ent[-1].lemma_.lower().rstrip(".")
+    named = next((kind for kind in _BODY_KINDS if last in kind), None)
+    return asked is not None and named is not None and asked is not named
 
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:

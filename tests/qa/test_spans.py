@@ -483,6 +483,12 @@ def test_what_day_wants_a_day_not_a_length_of_time(nlp) -> None:
     assert fit["Thursday"] > max(fit["three months"], fit["2023"]), fit
 
 
+def test_a_body_of_another_kind_does_not_answer_which_company(nlp) -> None:
+    fit = type_fits(nlp, "Which company was fined by the regulator?",
+                    "The Harbour District Court fined Kestrel Freight Ltd on Friday for the spill.")
+    assert fit["Kestrel Freight Ltd"] > fit["The Harbour District Court"], fit
+
+
 
 def test_a_flat_headline_parse_still_gives_the_role_its_country(nlp) -> None:
     # The small model may hang "China" and "President" both on the name, as it did on a headline.
