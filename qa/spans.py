@@ -729,16 +729,48 @@ def _clause_spans(
 
 
 def _expand(chunk: Span) -> Span:
-    """A noun chunk with its prepositional attachments ("a community with a shared future")."""
+    """A noun chunk with its prepositional attachments ("a community with a shared future"),
+    up to a clause set off by a comma ("..., which will re-examine ..."): that says more about
+    the thing, it does not name it. A list goes on past its commas."""
     subtree = list(chunk.root.subtree)
     start, end = subtree[0].i, subtree[-1].i + 1
+    doc = chunk.doc
+    clause = next(
+        (t.i for t in doc[chunk.end : end] if t.text == "," and t.i + 1 < end and _opens_a_clause(doc[t.i + 1])), None
+    )
+    if clause is not None:
+        end = clause
     if end - start <= _MAX_PHRASE_TOKENS and start >= chunk.sent.start and end <= chunk.sent.end:
         return chunk.doc[start:end]
     return chunk
 
 
+def _opens_a_clause(token: Token) -> bool:
+    """Does a clause or apposition start at this token ("which will ...", "a port city ...")."""
+    return any(head.dep_ in _ATTACHED_CLAUSES and next(head.subtree).i == token.i for head in (token, *token.ancestors))
+
+
+_ATTACHED_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+def _cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Does the span start or end inside a word: "re" of "re-examine", which a broken parse can
+    give. A hyphen joins a word only between letters: "2014" of "2014-15" is a figure of its own."""
+    def inside(left: int, right: int) -> bool:  # is the boundary between text[left] and text[right] in a word
+        if text[left].isalnum() and text[right].isalnum():
+            return True
+        hyphen = left + 1 if text[left + 1 : left + 2] == "-" else left if text[left] == "-" else None
+        return hyphen is not None and 0 < hyphen < len(text) - 1 and text[hyphen - 1].isalpha() and text[hyphen + 1].isalpha()
+
+    return (start > 0 and inside(start - 1, start)) or (end < len(text) and inside(end - 1, end))
+
+
 def _make_candidate(
-    sentence: EvidenceSentence, start: int, end: int, type_match: float, question_keys: set[str]
+    sentence: EvidenceSentence,
+    start: int,
+    end: int,
+    type_match: float,
+    question_keys: set[str],
 ) -> Candidate | None:
     text = sentence.passage.text
     # A span never runs over a paragraph break ("March 7, 2025\nMarathon talks ...").
@@ -750,7 +782,7 @@ def _make_candidate(
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’."):
         end -= 1
-    if end - start < 1:
+    if end - start < 1 or _cuts_a_word(text, start, end):
         return None
     doc = sentence.parsed.doc
     # Any token with a letter or digit: "6:15", "a.m." and "4.3%" are not like_num or is_alpha.

@@ -19,6 +19,7 @@ from qa.question import AnswerType, analyze_question
 from qa.spans import (
     _DURATION,
     _MONTH,
+    _cuts_a_word,
     _names_an_institution,
     _only_a_length_of_time,
     _place_keys,
@@ -497,3 +498,27 @@ def test_a_flat_headline_parse_still_gives_the_role_its_country(nlp) -> None:
               deps=["compound", "compound", "ROOT", "aux", "relcl", "dobj"],
               ents=["B-GPE", "O", "B-PERSON", "O", "O", "B-GPE"])
     assert _place_keys(doc[1]) == {term_key("China")}
+
+
+@pytest.mark.parametrize(
+    ("word", "cut"),
+    [("re", True), ("examine", True), ("Cour", True), ("re-examine", False), ("Velden", False), ("2014", False)],
+)
+def test_a_span_never_cuts_a_word(word: str, cut: bool) -> None:
+    text = "the High Court in Velden, which will re-examine the 2014-15 accounts"
+    start = text.index(word)
+    assert _cuts_a_word(text, start, start + len(word)) is cut
+
+
+def test_a_noun_phrase_answer_stops_before_a_clause_after_a_comma(nlp) -> None:
+    found = candidates(nlp, "Which court will hear the fishermen's case?",
+                       "The fishermen will take their case to the High Court in Velden, which will re-examine the facts.")
+    assert "the High Court in Velden" in found, found
+    assert not any(text.endswith(" re") for text in found), found
+
+
+
+def test_a_list_in_a_noun_phrase_goes_on_past_its_commas(nlp) -> None:
+    found = candidates(nlp, "What did the ministers agree to cooperate on?",
+                       "The ministers agreed to cooperate on fisheries, border security and tourism.")
+    assert any(text.endswith("fisheries, border security and tourism") for text in found), found
