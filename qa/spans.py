@@ -96,7 +96,7 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
         if sentences_used > limit:
             break
         for start, end, type_match in spans:
-            candidate = _make_candidate(sentence, start, end, type_match, question_keys)
+            candidate = _make_candidate(sentence, start, end, type_match, question_keys, question.focus)
             if candidate is not None and question.answer_type is AnswerType.PERSON:
                 candidate = _with_full_name(candidate)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
@@ -771,6 +771,7 @@ def _make_candidate(
     end: int,
     type_match: float,
     question_keys: set[str],
+    focus: str | None = None,
 ) -> Candidate | None:
     text = sentence.passage.text
     # A span never runs over a paragraph break ("March 7, 2025\nMarathon talks ...").
@@ -791,6 +792,13 @@ def _make_candidate(
         return None
     # spaCy lists spelled-out numbers ("three", "ten", "hundred") as stop words; they answer "how many".
     content = [t for t in tokens if not t.is_stop or t.like_num or any(ch.isdigit() for ch in t.text)]
+    if not content:
+        return None
+    # The asked kind of thing is no repetition: "Which *court* ...?" is answered by "the *Court* of
+    # Appeal". A span that is only that word ("the court") still answers nothing.
+    # A description ("*a* weather satellite") does not say which one: its focus word still repeats.
+    if focus is not None and tokens[0].lower_ not in {"a", "an"}:
+        content = [t for t in content if t.lemma_.lower() != focus]
     if not content:
         return None
     repeated = sum(1 for t in content if term_key(t.text) in question_keys or t.lemma_.lower() in question_keys)

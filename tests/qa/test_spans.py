@@ -517,8 +517,20 @@ def test_a_noun_phrase_answer_stops_before_a_clause_after_a_comma(nlp) -> None:
     assert not any(text.endswith(" re") for text in found), found
 
 
+def test_the_asked_kind_of_thing_is_no_repetition_in_its_name(nlp) -> None:
+    found = {c.text: c for c in _candidates(nlp, "Which bridge did officials close?",
+                                             "Officials closed the Kessel Bridge on Monday, and the ferry to Marn too.")}
+    assert found["the Kessel Bridge"].novelty == 1.0, found
+    assert "the bridge" not in {text.lower() for text in found}
+
 
 def test_a_list_in_a_noun_phrase_goes_on_past_its_commas(nlp) -> None:
     found = candidates(nlp, "What did the ministers agree to cooperate on?",
                        "The ministers agreed to cooperate on fisheries, border security and tourism.")
     assert any(text.endswith("fisheries, border security and tourism") for text in found), found
+
+
+def test_a_description_does_not_say_which_one(nlp) -> None:
+    found = {c.text: c for c in _candidates(nlp, "Which ship did the tug tow into port?",
+                                             "The tug towed the Marisol, a small cargo ship, into port on Monday.")}
+    assert found["a small cargo ship"].novelty < 1.0, found
