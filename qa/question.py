@@ -232,6 +232,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.MANNER, None
     # what / which
     focus = _named_noun(doc) or _focus_noun(doc, wh_index)
+    if _asks_means(words, wh_index, focus):
+        return AnswerType.MANNER, None
     if _asks_earliest_time(words, wh_index):
         return AnswerType.DATE, None
     if _names_a_duration(doc, focus):
@@ -254,6 +256,19 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
         if len(focus) > 5 and focus.endswith(_PERSON_SUFFIXES):
             return AnswerType.PERSON, focus
     return AnswerType.ENTITY, focus
+
+
+_MEANS_PREPOSITIONS = frozenset("through by via".split())
+_MEANS_NOUNS = frozenset("means method way manner route".split())
+
+
+def _asks_means(words: list[str], wh_index: int, focus: str | None) -> bool:
+    """ "*Through what* would the strike hurt growth?", "*By what means* ...?", "*In what way*
+    ...?" ask how, as "how" does; "By what *percentage*" and "In what *year*" do not."""
+    before = words[wh_index - 1] if wh_index > 0 else ""
+    if before in _MEANS_PREPOSITIONS:
+        return focus is None or focus in _MEANS_NOUNS
+    return before == "in" and focus in {"way", "manner"}
 
 
 def _focus_noun(doc: Doc, wh_index: int) -> str | None:

@@ -50,6 +50,12 @@ def nlp():
         ("How fast was the train going when it derailed?", AnswerType.NUMBER),
         ("How did Kowalski react to the pay offer?", AnswerType.QUOTE),
         ("In his own words, how did the coach explain the defeat?", AnswerType.QUOTE),
+        # A preposition of means before "what" asks how; one before a measure or a date does not.
+        ("Through what will the tariff raise prices?", AnswerType.MANNER),
+        ("By what means did the thieves reach the vault?", AnswerType.MANNER),
+        ("In what way did the drought hurt the harvest?", AnswerType.MANNER),
+        ("By what percentage did the shares fall?", AnswerType.NUMBER),
+        ("By what date must the tax return be filed?", AnswerType.DATE),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
