@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
@@ -686,10 +686,17 @@ def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) ->
             while end > start and text[end - 1] in ",.;:":
                 end -= 1
             fit = 1.0 if len(text[start:end].split()) >= 2 else 0.5
+            if fit == 1.0 and not _states_something(sentence.parsed.doc, start, end):
+                fit = 0.7  # a quoted fragment ("would appeal 'within days'") says less than a statement
             if speaker:
                 fit += 0.4 if _speaker_named(sentence.parsed.sentences, start, end, speaker) else -0.3
             spans.append((start, end, fit))
     return spans
+
+
+def _states_something(doc: Doc, start: int, end: int) -> bool:
+    """Does the quoted text hold a verb: "Houses can be rebuilt", not "within days"."""
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc if start <= t.idx < end)
 
 
 def _clause_spans(

@@ -534,3 +534,10 @@ def test_a_description_does_not_say_which_one(nlp) -> None:
     found = {c.text: c for c in _candidates(nlp, "Which ship did the tug tow into port?",
                                              "The tug towed the Marisol, a small cargo ship, into port on Monday.")}
     assert found["a small cargo ship"].novelty < 1.0, found
+
+
+def test_a_quoted_statement_fits_better_than_a_quoted_fragment(nlp) -> None:
+    fit = type_fits(nlp, "What did the skipper tell the inquiry?",
+                    "The skipper said the owners would pay “within weeks”. "
+                    "“We never saw the wave coming,” the skipper told the inquiry.")
+    assert fit["We never saw the wave coming"] > fit["within weeks"], fit
