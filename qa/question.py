@@ -438,7 +438,9 @@ def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
     # Not "What is X called?" (a name) nor "What is the shelter meant for?" (a verb's question).
     if any(t.lemma_ in {"call", "name", "know", "term", "dub"} for t in rest):
         return None
-    if any(t.pos_ == "VERB" and t.head.i == verb.i for t in alnum) or alnum[-1].pos_ == "ADP":
+    # An infinitive hung on the copula by a misparse modifies the noun: "the value of the contract *to rebuild* ...".
+    infinitive = {t.i for t in alnum if any(c.tag_ == "TO" for c in t.children)}
+    if any(t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive for t in alnum) or alnum[-1].pos_ == "ADP":
         return None
     for token in rest[:4]:
         if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:

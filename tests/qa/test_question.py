@@ -56,6 +56,9 @@ def nlp():
         ("In what way did the drought hurt the harvest?", AnswerType.MANNER),
         ("By what percentage did the shares fall?", AnswerType.NUMBER),
         ("By what date must the tax return be filed?", AnswerType.DATE),
+        # An infinitive after the noun modifies it, even where the parse hangs it on "was".
+        ("What was the value of the deal to repair the harbour wall?", AnswerType.NUMBER),
+        ("What was the price of the tender to replace the ferry fleet?", AnswerType.NUMBER),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
