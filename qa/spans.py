@@ -9,6 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -242,6 +243,8 @@ def _spans(
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
+                if fit == 1.0 and _lasts_the_thing_it_modifies(ent, said):
+                    fit = 0.6  # a "two-day *visit*" tells how long the visit is, asked or not
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
@@ -377,6 +380,13 @@ def _date_granularity(question: QuestionAnalysis) -> re.Pattern[str] | None:
 # Words that make a length of time a point: "in two weeks", "three days ago", "a year later".
 _RELATIVE_BEFORE = frozenset("in within after by".split())
 _RELATIVE_AFTER = frozenset("ago later earlier after before from on".split())
+
+
+def _lasts_the_thing_it_modifies(ent: Span, said: Callable[[Token], bool]) -> bool:
+    """"two-day" in "a two-day visit", "30-year" in "the 30-year concession": a length of time
+    used as a modifier answers "how long" only for that noun, when the question says it."""
+    root = ent.root
+    return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN" and not said(root.head)
 
 
 def _only_a_length_of_time(ent: Span) -> bool:

@@ -542,3 +542,12 @@ def test_a_quoted_statement_fits_better_than_a_quoted_fragment(nlp) -> None:
                     "The skipper said the owners would pay “within weeks”. "
                     "“We never saw the wave coming,” the skipper told the inquiry.")
     assert fit["We never saw the wave coming"] > fit["within weeks"], fit
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("How long had it been since the queen last came to Velden?", "eight years"),
+    ("How long was the queen's visit to Velden?", "three-day"),
+])
+def test_a_length_of_time_modifying_a_noun_tells_only_how_long_that_lasts(nlp, question: str, expected: str) -> None:
+    found = candidates(nlp, question, "The queen came to Velden on Monday for a three-day visit, her first in eight years.")
+    assert found[0] == expected, found
