@@ -351,8 +351,10 @@ _MONTH = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
+# A day: "Tuesday", "yesterday", "March 3", "3rd March".
 _DAY = re.compile(
-    rf"{_WEEKDAY.pattern}|\b(?:today|yesterday|tomorrow)\b|{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH.pattern}",
+    rf"{_WEEKDAY.pattern}|\b(?:today|yesterday|tomorrow)\b|"
+    rf"{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH.pattern}",
     re.IGNORECASE,
 )
 _CALENDAR_DATE = re.compile(rf"{_MONTH.pattern}|\b\d{{4}}\b|\b\d{{1,2}}[./-]\d{{1,2}}\b", re.IGNORECASE)
@@ -781,15 +783,21 @@ _ATTACHED_CLAUSES = frozenset({"relcl", "acl", "appos", "advcl"})
 
 
 def _cuts_a_word(text: str, start: int, end: int) -> bool:
-    """Does the span start or end inside a word: "re" of "re-examine", which a broken parse can
-    give. A hyphen joins a word only between letters: "2014" of "2014-15" is a figure of its own."""
-    def inside(left: int, right: int) -> bool:  # is the boundary between text[left] and text[right] in a word
-        if text[left].isalnum() and text[right].isalnum():
-            return True
-        hyphen = left + 1 if text[left + 1 : left + 2] == "-" else left if text[left] == "-" else None
-        return hyphen is not None and 0 < hyphen < len(text) - 1 and text[hyphen - 1].isalpha() and text[hyphen + 1].isalpha()
+    """Does the span start or end inside a word: "re" of "re-examine", which a broken parse can give."""
+    return (start > 0 and _inside_a_word(text, start)) or (end < len(text) and _inside_a_word(text, end))
 
-    return (start > 0 and inside(start - 1, start)) or (end < len(text) and inside(end - 1, end))
+
+def _inside_a_word(text: str, i: int) -> bool:
+    """Is the boundary before ``text[i]`` inside a word: between two letters or digits, or on
+    either side of a hyphen between letters ("2014" of "2014-15" is a figure of its own)."""
+    left, right = text[i - 1], text[i]
+    if left.isalnum() and right.isalnum():
+        return True
+    if right == "-":
+        return left.isalpha() and text[i + 1 : i + 2].isalpha()
+    if left == "-":
+        return right.isalpha() and text[i - 2 : i - 1].isalpha()
+    return False
 
 
 def _make_candidate(
@@ -819,11 +827,9 @@ def _make_candidate(
         return None
     # spaCy lists spelled-out numbers ("three", "ten", "hundred") as stop words; they answer "how many".
     content = [t for t in tokens if not t.is_stop or t.like_num or any(ch.isdigit() for ch in t.text)]
-    if not content:
-        return None
     # The asked kind of thing is no repetition: "Which *court* ...?" is answered by "the *Court* of
-    # Appeal". A span that is only that word ("the court") still answers nothing.
-    # A description ("*a* weather satellite") does not say which one: its focus word still repeats.
+    # Appeal", though a span that is only that word ("the court") still answers nothing. A
+    # description ("*a* weather satellite") does not say which one: its focus word still repeats.
     if focus is not None and tokens[0].lower_ not in {"a", "an"}:
         content = [t for t in content if t.lemma_.lower() != focus]
     if not content:
