@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 
 _FIGURE_LABELS = frozenset({"MONEY", "CARDINAL", "QUANTITY"})
@@ -150,5 +150,5 @@ def _with_rate(unit: Token) -> Token:
     return unit
 
 
-def _entity_at(doc, start: int) -> Span | None:
+def _entity_at(doc: Doc, start: int) -> Span | None:
     return next((e for e in doc.ents if e.start == start), None)
