@@ -546,12 +546,29 @@ def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
     wh = next((t for t in question.doc if t.lower_ in {"who", "whom"}), None)
     if wh is None or wh.dep_ != "nsubj" or wh.head.lemma_ == "be":
         return False
+    if _asks_for_an_object(wh):
+        return False
     token = ent.root
     while token.dep_ in {"compound", "appos", "flat", "conj"} and token.head.i != token.i:
         token = token.head
     if token.dep_ == "nsubj":
         return True
     return token.dep_ == "pobj" and token.head.dep_ == "agent"
+
+
+_DO_FORMS = frozenset({"do", "does", "did"})
+
+
+def _asks_for_an_object(wh: Token) -> bool:
+    """ "Who did China support?" asks whom China supported, though the small model often makes
+    "who" the subject of "did" (hung on it as an auxiliary, or with "support" as its object):
+    a name right after the do-form is the doer."""
+    doc = wh.doc
+    after = doc[wh.i + 1] if wh.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in _DO_FORMS:
+        return False
+    following = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after.dep_ == "aux" or (following is not None and following.pos_ == "PROPN")
 
 
 def _focus_token(ent: Span, focus: str) -> Token | None:

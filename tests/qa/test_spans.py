@@ -551,3 +551,10 @@ def test_a_quoted_statement_fits_better_than_a_quoted_fragment(nlp) -> None:
 def test_a_length_of_time_modifying_a_noun_tells_only_how_long_that_lasts(nlp, question: str, expected: str) -> None:
     found = candidates(nlp, question, "The queen came to Velden on Monday for a three-day visit, her first in eight years.")
     assert found[0] == expected, found
+
+
+def test_who_did_x_support_asks_for_the_one_supported_not_the_supporter(nlp) -> None:
+    # The small model parses "Who" as the subject of "did"; the question asks for an object.
+    fit = type_fits(nlp, "Who did Norvik support in the election?",
+                    "Anna Berg said Norvik would support Lars Vik in the election.")
+    assert fit["Anna Berg"] <= fit["Lars Vik"], fit
