@@ -357,7 +357,11 @@ _DAY = re.compile(
     rf"{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH.pattern}",
     re.IGNORECASE,
 )
-_CALENDAR_DATE = re.compile(rf"{_MONTH.pattern}|\b\d{{4}}\b|\b\d{{1,2}}[./-]\d{{1,2}}\b", re.IGNORECASE)
+# A calendar date names its day: "June 28", "28 June 2019", "28/6"; a year or a month alone does not.
+_CALENDAR_DATE = re.compile(
+    rf"{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.pattern}|\b\d{{1,2}}[./-]\d{{1,2}}\b",
+    re.IGNORECASE,
+)
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*old|\baged\s+\d+|\d+-year-old", re.IGNORECASE)
 
 
@@ -375,7 +379,7 @@ def _date_granularity(question: QuestionAnalysis) -> re.Pattern[str] | None:
     if question.focus == "time" and ("what time" in lowered or "which time" in lowered):
         return _CLOCK
     if question.focus == "date":
-        return _CALENDAR_DATE  # "On what date ...?" wants "June 28", not "Thursday" or "30-year"
+        return _CALENDAR_DATE  # "On what date ...?" wants "June 28", not "Thursday", "2018" or "30-year"
     return None
 
 

@@ -353,6 +353,12 @@ def test_what_date_wants_a_calendar_date_not_a_weekday(nlp) -> None:
     assert found[0] == "July 1, 2019", found
 
 
+def test_what_date_wants_the_day_not_only_the_year(nlp) -> None:
+    fit = type_fits(nlp, "On what date did the ferry strike end?",
+                    "The ferry strike, the longest since 2018, ended on March 14 after a deal with the owners.")
+    assert fit["March 14"] > fit["2018"], fit
+
+
 def test_a_measure_fits_how_many_things_worse_than_a_count_of_other_things(nlp) -> None:
     # Neither "kilometres" nor "sheep" is the asked "animals"; only the sheep can be counted.
     fit = type_fits(nlp, "How many farm animals died in the flood?",
