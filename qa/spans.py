@@ -59,6 +59,7 @@ _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’|(
 _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"[^,;:—–()]+")
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
+_NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PERCENT_TEXT = re.compile(r"\d\s*(?:%|per\s?cent|percentage points?)$", re.IGNORECASE)
 
 
@@ -324,7 +325,7 @@ def _spans(
     for ent in span.ents:
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
-        fit = 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.3 if question.focus else 0.5
+        fit = 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.3 if question.focus or _modifies_a_noun(ent) else 0.5
         spans.append((ent.start_char, ent.end_char, fit))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
@@ -337,6 +338,15 @@ def _spans(
             fit = 0.9
         spans.append((phrase.start_char, phrase.end_char, fit))
     return spans
+
+
+def _modifies_a_noun(ent: Span) -> bool:
+    """"a peaceful environment *in the Asia-Pacific*": a name inside a noun's prepositional
+    phrase only qualifies the thing the phrase names, which answers "what" better. A figure
+    there is the thing's value ("a fine *of up to €500,000*"), and keeps its fit."""
+    root = ent.root
+    in_a_phrase = root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"NOUN", "PROPN"}
+    return in_a_phrase and ent.label_ not in _NUMERIC_LABELS
 
 
 _VERB_OBJECTS = frozenset({"dobj", "prt", "attr", "oprd"})

@@ -564,3 +564,15 @@ def test_who_did_x_support_asks_for_the_one_supported_not_the_supporter(nlp) -> 
     fit = type_fits(nlp, "Who did Norvik support in the election?",
                     "Anna Berg said Norvik would support Lars Vik in the election.")
     assert fit["Anna Berg"] <= fit["Lars Vik"], fit
+
+
+def test_a_name_inside_a_nouns_phrase_answers_what_worse_than_the_phrase(nlp) -> None:
+    fit = type_fits(nlp, "What did the minister blame for the delays?",
+                    "The minister put the delays down to a severe shortage of engineers in Velden.")
+    assert fit["Velden"] < 0.5, fit
+
+
+def test_a_figure_inside_a_nouns_phrase_keeps_its_fit(nlp) -> None:
+    fit = type_fits(nlp, "What can a trawler face under the new rules?",
+                    "A trawler faces a penalty of up to €80,000 under the new rules.")
+    assert fit["up to €80,000"] == 0.5, fit
