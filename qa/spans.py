@@ -91,7 +91,7 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
-        spans = _spans(question, sentence, plain_words)
+        spans = _spans(question, sentence, plain_words, question_keys)
         if not spans:
             continue
         sentences_used += 1
@@ -141,7 +141,7 @@ def _with_full_name(candidate: Candidate) -> Candidate:
     which come from the sentence that says what she did."""
     doc = candidate.evidence.parsed.doc
     words = [
-        t for t in doc if candidate.start <= t.idx < candidate.end and t.lower_.rstrip(".") not in _TITLES
+        t for t in doc if candidate.start <= t.idx < candidate.end and not _is_title(t.text)
     ]
     if len(words) != 1 or not words[0].is_title:
         return candidate
@@ -158,7 +158,7 @@ def _full_name_of(ent: Span, surname: str) -> bool:
     names = ent.text.split()
     # The small NER model calls many a full name ORG ("Marta Ilves"); an institution's is no person.
     person = ent.label_ == "PERSON" or (all(t.pos_ == "PROPN" for t in ent) and not _names_an_institution(ent))
-    return person and 2 <= len(names) <= 4 and surname in names[1:] and names[0].lower().rstrip(".") not in _TITLES
+    return person and 2 <= len(names) <= 4 and surname in names[1:] and not _is_title(names[0])
 
 
 def _question_keys(question: QuestionAnalysis) -> set[str]:
@@ -195,7 +195,7 @@ def _answer_key(text: str) -> str:
 
 
 def _spans(
-    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str]
+    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str], question_keys: set[str]
 ) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
@@ -210,12 +210,11 @@ def _spans(
             compatible = (exact - preferred) | compatible
             exact = preferred
         spans = []
-        asked = _question_keys(question)
 
         def said(noun: Token) -> bool:
             """Does the question already name what a figure counts ("How many *jobs* ...?")."""
             counted = question.counted
-            return term_key(noun.text) in asked or noun.lemma_.lower() in asked or (
+            return term_key(noun.text) in question_keys or noun.lemma_.lower() in question_keys or (
                 counted is not None and _same_thing(noun, counted)
             )
 
@@ -441,6 +440,13 @@ def _as_percentage(ent: Span) -> Span:
 
 
 _TITLES = frozenset("mr ms mrs miss dr prof sir dame rev fr sr".split())
+
+
+def _is_title(word: str) -> bool:
+    """"Mr", "Dr.", "ms": a courtesy or academic title before a name."""
+    return word.lower().rstrip(".") in _TITLES
+
+
 # Abbreviated titles that name a role: "Dr X" is a doctor, "Insp X" an inspector.
 _TITLE_ROLES = {
     "dr": "doctor", "prof": "professor", "gen": "general", "capt": "captain", "sgt": "sergeant",
@@ -460,7 +466,7 @@ def _reads_as_person(ent: Span) -> bool:
     doc = ent.doc
     if ent.start > 0:
         before = doc[ent.start - 1]
-        if before.lower_.rstrip(".") in _TITLES or before.lemma_.lower() in _HUMAN_ROLES:
+        if _is_title(before.text) or before.lemma_.lower() in _HUMAN_ROLES:
             return True
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in _HUMAN_ROLES:
