@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -83,3 +84,11 @@ def make_corpus(documents: dict[str, list[str]], twins: dict[str, list[str]] | N
             )
             start += len(paragraph) + 1
     return Corpus(documents=tuple(cleaned), passages=tuple(passages))
+
+
+def write_pages(folder: Path, pages: Mapping[str, str]) -> Path:
+    """A corpus folder holding one UTF-8 text file per name (``{"boat.txt": "..."}``)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

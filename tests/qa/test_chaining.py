@@ -11,6 +11,7 @@ from qa.api import QA
 from qa.chaining import find_hop
 from qa.confidence import ConfidenceModel
 from qa.settings import Settings
+from tests.fakes import write_pages
 
 pytestmark = pytest.mark.slow
 
@@ -56,21 +57,19 @@ def test_a_question_that_names_its_things_has_no_hop(nlp, question: str) -> None
 
 
 def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "crash.txt").write_text(
-        "Drone crash in the Ostmark hills\n\n"
-        "A Tern-7 cargo drone crashed in the Ostmark hills on Friday, investigators said.\n\n"
-        "The Tern-7 was built by Harlow Dynamics, which has delivered 40 of the drones since 2021.\n",
-        encoding="utf-8",
-    )
-    (corpus / "company.txt").write_text(
-        "Harlow Dynamics promises full cooperation\n\n"
-        "Mira Olsen, the chief executive of Harlow Dynamics, said the company would cooperate fully "
-        "with the inquiry.\n\n"
-        "Shares in the group fell 4 percent in Oslo.\n",
-        encoding="utf-8",
-    )
+    corpus = write_pages(tmp_path / "corpus", {
+        "crash.txt": (
+            "Drone crash in the Ostmark hills\n\n"
+            "A Tern-7 cargo drone crashed in the Ostmark hills on Friday, investigators said.\n\n"
+            "The Tern-7 was built by Harlow Dynamics, which has delivered 40 of the drones since 2021.\n"
+        ),
+        "company.txt": (
+            "Harlow Dynamics promises full cooperation\n\n"
+            "Mira Olsen, the chief executive of Harlow Dynamics, said the company would cooperate fully "
+            "with the inquiry.\n\n"
+            "Shares in the group fell 4 percent in Oslo.\n"
+        ),
+    })
     qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
     question = "Who is the chief executive of the company that built the Tern-7?"
     answer = qa.ask(question)
@@ -93,8 +92,6 @@ def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Pat
 def test_a_leader_question_reads_passages_that_name_the_title(tmp_path: Path) -> None:
     # Thirteen paragraphs speak of the port agency; the one naming its head says "director-general"
     # and not "heads", so a plain search of the question ranks it below the reader's eight.
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
     paragraphs = [
         f"The Kessa port agency said on day {n} of the checks that the Kessa port would stay open for "
         f"ships, and that port agency crews were testing {n * 10} cranes along the quays. Port agency "
@@ -106,7 +103,7 @@ def test_a_leader_question_reads_passages_that_name_the_title(tmp_path: Path) ->
         "routine and that no fault had been found so far. She said the results would be published in full "
         "once the last crane had been tested and certified by outside engineers."
     ))
-    (corpus / "port.txt").write_text("Kessa port checks\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    corpus = write_pages(tmp_path / "corpus", {"port.txt": "Kessa port checks\n\n" + "\n\n".join(paragraphs) + "\n"})
     settings = Settings().with_overrides(index_dir=tmp_path / "index")
     qa = QA.from_corpus(corpus, settings, progress=False)
     question = "Who heads the Kessa port agency?"

@@ -11,6 +11,7 @@ import pytest
 from qa.api import QA
 from qa.lexicon import DEFAULT_WORDNET_DIR
 from qa.settings import Settings
+from tests.fakes import write_pages
 
 pytestmark = [
     pytest.mark.slow,
@@ -22,14 +23,11 @@ pytestmark = [
 
 
 def test_a_question_word_the_corpus_never_uses_is_met_by_its_wordnet_relative(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "boat.txt").write_text(
+    corpus = write_pages(tmp_path / "corpus", {"boat.txt": (
         "Boat capsizes off Kerrow Point\n\n"
         "Three fishermen drowned when their trawler capsized off Kerrow Point on Saturday, the coastguard said.\n\n"
-        "A fourth crew member was pulled from the water by a lifeboat crew and taken to hospital in Branmouth.\n",
-        encoding="utf-8",
-    )
+        "A fourth crew member was pulled from the water by a lifeboat crew and taken to hospital in Branmouth.\n"
+    )})
     settings = Settings().with_overrides(index_dir=tmp_path / "index")
     with_wordnet = QA.from_corpus(corpus, settings, progress=False)
     without = QA(with_wordnet.index, replace(settings, wordnet_dir=None))
