@@ -24,6 +24,8 @@ _UNIT_WORDS = frozenset(
     "tonne ton kilogram kilo gram litre liter gallon barrel hectare acre megawatt gigawatt kilowatt "
     "degree knot".split()
 )
+# Written against the figure: "£3.5m", "$2bn".
+_MAGNITUDES = frozenset({"k", "m", "mn", "bn", "b", "tn", "trn"})
 _NOUN_MODIFIERS = frozenset({"amod", "compound"})
 _YEAR = re.compile(r"\d{4}")
 _RANGE_OPENERS = frozenset({"from", "between"})
@@ -130,6 +132,8 @@ def _unit_of(ent: Span, said: Callable[[Token], bool]) -> Token | None:
     if ent.label_ == "QUANTITY":
         return ent[-1]  # the entity holds its unit ("4,500 cubic metres"), perhaps not its rate
     if ent.label_ == "MONEY":
+        if following is not None and following.lower_ in _MAGNITUDES and not ent[-1].whitespace_:
+            return following  # "£3.5" + "m"
         return None  # money carries its currency; a noun after it is what it pays for ("$5 million *contract*")
     # The entity's last token is the number ("an estimated *1,800*", "68 *million*"); its root
     # may be a determiner that hangs on the unit like the number does.

@@ -419,7 +419,7 @@ def _only_a_length_of_time(ent: Span) -> bool:
 def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = [_as_percentage(ent) for ent in span.ents]
+    ents = [_with_currency(_as_percentage(ent)) for ent in span.ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
         covered = {i for ent in ents for i in range(ent.start, ent.end)}
         for token in span:
@@ -437,6 +437,17 @@ def _as_percentage(ent: Span) -> Span:
     if ent.label_ != "PERCENT" and _PERCENT_TEXT.search(ent.text):
         return Span(ent.doc, ent.start, ent.end, label="PERCENT")
     return ent
+
+
+def _with_currency(ent: Span) -> Span:
+    """A figure after a currency sign is an amount of money with its sign: the small NER model
+    leaves the sign out of "€4.12" and "£3.5m" (though not of "€310 million")."""
+    if ent.label_ not in {"MONEY", "CARDINAL"} or ent.start == 0:
+        return ent
+    sign = ent.doc[ent.start - 1]
+    if not sign.is_currency or sign.whitespace_:
+        return ent
+    return Span(ent.doc, ent.start - 1, ent.end, label="MONEY")
 
 
 _TITLES = frozenset("mr ms mrs miss dr prof sir dame rev fr sr".split())

@@ -83,3 +83,14 @@ def test_where_takes_a_building_named_after_someone_whole(nlp) -> None:
     found = candidates(nlp, "Where did the mourners gather?",
                        "The mourners gathered at the Basilica of Our Lady of Fatima in Velden on Sunday.")
     assert found[0] == "the Basilica of Our Lady of Fatima", found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("What price did the shares close at?", "The stock closed at €4.12 in Lisbon.", "€4.12"),
+        ("How much did the council pay?", "The council paid £3.5m for the depot.", "£3.5m"),
+    ],
+)
+def test_money_keeps_the_currency_sign_the_ner_model_leaves_out(nlp, question: str, sentence: str, expected: str) -> None:
+    assert expected in candidates(nlp, question, sentence)
