@@ -26,6 +26,7 @@ FEATURES = (
     "similarity",  # question-sentence embedding cosine
     "masked_similarity",  # the same with names removed from both (names are everywhere here)
     "unknown_terms",  # IDF share of question terms the corpus never uses
+    "unparaphrased_terms",  # ... that no word near the answer paraphrases either
     "missing_names",  # share of the question's names and numbers absent near the answer
     "predicate_coverage",  # IDF-weighted share of the non-name question terms near the answer
     "soft_coverage",  # window coverage with embedding credit for paraphrased terms

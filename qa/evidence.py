@@ -235,18 +235,28 @@ def soft_credit(
     vectors: dict[str, np.ndarray],
     related: Mapping[str, Mapping[str, float]] | None = None,
 ) -> float:  # used for sentence scoring here and for the confidence model's soft coverage
-    """IDF credit for question terms the sentence lacks, by their closest word there: only
-    similarities above 0.6 count (single-word embeddings are noisy), full credit at 0.9.
+    """IDF-weighted credit for question terms the sentence lacks (see ``term_credits``)."""
+    return sum(weights[term] * credit for term, credit in term_credits(sentence, missing, vectors, related).items())
+
+
+def term_credits(
+    sentence: Span,
+    missing: set[str],
+    vectors: dict[str, np.ndarray],
+    related: Mapping[str, Mapping[str, float]] | None = None,
+) -> dict[str, float]:
+    """Credit in [0, 1] for each question term the sentence lacks, by its closest word there:
+    only similarities above 0.6 count (single-word embeddings are noisy), full credit at 0.9.
 
     A word that ``related`` relates to the term (WordNet's "firm" ~ "business") earns the
     relation's credit instead where the two words' similarity reaches 0.4: under 0.6 a
     similarity alone says little, but it tells which of WordNet's senses the question means
     ("firm" is also "house", at 0.23 with all-mpnet-base-v2)."""
     nearby = [t for t in sentence if t.is_alpha and not t.is_stop and t.lower_ in vectors]
+    credits = dict.fromkeys(missing, 0.0)
     if not missing or not nearby:
-        return 0.0
+        return credits
     matrix = np.stack([vectors[t.lower_] for t in nearby])
-    credit = 0.0
     for term in missing:
         if term not in vectors:
             continue
@@ -257,5 +267,5 @@ def soft_credit(
             for token, similarity in zip(nearby, similarities):
                 if similarity >= _RELATED_SIMILARITY:
                     best = max(best, relations.get(token.lemma_.lower(), relations.get(token.lower_, 0.0)))
-        credit += weights[term] * best
-    return credit
+        credits[term] = best
+    return credits

@@ -24,7 +24,7 @@ from qa.evidence import (
     PassageParser,
     has_pronoun_subject,
     score_sentences,
-    soft_credit,
+    term_credits,
     vocabulary,
 )
 from qa.lexicon import Lexicon
@@ -295,7 +295,16 @@ class Reader:
         window = _window_keys(best.evidence)
         if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
             window = window | leader_words
-        soft_coverage = self._soft_coverage(question, best.evidence, window, weights, total, related)
+        credits = self._paraphrase_credits(question, best.evidence, window, related)
+        soft_coverage = 1.0 - sum(weights[t] * (1.0 - c) for t, c in credits.items()) / total
+        # A word the corpus never uses may still be a paraphrase of one beside the answer
+        # ("Which *town* ...?" of "in Mallow", "the *CEO*" of "chief executive"); what no word
+        # there paraphrases is what the corpus lacks.
+        unparaphrased = sum(
+            w * (1.0 - credits.get(t, 1.0))
+            for t, w in weights.items()
+            if not self._stats.knows(term_key(t)) and t not in leader_words
+        ) / total
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
@@ -318,6 +327,7 @@ class Reader:
             "similarity": best.evidence.similarity,
             "masked_similarity": best.evidence.masked_similarity,
             "unknown_terms": unknown,
+            "unparaphrased_terms": unparaphrased,
             "missing_names": missing / len(names) if names else 0.0,
             "predicate_coverage": predicate_coverage,
             "soft_coverage": soft_coverage,
@@ -329,30 +339,27 @@ class Reader:
             "explanatory": 1.0 if question.answer_type in (AnswerType.REASON, AnswerType.MANNER) else 0.0,
         }
 
-    def _soft_coverage(
+    def _paraphrase_credits(
         self,
         question: QuestionAnalysis,
         sentence: EvidenceSentence,
         window: set[str],
-        weights: dict[str, float],
-        total: float,
         related: Mapping[str, Mapping[str, float]],
-    ) -> float:
-        """Coverage where a question word absent near the answer earns partial credit for its
-        closest word there by embedding ("start" ~ "begin", "boss" ~ "executive") or for a
-        word WordNet relates to it.
+    ) -> dict[str, float]:
+        """Credit in [0, 1] for each question term absent near the answer, for its closest word
+        there by embedding ("start" ~ "begin", "boss" ~ "executive") or for a word WordNet
+        relates to it (``term_credits``); the terms that stand there are not listed.
 
         Single-word embeddings are noisy (measured: "sport" ~ "competing" 0.65), so only
         similarities above 0.6 count, scaled to full credit at 0.9.
         """
         unmatched = {t for t in question.key_terms if term_key(t) not in window and t not in window}
-        covered = total - sum(weights[t] for t in unmatched)
-        if unmatched:
-            span = _window_span(sentence)
-            nearby = [t.lower_ for t in span if t.is_alpha and not t.is_stop]
-            vectors = self._parser.word_vectors([*unmatched, *nearby])
-            covered += soft_credit(span, unmatched, weights, vectors, related)
-        return covered / total
+        if not unmatched:
+            return {}
+        span = _window_span(sentence)
+        nearby = [t.lower_ for t in span if t.is_alpha and not t.is_stop]
+        vectors = self._parser.word_vectors([*unmatched, *nearby])
+        return term_credits(span, unmatched, vectors, related)
 
     # -- citations -----------------------------------------------------------------------
 
