@@ -8,12 +8,12 @@ once and cached, so repeated questions over the same corpus cost little.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from index.records import Hit, Passage
 from qa.question import LEADER_WORDS, QuestionAnalysis, asks_for_a_leader, holds_asked_role
@@ -144,7 +144,12 @@ def has_pronoun_subject(sentence: Span) -> bool:
 
 def vocabulary(parsed: list[ParsedPassage]) -> set[str]:
     """The passages' content words, lower case: what a paraphrased question term is matched against."""
-    return {t.lower_ for p in parsed for t in p.doc if t.is_alpha and not t.is_stop}
+    return {word for p in parsed for word in content_words(p.doc)}
+
+
+def content_words(tokens: Iterable[Token]) -> list[str]:
+    """The alphabetic non-stop words, lower case: the words single-word embeddings are kept for."""
+    return [t.lower_ for t in tokens if t.is_alpha and not t.is_stop]
 
 
 def score_sentences(

@@ -22,6 +22,7 @@ from qa.evaluation.metrics import normalize_answer
 from qa.evidence import (
     EvidenceSentence,
     PassageParser,
+    content_words,
     has_pronoun_subject,
     score_sentences,
     term_credits,
@@ -289,9 +290,8 @@ class Reader:
         # "Who is the *boss* ...?" is answered by a chief executive or a director: the leader
         # word stands for whatever title the window gives, and is no unknown word of its own.
         leader_words = _leader_words(question)
-        unknown = sum(
-            w for t, w in weights.items() if not self._stats.knows(term_key(t)) and t not in leader_words
-        ) / total
+        never_used = [t for t in weights if not self._stats.knows(term_key(t)) and t not in leader_words]
+        unknown = sum(weights[t] for t in never_used) / total
         window = _window_keys(best.evidence)
         if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
             window = window | leader_words
@@ -300,11 +300,7 @@ class Reader:
         # A word the corpus never uses may still be a paraphrase of one beside the answer
         # ("Which *town* ...?" of "in Mallow", "the *CEO*" of "chief executive"); what no word
         # there paraphrases is what the corpus lacks.
-        unparaphrased = sum(
-            w * (1.0 - credits.get(t, 1.0))
-            for t, w in weights.items()
-            if not self._stats.knows(term_key(t)) and t not in leader_words
-        ) / total
+        unparaphrased = sum(weights[t] * (1.0 - credits.get(t, 1.0)) for t in never_used) / total
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
@@ -315,7 +311,7 @@ class Reader:
         predicate = {t: w for t, w in weights.items() if term_key(t) not in name_keys}
         predicate_total = sum(predicate.values())
         predicate_coverage = (
-            sum(w for t, w in predicate.items() if term_key(t) in window or t in window) / predicate_total
+            sum(w for t, w in predicate.items() if _stands_in(t, window)) / predicate_total
             if predicate_total
             else 1.0
         )
@@ -353,12 +349,11 @@ class Reader:
         Single-word embeddings are noisy (measured: "sport" ~ "competing" 0.65), so only
         similarities above 0.6 count, scaled to full credit at 0.9.
         """
-        unmatched = {t for t in question.key_terms if term_key(t) not in window and t not in window}
+        unmatched = {t for t in question.key_terms if not _stands_in(t, window)}
         if not unmatched:
             return {}
         span = _window_span(sentence)
-        nearby = [t.lower_ for t in span if t.is_alpha and not t.is_stop]
-        vectors = self._parser.word_vectors([*unmatched, *nearby])
+        vectors = self._parser.word_vectors([*unmatched, *content_words(span)])
         return term_credits(span, unmatched, vectors, related)
 
     # -- citations -----------------------------------------------------------------------
@@ -436,6 +431,11 @@ def _leader_words(question: QuestionAnalysis) -> frozenset[str]:
 def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:
     """The question's names and numbers none of whose words stand in ``window``."""
     return [name for name in (*question.entities, *question.numbers) if (keys := _name_keys(name)) and not keys & window]
+
+
+def _stands_in(term: str, window: set[str]) -> bool:
+    """Does a question term stand in the window, by its matching key or as written (a lemma)."""
+    return term_key(term) in window or term in window
 
 
 def _window_span(sentence: EvidenceSentence) -> Span:
