@@ -42,9 +42,12 @@ FEATURES = (
 # coverage 0.79, margin 0.77, similarity 0.74), plus soft coverage, which lowered false
 # refusals on all three question sets; the rest stay in FEATURES for inspection. With ~140
 # development examples, a handful of weights is what the data can support.
-CALIBRATED_FEATURES = (
-    "bias", "score", "margin", "window_coverage", "soft_coverage", "similarity", "unknown_terms", "type_match"
-)
+# unknown_terms left the fit: beside soft coverage, which already misses a never-used word, it
+# took a small weight of the wrong sign (+0.25: more never-used words, more confidence), and in
+# leave-one-set-out fits over the six dev sets dropping it raised summed F1 3.564 -> 3.663 for
+# refusal recall 0.881 -> 0.869. unparaphrased_terms in its place fits the same (a weight near 0).
+# unknown_terms still drives the off-topic refusal rule.
+CALIBRATED_FEATURES = ("bias", "score", "margin", "window_coverage", "soft_coverage", "similarity", "type_match")
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "bias": -3.0,
