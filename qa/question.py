@@ -41,6 +41,9 @@ class QuestionAnalysis:
     entities: tuple[str, ...]  # proper names in the question, as written
     numbers: tuple[str, ...]  # numerals and years in the question
     doc: Doc
+    # Names and numbers the answer is other than ("*Apart from Ireland*, where did tins go?"):
+    # the question sets them aside, so they need not stand near the answer.
+    set_aside: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -121,6 +124,13 @@ _QUESTION_STOPWORDS = frozenset(
 _WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]")
 _NUMBER = re.compile(r"\d[\d,.]*")
+# Words that set a name aside from the answer, ending the text before it ("besides the").
+_SET_ASIDE_BEFORE = re.compile(
+    r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|as well as|in addition to|"
+    r"not counting)(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_LIST_GLUE = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bthe\b)\s*)*")
 _CODED_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?")
 
 
@@ -198,7 +208,29 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         entities=entities,
         numbers=numbers,
         doc=doc,
+        set_aside=_set_aside(text, (*entities, *numbers)),
     )
+
+
+def _set_aside(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names an exclusion phrase governs, alone or in a list ("besides Kenya and Uganda")."""
+    set_aside: list[str] = []
+    for name in names:
+        start = text.find(name)
+        if start < 0:
+            continue
+        before = text[:start]
+        # Walk back over the names listed before this one ("Kenya and" in "besides Kenya and Uganda").
+        while True:
+            glue = re.search(f"{_LIST_GLUE.pattern}$", before)
+            trimmed = before[: glue.start()] if glue else before
+            earlier = next((n for n in set_aside if trimmed.endswith(n)), None)
+            if earlier is None or trimmed == before:
+                break
+            before = trimmed[: -len(earlier)]
+        if _SET_ASIDE_BEFORE.search(before):
+            set_aside.append(name)
+    return tuple(set_aside)
 
 
 def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:

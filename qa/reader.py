@@ -429,8 +429,13 @@ def _leader_words(question: QuestionAnalysis) -> frozenset[str]:
 
 
 def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:
-    """The question's names and numbers none of whose words stand in ``window``."""
-    return [name for name in (*question.entities, *question.numbers) if (keys := _name_keys(name)) and not keys & window]
+    """The question's names and numbers none of whose words stand in ``window``, but for those
+    the question sets aside: "Apart from Ireland, where ...?" is answered where Ireland is not."""
+    return [
+        name
+        for name in (*question.entities, *question.numbers)
+        if name not in question.set_aside and (keys := _name_keys(name)) and not keys & window
+    ]
 
 
 def _stands_in(term: str, window: set[str]) -> bool:

@@ -166,3 +166,18 @@ def test_who_leads_questions_take_any_leader_title(nlp, question: str) -> None:
 def test_how_much_time_with_a_modifier_wants_a_duration(nlp, question: str, expected) -> None:
     analysis = analyze_question(question, nlp)
     assert (analysis.answer_type, analysis.focus) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "set_aside"),
+    [
+        ("Apart from Ireland, where did tins from the bad batches end up?", ("Ireland",)),
+        ("Which countries besides Kenya and Uganda border Lake Victoria?", ("Kenya", "Uganda")),
+        ("Who, other than Xi Jinping, attended the summit in Hanoi?", ("Xi Jinping",)),
+        ("As well as 2021, in which year did the dockworkers strike?", ("2021",)),
+        ("Where in Ireland is the factory?", ()),
+        ("Which Vietnamese leader did Xi meet on Tuesday?", ()),
+    ],
+)
+def test_names_the_answer_is_other_than_are_set_aside(nlp, question: str, set_aside: tuple[str, ...]) -> None:
+    assert analyze_question(question, nlp).set_aside == set_aside

@@ -38,3 +38,20 @@ def test_a_question_word_the_corpus_never_uses_is_met_by_its_wordnet_relative(tm
     # "die" is one step more general than "drown": most of its weight now stands near the answer.
     assert related.features["soft_coverage"] > plain.features["soft_coverage"] + 0.1
     assert related.answer.confidence > plain.answer.confidence
+
+
+def test_a_name_the_question_sets_aside_need_not_stand_near_the_answer(tmp_path: Path) -> None:
+    corpus = write_pages(tmp_path / "corpus", {"recall.txt": (
+        "Formula recall reaches shops abroad\n\n"
+        "Dunmore Dairy recalled six batches of infant formula in Ireland last week after two babies fell ill.\n\n"
+        "The company said the fault lay in a drying tower at its plant. Inspectors visited the site on Monday. "
+        "Production has stopped while the tower is cleaned. Parents were told to check the batch codes.\n\n"
+        "Tins from the affected batches were also shipped to Portugal, the company said on Friday.\n"
+    )})
+    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+
+    reading = qa.read("Apart from Ireland, which country received tins from the affected batches?")
+    assert reading.answer.candidate == "Portugal"
+    assert reading.refusal_rule is None  # Ireland is set aside, not required beside Portugal
+    # A name the question does not set aside must still stand near the answer.
+    assert qa.read("Which country received tins from the affected batches in Ireland?").refusal_rule == "absent_names"
