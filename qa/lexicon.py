@@ -47,6 +47,12 @@ RELATION_CREDIT: dict[str, float] = {
 }
 
 
+# Hypernym and instance-of pointers: the steps from a word to what it is a kind of.
+_HYPERNYMS = frozenset({"@", "@i"})
+# "people" is indexed as a group, not as the plural of "person" that "how many people" means.
+_SINGULAR_OF = {"people": "person"}
+
+
 class WordNetError(ValueError):
     """The WordNet folder is there but its files cannot be read."""
 
@@ -137,6 +143,25 @@ class Lexicon:
         with self._lock:
             self._cache[lemma] = related
         return related
+
+    def is_kind_of(self, noun: str, general: str) -> bool:
+        """Is ``noun`` (lower case) a kind of ``general`` by WordNet's hypernym chains: "sheep"
+        of "animal", "passenger" of "people"? Only the nouns' most frequent senses count."""
+        noun, general = _SINGULAR_OF.get(noun.casefold(), noun.casefold()), _SINGULAR_OF.get(
+            general.casefold(), general.casefold()
+        )
+        wanted = set(self.index.get(general, {}).get("noun", ())[: self.senses])
+        frontier = set(self.index.get(noun, {}).get("noun", ())[: self.senses])
+        seen: set[int] = set()
+        while frontier and not frontier & wanted:
+            seen |= frontier
+            frontier = {
+                pointer.offset
+                for offset in frontier
+                for pointer in self._synset("noun", offset)[1]
+                if pointer.symbol in _HYPERNYMS
+            } - seen
+        return bool(frontier & wanted)
 
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[_Pointer]]:
         # In WordNet's data files a synset's offset is the byte offset of its line.

@@ -128,7 +128,7 @@ class Reader:
                 [(hits[p.passage_index].passage.passage_id, p.start, p.end, p.score) for p in proposals],
             )
         else:
-            candidates = extract_candidates(question, evidence)
+            candidates = extract_candidates(question, evidence, kind_of=self._lexicon.is_kind_of)
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
             return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")

@@ -77,8 +77,16 @@ class Candidate:
     score: float
 
 
-def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSentence], limit: int = 8) -> list[Candidate]:
+def extract_candidates(
+    question: QuestionAnalysis,
+    evidence: list[EvidenceSentence],
+    limit: int = 8,
+    kind_of: Callable[[str, str], bool] | None = None,
+) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences that hold a span of the asked type, best first.
+
+    ``kind_of(noun, general)`` tells whether a noun names a kind of the thing a "how many"
+    question counts ("sheep" of "animals"); without it only the same word counts.
 
     Counting only sentences with a span of the type (a quotation, a date) reaches further down
     the ranking for rare types: "he told the judges then" scores low on its own words, but it
@@ -91,7 +99,7 @@ def extract_candidates(question: QuestionAnalysis, evidence: list[EvidenceSenten
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
-        spans = _spans(question, sentence, plain_words, question_keys)
+        spans = _spans(question, sentence, plain_words, question_keys, kind_of or _no_kinds)
         if not spans:
             continue
         sentences_used += 1
@@ -195,7 +203,11 @@ def _answer_key(text: str) -> str:
 
 
 def _spans(
-    question: QuestionAnalysis, sentence: EvidenceSentence, plain_words: frozenset[str], question_keys: set[str]
+    question: QuestionAnalysis,
+    sentence: EvidenceSentence,
+    plain_words: frozenset[str],
+    question_keys: set[str],
+    kind_of: Callable[[str, str], bool],
 ) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
@@ -219,7 +231,7 @@ def _spans(
             )
 
         absorbed_until = -1
-        for ent in _entities(span, question):
+        for ent in _entities(span, question, kind_of):
             if ent.start_char < absorbed_until:
                 continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
             end = entity_end(ent, said)
@@ -275,8 +287,8 @@ def _spans(
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
-                if counted is not None and _same_thing(counted, question.counted):
-                    fit += 0.5  # "36 cooperation *agreements*" for "how many agreements"
+                if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
+                    fit += 0.5  # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals"
                 elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None:
@@ -416,7 +428,7 @@ def _only_a_length_of_time(ent: Span) -> bool:
     )
 
 
-def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
+def _entities(span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
     ents = [_with_currency(_as_percentage(ent)) for ent in span.ents]
@@ -426,7 +438,7 @@ def _entities(span: Span, question: QuestionAnalysis) -> list[Span]:
             if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
                 numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
                 counted = _counted_by(numeral)
-                if counted is not None and _same_thing(counted, question.counted):
+                if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
                     ents.append(numeral)
     return ents
 
@@ -557,6 +569,16 @@ def _same_thing(noun: Token, counted: str) -> bool:
     """'workers' counts 'dockworkers' and 'agreements' counts 'agreement'; 'vessels' does not."""
     found, asked = term_key(noun.text), term_key(counted)
     return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
+
+
+def _counts_the_asked(noun: Token, counted: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """The same thing, or a kind of it: "3,000 *sheep*" counts the animals of "how many animals".
+    Only for scoring: the answer keeps its noun, which says more than the question's word."""
+    return _same_thing(noun, counted) or kind_of(noun.lemma_.lower(), counted)
+
+
+def _no_kinds(noun: str, general: str) -> bool:
+    return False
 
 
 # A generic word for whoever leads something stands for any leader's title ("the *boss* of the

@@ -125,6 +125,33 @@ def test_an_unknown_word_and_the_empty_lexicon_relate_nothing(small_wordnet: Pat
         Lexicon(index={}, data={}, senses=0)
 
 
+def test_a_noun_is_a_kind_of_what_its_hypernym_chain_reaches(tmp_path: Path) -> None:
+    synsets = [
+        Synset("sheep.n.1", "n", ["sheep"], [("@", "bovid.n.1", 0, 0)]),
+        Synset("bovid.n.1", "n", ["bovid"], [("@", "animal.n.1", 0, 0)]),
+        Synset("animal.n.1", "n", ["animal", "beast"], [("~", "sheep.n.1", 0, 0)]),
+        Synset("sheep.n.2", "n", ["sheep", "follower"], [("@", "person.n.1", 0, 0)]),
+        Synset("person.n.1", "n", ["person", "individual"]),
+        Synset("people.n.1", "n", ["people"], [("@", "group.n.1", 0, 0)]),
+        Synset("group.n.1", "n", ["group"]),
+        # A loop in the data must end the walk, not hang it.
+        Synset("loop.n.1", "n", ["loop"], [("@", "ring.n.1", 0, 0)]),
+        Synset("ring.n.1", "n", ["ring"], [("@", "loop.n.1", 0, 0)]),
+    ]
+    senses = {
+        ("sheep", "n"): ["sheep.n.1", "sheep.n.2"], ("bovid", "n"): ["bovid.n.1"], ("animal", "n"): ["animal.n.1"],
+        ("person", "n"): ["person.n.1"], ("people", "n"): ["people.n.1"], ("group", "n"): ["group.n.1"],
+        ("loop", "n"): ["loop.n.1"], ("ring", "n"): ["ring.n.1"],
+    }
+    lexicon = Lexicon.open(write_wordnet(tmp_path / "wordnet", synsets, senses))
+    assert lexicon.is_kind_of("sheep", "animal")  # two steps up
+    assert lexicon.is_kind_of("Sheep", "people")  # "how many people" means persons: the second sense
+    assert not Lexicon.open(tmp_path / "wordnet", senses=1).is_kind_of("sheep", "people")  # a rarer sense
+    assert not lexicon.is_kind_of("animal", "sheep")  # the chain runs one way
+    assert not lexicon.is_kind_of("loop", "animal") and not lexicon.is_kind_of("unheard", "animal")
+    assert not Lexicon.empty().is_kind_of("sheep", "animal")
+
+
 def test_a_missing_folder_names_the_package_and_open_lexicon_goes_on_without(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -160,6 +187,8 @@ def test_the_installed_wordnet_relates_paraphrases() -> None:
     assert lexicon.related("manufacture").get("manufacturer") == 1.0
     assert lexicon.related("die").get("drown") == 0.8
     assert "aberdeen" not in lexicon.related("town")
+    assert lexicon.is_kind_of("sheep", "animal") and lexicon.is_kind_of("passenger", "people")
+    assert not lexicon.is_kind_of("kilometre", "animal") and not lexicon.is_kind_of("vessel", "ship")
 
 
 def _unit(*values: float) -> np.ndarray:

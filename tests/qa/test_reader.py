@@ -55,3 +55,20 @@ def test_a_name_the_question_sets_aside_need_not_stand_near_the_answer(tmp_path:
     assert reading.refusal_rule is None  # Ireland is set aside, not required beside Portugal
     # A name the question does not set aside must still stand near the answer.
     assert qa.read("Which country received tins from the affected batches in Ireland?").refusal_rule == "absent_names"
+
+
+def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
+    corpus = write_pages(tmp_path / "corpus", {"flood.txt": (
+        "Flood swamps hill farms above Pilmahue\n\n"
+        "The flood in Pilmahue killed four residents and cut power to 300 homes on Tuesday, officials said.\n\n"
+        "On the hill farms above Pilmahue the flood drowned about 2,000 sheep in their pens.\n"
+    )})
+    settings = Settings().with_overrides(index_dir=tmp_path / "index")
+    with_wordnet = QA.from_corpus(corpus, settings, progress=False)
+    without = QA(with_wordnet.index, replace(settings, wordnet_dir=None))
+    animals = "How many animals died in the flood in Pilmahue?"
+    # WordNet: a sheep is a kind of animal, a resident is not.
+    assert with_wordnet.read(animals).answer.candidate == "about 2,000 sheep"
+    assert without.read(animals).answer.candidate == "four residents"
+    people = "How many people did the flood in Pilmahue kill?"  # residents are people
+    assert with_wordnet.read(people).answer.confidence > without.read(people).answer.confidence
