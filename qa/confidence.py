@@ -29,6 +29,7 @@ FEATURES = (
     "unparaphrased_terms",  # ... that no word near the answer paraphrases either
     "missing_names",  # share of the question's names and numbers absent near the answer
     "predicate_coverage",  # IDF-weighted share of the non-name question terms near the answer
+    "unknown_predicate",  # ... of the non-name question terms the corpus never uses
     "soft_coverage",  # window coverage with embedding credit for paraphrased terms
     "novelty",  # share of the answer's words not already in the question
     "type_match",  # the span is the kind of thing asked for
@@ -46,7 +47,7 @@ FEATURES = (
 # took a small weight of the wrong sign (+0.25: more never-used words, more confidence), and in
 # leave-one-set-out fits over the six dev sets dropping it raised summed F1 3.564 -> 3.663 for
 # refusal recall 0.881 -> 0.869. unparaphrased_terms in its place fits the same (a weight near 0).
-# unknown_terms still drives the off-topic refusal rule.
+# The off-topic refusal rule weighs never-used words over the predicate (unknown_predicate).
 CALIBRATED_FEATURES = ("bias", "score", "margin", "window_coverage", "soft_coverage", "similarity", "type_match")
 
 DEFAULT_WEIGHTS: dict[str, float] = {

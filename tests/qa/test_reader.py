@@ -72,3 +72,23 @@ def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
     assert without.read(animals).answer.candidate == "four residents"
     people = "How many people did the flood in Pilmahue kill?"  # residents are people
     assert with_wordnet.read(people).answer.confidence > without.read(people).answer.confidence
+
+
+def test_a_predicate_of_words_the_corpus_never_uses_is_refused_unless_paraphrased(tmp_path: Path) -> None:
+    corpus = write_pages(tmp_path / "corpus", {"ferry.txt": (
+        "Ferry fire on Lake Kivu\n\n"
+        "A ferry caught fire on Lake Kivu near Goma on Monday, and all 212 passengers were rescued, "
+        "officials in Rwanda said.\n\n"
+        "The captain, Jean Habimana, said his son Eric had raised the alarm.\n\n"
+        "Rwanda's transport minister ordered an inquiry into the fire.\n"
+    )})
+    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+
+    depth = qa.read("How deep is Lake Kivu?")
+    # The name is half the question's weight; "deep" is all of its predicate, and never used.
+    assert depth.features["unknown_terms"] < 0.5 <= depth.features["unknown_predicate"]
+    assert depth.refusal_rule == "unknown_predicate" and depth.answer.refused
+    # "boy" is never used either, but "son" beside the answer paraphrases it.
+    son = qa.read("What is the name of Jean Habimana's boy?")
+    assert son.features["unknown_predicate"] >= 0.5
+    assert son.refusal_rule is None and son.answer.candidate == "Eric"
