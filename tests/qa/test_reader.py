@@ -22,15 +22,23 @@ pytestmark = [
 ]
 
 
+def _qa_over(tmp_path: Path, page: str) -> QA:
+    """A QA over a one-page corpus written to ``tmp_path``."""
+    corpus = write_pages(tmp_path / "corpus", {"page.txt": page})
+    return QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+
+
+def _without_wordnet(qa: QA) -> QA:
+    return QA(qa.index, replace(qa.settings, wordnet_dir=None))
+
+
 def test_a_question_word_the_corpus_never_uses_is_met_by_its_wordnet_relative(tmp_path: Path) -> None:
-    corpus = write_pages(tmp_path / "corpus", {"boat.txt": (
+    with_wordnet = _qa_over(tmp_path, (
         "Boat capsizes off Kerrow Point\n\n"
         "Three fishermen drowned when their trawler capsized off Kerrow Point on Saturday, the coastguard said.\n\n"
         "A fourth crew member was pulled from the water by a lifeboat crew and taken to hospital in Branmouth.\n"
-    )})
-    settings = Settings().with_overrides(index_dir=tmp_path / "index")
-    with_wordnet = QA.from_corpus(corpus, settings, progress=False)
-    without = QA(with_wordnet.index, replace(settings, wordnet_dir=None))
+    ))
+    without = _without_wordnet(with_wordnet)
     question = "How many fishermen died off Kerrow Point?"  # the corpus says "drowned", never "die"
 
     related, plain = with_wordnet.read(question), without.read(question)
@@ -41,14 +49,13 @@ def test_a_question_word_the_corpus_never_uses_is_met_by_its_wordnet_relative(tm
 
 
 def test_a_name_the_question_sets_aside_need_not_stand_near_the_answer(tmp_path: Path) -> None:
-    corpus = write_pages(tmp_path / "corpus", {"recall.txt": (
+    qa = _qa_over(tmp_path, (
         "Formula recall reaches shops abroad\n\n"
         "Dunmore Dairy recalled six batches of infant formula in Ireland last week after two babies fell ill.\n\n"
         "The company said the fault lay in a drying tower at its plant. Inspectors visited the site on Monday. "
         "Production has stopped while the tower is cleaned. Parents were told to check the batch codes.\n\n"
         "Tins from the affected batches were also shipped to Portugal, the company said on Friday.\n"
-    )})
-    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+    ))
 
     reading = qa.read("Apart from Ireland, which country received tins from the affected batches?")
     assert reading.answer.candidate == "Portugal"
@@ -58,14 +65,12 @@ def test_a_name_the_question_sets_aside_need_not_stand_near_the_answer(tmp_path:
 
 
 def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
-    corpus = write_pages(tmp_path / "corpus", {"flood.txt": (
+    with_wordnet = _qa_over(tmp_path, (
         "Flood swamps hill farms above Pilmahue\n\n"
         "The flood in Pilmahue killed four residents and cut power to 300 homes on Tuesday, officials said.\n\n"
         "On the hill farms above Pilmahue the flood drowned about 2,000 sheep in their pens.\n"
-    )})
-    settings = Settings().with_overrides(index_dir=tmp_path / "index")
-    with_wordnet = QA.from_corpus(corpus, settings, progress=False)
-    without = QA(with_wordnet.index, replace(settings, wordnet_dir=None))
+    ))
+    without = _without_wordnet(with_wordnet)
     animals = "How many animals died in the flood in Pilmahue?"
     # WordNet: a sheep is a kind of animal, a resident is not.
     assert with_wordnet.read(animals).answer.candidate == "about 2,000 sheep"
@@ -75,14 +80,13 @@ def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
 
 
 def test_a_predicate_of_words_the_corpus_never_uses_is_refused_unless_paraphrased(tmp_path: Path) -> None:
-    corpus = write_pages(tmp_path / "corpus", {"ferry.txt": (
+    qa = _qa_over(tmp_path, (
         "Ferry fire on Lake Kivu\n\n"
         "A ferry caught fire on Lake Kivu near Goma on Monday, and all 212 passengers were rescued, "
         "officials in Rwanda said.\n\n"
         "The captain, Jean Habimana, said his son Eric had raised the alarm.\n\n"
         "Rwanda's transport minister ordered an inquiry into the fire.\n"
-    )})
-    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+    ))
 
     depth = qa.read("How deep is Lake Kivu?")
     # The name is half the question's weight; "deep" is all of its predicate, and never used.
