@@ -78,6 +78,7 @@ class Lexicon:
     data: dict[str, mmap.mmap | bytes]
     senses: int = 3
     _cache: dict[str, dict[str, float]] = field(default_factory=dict)
+    _kinds: dict[tuple[str, str], bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -145,13 +146,17 @@ class Lexicon:
         return related
 
     def is_kind_of(self, noun: str, general: str) -> bool:
-        """Is ``noun`` (lower case) a kind of ``general`` by WordNet's hypernym chains: "sheep"
-        of "animal", "passenger" of "people"? Only the nouns' most frequent senses count."""
-        noun, general = _SINGULAR_OF.get(noun.casefold(), noun.casefold()), _SINGULAR_OF.get(
-            general.casefold(), general.casefold()
-        )
-        wanted = set(self.index.get(general, {}).get("noun", ())[: self.senses])
-        frontier = set(self.index.get(noun, {}).get("noun", ())[: self.senses])
+        """Is ``noun`` a kind of ``general`` by WordNet's hypernym chains: "sheep" of "animal",
+        "passenger" of "people"? Only the nouns' most frequent senses count.
+
+        Asked for every figure of every sentence a "how many" question reads: cached."""
+        key = (_singular(noun), _singular(general))
+        with self._lock:
+            cached = self._kinds.get(key)
+        if cached is not None:
+            return cached
+        wanted = set(self._noun_senses(key[1]))
+        frontier = set(self._noun_senses(key[0]))
         seen: set[int] = set()
         while frontier and not frontier & wanted:
             seen |= frontier
@@ -161,7 +166,13 @@ class Lexicon:
                 for pointer in self._synset("noun", offset)[1]
                 if pointer.symbol in _HYPERNYMS
             } - seen
-        return bool(frontier & wanted)
+        found = bool(frontier & wanted)
+        with self._lock:
+            self._kinds[key] = found
+        return found
+
+    def _noun_senses(self, lemma: str) -> tuple[int, ...]:
+        return self.index.get(lemma, {}).get("noun", ())[: self.senses]
 
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[_Pointer]]:
         # In WordNet's data files a synset's offset is the byte offset of its line.
@@ -217,6 +228,11 @@ def _parse_data_line(line: str, offset: int) -> tuple[list[str], list[_Pointer]]
             _Pointer(symbol, _POS_LETTER[pos], int(target), int(source_target[:2], 16), int(source_target[2:], 16))
         )
     return words, pointers
+
+
+def _singular(noun: str) -> str:
+    folded = noun.casefold()
+    return _SINGULAR_OF.get(folded, folded)
 
 
 def _plain_word(word: str) -> str:

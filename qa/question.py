@@ -130,7 +130,8 @@ _SET_ASIDE_BEFORE = re.compile(
     r"not counting)(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-_LIST_GLUE = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bthe\b)\s*)*")
+# What joins the names of a list, at the end of the text before the next one ("Kenya and ").
+_LIST_GLUE_AT_END = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\bthe\b)\s*)+$")
 _CODED_NAME = re.compile(r"[A-Z][A-Za-z]*-?\d+[A-Za-z]*(?:-\d+)?")
 
 
@@ -221,13 +222,12 @@ def _set_aside(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
             continue
         before = text[:start]
         # Walk back over the names listed before this one ("Kenya and" in "besides Kenya and Uganda").
-        while True:
-            glue = re.search(f"{_LIST_GLUE.pattern}$", before)
-            trimmed = before[: glue.start()] if glue else before
-            earlier = next((n for n in set_aside if trimmed.endswith(n)), None)
-            if earlier is None or trimmed == before:
+        while glue := _LIST_GLUE_AT_END.search(before):
+            listed = before[: glue.start()]
+            earlier = next((n for n in set_aside if listed.endswith(n)), None)
+            if earlier is None:
                 break
-            before = trimmed[: -len(earlier)]
+            before = listed[: -len(earlier)]
         if _SET_ASIDE_BEFORE.search(before):
             set_aside.append(name)
     return tuple(set_aside)

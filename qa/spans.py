@@ -81,7 +81,7 @@ def extract_candidates(
     question: QuestionAnalysis,
     evidence: list[EvidenceSentence],
     limit: int = 8,
-    kind_of: Callable[[str, str], bool] | None = None,
+    kind_of: Callable[[str, str], bool] = lambda noun, general: False,
 ) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences that hold a span of the asked type, best first.
 
@@ -99,7 +99,7 @@ def extract_candidates(
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
-        spans = _spans(question, sentence, plain_words, question_keys, kind_of or _no_kinds)
+        spans = _spans(question, sentence, plain_words, question_keys, kind_of)
         if not spans:
             continue
         sentences_used += 1
@@ -573,12 +573,8 @@ def _same_thing(noun: Token, counted: str) -> bool:
 
 def _counts_the_asked(noun: Token, counted: str, kind_of: Callable[[str, str], bool]) -> bool:
     """The same thing, or a kind of it: "3,000 *sheep*" counts the animals of "how many animals".
-    Only for scoring: the answer keeps its noun, which says more than the question's word."""
+    Not for where the answer ends: it keeps "sheep", which says more than the question's word."""
     return _same_thing(noun, counted) or kind_of(noun.lemma_.lower(), counted)
-
-
-def _no_kinds(noun: str, general: str) -> bool:
-    return False
 
 
 # A generic word for whoever leads something stands for any leader's title ("the *boss* of the
