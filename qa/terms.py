@@ -17,6 +17,16 @@ from dataclasses import dataclass
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _ACT_OR_ACTOR = re.compile(r"(?<=[ts])(?:ion|or)$")
+# A number spelt out meets its digits: "Nine percent" answers "the 9% offer". "One" is left
+# out: it is as often a pronoun ("one of Ireland's largest") as a count.
+_NUMBER_WORDS = {
+    word: str(value)
+    for value, word in enumerate(
+        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split(),
+        start=2,
+    )
+} | {word: str(10 * tens) for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 _SUFFIXES = ("ations", "ation", "ators", "ator", "ings", "ing", "ated", "ates", "ate", "ese", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
@@ -24,6 +34,8 @@ def term_key(word: str) -> str:
     """A crude, deterministic stem used as the matching key for one word."""
     word = unicodedata.normalize("NFKC", word).casefold().replace("’", "'")
     word = _POSSESSIVE.sub("", word)
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
     # Demonyms meet their country: "Russians"/"Russian" -> "russia", "Vietnamese" -> "vietnam".
     if len(word) > 6 and word.endswith("ans"):
         word = word[:-1]

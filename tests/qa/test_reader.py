@@ -64,6 +64,22 @@ def test_a_name_the_question_sets_aside_need_not_stand_near_the_answer(tmp_path:
     assert qa.read("Which country received tins from the affected batches in Ireland?").refusal_rule == "absent_names"
 
 
+def test_a_number_in_digits_is_found_spelt_out_beside_the_answer(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Dock strike talks stall\n\n"
+        "The terminal operator raised its pay offer on Sunday after a week of stoppages at the Branmouth docks.\n\n"
+        "Union leader Mara Colvin rejected the new terms. \"Nine percent is a start, but we want job guarantees,\" "
+        "Colvin said as she left the ministry.\n"
+    ))
+
+    reading = qa.read("What did the union leader say about the 9% offer?")
+    assert reading.features["missing_names"] == 0.0  # "9" stands beside the answer as "Nine"
+    assert reading.refusal_rule is None
+    # A number the corpus does not give, in any spelling, is still missing.
+    other = qa.read("What did the union leader say about the 12% offer?").answer
+    assert other.refused and "12" in other.reason
+
+
 def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
     with_wordnet = _qa_over(tmp_path, (
         "Flood swamps hill farms above Pilmahue\n\n"

@@ -10,7 +10,7 @@ from qa.terms import TermStatistics, term_key, text_keys
     [("trading", "trade"), ("Vietnamese", "Vietnam"), ("Russian", "Russia"), ("Kenya’s", "Kenya"),
      ("designated", "designation"), ("agreements", "agreement"), ("Koreans", "Korea"),
      ("prosecutor", "prosecution"), ("inspectors", "inspection"), ("investigator", "investigation"),
-     ("senator", "senate")],
+     ("senator", "senate"), ("Nine", "9"), ("twenty", "20")],
 )
 def test_related_forms_share_a_key(a: str, b: str) -> None:
     assert term_key(a) == term_key(b)
@@ -18,7 +18,8 @@ def test_related_forms_share_a_key(a: str, b: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("Taiwan", "Tai"), ("port", "sport"), ("bank", "banner"), ("station", "state"), ("factor", "fact")],
+    [("Taiwan", "Tai"), ("port", "sport"), ("bank", "banner"), ("station", "state"), ("factor", "fact"),
+     ("one", "1"), ("nineteen", "9"), ("nines", "9")],
 )
 def test_distinct_words_keep_distinct_keys(a: str, b: str) -> None:
     assert term_key(a) != term_key(b)
