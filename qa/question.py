@@ -103,6 +103,14 @@ _GENERIC_FOCUS = frozenset(
     "country countries city place person people year day date time number amount figure "
     "organization organisation topic topics thing things kind sort type".split()
 )
+# Focus nouns that say only what kind of thing the answer is ("Which *firm* built it?", "Which
+# *town* is she from?"): an answer of that kind is itself the firm or the town, so the word need
+# not stand beside it. A role ("Which *judge*"), a facility ("Which *hospital*") or a measure
+# ("What *price*") says more than a kind, and must be found there.
+_KIND_NOUNS = frozenset(
+    "firm company business group organisation organization outfit town city village country nation "
+    "place region province state slogan phrase quote remark expression".split()
+)
 _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
 # "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
 _DESCRIBE_VERBS = frozenset(
@@ -361,6 +369,16 @@ def holds_asked_role(token: Token, focus: str | None) -> bool:
     if focus == "chairman":
         return token.lemma_.lower() in CHAIR_TITLES and is_leader_title(token)
     return False
+
+
+def kind_words(question: QuestionAnalysis) -> frozenset[str]:
+    """The question's words that say only what kind of answer it wants: a focus noun like
+    "Which *firm* ...?", or the verb of "How did she *react*?" (a reaction: her words or deed)."""
+    if question.focus in _KIND_NOUNS:
+        return frozenset({question.focus})
+    if question.focus == "reaction":
+        return frozenset(question.key_terms) & _REACTION_VERBS
+    return frozenset()
 
 
 def asks_for_a_leader(question: QuestionAnalysis) -> bool:

@@ -29,7 +29,14 @@ from qa.evidence import (
     vocabulary,
 )
 from qa.lexicon import Lexicon
-from qa.question import LEADER_WORDS, AnswerType, QuestionAnalysis, asks_for_a_leader, holds_asked_role
+from qa.question import (
+    LEADER_WORDS,
+    AnswerType,
+    QuestionAnalysis,
+    asks_for_a_leader,
+    holds_asked_role,
+    kind_words,
+)
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
 from qa.terms import TermStatistics, is_acronym, term_key, text_keys, words
@@ -297,9 +304,12 @@ class Reader:
         # "Who is the *boss* ...?" is answered by a chief executive or a director: the leader
         # word stands for whatever title the window gives, and is no unknown word of its own.
         leader_words = _leader_words(question)
-        never_used = [t for t in weights if not self._stats.knows(term_key(t)) and t not in leader_words]
+        # Likewise "Which *firm* built the launcher?": a candidate of the asked kind is the firm.
+        kind = _kind_words(question, best)
+        stand_ins = leader_words | kind
+        never_used = [t for t in weights if not self._stats.knows(term_key(t)) and t not in stand_ins]
         unknown = sum(weights[t] for t in never_used) / total
-        window = _window_keys(best.evidence)
+        window = _window_keys(best.evidence) | kind
         if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
             window = window | leader_words
         credits = self._paraphrase_credits(question, best.evidence, window, related)
@@ -435,6 +445,14 @@ def _leader_words(question: QuestionAnalysis) -> frozenset[str]:
     if not asks_for_a_leader(question):
         return frozenset()
     return frozenset(t for t in question.key_terms if t in LEADER_WORDS)
+
+
+def _kind_words(question: QuestionAnalysis, best: Candidate) -> frozenset[str]:
+    """The question's words for the kind of answer it wants, when ``best`` is of that kind."""
+    if best.type_match < 1.0:
+        return frozenset()
+    named = kind_words(question)
+    return named | {term_key(word) for word in named}
 
 
 def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:

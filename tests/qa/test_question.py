@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from qa.question import AnswerType, analyze_question, normalize_question
+from qa.question import AnswerType, analyze_question, kind_words, normalize_question
 
 
 @pytest.fixture(scope="module")
@@ -181,3 +181,20 @@ def test_how_much_time_with_a_modifier_wants_a_duration(nlp, question: str, expe
 )
 def test_names_the_answer_is_other_than_are_set_aside(nlp, question: str, set_aside: tuple[str, ...]) -> None:
     assert analyze_question(question, nlp).set_aside == set_aside
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which firm built the launcher?", {"firm"}),
+        ("Which town does the teacher come from?", {"town"}),
+        ("How did the union leader react to the new offer?", {"react"}),
+        ("How did the minister respond to the report?", {"respond"}),
+        ("Which judge heard the case?", set()),  # a role says more than a kind
+        ("Which hospital treated the babies?", set()),
+        ("What price did the shares close at?", set()),
+        ("How did the dam fail?", set()),
+    ],
+)
+def test_words_that_only_name_the_answers_kind(nlp, question: str, kind: set[str]) -> None:
+    assert kind_words(analyze_question(question, nlp)) == kind

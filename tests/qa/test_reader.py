@@ -80,6 +80,22 @@ def test_a_number_in_digits_is_found_spelt_out_beside_the_answer(tmp_path: Path)
     assert other.refused and "12" in other.reason
 
 
+def test_a_focus_noun_that_names_only_the_kind_is_met_by_an_answer_of_that_kind(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Weather satellite reaches orbit\n\n"
+        "A Tarvik-3 rocket built by Halloran Aerospace lifted off from Brenn Point at dawn on Friday, "
+        "carrying the Osprey-2 weather satellite for the national weather office.\n\n"
+        "The satellite separated from the rocket's upper stage 30 minutes after liftoff.\n"
+    ))
+    # The corpus never says "firm": the candidate, an organisation, is the firm.
+    reading = qa.read("Which firm built the rocket?")
+    assert reading.answer.candidate == "Halloran Aerospace"
+    assert reading.features["unparaphrased_terms"] == 0.0
+    assert reading.features["predicate_coverage"] == 1.0
+    # A role is not a kind: "inventor" must still be found beside the answer.
+    assert qa.read("Which inventor built the rocket?").features["unparaphrased_terms"] > 0.0
+
+
 def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
     with_wordnet = _qa_over(tmp_path, (
         "Flood swamps hill farms above Pilmahue\n\n"
