@@ -269,7 +269,7 @@ def _spans(
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
-                    fit = 0.3 if _role_conflicts(role, question) else 1.5
+                    fit = 0.3 if _role_conflicts(role, question) else 1.7 if _role_qualifiers_meet(role, question) else 1.5
                     if question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
@@ -647,6 +647,29 @@ def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
     return bool(asked_places) and bool(found_places) and not any(
         _same_place(a, b) for a in asked_places for b in found_places
     )
+
+
+def _role_qualifiers_meet(role: Token, question: QuestionAnalysis) -> bool:
+    """The evidence qualifies the role as the question does: "*union* president X" for "the head
+    of the dockworkers' *union*", where "X, chief executive of TPC" holds a title of another body."""
+    asked_role = next((t for t in question.doc if t.lemma_.lower() in {role.lemma_.lower(), question.focus}), None)
+    return bool(_qualifier_keys(asked_role) & _qualifier_keys(role))
+
+
+def _qualifier_keys(role: Token | None) -> set[str]:
+    """The words that qualify a role noun: its modifiers and what it is the role of."""
+    if role is None:
+        return set()
+    qualifiers = [c for c in role.children if c.dep_ in _QUALIFIER_DEPS]
+    for preposition in role.children:
+        if preposition.dep_ == "prep" and preposition.lower_ == "of":
+            for body in preposition.children:
+                if body.dep_ == "pobj":
+                    qualifiers += [body, *(c for c in body.children if c.dep_ in _QUALIFIER_DEPS)]
+    return {term_key(t.text) for t in qualifiers if t.is_alpha and not t.is_stop}
+
+
+_QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
 def _place_keys(role: Token | None) -> set[str]:

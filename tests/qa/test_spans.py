@@ -97,6 +97,16 @@ def test_a_specific_title_does_not_match_another_leader_title(nlp) -> None:
     assert found[0] == "Maria Holm", found
 
 
+def test_a_leader_of_the_body_the_question_names_fits_better_than_a_leader_of_another(nlp) -> None:
+    found = {c.text: c for c in _candidates(
+        nlp, "Who is the head of the dockers' union?",
+        "Lars Vik, Nordhavn Shipping's chief executive, said the dockers' strike had cost the union's members dearly. "
+        "\"We will not be moved,\" union president Tomas Kell told the dockers.",
+    )}
+    # Both hold a leader's title; only the union president's is qualified as the question's is.
+    assert found["Tomas Kell"].type_match > found["Lars Vik"].type_match >= 1.0
+
+
 def test_who_did_it_prefers_the_doer_over_the_places_listed(nlp) -> None:
     found = candidates(nlp, "Who ordered residents of the coast to leave their homes?",
                        "Mayor Ana Ruiz ordered the evacuation of Isla Verde, Puerto Bajo and San Marcos before dawn.")
