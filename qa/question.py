@@ -531,8 +531,12 @@ def _counted_noun(doc: Doc) -> str | None:
 
 
 def _role_noun(doc: Doc) -> str | None:
-    """The role a who-question names: 'Who is the *president* of Vietnam?' -> 'president'."""
+    """The role a who-question names: 'Who is the *president* of Vietnam?' -> 'president'.
+
+    Only a role the question equates with "who" counts: in "Who did the *lawyer* mean?" the
+    lawyer is someone else, the one who meant."""
     for token in doc:
-        if token.dep_ in {"attr", "nsubj"} and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
+        equated = token.dep_ == "attr" or (token.dep_ == "nsubj" and token.head.lemma_ == "be")
+        if equated and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
             return token.lemma_.lower()
     return None

@@ -97,6 +97,10 @@ def test_key_terms_drop_question_words_and_generic_focus(nlp) -> None:
 @pytest.mark.slow
 def test_who_question_keeps_its_role_noun_as_focus(nlp) -> None:
     assert analyze_question("Who is the treasurer of the club?", nlp).focus == "treasurer"
+    assert analyze_question("Who was the club's treasurer in 2019?", nlp).focus == "treasurer"
+    # The subject of another verb is not whom the question asks for.
+    assert analyze_question("Who did the treasurer blame for the loss?", nlp).focus is None
+    assert analyze_question("Whom did the defence lawyer accuse in court?", nlp).focus is None
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t", "?!?", "\u200b\u200b"])
