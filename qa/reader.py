@@ -258,7 +258,9 @@ class Reader:
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
         sentence = best.evidence
         found = {term for term in question.key_terms if self._term_in(term, sentence)}
-        absent = [t for t in question.key_terms if t not in found]
+        # "Which *firm* ...?" is not unanswered for want of the word "firm" beside a company.
+        stand_ins = _kind_words(question, best)
+        absent = [t for t in question.key_terms if t not in found and t not in stand_ins]
         # Name the rarest absent terms: they are what the question is really about.
         absent.sort(key=lambda t: self._stats.idf(term_key(t)), reverse=True)
         source = self._documents[sentence.passage.doc_id].outlet or sentence.passage.doc_id

@@ -94,6 +94,9 @@ def test_a_focus_noun_that_names_only_the_kind_is_met_by_an_answer_of_that_kind(
     assert reading.features["predicate_coverage"] == 1.0
     # A role is not a kind: "inventor" must still be found beside the answer.
     assert qa.read("Which inventor built the rocket?").features["unparaphrased_terms"] > 0.0
+    # Refused for what the corpus lacks, the reason names that, not the kind word.
+    refused = qa.read("Which firm insured the rocket's cargo?").answer
+    assert refused.refused and "“insure”" in refused.reason and "firm" not in refused.reason
 
 
 def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
