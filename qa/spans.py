@@ -242,6 +242,8 @@ def _spans(
                 e.label_ in exact for e in span.ents if ent.end_char < e.start_char < end
             ):
                 fit = max(fit, 1.0)  # "the Church of Our Lady of Luján" is a place, whatever the label of its start
+            if kind is AnswerType.PLACE and _names_a_home_town(ent):
+                fit = max(fit, 1.0)
             # The small NER model calls many foreign names ORG or GPE; the context may say better.
             named_person = (
                 kind is AnswerType.PERSON
@@ -497,6 +499,18 @@ def _reads_as_person(ent: Span) -> bool:
     if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
         return True
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
+
+
+def _names_a_home_town(ent: Span) -> bool:
+    """ "a driver *from Curicó*", "a teacher *from Mallow*": where a person comes from is a place,
+    though the small NER model calls most small towns ORG. Not "an official from the Ministry"."""
+    preposition = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and preposition.lower_ == "from"
+        and preposition.head.lemma_.lower() in PERSON_NOUNS
+        and not _names_an_institution(ent)
+    )
 
 
 def _names_an_institution(ent: Span) -> bool:
