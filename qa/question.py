@@ -111,6 +111,8 @@ _KIND_NOUNS = frozenset(
     "firm company business group organisation organization outfit town city village country nation "
     "place region province state slogan phrase quote remark expression".split()
 )
+# Verbs that only say a place is asked for: the place's preposition stands for them.
+_LOCATING_VERBS = frozenset("locate situate base headquarter".split())
 _QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
 # "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
 _DESCRIBE_VERBS = frozenset(
@@ -373,9 +375,12 @@ def holds_asked_role(token: Token, focus: str | None) -> bool:
 
 def kind_words(question: QuestionAnalysis) -> frozenset[str]:
     """The question's words that say only what kind of answer it wants: a focus noun like
-    "Which *firm* ...?", or the verb of "How did she *react*?" (a reaction: her words or deed)."""
+    "Which *firm* ...?", "Where is it *located*?", or the verb of "How did she *react*?" (a
+    reaction: her words or deed)."""
     if question.focus in _KIND_NOUNS:
         return frozenset({question.focus})
+    if question.answer_type is AnswerType.PLACE:
+        return frozenset(question.key_terms) & _LOCATING_VERBS  # "Where is X *based*?": "X in Cork"
     if question.focus == "reaction":
         return frozenset(question.key_terms) & _REACTION_VERBS
     return frozenset()

@@ -194,6 +194,8 @@ def test_names_the_answer_is_other_than_are_set_aside(nlp, question: str, set_as
         ("Which town does the teacher come from?", {"town"}),
         ("How did the union leader react to the new offer?", {"react"}),
         ("How did the minister respond to the report?", {"respond"}),
+        ("Where is the research institute located?", {"locate"}),
+        ("Where is the shipping company based?", {"base"}),
         ("Which judge heard the case?", set()),  # a role says more than a kind
         ("Which hospital treated the babies?", set()),
         ("What price did the shares close at?", set()),
