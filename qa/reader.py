@@ -39,7 +39,7 @@ from qa.question import (
 )
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
-from qa.terms import TermStatistics, is_acronym, term_key, text_keys, words
+from qa.terms import TermStatistics, initialisms, is_acronym, term_key, text_keys, words
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -236,7 +236,7 @@ class Reader:
         """The question's names absent around the answer, except a name the story's headline
         carries: "the summit with China" is about China wherever the paragraph omits it. Times
         and numbers must stand near the answer ("Tuesday", "2021"): they are what a near-miss changes."""
-        absent = _absent_names(question, _window_keys(sentence))
+        absent = _absent_names(question, _window_keys(sentence), _window_initials(sentence))
         headline = self._documents[sentence.passage.doc_id].headline or ""
         topic = text_keys(headline)
         temporal = {ent.text for ent in question.doc.ents if ent.label_ in {"DATE", "TIME"}}
@@ -258,8 +258,9 @@ class Reader:
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
         sentence = best.evidence
         found = {term for term in question.key_terms if self._term_in(term, sentence)}
-        # "Which *firm* ...?" is not unanswered for want of the word "firm" beside a company.
-        stand_ins = _kind_words(question, best)
+        # "Which *firm* ...?" is not unanswered for want of the word "firm" beside a company, nor
+        # "Who is the CFO?" for want of "CFO" beside "chief financial officer".
+        stand_ins = _kind_words(question, best) | _spelt_out_acronyms(question, _window_initials(sentence))
         absent = [t for t in question.key_terms if t not in found and t not in stand_ins]
         # Name the rarest absent terms: they are what the question is really about.
         absent.sort(key=lambda t: self._stats.idf(term_key(t)), reverse=True)
@@ -308,10 +309,13 @@ class Reader:
         leader_words = _leader_words(question)
         # Likewise "Which *firm* built the launcher?": a candidate of the asked kind is the firm.
         kind = _kind_words(question, best)
-        stand_ins = leader_words | kind
+        # ... and "Who is the *CFO* ...?" by the "chief financial officer" beside the answer.
+        initials = _window_initials(best.evidence)
+        spelt_out = _spelt_out_acronyms(question, initials)
+        stand_ins = leader_words | kind | spelt_out
         never_used = [t for t in weights if not self._stats.knows(term_key(t)) and t not in stand_ins]
         unknown = sum(weights[t] for t in never_used) / total
-        window = _window_keys(best.evidence) | kind
+        window = _window_keys(best.evidence) | kind | spelt_out
         if leader_words and any(holds_asked_role(t, question.focus) for t in _window_span(best.evidence)):
             window = window | leader_words
         credits = self._paraphrase_credits(question, best.evidence, window, related)
@@ -323,7 +327,7 @@ class Reader:
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
-        missing = len(_absent_names(question, window))
+        missing = len(_absent_names(question, window, initials))
         name_keys = set().union(*(_name_keys(name) for name in names))
         # The predicate ("colonize", "invade", "religion") is what a near-miss lacks: names
         # like "China" and "Vietnam" are everywhere in a single-topic corpus.
@@ -457,13 +461,17 @@ def _kind_words(question: QuestionAnalysis, best: Candidate) -> frozenset[str]:
     return named | {term_key(word) for word in named}
 
 
-def _absent_names(question: QuestionAnalysis, window: set[str]) -> list[str]:
-    """The question's names and numbers none of whose words stand in ``window``, but for those
+def _absent_names(question: QuestionAnalysis, window: set[str], initials: set[str]) -> list[str]:
+    """The question's names and numbers none of whose words stand in ``window``, nor spelt out
+    there ("CFO" in "chief financial officer", one of the window's ``initials``), but for those
     the question sets aside: "Apart from Ireland, where ...?" is answered where Ireland is not."""
     return [
         name
         for name in (*question.entities, *question.numbers)
-        if name not in question.set_aside and (keys := _name_keys(name)) and not keys & window
+        if name not in question.set_aside
+        and (keys := _name_keys(name))
+        and not keys & window
+        and not (is_acronym(name) and name.replace(".", "").casefold() in initials)
     ]
 
 
@@ -485,6 +493,18 @@ def _window_span(sentence: EvidenceSentence) -> Span:
         first -= 1
     last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
     return sentence.parsed.doc[sentences[first].start : last]
+
+
+def _window_initials(sentence: EvidenceSentence) -> set[str]:
+    """Initials of the window's runs of three or more words, to find an acronym spelt out."""
+    return {found for found in initialisms(_window_span(sentence).text) if len(found) >= 3}
+
+
+def _spelt_out_acronyms(question: QuestionAnalysis, initials: set[str]) -> frozenset[str]:
+    """The question's acronyms ("CFO") spelt out in the window, as their matching keys."""
+    return frozenset(
+        term_key(word) for word in words(question.text) if is_acronym(word) and word.casefold() in initials
+    )
 
 
 def _window_keys(sentence: EvidenceSentence) -> set[str]:

@@ -99,6 +99,21 @@ def test_a_focus_noun_that_names_only_the_kind_is_met_by_an_answer_of_that_kind(
     assert refused.refused and "“insure”" in refused.reason and "firm" not in refused.reason
 
 
+def test_an_acronym_of_the_question_is_found_spelt_out_beside_the_answer(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Shipping group expects a loss\n\n"
+        "Nordhavn Shipping chief financial officer Lars Vik told analysts on Tuesday that the strike "
+        "had cost the group 40 million crowns.\n\n"
+        "The company's shares fell 3% in Oslo.\n"
+    ))
+
+    reading = qa.read("Who is the CFO of Nordhavn Shipping?")
+    assert reading.answer.candidate == "Lars Vik"
+    assert reading.features["missing_names"] == 0.0  # "CFO" stands there as its words
+    assert reading.features["unparaphrased_terms"] == 0.0
+    assert "CFO" not in reading.answer.reason and "cfo" not in reading.answer.reason
+
+
 def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
     with_wordnet = _qa_over(tmp_path, (
         "Flood swamps hill farms above Pilmahue\n\n"
