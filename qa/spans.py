@@ -93,6 +93,7 @@ def extract_candidates(
     is the only sentence near the top that quotes anyone.
     """
     question_keys = _question_keys(question)
+    name_keys = _question_name_keys(question)
     asked = _answer_key(question.text)
     # Words the passages write in lower case: "Spillway" opening a headline is one of them.
     plain_words = frozenset(t.text for sentence in evidence for t in sentence.span if t.is_lower)
@@ -106,7 +107,7 @@ def extract_candidates(
         if sentences_used > limit:
             break
         for start, end, type_match in spans:
-            candidate = _make_candidate(sentence, start, end, type_match, question_keys, question.focus)
+            candidate = _make_candidate(sentence, start, end, type_match, question_keys, name_keys, question.focus)
             if candidate is not None and question.answer_type is AnswerType.PERSON:
                 candidate = _with_full_name(candidate)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
@@ -126,7 +127,7 @@ def candidates_from_model(
     citations, support and confidence signals as the built-in reader's spans; the model's
     own score replaces the answer-type fit.
     """
-    question_keys = _question_keys(question)
+    question_keys, name_keys = _question_keys(question), _question_name_keys(question)
     by_passage: dict[str, list[EvidenceSentence]] = {}
     for sentence in evidence:
         by_passage.setdefault(sentence.passage.passage_id, []).append(sentence)
@@ -137,7 +138,7 @@ def candidates_from_model(
         )
         if sentence is None:
             continue
-        candidate = _make_candidate(sentence, start, end, 1.0, question_keys)
+        candidate = _make_candidate(sentence, start, end, 1.0, question_keys, name_keys)
         if candidate is not None:
             candidates.append(replace(candidate, score=0.5 * candidate.score + 0.5 * model_score))
     return _merge_support(candidates)
@@ -174,6 +175,22 @@ def _question_keys(question: QuestionAnalysis) -> set[str]:
     # A name's initials repeat it: "TPC" answers nothing about "Terminal Pacífico Central".
     initials = {max(found, key=len) for name in question.entities if len(found := initialisms(name)) > 0}
     return keys | initials | {term_key(t.text) for t in question.doc if t.is_alpha}
+
+
+def _question_name_keys(question: QuestionAnalysis) -> set[str]:
+    """Keys of the words the question capitalises (its names), its first word aside."""
+    return {term_key(t.text) for t in question.doc if t.i > 0 and t.text[:1].isupper()}
+
+
+def _repeats(token: Token, question_keys: set[str], name_keys: set[str]) -> bool:
+    """Does a span's word repeat the question? A word of a name repeats only a name: the "Court
+    of *Appeal*" does not repeat "Morvell's *appeal*", but "*Vietnamese* Communist Party chief"
+    repeats "Which *Vietnamese* leader"."""
+    if term_key(token.text) not in question_keys and token.lemma_.lower() not in question_keys:
+        return False
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return term_key(token.text) in name_keys
+    return True
 
 
 def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
@@ -909,6 +926,7 @@ def _make_candidate(
     end: int,
     type_match: float,
     question_keys: set[str],
+    name_keys: set[str],
     focus: str | None = None,
 ) -> Candidate | None:
     text = sentence.passage.text
@@ -937,7 +955,7 @@ def _make_candidate(
         content = [t for t in content if t.lemma_.lower() != focus]
     if not content:
         return None
-    repeated = sum(1 for t in content if term_key(t.text) in question_keys or t.lemma_.lower() in question_keys)
+    repeated = sum(1 for t in content if _repeats(t, question_keys, name_keys))
     novelty = 1.0 - repeated / len(content)
     if novelty == 0.0:
         return None  # the span only repeats the question

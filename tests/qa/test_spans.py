@@ -117,6 +117,20 @@ def test_where_a_person_comes_from_is_a_place_whatever_the_ner_label(nlp) -> Non
     assert "the Health Ministry" not in found or found["the Health Ministry"].type_match < 1.0
 
 
+def test_a_word_of_a_name_does_not_repeat_the_same_word_in_lower_case(nlp) -> None:
+    found = {c.text: c for c in _candidates(
+        nlp, "Which court will hear the mayor's appeal?",
+        "The mayor's lawyers have ten days to lodge an appeal with the High Court of Appeal in Bramley.",
+    )}
+    assert found["the High Court of Appeal"].novelty == 1.0  # "Appeal" names the court
+    # A name the question uses is still a repetition.
+    named = {c.text: c for c in _candidates(
+        nlp, "Which High Court will hear the mayor's appeal?",
+        "The mayor's lawyers have ten days to lodge an appeal with the High Court of Appeal in Bramley.",
+    )}
+    assert named["the High Court of Appeal"].novelty < 1.0
+
+
 def test_who_did_it_prefers_the_doer_over_the_places_listed(nlp) -> None:
     found = candidates(nlp, "Who ordered residents of the coast to leave their homes?",
                        "Mayor Ana Ruiz ordered the evacuation of Isla Verde, Puerto Bajo and San Marcos before dawn.")
