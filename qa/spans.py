@@ -274,7 +274,9 @@ def _spans(
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
-                if fit == 1.0 and _lasts_the_thing_it_modifies(ent, said):
+                # "How long *since* his last visit?" asks the time between, not the visit's length.
+                elapsed = _asks_time_elapsed(question)
+                if fit == 1.0 and _lasts_the_thing_it_modifies(ent, (lambda noun: False) if elapsed else said):
                     fit = 0.6  # a "two-day *visit*" tells how long the visit is, asked or not
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
@@ -433,6 +435,11 @@ def _lasts_the_thing_it_modifies(ent: Span, said: Callable[[Token], bool]) -> bo
     used as a modifier answers "how long" only for that noun, when the question says it."""
     root = ent.root
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN" and not said(root.head)
+
+
+def _asks_time_elapsed(question: QuestionAnalysis) -> bool:
+    """ "How long has it been *since* ...?", "How long *ago* ...?": the time gone by."""
+    return any(t.lower_ in {"since", "ago"} for t in question.doc)
 
 
 def _only_a_length_of_time(ent: Span) -> bool:

@@ -131,6 +131,13 @@ def test_a_word_of_a_name_does_not_repeat_the_same_word_in_lower_case(nlp) -> No
     assert named["the High Court of Appeal"].novelty < 1.0
 
 
+def test_how_long_since_asks_the_time_gone_by_not_the_length_of_the_event(nlp) -> None:
+    text = "The president began a three-day visit to Oslo on Monday, his first visit to Norway in eight years."
+    assert candidates(nlp, "How long had it been since the president last visited Norway?", text)[0] == "eight years"
+    # Without "since", the length of the visit the question names is what it asks.
+    assert candidates(nlp, "How long was the president's visit to Oslo?", text)[0] == "three-day"
+
+
 def test_who_did_it_prefers_the_doer_over_the_places_listed(nlp) -> None:
     found = candidates(nlp, "Who ordered residents of the coast to leave their homes?",
                        "Mayor Ana Ruiz ordered the evacuation of Isla Verde, Puerto Bajo and San Marcos before dawn.")
