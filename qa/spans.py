@@ -172,14 +172,18 @@ def _full_name_of(ent: Span, surname: str) -> bool:
 
 def _question_keys(question: QuestionAnalysis) -> set[str]:
     keys = {term_key(t) for t in question.key_terms} | set(question.key_terms)
-    # A name's initials repeat it: "TPC" answers nothing about "Terminal Pacífico Central".
-    initials = {max(found, key=len) for name in question.entities if len(found := initialisms(name)) > 0}
-    return keys | initials | {term_key(t.text) for t in question.doc if t.is_alpha}
+    return keys | _name_initials(question) | {term_key(t.text) for t in question.doc if t.is_alpha}
+
+
+def _name_initials(question: QuestionAnalysis) -> set[str]:
+    """A name's initials repeat it: "TPC" answers nothing about "Terminal Pacífico Central"."""
+    return {max(found, key=len) for name in question.entities if len(found := initialisms(name)) > 0}
 
 
 def _question_name_keys(question: QuestionAnalysis) -> set[str]:
-    """Keys of the words the question capitalises (its names), its first word aside."""
-    return {term_key(t.text) for t in question.doc if t.i > 0 and t.text[:1].isupper()}
+    """Keys of the words the question capitalises (its names), its first word aside, and the
+    initials of its names."""
+    return {term_key(t.text) for t in question.doc if t.i > 0 and t.text[:1].isupper()} | _name_initials(question)
 
 
 def _repeats(token: Token, question_keys: set[str], name_keys: set[str]) -> bool:
