@@ -251,6 +251,10 @@ def _spans(
                 counted is not None and _same_thing(noun, counted)
             )
 
+        # "How long *since* his last visit?" asks the time between, not the visit's length, even
+        # where the question names the visit.
+        said_of_a_length = (lambda noun: False) if _asks_time_elapsed(question) else said
+
         absorbed_until = -1
         for ent in _entities(span, question, kind_of):
             if ent.start_char < absorbed_until:
@@ -278,9 +282,7 @@ def _spans(
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
-                # "How long *since* his last visit?" asks the time between, not the visit's length.
-                elapsed = _asks_time_elapsed(question)
-                if fit == 1.0 and _lasts_the_thing_it_modifies(ent, (lambda noun: False) if elapsed else said):
+                if fit == 1.0 and _lasts_the_thing_it_modifies(ent, said_of_a_length):
                     fit = 0.6  # a "two-day *visit*" tells how long the visit is, asked or not
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
@@ -294,7 +296,10 @@ def _spans(
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
-                    fit = 0.3 if _role_conflicts(role, question) else 1.7 if _role_qualifiers_meet(role, question) else 1.5
+                    if _role_conflicts(role, question):
+                        fit = 0.3
+                    else:  # a title of the body the question names ("*union* president") fits best
+                        fit = 1.7 if _role_qualifiers_meet(role, question) else 1.5
                     if question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:

@@ -19,14 +19,14 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _ACT_OR_ACTOR = re.compile(r"(?<=[ts])(?:ion|or)$")
 # A number spelt out meets its digits: "Nine percent" answers "the 9% offer". "One" is left
 # out: it is as often a pronoun ("one of Ireland's largest") as a count.
-_NUMBER_WORDS = {
-    word: str(value)
-    for value, word in enumerate(
-        "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen".split(),
-        start=2,
-    )
-} | {word: str(10 * tens) for tens, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_UNITS = (
+    "two three four five six seven eight nine ten "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = {word: str(value) for value, word in enumerate(_UNITS.split(), start=2)} | {
+    word: str(10 * tens) for tens, word in enumerate(_TENS.split(), start=2)
+}
 _SUFFIXES = ("ations", "ation", "ators", "ator", "ings", "ing", "ated", "ates", "ate", "ese", "ies", "ied", "ers", "ed", "es", "er", "ly", "s")
 
 
