@@ -471,8 +471,13 @@ def _absent_names(question: QuestionAnalysis, window: set[str], initials: set[st
         if name not in question.set_aside
         and (keys := _name_keys(name))
         and not keys & window
-        and not (is_acronym(name) and name.replace(".", "").casefold() in initials)
+        and not _spelt_out(name, initials)
     ]
+
+
+def _spelt_out(name: str, initials: set[str]) -> bool:
+    """Is ``name`` an acronym ("CFO", "C.F.O.") whose words stand in the window, by their ``initials``?"""
+    return is_acronym(name) and name.replace(".", "").casefold() in initials
 
 
 def _stands_in(term: str, window: set[str]) -> bool:
@@ -502,9 +507,7 @@ def _window_initials(sentence: EvidenceSentence) -> set[str]:
 
 def _spelt_out_acronyms(question: QuestionAnalysis, initials: set[str]) -> frozenset[str]:
     """The question's acronyms ("CFO") spelt out in the window, as their matching keys."""
-    return frozenset(
-        term_key(word) for word in words(question.text) if is_acronym(word) and word.casefold() in initials
-    )
+    return frozenset(term_key(word) for word in words(question.text) if _spelt_out(word, initials))
 
 
 def _window_keys(sentence: EvidenceSentence) -> set[str]:

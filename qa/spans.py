@@ -704,19 +704,25 @@ def _role_qualifiers_meet(role: Token, question: QuestionAnalysis) -> bool:
 
 
 def _qualifier_keys(role: Token | None) -> set[str]:
-    """The words that qualify a role noun: its modifiers and what it is the role of."""
+    """Keys of the words that qualify a role noun, with the modifiers of what it is the role of
+    ("head of the *dockworkers'* union")."""
     if role is None:
         return set()
-    qualifiers = [c for c in role.children if c.dep_ in _QUALIFIER_DEPS]
-    for preposition in role.children:
-        if preposition.dep_ == "prep" and preposition.lower_ == "of":
-            for body in preposition.children:
-                if body.dep_ == "pobj":
-                    qualifiers += [body, *(c for c in body.children if c.dep_ in _QUALIFIER_DEPS)]
+    of_bodies = [c for body in _bodies_of(role) for c in body.children if c.dep_ in _QUALIFIER_DEPS]
+    qualifiers = _qualifiers(role) + of_bodies
     return {term_key(t.text) for t in qualifiers if t.is_alpha and not t.is_stop}
 
 
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
+
+
+def _qualifiers(role: Token) -> list[Token]:
+    """A role noun's modifiers and what it is the role of: "*US* President", "president *of Vietnam*"."""
+    return [c for c in role.children if c.dep_ in _QUALIFIER_DEPS] + _bodies_of(role)
+
+
+def _bodies_of(role: Token) -> list[Token]:
+    return [o for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
 
 
 def _place_keys(role: Token | None) -> set[str]:
@@ -724,10 +730,9 @@ def _place_keys(role: Token | None) -> set[str]:
     minister", "*China's* president", "the president *of Vietnam*"."""
     if role is None:
         return set()
-    places = [c for c in role.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    places = _qualifiers(role)
     if role.dep_ == "compound":  # a flat headline parse: "China" and "President" both modify "Xi"
         places += [c for c in role.head.children if c.dep_ in {"amod", "compound", "poss"} and c.i < role.i]
-    places += [o for c in role.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
     return {_place_key(t) for t in places if t.ent_type_ in {"GPE", "NORP"}}
 
 
