@@ -39,7 +39,7 @@ from qa.question import (
 )
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
-from qa.terms import TermStatistics, initialisms, is_acronym, term_key, text_keys, words
+from qa.terms import TermStatistics, initialisms, is_acronym, numbered_siblings, term_key, text_keys, words
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -153,7 +153,7 @@ class Reader:
         # weight, since it is rare and decisive. A name in the story's headline is exempt: on
         # the six development sets that kept 6 right answers and let 1 unanswerable through.
         absent_names = (
-            self._absent_from_story(question, best.evidence) if features["missing_names"] >= 0.5 else []
+            self._absent_from_story(question, best) if features["missing_names"] >= 0.5 else []
         )
         # Likewise when the question's predicate is nowhere near the answer and half or more of
         # its weight is words the corpus never uses ("When did China *colonize* Vietnam?"),
@@ -170,7 +170,7 @@ class Reader:
         rule = "absent_names" if absent_names else "unknown_predicate" if off_topic else None
         if rule is not None or confidence < self._model.threshold:
             reason = (
-                self._absent_names_reason(absent_names, best)
+                self._absent_names_reason(question, absent_names, best)
                 if absent_names
                 else self._weak_support_reason(question, best, confidence)
             )
@@ -232,11 +232,14 @@ class Reader:
         phrase = " ".join(term_key(w) for w in words(name) if w.casefold() != "the")
         return any(phrase in text for text in self._document_phrases.values())
 
-    def _absent_from_story(self, question: QuestionAnalysis, sentence: EvidenceSentence) -> list[str]:
-        """The question's names absent around the answer, except a name the story's headline
+    def _absent_from_story(self, question: QuestionAnalysis, best: Candidate) -> list[str]:
+        """The question's names absent around the answer (or whose numbered sibling the answer's
+        sentence names instead: "Corvina-3" for "Corvina-5"), except a name the story's headline
         carries: "the summit with China" is about China wherever the paragraph omits it. Times
         and numbers must stand near the answer ("Tuesday", "2021"): they are what a near-miss changes."""
+        sentence = best.evidence
         absent = _absent_names(question, _window_keys(sentence), _window_initials(sentence))
+        absent += [name for name in _named_siblings(question, best) if name not in absent]
         headline = self._documents[sentence.passage.doc_id].headline or ""
         topic = text_keys(headline)
         temporal = {ent.text for ent in question.doc.ents if ent.label_ in {"DATE", "TIME"}}
@@ -246,13 +249,18 @@ class Reader:
             if name in temporal or any(ch.isdigit() for ch in name) or not (_name_keys(name) & topic)
         ]
 
-    def _absent_names_reason(self, absent: list[str], best: Candidate) -> str:
+    def _absent_names_reason(self, question: QuestionAnalysis, absent: list[str], best: Candidate) -> str:
         passage = best.evidence.passage
         source = self._documents[passage.doc_id].outlet or passage.doc_id
         listed = ", ".join(f"“{name}”" for name in absent)
+        siblings = _named_siblings(question, best)
+        unmentioned = ", ".join(f"“{name}”" for name in absent if name not in siblings)
+        why = [f"is said of “{siblings[name]}”, not “{name}”" for name in absent if name in siblings]
+        if unmentioned:
+            why.append(f"comes from a passage that does not mention {unmentioned}")
         return (
-            f"The best candidate, “{best.text}” ({source}, {passage.passage_id}), comes from a passage "
-            f"that does not mention {listed}, so the corpus does not answer this question about {listed}."
+            f"The best candidate, “{best.text}” ({source}, {passage.passage_id}), {' and '.join(why)}, "
+            f"so the corpus does not answer this question about {listed}."
         )
 
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
@@ -327,7 +335,7 @@ class Reader:
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
-        missing = len(_absent_names(question, window, initials))
+        missing = len({*_absent_names(question, window, initials), *_named_siblings(question, best)})
         name_keys = set().union(*(_name_keys(name) for name in names))
         # The predicate ("colonize", "invade", "religion") is what a near-miss lacks: names
         # like "China" and "Vietnam" are everywhere in a single-topic corpus.
@@ -473,6 +481,24 @@ def _absent_names(question: QuestionAnalysis, window: set[str], initials: set[st
         and not keys & window
         and not _spelt_out(name, initials)
     ]
+
+
+def _named_siblings(question: QuestionAnalysis, best: Candidate) -> dict[str, str]:
+    """The question's numbered names ("Corvina-5") whose siblings ("Corvina-3") the answer's
+    sentence names instead of them, each with the sibling nearest the answer. The candidate
+    itself is no sibling: "Which satellite does Corvina-4 replace?" is answered by "Corvina-3"."""
+    sentence = best.evidence.span
+    text, first, last = sentence.doc.text, sentence.start_char, sentence.end_char
+    # (A full name may be placed outside the sentence: clamp the cut to it.)
+    cut_start, cut_end = min(max(best.start, first), last), min(max(best.end, first), last)
+    around = text[first:cut_start] + " " + text[cut_end:last]
+    answer_at = cut_start - first
+    nearest = {}
+    for name in question.entities:
+        siblings = numbered_siblings(name, around) if name not in question.set_aside else []
+        if siblings:
+            nearest[name] = min(siblings, key=lambda found: abs(found.start() - answer_at))[0]
+    return nearest
 
 
 def _spelt_out(name: str, initials: set[str]) -> bool:

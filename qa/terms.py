@@ -94,6 +94,24 @@ def initialisms(text: str, longest: int = 6) -> set[str]:
     return found
 
 
+# A name numbered within a series: "Corvina-5", "Terminal 4", "Route 46", "Stage 2".
+_NUMBERED_NAME = re.compile(r"^(?:the\s+)?(?P<base>[^\W\d_][\w.&' ]*?)[-\s](?P<number>\d+[A-Za-z]?)$", re.IGNORECASE)
+
+
+def numbered_siblings(name: str, text: str) -> list[re.Match[str]]:
+    """The other members of ``name``'s numbered series that ``text`` names, where it never names
+    ``name`` itself: a sentence about "Corvina-3" is not about "Corvina-5", though every word
+    but the number is the same. Empty when ``name`` is not numbered, or ``text`` names it."""
+    numbered = _NUMBERED_NAME.match(name.strip())
+    if numbered is None:
+        return []
+    base, number = numbered["base"].strip(), numbered["number"].casefold()
+    # Case kept: a name is capitalised, "a terminal 3 km away" is no sibling of "Terminal 4".
+    series = re.compile(rf"(?<!\w){re.escape(base)}[-\s](\d+[A-Za-z]?)(?!\w)")
+    found = list(series.finditer(text))
+    return [] if any(match[1].casefold() == number for match in found) else found
+
+
 def is_acronym(name: str) -> bool:
     letters = name.replace(".", "")
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()

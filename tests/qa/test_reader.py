@@ -146,3 +146,21 @@ def test_a_predicate_of_words_the_corpus_never_uses_is_refused_unless_paraphrase
     son = qa.read("What is the name of Jean Habimana's boy?")
     assert son.features["unknown_predicate"] >= 0.5
     assert son.refusal_rule is None and son.answer.candidate == "Eric"
+
+
+def test_a_sentence_about_another_member_of_a_numbered_series_does_not_answer(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Weather satellite reaches orbit\n\n"
+        "The Osprey-4 weather satellite lifted off from Brenn Point on Friday. Its twin, Osprey-5, is still "
+        "being built.\n\n"
+        "Osprey-4 will replace Osprey-3, launched in 2016, which is running out of fuel.\n"
+    ))
+
+    asked_of_the_twin = qa.read("When was Osprey-5 launched?")
+    assert asked_of_the_twin.answer.refused and asked_of_the_twin.refusal_rule == "absent_names"
+    assert "is said of “Osprey-3”, not “Osprey-5”" in asked_of_the_twin.answer.reason
+    # The series member the sentence does speak of is answered there ...
+    assert qa.read("When was Osprey-3 launched?").answer.candidate == "2016"
+    # ... and a sibling that is the answer itself is no conflict.
+    replaced = qa.read("Which satellite will Osprey-4 replace?")
+    assert replaced.answer.candidate == "Osprey-3" and replaced.refusal_rule is None

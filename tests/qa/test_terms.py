@@ -42,3 +42,23 @@ def test_initialisms_find_spelled_out_acronyms() -> None:
     found = initialisms("Its chief financial officer spoke to the Association of South-East Asian Nations.")
     assert {"cfo", "asean"} <= found
     assert is_acronym("CFO") and is_acronym("U.N.") and not is_acronym("Chile") and not is_acronym("A")
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "sibling"),
+    [
+        ("Corvina-5", "Corvina-4 will replace Corvina-3, launched in 2015.", "Corvina-4"),
+        ("Terminal 4", "Terminal 3 handled a million boxes last year.", "Terminal 3"),
+        ("the Route 46", "Traffic was diverted onto Route 9.", "Route 9"),
+        ("Falcon 9", "A Falcon 9 and a Falcon 1 stood on the pad.", None),  # it names the asked one too
+        ("Stage 2", "Stage 1 and Stage 2 tins were recalled.", None),
+        ("Terminal 4", "The depot is a terminal 3 km away.", None),  # not a name
+        ("Route 46", "Route 460 was closed.", "Route 460"),
+        ("Kerrow Point", "Kerrow Point 2 was built later.", None),  # the asked name is not numbered
+    ],
+)
+def test_a_numbered_name_has_siblings_in_its_series(name: str, text: str, sibling: str | None) -> None:
+    from qa.terms import numbered_siblings
+
+    found = numbered_siblings(name, text)
+    assert (found[0][0] if found else None) == sibling
