@@ -46,6 +46,10 @@ _NUMBER_FOCUS = {
         ("height", "depth", "length", "distance", "capacity", "flow", "speed", "temperature", "weight", "volume"),
         frozenset({"QUANTITY"}),
     ),
+    # "How tall is the tower?" asks a measure ("120 metres"), not a count ("one of the ...").
+    **dict.fromkeys(("tall", "deep", "wide", "thick", "heavy", "fast", "hot", "cold"), frozenset({"QUANTITY"})),
+    # ... though a height or a fall may be a rate or a price ("How far did the shares fall?").
+    **dict.fromkeys(("high", "far", "low"), frozenset({"QUANTITY", "PERCENT", "MONEY"})),
 }
 # Entity labels of amounts measured in a unit, not counts of things.
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})

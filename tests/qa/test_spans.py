@@ -486,6 +486,21 @@ def test_a_figure_in_per_cent_answers_what_percentage(nlp, figure: str) -> None:
     assert fit[figure] > fit["14 batches"], fit
 
 
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [("How tall is the new tower?", "120 metres"), ("How deep is the harbour channel?", "14 metres"),
+     ("How heavy is the satellite?", "3,850 kilograms")],
+)
+def test_a_question_of_size_asks_a_measure_not_a_count(nlp, question: str, measure: str) -> None:
+    subject = question.rsplit(" the ", 1)[1].rstrip("?")
+    fit = type_fits(
+        nlp,
+        question,
+        f"The {subject}, one of three built by Halloran, measures {measure}, its makers said on Friday.",
+    )
+    assert fit[measure] > fit.get("three", 0.0) and fit.get("three", 0.0) < 1.0, fit
+
+
 @pytest.mark.parametrize("title", ["Ms", "Dr", ""])
 def test_a_person_named_by_title_and_surname_is_answered_by_the_full_name(nlp, title: str) -> None:
     later = f"{title} Ilves".strip()
