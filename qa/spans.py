@@ -294,6 +294,8 @@ def _spans(
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
                 fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
+            if kind is AnswerType.NUMBER and _is_a_multiple(ent) and not _asks_a_multiple(question):
+                fit = 0.2  # "two and a half *times* the peak flow" compares the flow, it is not one
             if question.focus and fit >= 0.5:
                 role = _focus_token(ent, question.focus)
                 if role is not None:
@@ -605,6 +607,16 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
             return True
         current = head
     return False
+
+
+def _is_a_multiple(ent: Span) -> bool:
+    """A figure that multiplies another ("three *times* the level of 2020", "a *tenfold* rise")."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return (after is not None and after.lower_ in {"times", "fold"}) or ent.text.lower().endswith("fold")
+
+
+def _asks_a_multiple(question: QuestionAnalysis) -> bool:
+    return any(t.lower_ in {"times", "fold"} or t.lower_.endswith("fold") for t in question.doc)
 
 
 def _counted_by(ent: Span) -> Token | None:

@@ -501,6 +501,16 @@ def test_a_question_of_size_asks_a_measure_not_a_count(nlp, question: str, measu
     assert fit[measure] > fit.get("three", 0.0) and fit.get("three", 0.0) < 1.0, fit
 
 
+def test_a_multiple_of_a_figure_is_not_the_figure(nlp) -> None:
+    passage = ("The channel was built to carry 900 cubic metres per second, the engineer said, "
+               "some three times the peak flow on Monday.")
+    fit = type_fits(nlp, "What was the peak flow through the channel on Monday?", passage)
+    assert fit["some three"] < 0.5 < fit["900 cubic metres per second"], fit
+    # Unless the question asks how many times.
+    asked = type_fits(nlp, "How many times the peak flow can the channel carry?", passage)
+    assert asked["some three"] >= 0.5, asked
+
+
 @pytest.mark.parametrize("title", ["Ms", "Dr", ""])
 def test_a_person_named_by_title_and_surname_is_answered_by_the_full_name(nlp, title: str) -> None:
     later = f"{title} Ilves".strip()
