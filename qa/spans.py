@@ -309,7 +309,9 @@ def _spans(
                     if question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
-                    fit = 0.25  # an organisation is not "the doctor" or "the boss"
+                    # An organisation is not "the doctor" or "the boss", but may be "the operator".
+                    trade = question.focus in _TRADE_ROLES and ent.label_ == "ORG"
+                    fit = 1.0 if trade and not _another_kind_of_body(ent, "company") else 0.25
             if kind is AnswerType.PLACE and fit > 0 and not question.plural:
                 # "made at the plant *in Rathmore*": a place stands after a locative preposition;
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
@@ -517,10 +519,10 @@ _TITLE_ROLES = {
     "insp": "inspector", "det": "detective", "sen": "senator", "gov": "governor", "rep": "representative",
     "supt": "superintendent", "lt": "lieutenant", "col": "colonel", "cllr": "councillor",
 }
-# Role nouns that also describe companies ("terminal *operator* X", "*producer* X") say nothing.
-_HUMAN_ROLES = PERSON_NOUNS - frozenset(
-    "operator owner producer exporter member investor trader broker representative body group crew".split()
-)
+# Role nouns that describe companies as often as people ("terminal *operator* X", "*producer* X").
+_TRADE_ROLES = frozenset("operator owner producer exporter investor trader broker".split())
+# ... which, like these collective nouns, say nothing of whether a name is a person's.
+_HUMAN_ROLES = PERSON_NOUNS - _TRADE_ROLES - frozenset("member representative body group crew".split())
 _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
 
 

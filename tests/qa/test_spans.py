@@ -511,6 +511,14 @@ def test_a_multiple_of_a_figure_is_not_the_figure(nlp) -> None:
     assert asked["some three"] >= 0.5, asked
 
 
+def test_an_operator_may_be_a_company_where_a_doctor_may_not(nlp) -> None:
+    passage = "Harwick Ports Ltd, the rival bidder, lost the tender to Osk Marine, the Branmouth Court heard."
+    operator = type_fits(nlp, "Which operator lost the tender?", passage)
+    assert operator["Harwick Ports Ltd"] >= 1.0 > operator.get("the Branmouth Court", 0.0), operator
+    doctor = type_fits(nlp, "Which doctor lost the tender?", passage)
+    assert doctor.get("Harwick Ports Ltd", 0.0) < 0.5, doctor
+
+
 @pytest.mark.parametrize("title", ["Ms", "Dr", ""])
 def test_a_person_named_by_title_and_surname_is_answered_by_the_full_name(nlp, title: str) -> None:
     later = f"{title} Ilves".strip()
