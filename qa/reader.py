@@ -39,7 +39,7 @@ from qa.question import (
 )
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
-from qa.terms import TermStatistics, initialisms, is_acronym, numbered_siblings, term_key, text_keys, words
+from qa.terms import TermStatistics, initialisms, is_acronym, numbered_name, numbered_siblings, term_key, text_keys, words
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -236,18 +236,24 @@ class Reader:
         """The question's names absent around the answer (or whose numbered sibling the answer's
         sentence names instead: "Corvina-3" for "Corvina-5"), except a name the story's headline
         carries: "the summit with China" is about China wherever the paragraph omits it. Times
-        and numbers must stand near the answer ("Tuesday", "2021"): they are what a near-miss changes."""
+        and numbers must stand near the answer ("Tuesday", "2021"): they are what a near-miss changes,
+        unless the number is part of a name the headline gives whole ("the *Terminal 4* concession")."""
         sentence = best.evidence
         absent = _absent_names(question, _window_keys(sentence), _window_initials(sentence))
-        absent += [name for name in _named_siblings(question, best) if name not in absent]
         headline = self._documents[sentence.passage.doc_id].headline or ""
         topic = text_keys(headline)
         temporal = {ent.text for ent in question.doc.ents if ent.label_ in {"DATE", "TIME"}}
-        return [
-            name
-            for name in absent
-            if name in temporal or any(ch.isdigit() for ch in name) or not (_name_keys(name) & topic)
-        ]
+
+        def carried_by_headline(name: str) -> bool:
+            if name in temporal:
+                return False
+            if any(ch.isdigit() for ch in name):
+                numbered = _numbered_name(name, question)
+                return numbered is not None and numbered in headline
+            return bool(_name_keys(name) & topic)
+
+        kept = [name for name in absent if not carried_by_headline(name)]
+        return kept + [name for name in _named_siblings(question, best) if name not in kept]
 
     def _absent_names_reason(self, question: QuestionAnalysis, absent: list[str], best: Candidate) -> str:
         passage = best.evidence.passage
@@ -481,6 +487,24 @@ def _absent_names(question: QuestionAnalysis, window: set[str], initials: set[st
         and not keys & window
         and not _spelt_out(name, initials)
     ]
+
+
+def _numbered_name(name: str, question: QuestionAnalysis) -> str | None:
+    """The numbered name ("Terminal 4", "Corvina-5") that a name of the question is, or that a
+    number of it numbers ("4" in "the Terminal 4 contract"); None for a count, a year or a date."""
+    if (whole := numbered_name(name)) is not None:
+        return whole
+    for token in question.doc:
+        before = question.doc[token.i - 1] if token.i > 0 else None
+        if (
+            token.text == name
+            and before is not None
+            and before.i > 0  # not "In 2021 ..."
+            and before.is_title
+            and token.ent_type_ not in {"DATE", "TIME"}
+        ):
+            return f"{before.text} {token.text}"
+    return None
 
 
 def _named_siblings(question: QuestionAnalysis, best: Candidate) -> dict[str, str]:

@@ -98,6 +98,13 @@ def initialisms(text: str, longest: int = 6) -> set[str]:
 _NUMBERED_NAME = re.compile(r"^(?:the\s+)?(?P<base>[^\W\d_][\w.&' ]*?)[-\s](?P<number>\d+[A-Za-z]?)$", re.IGNORECASE)
 
 
+def numbered_name(name: str) -> str | None:
+    """``name`` as a member of a numbered series ("Corvina-5", "Terminal 4"; a leading "the"
+    dropped), or None if it is not numbered."""
+    numbered = _NUMBERED_NAME.match(name.strip())
+    return None if numbered is None else numbered.string[numbered.start("base") :]
+
+
 def numbered_siblings(name: str, text: str) -> list[re.Match[str]]:
     """The other members of ``name``'s numbered series that ``text`` names, where it never names
     ``name`` itself: a sentence about "Corvina-3" is not about "Corvina-5", though every word

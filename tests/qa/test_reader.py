@@ -164,3 +164,20 @@ def test_a_sentence_about_another_member_of_a_numbered_series_does_not_answer(tm
     # ... and a sibling that is the answer itself is no conflict.
     replaced = qa.read("Which satellite will Osprey-4 replace?")
     assert replaced.answer.candidate == "Osprey-3" and replaced.refusal_rule is None
+
+
+def test_a_number_of_a_name_the_headline_gives_whole_need_not_stand_near_the_answer(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Harwick shares sink as Terminal 4 concession comes under review\n\n"
+        "Shares in Harwick Marine fell 11 percent on Friday, a day after its former chief executive was jailed "
+        "for his part in the bribery scheme that won it the Terminal 4 concession.\n\n"
+        "The slide wiped about 640 million crowns off the market value of the port operator.\n\n"
+        "Transport Minister Ruth Calder said on Friday that she had ordered a review of the concession "
+        "agreement, to be completed within 60 days.\n"
+    ))
+
+    reading = qa.read("Which minister has put the Terminal 4 contract under review?")
+    assert reading.refusal_rule is None and reading.answer.candidate == "Ruth Calder"
+    # A number the headline does not give ("11", of "11 percent") must still stand near the answer.
+    other = qa.read("Which minister has put the Terminal 11 contract under review?")
+    assert other.refusal_rule == "absent_names" and "“11”" in other.answer.reason
