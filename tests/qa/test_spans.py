@@ -519,6 +519,17 @@ def test_an_operator_may_be_a_company_where_a_doctor_may_not(nlp) -> None:
     assert doctor.get("Harwick Ports Ltd", 0.0) < 0.5, doctor
 
 
+@pytest.mark.parametrize("clock", ["07:21", "19:05", "7:21 pm"])
+def test_a_clock_time_the_ner_model_calls_a_number_answers_what_time(nlp, clock: str) -> None:
+    found = candidates(
+        nlp,
+        "At what time did ground controllers first hear from the satellite?",
+        f"Controllers at the ground station picked up its first signal at {clock}, and the solar arrays "
+        "had unfolded by mid-morning.",
+    )
+    assert found[:1] == [clock], found
+
+
 @pytest.mark.parametrize("title", ["Ms", "Dr", ""])
 def test_a_person_named_by_title_and_surname_is_answered_by_the_full_name(nlp, title: str) -> None:
     later = f"{title} Ilves".strip()
