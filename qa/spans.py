@@ -409,6 +409,8 @@ _MONTH = re.compile(
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
+# A time on the clock and nothing else ("07:21", "7:21 pm"): stricter than _CLOCK, which also
+# finds "4.40" inside a longer date.
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
 # A day: "Tuesday", "yesterday", "March 3", "3rd March".
@@ -624,11 +626,15 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
 def _is_a_multiple(ent: Span) -> bool:
     """A figure that multiplies another ("three *times* the level of 2020", "a *tenfold* rise")."""
     after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return (after is not None and after.lower_ in {"times", "fold"}) or ent.text.lower().endswith("fold")
+    return (after is not None and _multiplies(after.lower_)) or _multiplies(ent.text.lower())
 
 
 def _asks_a_multiple(question: QuestionAnalysis) -> bool:
-    return any(t.lower_ in {"times", "fold"} or t.lower_.endswith("fold") for t in question.doc)
+    return any(_multiplies(t.lower_) for t in question.doc)
+
+
+def _multiplies(word: str) -> bool:
+    return word == "times" or word.endswith("fold")
 
 
 def _counted_by(ent: Span) -> Token | None:
