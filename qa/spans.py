@@ -667,7 +667,13 @@ def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
     if _TITLE_ROLES.get(token.lower_.rstrip(".")) == focus and token.text[:1].isupper():
         return True  # "*Dr* Ravi Menon" for "which doctor"
+    if focus in _ROAD_WORDS and lemma in _ROAD_WORDS and token.text[:1].isupper():
+        return True  # "Provincial *Route* 46" for "which road"
     return lemma == focus or holds_asked_role(token, focus)
+
+
+# A road's name says "Route" or "Street" where the question asks "which road".
+_ROAD_WORDS = frozenset("road route highway motorway street avenue lane boulevard freeway expressway".split())
 
 
 def _fills_subject_slot(ent: Span, question: QuestionAnalysis) -> bool:
