@@ -39,7 +39,16 @@ from qa.question import (
 )
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
-from qa.terms import TermStatistics, initialisms, is_acronym, numbered_name, numbered_siblings, term_key, text_keys, words
+from qa.terms import (
+    TermStatistics,
+    initialisms,
+    is_acronym,
+    numbered_name,
+    numbered_siblings,
+    term_key,
+    text_keys,
+    words,
+)
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
