@@ -154,7 +154,9 @@ class Reader:
             (c for c in candidates[1:] if normalize_answer(c.text) != normalize_answer(best.text)), None
         )
         supporting = self._supporting_evidence(best, evidence)
-        features = self._features(question, best, runner_up, evidence, supporting, related)
+        # Numbered names ("Corvina-5") the answer's sentence swaps for a sibling ("Corvina-3").
+        siblings = _named_siblings(question, best)
+        features = self._features(question, best, runner_up, evidence, supporting, related, siblings)
         confidence = self._model.probability(features)
         # When half or more of the question's names are missing around the best answer, the
         # question is about something else (another port, year or minister): on the development
@@ -162,7 +164,7 @@ class Reader:
         # weight, since it is rare and decisive. A name in the story's headline is exempt: on
         # the six development sets that kept 6 right answers and let 1 unanswerable through.
         absent_names = (
-            self._absent_from_story(question, best) if features["missing_names"] >= 0.5 else []
+            self._absent_from_story(question, best.evidence, siblings) if features["missing_names"] >= 0.5 else []
         )
         # Likewise when the question's predicate is nowhere near the answer and half or more of
         # its weight is words the corpus never uses ("When did China *colonize* Vietnam?"),
@@ -179,7 +181,7 @@ class Reader:
         rule = "absent_names" if absent_names else "unknown_predicate" if off_topic else None
         if rule is not None or confidence < self._model.threshold:
             reason = (
-                self._absent_names_reason(question, absent_names, best)
+                self._absent_names_reason(absent_names, best, siblings)
                 if absent_names
                 else self._weak_support_reason(question, best, confidence)
             )
@@ -241,13 +243,15 @@ class Reader:
         phrase = " ".join(term_key(w) for w in words(name) if w.casefold() != "the")
         return any(phrase in text for text in self._document_phrases.values())
 
-    def _absent_from_story(self, question: QuestionAnalysis, best: Candidate) -> list[str]:
-        """The question's names absent around the answer (or whose numbered sibling the answer's
-        sentence names instead: "Corvina-3" for "Corvina-5"), except a name the story's headline
-        carries: "the summit with China" is about China wherever the paragraph omits it. Times
-        and numbers must stand near the answer ("Tuesday", "2021"): they are what a near-miss changes,
-        unless the number is part of a name the headline gives whole ("the *Terminal 4* concession")."""
-        sentence = best.evidence
+    def _absent_from_story(
+        self, question: QuestionAnalysis, sentence: EvidenceSentence, siblings: Mapping[str, str]
+    ) -> list[str]:
+        """The question's names absent around the answer, or whose numbered sibling the answer's
+        sentence names instead (``siblings``: "Corvina-3" for "Corvina-5"), except a name the
+        story's headline carries: "the summit with China" is about China wherever the paragraph
+        omits it. Times and numbers must stand near the answer ("Tuesday", "2021"): they are what
+        a near-miss changes, unless the number is part of a name the headline gives whole ("the
+        *Terminal 4* concession")."""
         absent = _absent_names(question, _window_keys(sentence), _window_initials(sentence))
         headline = self._documents[sentence.passage.doc_id].headline or ""
         topic = text_keys(headline)
@@ -262,13 +266,12 @@ class Reader:
             return bool(_name_keys(name) & topic)
 
         kept = [name for name in absent if not carried_by_headline(name)]
-        return kept + [name for name in _named_siblings(question, best) if name not in kept]
+        return kept + [name for name in siblings if name not in kept]
 
-    def _absent_names_reason(self, question: QuestionAnalysis, absent: list[str], best: Candidate) -> str:
+    def _absent_names_reason(self, absent: list[str], best: Candidate, siblings: Mapping[str, str]) -> str:
         passage = best.evidence.passage
         source = self._documents[passage.doc_id].outlet or passage.doc_id
         listed = ", ".join(f"“{name}”" for name in absent)
-        siblings = _named_siblings(question, best)
         unmentioned = ", ".join(f"“{name}”" for name in absent if name not in siblings)
         why = [f"is said of “{siblings[name]}”, not “{name}”" for name in absent if name in siblings]
         if unmentioned:
@@ -324,6 +327,7 @@ class Reader:
         evidence: list[EvidenceSentence],
         supporting: list[EvidenceSentence],
         related: Mapping[str, Mapping[str, float]],
+        siblings: Mapping[str, str],
     ) -> dict[str, float]:
         weights = {t: self._stats.idf(term_key(t)) for t in question.key_terms}
         total = sum(weights.values()) or 1.0
@@ -350,7 +354,7 @@ class Reader:
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
-        missing = len({*_absent_names(question, window, initials), *_named_siblings(question, best)})
+        missing = len({*_absent_names(question, window, initials), *siblings})
         name_keys = set().union(*(_name_keys(name) for name in names))
         # The predicate ("colonize", "invade", "religion") is what a near-miss lacks: names
         # like "China" and "Vietnam" are everywhere in a single-topic corpus.
