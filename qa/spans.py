@@ -99,12 +99,11 @@ def extract_candidates(
     question_keys = _question_keys(question)
     name_keys = _question_name_keys(question)
     asked = _answer_key(question.text)
-    # Words the passages write in lower case: "Spillway" opening a headline is one of them.
-    plain_words = frozenset(t.text for sentence in evidence for t in sentence.span if t.is_lower)
+    usage = _PassageUsage.of(evidence)
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
-        spans = _spans(question, sentence, plain_words, question_keys, kind_of)
+        spans = _spans(question, sentence, usage, question_keys, kind_of)
         if not spans:
             continue
         sentences_used += 1
@@ -223,6 +222,36 @@ def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
     return merged
 
 
+@dataclass(frozen=True, slots=True)
+class _PassageUsage:
+    """How the passages read ahead use words, which one sentence alone may not tell."""
+
+    plain_words: frozenset[str]  # written in lower case: "Spillway" opening a headline is one
+    person_names: frozenset[str]  # the full names and surnames of people the NER model found
+
+    @classmethod
+    def of(cls, evidence: list[EvidenceSentence]) -> _PassageUsage:
+        tokens = [t for sentence in evidence for t in sentence.span]
+        ents = [ent for sentence in evidence for ent in sentence.span.ents]
+        names = {name for ent in ents if _a_full_name(ent) for name in (ent.text, ent[-1].text)}
+        # "Hugh Brennock" chairs "Brennock Nutrition": the bare "Brennock" may be either.
+        names_of_bodies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) >= 2}
+        return cls(
+            plain_words=frozenset(t.text for t in tokens if t.is_lower),
+            person_names=frozenset(names - names_of_bodies),
+        )
+
+
+def _a_full_name(ent: Span) -> bool:
+    """ "Dragan Morvell": a person's name of two or more capitalised words, no institution's."""
+    return (
+        ent.label_ == "PERSON"
+        and len(ent) >= 2
+        and all(t.is_title for t in ent)
+        and not _names_an_institution(ent)
+    )
+
+
 def _answer_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()).removeprefix("the ")
 
@@ -230,7 +259,7 @@ def _answer_key(text: str) -> str:
 def _spans(
     question: QuestionAnalysis,
     sentence: EvidenceSentence,
-    plain_words: frozenset[str],
+    usage: _PassageUsage,
     question_keys: set[str],
     kind_of: Callable[[str, str], bool],
 ) -> list[tuple[int, int, float]]:
@@ -260,7 +289,7 @@ def _spans(
         said_of_a_length = (lambda noun: False) if _asks_time_elapsed(question) else said
 
         absorbed_until = -1
-        for ent in _entities(span, question, kind_of):
+        for ent in _entities(span, question, kind_of, usage.person_names):
             if ent.start_char < absorbed_until:
                 continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
             end = entity_end(ent, said)
@@ -281,7 +310,7 @@ def _spans(
             )
             if named_person:
                 fit = 1.0
-            if not fit or _capitalized_common_word(ent, plain_words):
+            if not fit or _capitalized_common_word(ent, usage.plain_words):
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
@@ -350,7 +379,7 @@ def _spans(
                     names
                     and all(t.pos_ in {"PROPN", "DET"} for t in chunk)
                     and not any(t.ent_type_ for t in names)
-                    and not _capitalized_common_word(chunk.doc[names[0].i : names[-1].i + 1], plain_words)
+                    and not _capitalized_common_word(chunk.doc[names[0].i : names[-1].i + 1], usage.plain_words)
                 ):
                     spans.append((names[0].idx, chunk.end_char, 0.5))
         if question.focus and kind is not AnswerType.PERSON:
@@ -474,10 +503,12 @@ def _only_a_length_of_time(ent: Span) -> bool:
     )
 
 
-def _entities(span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> list[Span]:
+def _entities(
+    span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool], person_names: frozenset[str]
+) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = [_with_currency(_as_percentage(ent)) for ent in span.ents]
+    ents = [_as_known_person(_with_currency(_as_percentage(ent)), person_names) for ent in span.ents]
     if question.answer_type is AnswerType.DATE:
         ents = [_as_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
@@ -489,6 +520,14 @@ def _entities(span: Span, question: QuestionAnalysis, kind_of: Callable[[str, st
                 if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
                     ents.append(numeral)
     return ents
+
+
+def _as_known_person(ent: Span, person_names: frozenset[str]) -> Span:
+    """A name the passages give elsewhere as a person's is a person: the small NER model calls
+    "Morvell" an ORG in one sentence though it reads "former port chief Dragan Morvell" right."""
+    if ent.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"} and ent.text in person_names:
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
+    return ent
 
 
 def _as_clock_time(ent: Span) -> Span:
@@ -604,7 +643,7 @@ def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
     """A one-word "name" that starts its sentence and is a plain lower-case word elsewhere in the
-    passages (``plain_words``, which hold every sentence of them): the NER model takes a
+    passages (``plain_words``, from every sentence of them): the NER model takes a
     headline's "Spillway gives way ..." for a person."""
     token = ent[0]
     return len(ent) == 1 and token.is_sent_start and token.is_title and token.lower_ in plain_words

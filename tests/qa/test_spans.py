@@ -675,3 +675,36 @@ def test_a_figure_inside_a_nouns_phrase_keeps_its_fit(nlp) -> None:
     fit = type_fits(nlp, "What can a trawler face under the new rules?",
                     "A trawler faces a penalty of up to €80,000 under the new rules.")
     assert fit["up to €80,000"] == 0.5, fit
+
+
+def test_a_surname_the_passages_give_as_a_person_s_is_a_person(nlp) -> None:
+    # The small NER model calls the bare "Vosker" an ORG and "Varnolt" a GPE; their full names
+    # elsewhere in the passages say they are people.
+    company = type_fits(
+        nlp,
+        "Which company paid the harbour master?",
+        "Former harbour master Ilan Vosker was jailed for six years on Thursday.",
+        "The tribunal found that Vosker had pocketed 2 million from Brightwater Dredging in return for the contract.",
+    )
+    assert company.get("Vosker", 0.0) < company["Brightwater Dredging"], company
+    person = type_fits(
+        nlp,
+        "Who accepted payments from Ostra Shipping?",
+        "Chief inspector Marek Varnolt retired in May.",
+        "Investigators said Varnolt had accepted payments from Ostra Shipping for two years.",
+    )
+    assert person.get("Varnolt", 0.0) >= 1.0, person
+
+
+
+def test_a_surname_a_company_is_named_after_may_be_the_company(nlp) -> None:
+    # "Tarrant's annual revenue" is the company's (the NER model says GPE), though a Hugh Tarrant
+    # chairs it: a name both a person and a body bear is not taken for the person.
+    fit = type_fits(
+        nlp,
+        "Who earns a third of its revenue from Sunny Oats?",
+        "Chairman Hugh Tarrant, whose father founded Tarrant Foods, did not speak.",
+        "Sunny Oats accounts for about a third of Tarrant's annual revenue of €1.1 billion, according to the "
+        "company's accounts.",
+    )
+    assert fit.get("Tarrant", 0.0) < 1.0, fit
