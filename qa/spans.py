@@ -375,13 +375,14 @@ def _spans(
             # A name the small NER model missed ("Grupo Ancla"): a proper-noun chunk outside entities.
             for chunk in span.noun_chunks:
                 names = [t for t in chunk if t.pos_ == "PROPN"]
-                if (
-                    names
-                    and all(t.pos_ in {"PROPN", "DET"} for t in chunk)
-                    and not any(t.ent_type_ for t in names)
-                    and not _capitalized_common_word(chunk.doc[names[0].i : names[-1].i + 1], usage.plain_words)
-                ):
-                    spans.append((names[0].idx, chunk.end_char, 0.5))
+                if not names or not all(t.pos_ in {"PROPN", "DET"} for t in chunk) or any(t.ent_type_ for t in names):
+                    continue
+                name = chunk.doc[names[0].i : names[-1].i + 1]
+                if _capitalized_common_word(name, usage.plain_words):
+                    continue
+                # "Dr Emeka Larrow, chief forecaster at ..., told ...": its title and use say a person.
+                person = kind is AnswerType.PERSON and _reads_as_person(name) and not _names_an_institution(name)
+                spans.append((names[0].idx, chunk.end_char, 1.0 if person else 0.5))
         if question.focus and kind is not AnswerType.PERSON:
             # "Which fruit export *season*": the phrase headed by the focus noun names the thing.
             for chunk in span.noun_chunks:
@@ -579,8 +580,10 @@ _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask
 
 def _reads_as_person(ent: Span) -> bool:
     """The text around a name says it is a person, whatever its NER label: a title or role just
-    before it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it speaks."""
+    before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it speaks."""
     doc = ent.doc
+    if len(ent) >= 2 and _is_title(ent[0].text):
+        return True  # the NER model took the title into the name ("Dr Emeka Larrow")
     if ent.start > 0:
         before = doc[ent.start - 1]
         if _is_title(before.text) or before.lemma_.lower() in _HUMAN_ROLES:

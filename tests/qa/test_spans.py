@@ -708,3 +708,17 @@ def test_a_surname_a_company_is_named_after_may_be_the_company(nlp) -> None:
         "company's accounts.",
     )
     assert fit.get("Tarrant", 0.0) < 1.0, fit
+
+
+def test_a_name_the_ner_model_missed_is_a_person_by_its_title(nlp) -> None:
+    # The small NER model finds no entity in "Dr Emeka Tallow"; its title says it is a person's name.
+    fit = type_fits(
+        nlp,
+        "Which meteorologist said the radar could buy an hour of warning?",
+        "Dr Emeka Tallow, chief forecaster at the Harland Weather Service, told this blog that the radar "
+        "could buy an hour of warning.",
+    )
+    assert fit["Dr Emeka Tallow"] >= 1.0, fit
+    # A proper-noun phrase without a title or a person's use stays a weak guess.
+    plain = type_fits(nlp, "Who owns the radar?", "The radar belongs to Harland Weather, a forecasting venture.")
+    assert all(v < 1.0 for v in plain.values()), plain
