@@ -197,11 +197,14 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     numbers = tuple(
         dict.fromkeys(n for m in _NUMBER.finditer(text) if (n := m.group(0).rstrip(".,")) not in in_names)
     )
+    naming = _naming_verb(doc)
     key_terms = tuple(
         dict.fromkeys(
             token.lemma_.lower()
             for token in doc
-            if (token.is_alpha or token.like_num or _CODED_NAME.fullmatch(token.text))
+            # "What is the instrument *called*?": its name need not stand beside a "called".
+            if (naming is None or token.i != naming.i)
+            and (token.is_alpha or token.like_num or _CODED_NAME.fullmatch(token.text))
             and not token.is_stop
             and token.lower_ not in _QUESTION_STOPWORDS
             and token.lemma_.lower() not in _QUESTION_STOPWORDS
@@ -273,7 +276,9 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
             return AnswerType.DATE, after
         return AnswerType.MANNER, None
     # what / which
-    focus = _named_noun(doc) or _focus_noun(doc, wh_index)
+    naming = _naming_verb(doc)
+    named = doc[naming.i - 1].lemma_.lower() if naming is not None else None  # "the instrument" of "... called?"
+    focus = _named_noun(doc) or named or _focus_noun(doc, wh_index)
     if _asks_means(words, wh_index, focus):
         return AnswerType.MANNER, None
     if _asks_earliest_time(words, wh_index):
@@ -436,6 +441,22 @@ def _named_noun(doc: Doc) -> str | None:
     return None
 
 
+def _naming_verb(doc: Doc) -> Token | None:
+    """The verb of a "What is the X called?" question, which asks for the X's name as "What is
+    the name of the X?" does, not for anyone's words ("What did Xi call the visit?"). By word
+    order, as the small parser hangs the verb and its noun differently in each wording."""
+    words = [t for t in doc if t.is_alpha]
+    if words and words[-1].lower_ == "as":
+        words = words[:-1]  # "What is the bridge known as?"
+    if len(words) < 4 or words[0].lower_ != "what" or words[1].lemma_ != "be":
+        return None
+    verb, named = words[-1], words[2:-1]
+    if verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+        return None
+    return verb if named and named[-1].pos_ == "NOUN" else None
+
+
+_NAMING_VERBS = frozenset("call name know term dub".split())
 _TIME_SUPERLATIVES = frozenset("earliest latest soonest".split())
 
 

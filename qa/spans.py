@@ -400,7 +400,8 @@ def _spans(
         return _clause_spans(span, kind, matched, cause=question.focus == "cause")
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
-    spans = [(s, e, 0.5) for s, e, _ in _quote_spans(sentence)]
+    quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
+    spans = [(s, e, 0.5) for s, e in quotes]
     for ent in span.ents:
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
@@ -413,6 +414,12 @@ def _spans(
         fit = 0.4
         if question.focus and chunk.root.lemma_.lower() == question.focus:
             fit = 1.0
+            # Vietnam's "Two Corridors, One Belt" framework: the quoted words are the thing's
+            # name, and the phrase round them (often cut inside the quote) says less exactly.
+            named = next(((s, e) for s, e in quotes if phrase.start_char < e <= chunk.root.idx), None)
+            if named is not None:
+                spans.append((*named, 1.0))
+                fit = 0.4
         elif _governed_by(chunk.root, matched):
             fit = 0.9
         spans.append((phrase.start_char, phrase.end_char, fit))

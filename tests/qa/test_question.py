@@ -44,7 +44,6 @@ def nlp():
         ("What does the auditor think the overrun will cost?", AnswerType.NUMBER),
         ("What's the earliest the mine could reopen?", AnswerType.DATE),
         ("Roughly what did each called-off attempt cost the operator?", AnswerType.NUMBER),
-        ("What is the new bridge called?", AnswerType.QUOTE),
         ("How soon will the bridge reopen?", AnswerType.DATE),
         ("How close did the tanker come to the reef?", AnswerType.NUMBER),
         ("How fast was the train going when it derailed?", AnswerType.NUMBER),
@@ -204,3 +203,26 @@ def test_names_the_answer_is_other_than_are_set_aside(nlp, question: str, set_as
 )
 def test_words_that_only_name_the_answers_kind(nlp, question: str, kind: set[str]) -> None:
     assert kind_words(analyze_question(question, nlp)) == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "expected", "focus"),
+    [
+        ("What is the city's new transport plan called?", AnswerType.ENTITY, "plan"),
+        ("What was the rescue operation named?", AnswerType.ENTITY, "operation"),
+        ("What is the new bridge known as?", AnswerType.PLACE, "bridge"),
+        ("What is the new bridge called?", AnswerType.PLACE, "bridge"),
+        ("What was the town called?", AnswerType.PLACE, "town"),
+    ],
+)
+def test_what_is_x_called_asks_for_the_name_of_x(nlp, question: str, expected: AnswerType, focus: str) -> None:
+    analysis = analyze_question(question, nlp)
+    assert (analysis.answer_type, analysis.focus) == (expected, focus)
+    # The name need not stand beside the word "called" in the evidence.
+    assert not {"call", "name", "know"} & set(analysis.key_terms), analysis.key_terms
+
+
+@pytest.mark.slow
+def test_what_did_someone_call_it_still_asks_for_their_words(nlp) -> None:
+    assert analyze_question("What did the mayor call the plan?", nlp).answer_type is AnswerType.QUOTE

@@ -722,3 +722,15 @@ def test_a_name_the_ner_model_missed_is_a_person_by_its_title(nlp) -> None:
     # A proper-noun phrase without a title or a person's use stays a weak guess.
     plain = type_fits(nlp, "Who owns the radar?", "The radar belongs to Harland Weather, a forecasting venture.")
     assert all(v < 1.0 for v in plain.values()), plain
+
+
+def test_quoted_words_before_the_focus_noun_name_the_thing(nlp) -> None:
+    found = type_fits(
+        nlp,
+        "What is the city's new transport plan called?",
+        "The council approved the city’s “Green Miles, Clean Air” plan on Tuesday, closing two streets to cars.",
+    )
+    name = found["Green Miles, Clean Air"]
+    # The phrase round the quotation (cut inside it: 'Clean Air” plan on Tuesday') fits less.
+    around = [fit for text, fit in found.items() if "”" in text and "“" not in text]
+    assert name >= 1.0 and all(fit < name for fit in around), found
