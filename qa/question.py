@@ -189,9 +189,10 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
             and not any(t.lower_ in _WH_WORDS for t in ent)
         )
     )
-    # "Corvina-5", "MH370", "F-35": a name whose number tells it from its siblings ("Corvina-4").
-    # The small NER model rarely tags them; as names they must stand near the answer, whole.
-    coded = [t.text for t in doc if _CODED_NAME.fullmatch(t.text)]
+    # "Corvina-5", "MH370", "Terminal 4": a name whose number tells it from its siblings
+    # ("Corvina-4", "Terminal 3"). The small NER model rarely tags them whole; as names they
+    # must stand near the answer, and their number is no figure of the question.
+    coded = [t.text for t in doc if _CODED_NAME.fullmatch(t.text)] + _numbered_names(doc)
     entities = tuple(dict.fromkeys((*entities, *(c for c in coded if not any(c in e for e in entities)))))
     in_names = {m.group(0) for name in coded for m in _NUMBER.finditer(name)}
     numbers = tuple(
@@ -224,6 +225,22 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         doc=doc,
         set_aside=_set_aside(text, (*entities, *numbers)),
     )
+
+
+def _numbered_names(doc: Doc) -> list[str]:
+    """ "Terminal 4", "Gate 3", "Route 78": a capitalised word (not the question's first, as in
+    "In 2021 ...") numbered within a series. Not a date ("March 10") nor a time."""
+    return [
+        f"{before.text} {token.text}"
+        for token in doc[2:]
+        if _SERIES_NUMBER.fullmatch(token.text)
+        and (before := doc[token.i - 1]).is_title
+        and before.lower_ not in _WH_WORDS
+        and token.ent_type_ not in {"DATE", "TIME"}
+    ]
+
+
+_SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]?")
 
 
 def _set_aside(text: str, names: tuple[str, ...]) -> tuple[str, ...]:

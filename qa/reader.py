@@ -261,7 +261,7 @@ class Reader:
             if name in temporal:
                 return False
             if any(ch.isdigit() for ch in name):
-                numbered = _numbered_name(name, question)
+                numbered = numbered_name(name)
                 return numbered is not None and numbered in headline
             return bool(_name_keys(name) & topic)
 
@@ -500,24 +500,6 @@ def _absent_names(question: QuestionAnalysis, window: set[str], initials: set[st
         and not keys & window
         and not _spelt_out(name, initials)
     ]
-
-
-def _numbered_name(name: str, question: QuestionAnalysis) -> str | None:
-    """The numbered name ("Terminal 4", "Corvina-5") that a name of the question is, or that a
-    number of it numbers ("4" in "the Terminal 4 contract"); None for a count, a year or a date."""
-    if (whole := numbered_name(name)) is not None:
-        return whole
-    for token in question.doc:
-        before = question.doc[token.i - 1] if token.i > 0 else None
-        if (
-            token.text == name
-            and before is not None
-            and before.i > 0  # not "In 2021 ..."
-            and before.is_title
-            and token.ent_type_ not in {"DATE", "TIME"}
-        ):
-            return f"{before.text} {token.text}"
-    return None
 
 
 def _named_siblings(question: QuestionAnalysis, best: Candidate) -> dict[str, str]:

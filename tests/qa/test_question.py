@@ -226,3 +226,21 @@ def test_what_is_x_called_asks_for_the_name_of_x(nlp, question: str, expected: A
 @pytest.mark.slow
 def test_what_did_someone_call_it_still_asks_for_their_words(nlp) -> None:
     assert analyze_question("What did the mayor call the plan?", nlp).answer_type is AnswerType.QUOTE
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "names", "numbers"),
+    [
+        ("How many ships used Terminal 4 in 2024?", ("Terminal 4",), ("2024",)),
+        ("Who was picketing outside Gate 3 on Monday?", ("Gate 3",), ()),
+        ("When will Stage 2 of the bypass open?", ("Stage 2",), ()),
+        # Not a name: a count, a year opening the question, a date.
+        ("In 2021 how many people left the valley?", (), ("2021",)),
+        ("How many workers met on March 10?", ("March 10",), ("10",)),
+    ],
+)
+def test_a_numbered_name_is_a_name_not_a_figure(nlp, question: str, names: tuple, numbers: tuple) -> None:
+    analysis = analyze_question(question, nlp)
+    assert [e for e in analysis.entities if any(ch.isdigit() for ch in e)] == list(names), analysis.entities
+    assert analysis.numbers == numbers
