@@ -537,6 +537,9 @@ def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
         return None
     for token in rest[:4]:
         if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:
+            if token.lemma_.lower() in PERSON_NOUNS and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in token.children):
+                # "What are the exporters *asking* ...?", misparsed as a copula: people doing something.
+                return None
             return token.lemma_.lower()
     return None
 

@@ -244,3 +244,16 @@ def test_a_numbered_name_is_a_name_not_a_figure(nlp, question: str, names: tuple
     analysis = analyze_question(question, nlp)
     assert [e for e in analysis.entities if any(ch.isdigit() for ch in e)] == list(names), analysis.entities
     assert analysis.numbers == numbers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What are the workers demanding?", "What were the nurses asking the minister for?",
+                                      "What are the exporters asking the government to declare the cargo?"])
+def test_what_people_are_doing_asks_for_no_person(nlp, question: str) -> None:
+    # The small parser reads "are the workers demanding" as a copula with "workers" its subject.
+    assert analyze_question(question, nlp).answer_type is not AnswerType.PERSON
+
+
+@pytest.mark.slow
+def test_what_are_the_x_still_names_the_x(nlp) -> None:
+    assert analyze_question("What are the risks facing the company?", nlp).focus == "risk"
