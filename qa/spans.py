@@ -57,6 +57,8 @@ _CAUSAL_MARKERS = frozenset("because since as after amid following due given so 
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
 _TEMPORAL_MARKERS = frozenset("since as after following while".split())
 _MANNER_MARKERS = frozenset("by through with via using".split())
+# Verbs whose subject brings something about: the answer to "What caused ...?".
+_CAUSATIVE_VERBS = frozenset("cause allow let lead trigger spark prompt produce create bring force".split())
 # Double quotes, curly single quotes, and straight single quotes (British style) whose inner
 # apostrophes ("wouldn't") are followed by a letter.
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’|(?<!\w)'((?:[^'\n]|'(?=\w)){8,}?)'(?!\w)")
@@ -955,6 +957,8 @@ def _clause_spans(
             clause = token.head if token.dep_ == "mark" else token
         elif cause and token.dep_ == "agent":
             clause = token  # "the count was stopped *by rainwater* ..." names the cause
+        elif cause and token.dep_ in {"nsubj", "csubj"} and token.head.lemma_.lower() in _CAUSATIVE_VERBS:
+            clause = token  # "*A hairline crack in a seal* allowed damp air in" names the cause
         elif token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
             # A purpose clause answers why; "... a hotline *to communicate about* ..." answers what for.
             clause = token.head
@@ -983,8 +987,24 @@ def _clause_spans(
     # Each punctuation-delimited segment, so the part that does not restate the question can win.
     for match in _SEGMENT.finditer(span.text):
         if len(match.group(0).split()) >= 4 and match.group(0).strip() != body.strip():
-            spans.append((span.start_char + match.start(), span.start_char + match.end(), 0.6))
+            start, end = span.start_char + match.start(), span.start_char + match.end()
+            # "..., *and* residents rely on tanker trucks": the conjunction joins, it does not explain.
+            opening = next((t for t in doc if start <= t.idx < end and not t.is_space), None)
+            if opening is not None and opening.pos_ == "CCONJ":
+                start = opening.idx + len(opening.text)
+            spans.append((start, end, 0.3 if _sets_the_scene(doc, start, end, markers) else 0.6))
     return spans
+
+
+def _sets_the_scene(doc: Doc, start: int, end: int, markers: frozenset[str]) -> bool:
+    """Is the segment a verbless phrase of time or place ("On Monday 1 March", "In the town
+    centre"): it says where or when, not why or how. A verbless list of factors ("his heart
+    condition and the absence of any previous convictions") or a marked one ("by helicopter")
+    still may explain."""
+    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
+    return bool(tokens) and tokens[0].pos_ == "ADP" and tokens[0].lower_ not in markers and not _states_something(
+        doc, start, end
+    )
 
 
 def _expand(chunk: Span) -> Span:

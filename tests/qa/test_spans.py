@@ -217,6 +217,48 @@ def test_what_caused_takes_the_agent_of_a_passive(nlp) -> None:
     assert found[0].startswith("by a fire"), found
 
 
+def test_what_caused_takes_the_subject_of_a_causative_verb(nlp) -> None:
+    found = candidates(nlp, "What caused the outage at the Harlow depot?",
+                       "A burst cooling pipe in the basement allowed water into the switch room at the Harlow "
+                       "depot, engineers said.")
+    assert found[0] == "A burst cooling pipe in the basement", found
+
+
+def test_a_subject_is_no_cause_where_the_question_asks_why(nlp) -> None:
+    found = candidates(nlp, "Why was the Harlow depot shut?",
+                       "A burst cooling pipe in the basement allowed water into the switch room at the Harlow "
+                       "depot, engineers said.")
+    assert "A burst cooling pipe in the basement" not in found, found
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How are Dunmore residents getting drinking water while the pumping station is closed?",
+     "How do Dunmore residents get water while the pumping station is closed?"],
+)
+def test_a_verbless_phrase_of_time_or_place_explains_nothing(nlp, question: str) -> None:
+    passage = ("In the centre of Dunmore, the pumping station is still closed, and residents rely on "
+               "water trucks that come every morning.")
+    fits = type_fits(nlp, question, passage)
+    # Below the whole sentence (0.5): the scene does not explain, the sentence might.
+    assert fits["In the centre of Dunmore"] < fits[passage.rstrip(".")], fits
+
+
+def test_an_explaining_segment_does_not_open_with_its_conjunction(nlp) -> None:
+    found = candidates(nlp, "How are residents of Dunmore getting fresh water?",
+                       "In the centre of Dunmore, the pumping station is still closed, and residents rely on "
+                       "water trucks that come every morning.")
+    assert "residents rely on water trucks that come every morning" in found, found
+    assert not any(text.startswith("and ") for text in found), found
+
+
+def test_a_verbless_list_of_factors_still_explains(nlp) -> None:
+    found = candidates(nlp, "Why did the court cut Varga's sentence?",
+                       "The court cut Varga's sentence, citing his age, his poor health and the absence of any "
+                       "earlier convictions.")
+    assert found[0] == "his poor health and the absence of any earlier convictions", found
+
+
 def test_british_single_quotes_are_quotes(nlp) -> None:
     found = candidates(nlp, "What did the harbourmaster say about the storm?",
                        "'We have not seen a storm like it in forty years,' said the harbourmaster, who wouldn't "
