@@ -44,6 +44,9 @@ class QuestionAnalysis:
     # Names and numbers the answer is other than ("*Apart from Ireland*, where did tins go?"):
     # the question sets them aside, so they need not stand near the answer.
     set_aside: tuple[str, ...] = ()
+    # Superlatives that rank the asked thing ("the *longest* river", "the *most* goals"): only a
+    # passage that ranks it answers, not one that merely names a river.
+    ranking: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -224,6 +227,17 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         numbers=numbers,
         doc=doc,
         set_aside=_set_aside(text, (*entities, *numbers)),
+        ranking=_superlatives(doc),
+    )
+
+
+def _superlatives(doc: Doc) -> tuple[str, ...]:
+    """The question's superlative adjectives ("largest", "most"), not one inside a hyphenated
+    name of a thing ("*best*-before dates")."""
+    return tuple(
+        t.lower_
+        for t in doc
+        if t.tag_ == "JJS" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
     )
 
 

@@ -178,13 +178,23 @@ class Reader:
             and features["unknown_predicate"] >= 0.5
             and features["unparaphrased_terms"] > 0.0
         )
-        rule = "absent_names" if absent_names else "unknown_predicate" if off_topic else None
+        # "What is the *longest* river in Argentina?" is not answered by a sentence that names a
+        # river but ranks nothing: general knowledge the corpus only brushes against. The answer's
+        # own sentence, not its neighbours: a rank two sentences off ranks something else.
+        unranked = bool(question.ranking) and not _ranks(best.evidence.span)
+        rule = (
+            "absent_names" if absent_names
+            else "unknown_predicate" if off_topic
+            else "unstated_ranking" if unranked
+            else None
+        )
         if rule is not None or confidence < self._model.threshold:
-            reason = (
-                self._absent_names_reason(absent_names, best, siblings)
-                if absent_names
-                else self._weak_support_reason(question, best, confidence)
-            )
+            if absent_names:
+                reason = self._absent_names_reason(absent_names, best, siblings)
+            elif rule == "unstated_ranking":
+                reason = self._unranked_reason(question, best)
+            else:
+                reason = self._weak_support_reason(question, best, confidence)
             return Reading(
                 answer=Answer(
                     question=question.text,
@@ -279,6 +289,16 @@ class Reader:
         return (
             f"The best candidate, “{best.text}” ({source}, {passage.passage_id}), {' and '.join(why)}, "
             f"so the corpus does not answer this question about {listed}."
+        )
+
+    def _unranked_reason(self, question: QuestionAnalysis, best: Candidate) -> str:
+        passage = best.evidence.passage
+        source = self._documents[passage.doc_id].outlet or passage.doc_id
+        asked = " or ".join(f"“{word}”" for word in question.ranking)
+        return (
+            f"The question asks for the {asked}, but the sentence of the best candidate, “{best.text}” "
+            f"({source}, {passage.passage_id}), ranks nothing, so the corpus does not say which is the "
+            f"{question.ranking[0]}."
         )
 
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:
@@ -543,6 +563,15 @@ def _window_span(sentence: EvidenceSentence) -> Span:
         first -= 1
     last = sentences[min(len(sentences) - 1, sentence.index + 1)].end
     return sentence.parsed.doc[sentences[first].start : last]
+
+
+# Words that rank without a superlative: "Chile, the *top* copper producer", "a *record* 4.1 m".
+_RANKING_WORDS = frozenset("top leading main chief principal primary record maximum minimum peak first last".split())
+
+
+def _ranks(span: Span) -> bool:
+    """Does the text rank anything: a superlative ("largest", "most") or a ranking word."""
+    return any(t.tag_ in {"JJS", "RBS"} or t.lower_ in _RANKING_WORDS for t in span)
 
 
 def _window_initials(sentence: EvidenceSentence) -> set[str]:

@@ -257,3 +257,17 @@ def test_what_people_are_doing_asks_for_no_person(nlp, question: str) -> None:
 @pytest.mark.slow
 def test_what_are_the_x_still_names_the_x(nlp) -> None:
     assert analyze_question("What are the risks facing the company?", nlp).focus == "risk"
+
+
+@pytest.mark.parametrize(
+    ("question", "ranking"),
+    [
+        ("What is the longest river in Argentina?", ("longest",)),
+        ("Which country is Vietnam's biggest trading partner?", ("biggest",)),
+        ("Which team scored the most goals?", ("most",)),
+        ("What best-before dates are printed on the affected tins?", ()),  # a name of a thing, no rank
+        ("Which river burst its banks near Ostel?", ()),
+    ],
+)
+def test_superlatives_that_rank_the_asked_thing(nlp, question: str, ranking: tuple[str, ...]) -> None:
+    assert analyze_question(question, nlp).ranking == ranking

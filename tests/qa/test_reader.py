@@ -182,3 +182,20 @@ def test_a_number_of_a_name_the_headline_gives_whole_need_not_stand_near_the_ans
     # still stand near the answer.
     other = qa.read("Which minister has put the Terminal 11 contract under review?")
     assert other.refusal_rule == "absent_names" and "“Terminal 11”" in other.answer.reason
+
+
+def test_a_superlative_is_answered_only_where_a_passage_ranks(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Floods close valley roads\n\n"
+        "The Varre River burst its banks near Ostel on Sunday, cutting the road to the coast, police said.\n\n"
+        "The Lune Bridge, the oldest crossing in the province, stayed open to traffic.\n"
+    ))
+
+    # The river is named, but nothing says it is the longest: general knowledge, not corpus content.
+    unranked = qa.read("What is the longest river in the province?")
+    assert unranked.refusal_rule == "unstated_ranking"
+    assert unranked.answer.refused and "“longest”" in unranked.answer.reason
+    # Where the passage ranks the thing, the rule stands aside.
+    ranked = qa.read("Which is the oldest crossing in the province?")
+    assert ranked.refusal_rule is None
+    assert ranked.answer.candidate == "The Lune Bridge"
