@@ -323,6 +323,8 @@ def _spans(
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
+            if kind is AnswerType.DATE and _before_the_story(ent, question, sentence):
+                fit = 0.05  # "When *will* the old satellite be switched off?" is not "2015", before the story
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
                 fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
             if kind is AnswerType.NUMBER and _is_a_multiple(ent) and not _asks_a_multiple(question):
@@ -1004,6 +1006,24 @@ def _sets_the_scene(doc: Doc, start: int, end: int, markers: frozenset[str]) -> 
     tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
     return bool(tokens) and tokens[0].pos_ == "ADP" and tokens[0].lower_ not in markers and not _states_something(
         doc, start, end
+    )
+
+
+def _before_the_story(ent: Span, question: QuestionAnalysis, sentence: EvidenceSentence) -> bool:
+    """Is a year earlier than the story's own date, where the question asks "When *will* ...?".
+    Only that way round: "When did the minister say the plant would reopen?" is past in form
+    and rightly answered by a year after the story."""
+    story_date = sentence.hit.document.date
+    years = [year for m in _YEAR.finditer(ent.text) if 1900 <= (year := int(m.group(0))) < 2100]
+    return story_date is not None and len(years) == 1 and years[0] < int(story_date[:4]) and _asks_ahead(question.doc)
+
+
+def _asks_ahead(doc: Doc) -> bool:
+    """Is the question's main verb in the future: "When *will* ...?", "When *shall* ...?"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lemma_.lower() in {"will", "shall"}
+        for c in root.children
     )
 
 

@@ -199,3 +199,18 @@ def test_a_superlative_is_answered_only_where_a_passage_ranks(tmp_path: Path) ->
     ranked = qa.read("Which is the oldest crossing in the province?")
     assert ranked.refusal_rule is None
     assert ranked.answer.candidate == "The Lune Bridge"
+
+
+def test_a_future_question_is_not_answered_by_a_year_before_the_story(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Weather satellite reaches orbit\n\n"
+        "Published 3 March 2026\n\n"
+        "Norvik's new weather satellite reached orbit on Tuesday.\n\n"
+        "The old satellite will be switched off once its replacement takes over in September; it was switched "
+        "on in 2015.\n"
+    ))
+    assert next(iter(qa.index.documents.values())).meta.date == "2026-03-03"  # the rule measures against the story's date
+
+    candidates = [c.text for c in qa.read("When will the old satellite be switched off?").candidates]
+    assert "2015" in candidates  # still read, as a date ...
+    assert candidates[0] == "September", candidates  # ... but not first: it lies before the story
