@@ -990,22 +990,25 @@ def _clause_spans(
     for match in _SEGMENT.finditer(span.text):
         if len(match.group(0).split()) >= 4 and match.group(0).strip() != body.strip():
             start, end = span.start_char + match.start(), span.start_char + match.end()
+            tokens = [t for t in span if start <= t.idx < end and not t.is_space]
             # "..., *and* residents rely on tanker trucks": the conjunction joins, it does not explain.
-            opening = next((t for t in doc if start <= t.idx < end and not t.is_space), None)
-            if opening is not None and opening.pos_ == "CCONJ":
-                start = opening.idx + len(opening.text)
-            spans.append((start, end, 0.3 if _sets_the_scene(doc, start, end, markers) else 0.6))
+            if tokens and tokens[0].pos_ == "CCONJ":
+                start, tokens = tokens[0].idx + len(tokens[0].text), tokens[1:]
+            spans.append((start, end, 0.3 if _sets_the_scene(tokens, markers) else 0.6))
     return spans
 
 
-def _sets_the_scene(doc: Doc, start: int, end: int, markers: frozenset[str]) -> bool:
+def _sets_the_scene(tokens: list[Token], markers: frozenset[str]) -> bool:
     """Is the segment a verbless phrase of time or place ("On Monday 1 March", "In the town
     centre"): it says where or when, not why or how. A verbless list of factors ("his heart
     condition and the absence of any previous convictions") or a marked one ("by helicopter")
     still may explain."""
-    tokens = [t for t in doc if start <= t.idx < end and not t.is_punct]
-    return bool(tokens) and tokens[0].pos_ == "ADP" and tokens[0].lower_ not in markers and not _states_something(
-        doc, start, end
+    words = [t for t in tokens if not t.is_punct]
+    return (
+        bool(words)
+        and words[0].pos_ == "ADP"
+        and words[0].lower_ not in markers
+        and not any(t.pos_ in {"VERB", "AUX"} for t in words)
     )
 
 
