@@ -47,6 +47,8 @@ class QuestionAnalysis:
     # Superlatives that rank the asked thing ("the *longest* river", "the *most* goals"): only a
     # passage that ranks it answers, not one that merely names a river.
     ranking: tuple[str, ...] = ()
+    # "When *will* ...?": asked of a time after the story, which no earlier year answers.
+    asks_ahead: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -228,6 +230,16 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         doc=doc,
         set_aside=_set_aside(text, (*entities, *numbers)),
         ranking=_superlatives(doc),
+        asks_ahead=_asks_ahead(doc),
+    )
+
+
+def _asks_ahead(doc: Doc) -> bool:
+    """Is the question's main verb in the future: "When *will* ...?", "When *shall* ...?"."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    return root is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lemma_.lower() in {"will", "shall"}
+        for c in root.children
     )
 
 

@@ -280,7 +280,7 @@ class Reader:
 
     def _absent_names_reason(self, absent: list[str], best: Candidate, siblings: Mapping[str, str]) -> str:
         passage = best.evidence.passage
-        source = self._documents[passage.doc_id].outlet or passage.doc_id
+        source = self._outlet(passage)
         listed = ", ".join(f"“{name}”" for name in absent)
         unmentioned = ", ".join(f"“{name}”" for name in absent if name not in siblings)
         why = [f"is said of “{siblings[name]}”, not “{name}”" for name in absent if name in siblings]
@@ -291,9 +291,13 @@ class Reader:
             f"so the corpus does not answer this question about {listed}."
         )
 
+    def _outlet(self, passage: Passage) -> str:
+        """The outlet a reason names for a passage, or its document id where none was found."""
+        return self._documents[passage.doc_id].outlet or passage.doc_id
+
     def _unranked_reason(self, question: QuestionAnalysis, best: Candidate) -> str:
         passage = best.evidence.passage
-        source = self._documents[passage.doc_id].outlet or passage.doc_id
+        source = self._outlet(passage)
         asked = " or ".join(f"“{word}”" for word in question.ranking)
         return (
             f"The question asks for the {asked}, but the sentence of the best candidate, “{best.text}” "
@@ -310,7 +314,7 @@ class Reader:
         absent = [t for t in question.key_terms if t not in found and t not in stand_ins]
         # Name the rarest absent terms: they are what the question is really about.
         absent.sort(key=lambda t: self._stats.idf(term_key(t)), reverse=True)
-        source = self._documents[sentence.passage.doc_id].outlet or sentence.passage.doc_id
+        source = self._outlet(sentence.passage)
         never = [t for t in absent if not self._stats.knows(term_key(t)) and t not in _leader_words(question)]
         if never:
             terms = ", ".join(f"“{t}”" for t in never[:3])

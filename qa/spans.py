@@ -323,7 +323,7 @@ def _spans(
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
-            if kind is AnswerType.DATE and _before_the_story(ent, question, sentence):
+            if kind is AnswerType.DATE and question.asks_ahead and _before_the_story(ent, sentence):
                 fit = 0.05  # "When *will* the old satellite be switched off?" is not "2015", before the story
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
                 fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
@@ -1012,22 +1012,13 @@ def _sets_the_scene(tokens: list[Token], markers: frozenset[str]) -> bool:
     )
 
 
-def _before_the_story(ent: Span, question: QuestionAnalysis, sentence: EvidenceSentence) -> bool:
-    """Is a year earlier than the story's own date, where the question asks "When *will* ...?".
-    Only that way round: "When did the minister say the plant would reopen?" is past in form
-    and rightly answered by a year after the story."""
+def _before_the_story(ent: Span, sentence: EvidenceSentence) -> bool:
+    """Is the span's year earlier than the story's own date? Asked only of "When *will* ...?":
+    "When did the minister say the plant would reopen?" is past in form and rightly answered
+    by a year after the story."""
     story_date = sentence.hit.document.date
     years = [year for m in _YEAR.finditer(ent.text) if 1900 <= (year := int(m.group(0))) < 2100]
-    return story_date is not None and len(years) == 1 and years[0] < int(story_date[:4]) and _asks_ahead(question.doc)
-
-
-def _asks_ahead(doc: Doc) -> bool:
-    """Is the question's main verb in the future: "When *will* ...?", "When *shall* ...?"."""
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    return root is not None and any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ == "MD" and c.lemma_.lower() in {"will", "shall"}
-        for c in root.children
-    )
+    return story_date is not None and len(years) == 1 and years[0] < int(story_date[:4])
 
 
 def _expand(chunk: Span) -> Span:

@@ -271,3 +271,16 @@ def test_what_are_the_x_still_names_the_x(nlp) -> None:
 )
 def test_superlatives_that_rank_the_asked_thing(nlp, question: str, ranking: tuple[str, ...]) -> None:
     assert analyze_question(question, nlp).ranking == ranking
+
+
+@pytest.mark.parametrize(
+    ("question", "ahead"),
+    [
+        ("When will the old satellite be switched off?", True),
+        ("When shall the court rule on the appeal?", True),
+        ("When was the old satellite switched off?", False),
+        ("When did the minister say the plant would reopen?", False),  # "would" is in the clause, not the question
+    ],
+)
+def test_a_question_asked_of_the_future(nlp, question: str, ahead: bool) -> None:
+    assert analyze_question(question, nlp).asks_ahead is ahead
