@@ -30,7 +30,7 @@ from qa.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-_CORRECT_F1 = 0.5
+CORRECT_F1 = 0.5
 _MISSED_ANSWER_COST = 1.0
 
 
@@ -43,7 +43,7 @@ class Example:
 
     @property
     def correct(self) -> bool:
-        return self.answerable and self.f1 >= _CORRECT_F1
+        return self.answerable and self.f1 >= CORRECT_F1
 
 
 def collect_examples(qa: QA, questions: Sequence[GoldQuestion]) -> list[Example]:

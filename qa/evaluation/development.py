@@ -1,0 +1,204 @@
+"""Per-question readings on the development sets, to choose reader changes by.
+
+``python -m qa.evaluation.development read OUT.jsonl [--index-root DIR]`` reads every dev
+question of the sets ``qa.calibration`` fits on, writes one reading a line, and prints per-set
+F1, false refusals and refusal recall, the losses by kind, first-candidate F1, and the
+leave-one-set-out figures: the confidence model fitted on five sets and the sixth decided by
+it, each set in turn, so a change is judged on sets its fit did not see.
+``python -m qa.evaluation.development compare BEFORE.jsonl AFTER.jsonl`` lists the questions
+whose reading changed. The test split and the held-out sets are never read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from qa.api import QA
+from qa.calibration import CORRECT_F1, PACKAGED_SETS, Example, fit_model
+from qa.evaluation.gold import GoldQuestion, load_gold, select_split
+from qa.evaluation.metrics import best_f1
+from qa.settings import Settings
+
+_CONFIDENCE_CHANGE = 0.05  # a confidence move worth listing in ``compare``
+
+
+@dataclass(frozen=True, slots=True)
+class DevReading:
+    """One development question as the reader read it (enough to refit and to compare)."""
+
+    set_number: int
+    question_id: str
+    question: str
+    answerable: bool
+    answers: tuple[str, ...]
+    candidate: str | None  # the best span, answered or refused
+    refused: bool
+    refusal_rule: str | None
+    confidence: float
+    f1: float  # of the candidate against the gold answers (0 for unanswerable questions)
+    features: dict[str, float]
+
+    @property
+    def right(self) -> bool:
+        return self.answerable and self.f1 >= CORRECT_F1
+
+    @property
+    def calibrated(self) -> bool:
+        """Decided by the threshold, not refused earlier by a rule or for want of a candidate."""
+        return bool(self.features) and self.refusal_rule is None
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DevReading:
+        return cls(**{**data, "answers": tuple(data["answers"])})
+
+
+@dataclass(frozen=True, slots=True)
+class SetFigures:
+    f1: float  # answerable F1, a refusal scoring 0
+    false_refusals: float
+    refusal_recall: float
+
+
+def read_sets(index_root: Path) -> list[DevReading]:
+    readings = []
+    for number, dev_set in enumerate(PACKAGED_SETS):
+        settings = Settings.from_env().with_overrides(corpus_dir=dev_set.corpus, index_dir=index_root / f"set-{number}")
+        qa = QA.open(settings)
+        for question in select_split(load_gold(dev_set.gold), "dev"):
+            reading = qa.read(question.question)
+            answer = reading.answer
+            f1 = best_f1(answer.candidate, question.answers) if question.answerable else 0.0
+            readings.append(DevReading(
+                number, question.id, question.question, question.answerable, tuple(question.answers),
+                answer.candidate, answer.refused, reading.refusal_rule, answer.confidence, f1, reading.features,
+            ))
+    return readings
+
+
+def set_figures(readings: Sequence[DevReading], answered: dict[str, bool] | None = None) -> SetFigures:
+    """F1 / false refusals / refusal recall of one set's readings; ``answered`` overrides the
+    reader's own decisions (question id -> answered), as a leave-one-set-out fit decides them."""
+    decided = answered if answered is not None else {r.question_id: not r.refused for r in readings}
+    answerable = [r for r in readings if r.answerable]
+    unanswerable = [r for r in readings if not r.answerable]
+    return SetFigures(
+        f1=sum(r.f1 for r in answerable if decided[r.question_id]) / max(1, len(answerable)),
+        false_refusals=sum(not decided[r.question_id] for r in answerable) / max(1, len(answerable)),
+        refusal_recall=sum(not decided[r.question_id] for r in unanswerable) / max(1, len(unanswerable)),
+    )
+
+
+def leave_one_set_out(readings: Sequence[DevReading]) -> dict[int, SetFigures]:
+    """Each set decided by a confidence model fitted on the other sets' readings."""
+    figures = {}
+    for held_out in sorted({r.set_number for r in readings}):
+        train = [r for r in readings if r.set_number != held_out]
+        examples = [Example(r.question_id, r.answerable, r.features, r.f1) for r in train if r.calibrated]
+        unreached = [
+            GoldQuestion(r.question_id, r.question, r.answers, r.answerable) for r in train if not r.calibrated
+        ]
+        model = fit_model(examples, unreached)
+        test = [r for r in readings if r.set_number == held_out]
+        answered = {
+            r.question_id: r.calibrated and r.candidate is not None and model.probability(r.features) >= model.threshold
+            for r in test
+        }
+        figures[held_out] = set_figures(test, answered)
+    return figures
+
+
+def loss_counts(readings: Sequence[DevReading]) -> dict[str, int]:
+    answerable = [r for r in readings if r.answerable]
+    return {
+        "right refused by the threshold": sum(r.right and r.refused and r.refusal_rule is None for r in answerable),
+        "right refused by a rule": sum(r.right and r.refused and r.refusal_rule is not None for r in answerable),
+        "wrong answers given": sum(not r.right and not r.refused for r in answerable),
+        "wrong candidates refused": sum(not r.right and r.refused for r in answerable),
+        "unanswerable answered": sum(not r.refused for r in readings if not r.answerable),
+    }
+
+
+def changed(before: Sequence[DevReading], after: Sequence[DevReading]) -> list[tuple[DevReading, DevReading]]:
+    """Pairs whose candidate, decision or rule differ, or whose confidence moved noticeably."""
+    keyed = {(r.set_number, r.question_id): r for r in before}
+    pairs = []
+    for new in after:
+        old = keyed.get((new.set_number, new.question_id))
+        if old is None:
+            continue
+        if (old.candidate, old.refused, old.refusal_rule) != (new.candidate, new.refused, new.refusal_rule) or abs(
+            old.confidence - new.confidence
+        ) > _CONFIDENCE_CHANGE:
+            pairs.append((old, new))
+    return pairs
+
+
+def write_readings(readings: Sequence[DevReading], path: Path) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text("".join(json.dumps(asdict(r)) + "\n" for r in readings), encoding="utf-8")
+    tmp.replace(path)
+
+
+def load_readings(path: Path) -> list[DevReading]:
+    return [DevReading.from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _corpus_name(set_number: int) -> str:
+    """"seeds", "port_strike": the corpus folder, or the set's folder for a ``.../corpus``."""
+    corpus = PACKAGED_SETS[set_number].corpus
+    return corpus.parent.name if corpus.name == "corpus" else corpus.name
+
+
+def print_summary(readings: Sequence[DevReading]) -> None:
+    sets = sorted({r.set_number for r in readings})
+    in_sample = {n: set_figures([r for r in readings if r.set_number == n]) for n in sets}
+    held_out = leave_one_set_out(readings)
+    print("set  corpus            F1     FR     RR   | leave-one-set-out F1 FR RR")
+    for n in sets:
+        a, b = in_sample[n], held_out[n]
+        print(f"{n:>3}  {_corpus_name(n):<16} {a.f1:.3f}  {a.false_refusals:.3f}  {a.refusal_recall:.3f} "
+              f"| {b.f1:.3f}  {b.false_refusals:.3f}  {b.refusal_recall:.3f}")
+    answerable = [r for r in readings if r.answerable]
+    print(f"summed F1 {sum(f.f1 for f in in_sample.values()):.3f} in-sample, "
+          f"{sum(f.f1 for f in held_out.values()):.3f} leave-one-set-out "
+          f"(mean refusal recall {sum(f.refusal_recall for f in held_out.values()) / len(sets):.3f})")
+    print(f"first-candidate F1 {sum(r.f1 for r in answerable) / max(1, len(answerable)):.3f} "
+          f"({sum(r.right for r in answerable)} of {len(answerable)} right candidates)")
+    for kind, count in loss_counts(readings).items():
+        print(f"{kind}: {count}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m qa.evaluation.development", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    read = commands.add_parser("read", help="read every dev question, write the readings, print the figures")
+    read.add_argument("out", type=Path)
+    read.add_argument("--index-root", type=Path, default=Path(".corpus-qa-calibration"),
+                      help="one index a set, as python -m qa.calibration builds them")
+    compare = commands.add_parser("compare", help="list the questions whose reading changed")
+    compare.add_argument("before", type=Path)
+    compare.add_argument("after", type=Path)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    if args.command == "read":
+        readings = read_sets(args.index_root)
+        write_readings(readings, args.out)
+        print_summary(readings)
+        return 0
+    pairs = changed(load_readings(args.before), load_readings(args.after))
+    for old, new in pairs:
+        print(f"[set {new.set_number}] {new.question_id} {new.question}  (gold: {'; '.join(new.answers) or 'none'})")
+        print(f"    {old.candidate!r} refused={old.refused} rule={old.refusal_rule} confidence={old.confidence:.2f} F1={old.f1:.2f}")
+        print(f" -> {new.candidate!r} refused={new.refused} rule={new.refusal_rule} confidence={new.confidence:.2f} F1={new.f1:.2f}")
+    print(f"{len(pairs)} readings changed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
