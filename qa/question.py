@@ -244,13 +244,15 @@ def _asks_ahead(doc: Doc) -> bool:
 
 
 def _superlatives(doc: Doc) -> tuple[str, ...]:
-    """The question's superlative adjectives ("largest", "most"), not one inside a hyphenated
-    name of a thing ("*best*-before dates")."""
-    return tuple(
-        t.lower_
-        for t in doc
-        if t.tag_ == "JJS" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")
-    )
+    """The question's superlatives ("largest", "most", "most powerful"), not one inside a
+    hyphenated name of a thing ("*best*-before dates"), nor "most" of an adverb ("most recently")."""
+    found = []
+    for t in doc:
+        if t.tag_ == "JJS" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
+            found.append(t.lower_)
+        elif t.tag_ == "RBS" and t.dep_ == "advmod" and t.head.tag_ == "JJ":
+            found.append(f"{t.lower_} {t.head.lower_}")  # "the *most powerful* leader"
+    return tuple(found)
 
 
 def _numbered_names(doc: Doc) -> list[str]:

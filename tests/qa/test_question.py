@@ -267,6 +267,8 @@ def test_what_are_the_x_still_names_the_x(nlp) -> None:
         ("Which team scored the most goals?", ("most",)),
         ("What best-before dates are printed on the affected tins?", ()),  # a name of a thing, no rank
         ("Which river burst its banks near Ostel?", ()),
+        ("Who is the most powerful leader in Vietnam?", ("most powerful",)),
+        ("Who most recently visited Hanoi?", ()),  # "most" of an adverb ranks no thing
     ],
 )
 def test_superlatives_that_rank_the_asked_thing(nlp, question: str, ranking: tuple[str, ...]) -> None:
