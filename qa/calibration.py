@@ -16,7 +16,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,11 +46,17 @@ class Example:
         return self.answerable and self.f1 >= CORRECT_F1
 
 
+def threshold_decides(features: Mapping[str, float], refusal_rule: str | None) -> bool:
+    """Is a reading decided by the confidence threshold: it weighed a candidate, and no rule
+    refused it whatever the confidence."""
+    return bool(features) and refusal_rule is None
+
+
 def collect_examples(qa: QA, questions: Sequence[GoldQuestion]) -> list[Example]:
     examples = []
     for question in questions:
         reading = qa.read(question.question)
-        if not reading.features or reading.refusal_rule is not None:
+        if not threshold_decides(reading.features, reading.refusal_rule):
             continue  # refused by a rule, whatever the confidence: nothing to calibrate
         f1 = best_f1(reading.answer.candidate, question.answers) if question.answerable else 0.0
         examples.append(Example(question.id, question.answerable, reading.features, f1))

@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from qa.api import QA
-from qa.calibration import CORRECT_F1, PACKAGED_SETS, Example, fit_model
+from qa.calibration import CORRECT_F1, PACKAGED_SETS, Example, fit_model, threshold_decides
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
 from qa.settings import Settings
@@ -51,7 +51,7 @@ class DevReading:
     @property
     def calibrated(self) -> bool:
         """Decided by the threshold, not refused earlier by a rule or for want of a candidate."""
-        return bool(self.features) and self.refusal_rule is None
+        return threshold_decides(self.features, self.refusal_rule)
 
     @classmethod
     def from_dict(cls, data: dict) -> DevReading:
