@@ -56,14 +56,26 @@ _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 _CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
 _TEMPORAL_MARKERS = frozenset("since as after following while".split())
+# "rose *on concern* that shipments could be delayed", "fell *over fears* of a recession": "on"
+# and "over" give a reason only before a word for what people think or hear.
+_GROUND_PREPOSITIONS = frozenset("on over".split())
+_GROUND_NOUNS = frozenset(
+    "concern fear worry hope expectation speculation optimism pessimism doubt suspicion news report rumour rumor".split()
+)
 _MANNER_MARKERS = frozenset("by through with via using".split())
+# Verbs of wanting whose "to"-complement is a motive ("Vietnam *wanted to assuage* Beijing"); the
+# complement of other verbs ("designed *to hold*", "tried *to move* money") says what, not why.
+_MOTIVE_VERBS = frozenset("want wish seek aim hope intend need strive".split())
+# "..., and *that is why* we are counting the dead in single figures": the clause before explains.
+_THAT_IS_WHY = re.compile(r"[,;:—–]?\s*(?:and\s+)?(?:that|this|which)(?:\s+is|'s|’s)\s+why\b", re.IGNORECASE)
 # Verbs whose subject brings something about: the answer to "What caused ...?".
 _CAUSATIVE_VERBS = frozenset("cause allow let lead trigger spark prompt produce create bring force".split())
 # Double quotes, curly single quotes, and straight single quotes (British style) whose inner
 # apostrophes ("wouldn't") are followed by a letter.
 _QUOTE = re.compile(r"“([^”]{3,}?)”|\"([^\"]{3,}?)\"|‘([^’]{8,}?)’|(?<!\w)'((?:[^'\n]|'(?=\w)){8,}?)'(?!\w)")
 _MAX_PHRASE_TOKENS = 16
-_SEGMENT = re.compile(r"[^,;:—–()]+")
+# A stretch between punctuation; a comma or colon inside a figure ("$9,420", "6:15") is no break.
+_SEGMENT = re.compile(r"(?:[^,;:—–()]|(?<=\d)[,:](?=\d))+")
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
 _NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 _PERCENT_TEXT = re.compile(r"\d\s*(?:%|per\s?cent|percentage points?)$", re.IGNORECASE)
@@ -957,12 +969,27 @@ def _clause_spans(
         clause = None
         if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
             clause = token.head if token.dep_ == "mark" else token
+            if token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+                # "findings *by food safety inspectors*" qualifies a thing; how something was done,
+                # or why, qualifies a verb ("reached *by helicopter*").
+                spans.extend(_qualifier_span(doc, token))
+                continue
+        elif kind is AnswerType.REASON and token.lower_ in _GROUND_PREPOSITIONS and any(
+            child.dep_ == "pobj" and child.lemma_.lower() in _GROUND_NOUNS for child in token.children
+        ):
+            clause = token
         elif cause and token.dep_ == "agent":
             clause = token  # "the count was stopped *by rainwater* ..." names the cause
         elif cause and token.dep_ in {"nsubj", "csubj"} and token.head.lemma_.lower() in _CAUSATIVE_VERBS:
             clause = token  # "*A hairline crack in a seal* allowed damp air in" names the cause
-        elif token.tag_ == "TO" and token.head.pos_ == "VERB" and token.head.dep_ in {"advcl", "xcomp", "acl", "relcl"}:
-            # A purpose clause answers why; "... a hotline *to communicate about* ..." answers what for.
+        elif token.tag_ == "TO" and token.head.pos_ == "VERB" and (
+            token.head.dep_ in {"advcl", "acl", "relcl"}
+            or token.head.dep_ == "xcomp"
+            and (kind is AnswerType.MANNER or token.head.head.lemma_.lower() in _MOTIVE_VERBS)
+        ):
+            # A purpose clause answers why; "... a hotline *to communicate about* ..." answers what
+            # for. A complement tells how when it is a request's ("asked parents *to return them*
+            # to the shop"), but why only when it is a want's ("designed *to hold*" is no motive).
             clause = token.head
         if clause is None:
             continue
@@ -986,6 +1013,8 @@ def _clause_spans(
                         break
     body = span.text.rstrip(" .")
     spans.append((span.start_char, span.start_char + len(body), 0.5))
+    if kind is AnswerType.REASON:
+        spans.extend(_before_that_is_why(span))
     # Each punctuation-delimited segment, so the part that does not restate the question can win.
     for match in _SEGMENT.finditer(span.text):
         if len(match.group(0).split()) >= 4 and match.group(0).strip() != body.strip():
@@ -994,8 +1023,35 @@ def _clause_spans(
             # "..., *and* residents rely on tanker trucks": the conjunction joins, it does not explain.
             if tokens and tokens[0].pos_ == "CCONJ":
                 start, tokens = tokens[0].idx + len(tokens[0].text), tokens[1:]
-            spans.append((start, end, 0.3 if _sets_the_scene(tokens, markers) else 0.6))
+            explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
+            spans.append((start, end, 0.6 if explains else 0.3))
     return spans
+
+
+def _qualifier_span(doc: Doc, marker: Token) -> list[tuple[int, int, float]]:
+    """The marker's phrase, fitting less than a clause's: it qualifies a noun."""
+    subtree = list(marker.subtree)
+    if len(subtree) < 3:
+        return []
+    return [(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text), 0.5)]
+
+
+def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
+    """"The embankment held, and that is why ...": the clause before "that is why" explains."""
+    match = _THAT_IS_WHY.search(span.text)
+    if match is None or match.start() == 0:
+        return []
+    opening = max(span.text.rfind(mark, 0, match.start()) for mark in ",;:—–") + 1
+    before = span.text[opening : match.start()]
+    start = span.start_char + opening + (len(before) - len(before.lstrip()))
+    end = span.start_char + match.start()
+    return [(start, end, 1.0)] if len(before.split()) >= 2 else []
+
+
+def _attributes(tokens: list[Token]) -> bool:
+    """"*according to* evidence heard in court" says who says so, not why or how."""
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) >= 2 and words[0].lower_ == "according" and words[1].lower_ == "to"
 
 
 def _sets_the_scene(tokens: list[Token], markers: frozenset[str]) -> bool:

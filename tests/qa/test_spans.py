@@ -776,3 +776,55 @@ def test_quoted_words_before_the_focus_noun_name_the_thing(nlp) -> None:
     # The phrase round the quotation (cut inside it: 'Clean Air” plan on Tuesday') fits less.
     around = [fit for text, fit in found.items() if "”" in text and "“" not in text]
     assert name >= 1.0 and all(fit < name for fit in around), found
+
+
+def test_only_a_want_s_complement_is_a_motive(nlp) -> None:
+    fits = type_fits(nlp, "Why did the council close the Marsh Lane baths?",
+                     "The council wanted to cut its heating bill, and the Marsh Lane baths were closed.",
+                     "The Marsh Lane roof was designed to last until the full refit.")
+    assert fits["to cut its heating bill"] == 1.0, fits
+    # "designed *to last*" says what the roof was for, not why the baths closed.
+    assert fits.get("to last until the full refit", 0.0) < 1.0, fits
+
+
+def test_a_request_s_complement_tells_how(nlp) -> None:
+    found = candidates(nlp, "How can drivers get a refund for a faulty charger?",
+                       "The firm has asked drivers to return faulty chargers to the garage where they bought them.")
+    assert found[0] == "to return faulty chargers to the garage where they bought them", found
+
+
+def test_a_marker_that_qualifies_a_noun_explains_less_than_one_that_qualifies_a_verb(nlp) -> None:
+    fits = type_fits(nlp, "How did the fungus reach the orchard?",
+                     "The fungus reached the orchard through a drainage ditch, according to findings by "
+                     "plant health inspectors.")
+    assert fits["through a drainage ditch"] == 1.0, fits
+    assert fits["by plant health inspectors"] < fits["through a drainage ditch"], fits
+
+
+def test_an_attribution_explains_nothing(nlp) -> None:
+    passage = ("The ferry was cancelled because the harbour wall had cracked, according to notes read out "
+               "at the hearing.")
+    fits = type_fits(nlp, "Why was the ferry cancelled?", passage)
+    assert fits["according to notes read out at the hearing"] < fits[passage.rstrip(".")], fits
+
+
+def test_the_clause_before_that_is_why_explains(nlp) -> None:
+    found = candidates(nlp, "Why did nobody in Tarrow drown, according to the mayor?",
+                       '"The levee held, and that is why nobody in Tarrow drowned," the mayor said.')
+    assert found[0] == "The levee held", found
+
+
+def test_a_figure_s_thousands_comma_does_not_end_a_segment(nlp) -> None:
+    found = candidates(nlp, "Why did tin prices climb this week?",
+                       "Tin climbed 2.1% to $31,250 a tonne on the London exchange, partly on fears that "
+                       "Bolivian mines would shut.")
+    assert not any(text.endswith("$31") for text in found), found
+
+
+def test_on_fears_gives_a_reason(nlp) -> None:
+    fits = type_fits(nlp, "Why did tin prices climb this week?",
+                     "Tin climbed 2.1% to $31,250 a tonne on the London exchange, partly on fears that "
+                     "Bolivian mines would shut.")
+    assert fits["partly on fears that Bolivian mines would shut"] == 1.0, fits
+    # "on the London exchange" is a place, not a ground.
+    assert fits["Tin climbed 2.1% to $31,250 a tonne on the London exchange"] < 1.0, fits
