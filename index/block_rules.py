@@ -1,6 +1,8 @@
 """Furniture rules that need a line's neighbours: a list under a "Related" heading, FAQ
 question/answer pairs, author boxes, newsletter, donation and advertisers' boxes, ticker names
-above their prices, captions above photo credits, consent banners, vertical menus.
+above their prices, captions above photo credits and between gallery controls, consent banners,
+vertical menus, a live blog's key-entries list and stray time stamps, pull quotes, the name
+above an embedded post's handle, the byline author's bio.
 
 Each rule marks lines of a ``Page`` in place; the one-line rules of ``index.furniture`` have
 already run.
@@ -25,6 +27,12 @@ AD_COPY_MAX_WORDS = 60
 CONSENT_LINE_MAX_WORDS = 12
 MENU_RUN_MIN_LINES = 3
 MENU_ITEM_MAX_WORDS = 2
+ENTRY_INDEX_MIN_ITEMS = 2
+ENTRY_INDEX_HEADING_MAX_WORDS = 4  # "Key events", "Key moments", "Timeline"
+EMBED_NAME_MAX_WORDS = 4
+PULL_QUOTE_MIN_WORDS = 5  # a short quoted phrase may be a heading or a scare quote
+ATTRIBUTION_MAX_WORDS = 12
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # Advertisers' copy: the small print of an offer, or a call to buy.
 _AD_COPY = re.compile(
     r"\b(?:terms and conditions apply|t&cs? apply|apr\b|capital at risk|the value of your investment|"
@@ -177,22 +185,34 @@ def _is_menu(page: Page, run: list[int]) -> bool:
 
 def drop_captions_above_credits(page: Page) -> None:
     """A block of exactly two lines, a short single sentence over a photo credit ("Photo: Ana
-    Ruiz / Reuters"), is a caption with its credit; a paragraph set off by a blank line is not."""
+    Ruiz / Reuters"), is a caption with its credit; a paragraph set off by a blank line is not.
+    In a photo gallery a caption sits between the gallery's controls, its slide counter and
+    the photo credit ("2 of 9" / caption / "Photo: ..." / "Expand"), on any page."""
     runs = blocks(page)
-    if len(runs) < 2:
-        return
-    for block in runs:
-        if len(block) != 2:
-            continue
-        caption, credit = page.lines[block[0]], page.lines[block[1]]
-        if (
-            caption.reason is None
-            and caption.role == "body"
-            and credit.reason == "caption"
-            and len(words(caption.text)) <= CAPTION_MAX_WORDS
-            and len(sentence_ends(caption.text)) <= 1
-        ):
-            caption.reason = "caption"
+    if len(runs) >= 2:
+        for block in runs:
+            if len(block) == 2 and page.lines[block[1]].reason == "caption" and _is_caption_shaped(page.lines[block[0]]):
+                page.lines[block[0]].reason = "caption"
+    indexes = content(page)
+    for k in range(1, len(indexes) - 1):
+        above, line, below = (page.lines[indexes[j]] for j in (k - 1, k, k + 1))
+        in_gallery = furniture.is_gallery_control(above.text) or furniture.is_gallery_control(below.text)
+        if _is_caption_shaped(line) and _frames_a_photo(above) and _frames_a_photo(below) and in_gallery:
+            line.reason = "caption"
+
+
+def _is_caption_shaped(line: PageLine) -> bool:
+    return (
+        line.reason is None
+        and line.role == "body"
+        and len(words(line.text)) <= CAPTION_MAX_WORDS
+        and len(sentence_ends(line.text)) <= 1
+    )
+
+
+def _frames_a_photo(line: PageLine) -> bool:
+    """A photo credit, or a gallery control ("Gallery", "Expand", "Next ›", "3 of 12")."""
+    return line.reason is not None and (line.reason == "caption" or furniture.is_gallery_control(line.text))
 
 
 def drop_link_lists(page: Page) -> None:
@@ -256,3 +276,118 @@ def drop_ticker_names(page: Page) -> None:
             and is_title_like(line.text)
         ):
             line.reason = "ticker"
+
+
+def drop_stray_time_stamps(page: Page) -> None:
+    """A time stamp alone on its line ("19:47", "12m ago", "6:28 PM · Mar 14, 2026") is kept
+    when it heads a live-blog entry: the next line is kept article text (the entry's heading,
+    author or prose). Under an embedded post, before its counts and reply links, or at the end
+    of the page, it is furniture."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        if not line.kept or line.role != "body" or not furniture.is_time_stamp(line.text):
+            continue
+        following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
+        if following is None or not following.kept or furniture.is_time_stamp(following.text):
+            line.reason = "time-stamp"
+
+
+def drop_entry_indexes(page: Page) -> None:
+    """A live blog's list of key entries: two or more adjacent "time  title" lines ("19:47  Polls
+    close") whose times are the time stamps of entries on the page (or whose titles are entry
+    headings), and the short heading above them. They are links to the entries below. A timeline
+    in the article has no entry of the page for each of its times, so it is kept."""
+    indexes = content(page)
+    texts = {page.lines[i].text for i in indexes}
+    run: list[int] = []
+    for k in range(len(indexes) + 1):
+        line = page.lines[indexes[k]] if k < len(indexes) else None
+        if line is not None and line.role != "credit" and _points_at_an_entry(line.text, texts):
+            run.append(k)
+            continue
+        if len(run) >= ENTRY_INDEX_MIN_ITEMS:
+            for j in run:
+                page.lines[indexes[j]].reason = "link-list"
+            heading = page.lines[indexes[run[0] - 1]] if run[0] > 0 else None
+            if heading is not None and _is_short_heading(heading):
+                heading.reason = "link-list"
+        run = []
+
+
+def _is_short_heading(line: PageLine) -> bool:
+    return line.kept and is_title_like(line.text) and len(words(line.text)) <= ENTRY_INDEX_HEADING_MAX_WORDS
+
+
+def _points_at_an_entry(text: str, page_texts: set[str]) -> bool:
+    timed = furniture.timed_title(text)
+    return timed is not None and (timed[0] in page_texts or timed[1] in page_texts)
+
+
+def drop_embedded_post_names(page: Page) -> None:
+    """The author's name on the line above an embedded post's handle ("Ida Lund" over "@ida_lund")."""
+    indexes = content(page)
+    for k, i in enumerate(indexes[1:], start=1):
+        line, above = page.lines[i], page.lines[indexes[k - 1]]
+        if (
+            line.reason == "embedded-post"
+            and furniture.is_social_handle(line.text)
+            and above.kept
+            and above.role == "body"
+            and is_title_like(above.text)
+            and len(words(above.text)) <= EMBED_NAME_MAX_WORDS
+        ):
+            above.reason = "embedded-post"
+
+
+def drop_pull_quotes(page: Page) -> None:
+    """A pull quote: a line that is only a quoted sentence the article already quotes in one of
+    its paragraphs, and the attribution line under it ("— Jo Bloggs, mayor"). The paragraph
+    keeps the quote; an entry heading that quotes its entry ends without a full stop."""
+    indexes = content(page)
+    paragraphs = [page.lines[i].text for i in indexes if page.lines[i].kept]
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        quote = _quoted_sentence(line.text) if line.kept and line.role == "body" else None
+        if quote is None or not any(len(text) > len(line.text) and quote in _folded_quotes(text) for text in paragraphs):
+            continue
+        line.reason = "pull-quote"
+        if k + 1 < len(indexes) and _is_attribution(page.lines[indexes[k + 1]]):
+            page.lines[indexes[k + 1]].reason = "pull-quote"
+
+
+def _quoted_sentence(text: str) -> str | None:
+    """The quotation of a line that is only a quoted full sentence, quote marks folded."""
+    folded = _folded_quotes(text.strip())
+    if len(folded) < 2 or folded[0] != '"' or folded[-1] != '"' or '"' in folded[1:-1]:
+        return None
+    inner = folded[1:-1].strip()
+    if not ends_sentence(inner) or len(words(inner)) < PULL_QUOTE_MIN_WORDS:
+        return None
+    return inner[:-1]  # the paragraph may end the quotation with a comma: “... normally,” he said
+
+
+def _folded_quotes(text: str) -> str:
+    return " ".join(text.translate(_QUOTE_FOLD).split())
+
+
+def _is_attribution(line: PageLine) -> bool:
+    """"— Jo Bloggs, harbour master": a dash (read as a list bullet by ``split_lines``), then a
+    name and maybe a role, no sentence."""
+    return (
+        line.kept
+        and (line.bulleted or bool(re.match(r"^[—–-]\s*", line.text)))
+        and line.text.lstrip("—–- ")[:1].isupper()
+        and not ends_sentence(line.text)
+        and len(words(line.text)) <= ATTRIBUTION_MAX_WORDS
+    )
+
+
+def drop_byline_author_bios(page: Page, byline_names: tuple[str, ...]) -> None:
+    """The bio of the page's own author in the article's column ("Jo Bloggs is the Courier's
+    correspondent in Lima. She has ..."), once the header has named the author."""
+    if not byline_names:
+        return
+    for line in page.lines:
+        if line.kept and line.role == "body" and furniture.is_bio_of(line.text, byline_names):
+            line.reason = "author-box"

@@ -3,10 +3,12 @@
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
 "Related" heading, FAQ pairs, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
-vertical menus, ticker names above their prices, captions above photo credits), then the
+vertical menus, ticker names above their prices, captions above photo credits and in galleries,
+a live blog's list of key entries, pull quotes, embedded posts' author names), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
-date and dateline before the first prose paragraph). Every dropped stretch is recorded with its
-reason.
+date and dateline before the first prose paragraph), then the rules that need the header: rows
+of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
+byline's author. Every dropped stretch is recorded with its reason.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from array import array
 from index import author_cards, block_rules, furniture, glue, header, metadata, reader_prompts
 from index.html_text import html_to_source
 from index.loading import LoadedFile
-from index.page_lines import Page, PageLine, split_lines
+from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 
@@ -38,6 +40,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     """
     source = html_to_source(raw_text) if is_html else plain_source(raw_text)
     lines = split_lines(source.text)
+    mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
     outlet = signal.outlet if signal is not None else None
     if signal is not None:
@@ -55,9 +58,16 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_link_lists(page)
     block_rules.drop_ticker_names(page)
     block_rules.drop_vertical_menus(page)
+    block_rules.drop_entry_indexes(page)
+    block_rules.drop_pull_quotes(page)
+    block_rules.drop_embedded_post_names(page)
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)
+    _keep_table_rows(page, headline)
+    block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
+    byline = header.page_byline(page, source)
+    block_rules.drop_byline_author_bios(page, byline)
 
     text, raw_index = _build_text(raw_text, source, page.lines)
     meta = DocumentMeta(
@@ -66,7 +76,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
         outlet=outlet,
         headline=header.headline_text(source, headline),
         date=header.page_date(page, source),
-        byline=header.page_byline(page, source),
+        byline=byline,
         credits=tuple(page.credits),
         sha256=sha256,
     )
@@ -77,6 +87,17 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
         offsets=offset_map(raw_index, len(text)),
         dropped=_dropped_blocks(source, page.lines),
     )
+
+
+def _keep_table_rows(page: Page, headline: PageLine | None) -> None:
+    """A data table below the headline is article text, whatever the line rules made of its
+    rows: a row of short cells looks like a menu ("Hole | Width | Outcome"), a row with a long
+    cell like a link title."""
+    below_headline = headline is None
+    for line in page.lines:
+        below_headline = below_headline or line is headline
+        if below_headline and line.table_row and line.role != "credit":
+            line.reason = None
 
 
 def _apply_line_rules(page: Page) -> None:

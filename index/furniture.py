@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from index.metadata import parse_date
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words  # passages imports ``words`` here
 from index.tickers import is_ticker
@@ -29,6 +30,7 @@ _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:>|»|›)\s")
 # "Lima: ... /// Quito: ...". "/" counts only with spaces around it ("AP/Reuters" is one name).
 _SEGMENT_SEPARATOR = re.compile(r"(?:^|\s+)(?:[|•·›»>]|/{1,3})(?=\s|$)")
 _YEAR_OR_TIME = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b")
+_TIME_OR_YEAR_ITEM = re.compile(r"\b\d{1,2}[:.]\d{2}\b|^(?:19|20)\d{2}$")
 _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|contributor|photographer)\b", re.IGNORECASE)
 MENU_MIN_SEGMENTS = 3
 MENU_ITEM_MAX_WORDS = 4  # "Privacy policy", "Climate Risk"
@@ -75,13 +77,6 @@ _TOOL = (
     r"reddit|messenger|telegram|pinterest|flipboard|threads|bluesky)"
 )
 _TOOL_LINE = re.compile(rf"^{_TOOL}(?:\s*[:|·•,/]?\s*{_TOOL})*\s*:?$", re.IGNORECASE)
-_UI_WORDS = re.compile(
-    r"^(view|share|share this(?: article| page| story)?|print|comments?|menu|search|close|back to top|"
-    r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
-    r"facebook|twitter|x|whatsapp|linkedin|copy link|show more|load more|next|previous|follow|"
-    r"reply|open in app|toggle navigation|sign in|log in|subscribe)(?:\s*\(\d+\))?$",
-    re.IGNORECASE,
-)
 _IMAGE_CREDIT = re.compile(
     r"^(?:photo|image|picture|file photo|photograph|credit|source|video)s?\s*(?::|/|by\b)|"
     r"\((?:photo|image|file photo)s?\s*(?::|by\b)[^)]*\)$|"
@@ -91,12 +86,55 @@ _IMAGE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TRACKING = re.compile(r"^[a-z0-9 :._/-]+$")
+# A live-blog entry's time stamp alone on its line: "19:47", "6:05 pm", "12m ago", "1h ago",
+# "3 hours ago". Kept or dropped by its neighbours (``block_rules.drop_stray_time_stamps``).
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?"
+_LONE_TIME = re.compile(
+    rf"^(?:{_CLOCK}|\d{{1,3}}\s?(?:s|m|h|d|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?)\s+ago)$", re.IGNORECASE
+)
+_TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>[^\d\s].*)$", re.IGNORECASE)
+# A time and a date with nothing else, as an embedded social-media post signs off:
+# "6:28 PM · Mar 14, 2026", "14 March 2026, 21:05".
+_DATE_WORDS = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+_TIMED_DATE = re.compile(rf"^(?:{_CLOCK}\s*[·•|,-]?\s*{_DATE_WORDS}|{_DATE_WORDS}\s*[·•|,-]?\s*{_CLOCK})$", re.IGNORECASE)
+# One control of a page's interface, maybe with its count ("4,812", "2.1K likes", "Comments (3)",
+# "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
+_INTERFACE_WORD = (
+    r"(?:view|share|share this(?: article| page| story)?|print|comments?|menu|search|close|back to top|"
+    r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
+    r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
+    r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|"
+    r"(?:show|load|see|view) (?:more|all|less|older|newer)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
+    r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
+    r"reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
+    r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
+)
+# Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
+# "Newest first | Oldest first"); a lone "Latest" heads a list of links.
+_SORT_WORD = r"(?:sort(?: by)?:?|latest|oldest|newest|(?:latest|oldest|newest|most recent) first|most recent)"
+_COUNT = r"\d[\d,.]*[KkM]?"
+_INTERFACE_ITEM = re.compile(
+    rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*\(\d[\d,]*\))?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
+)
+_SORT_ITEM = re.compile(rf"^{_SORT_WORD}$", re.IGNORECASE)
+_INTERFACE_ITEM_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|·•]\s+")
+# A gallery's slide counter: "1 of 12", "3 / 8".
+_SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.IGNORECASE)
+_GALLERY_CONTROL = re.compile(
+    r"^[‹«←]?\s*(?:(?:view|open) (?:the )?gallery|gallery|expand|enlarge|full ?screen|next|previous|prev)\s*[›»→]?$", re.IGNORECASE
+)
+# An embedded post's author line: "Ida Lund @ida_lund", "@harbourpolice · 09:12".
+_SOCIAL_HANDLE = re.compile(
+    rf"^(?:[A-ZÀ-Þ][\w’'.-]*\s+){{0,3}}@\w{{2,30}}(?:\s*[·•|]\s*(?:{_CLOCK}|\d{{1,2}}[hm]|{_DATE_WORDS}))?$"
+)
+# An editor's placeholder for something the scraper could not show: "[Embedded post]", "[Video]".
+_PLACEHOLDER = re.compile(r"^\[(?:embedded|embed|video|audio|image|photo|gallery|graphic|chart|map|interactive|poll)\b[\w ]{0,30}\]$", re.IGNORECASE)
 
 LINK_LIST_HEADINGS = re.compile(
     r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics))?|read more|more to read|"
     r"read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
     r"top (?:articles|stories|news)|latest(?: (?:posts|news|stories|articles))?|tags|topics|"
-    r"you (?:may|might) also like|more from [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
+    r"you (?:may|might) also like|(?:more from|also on) [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
     r"explore more|more news|around the web)$",
@@ -178,6 +216,17 @@ def is_journalist_bio(text: str) -> bool:
     )
 
 
+def is_bio_of(text: str, names: tuple[str, ...]) -> bool:
+    """A short paragraph that opens with one of the page's byline names and a newsroom job
+    ("Jo Bloggs is the Courier's correspondent in Lima. She has ..."): the author's bio, even
+    without a personal note."""
+    return (
+        any(text.startswith(name + " ") for name in names)
+        and bool(_JOURNALIST_START.match(text))
+        and len(words(text)) <= AUTHOR_BIO_MAX_WORDS
+    )
+
+
 def segments(text: str) -> list[str]:
     """The non-empty parts of a line split at menu separators ("|", "•", "·", "›", " / ")."""
     return [part.strip() for part in _SEGMENT_SEPARATOR.split(text) if part.strip()]
@@ -221,10 +270,14 @@ def _looks_like_a_name(text: str) -> bool:
 def spaced_menu_reason(text: str) -> str | None:
     """A menu or a row of tools whose items a scraper separated only by runs of spaces:
     "Markets   Companies   Economy   Personal Finance". Every item is a short capitalised label."""
-    if _SEGMENT_SEPARATOR.search(text) or _YEAR_OR_TIME.search(text):
+    if _SEGMENT_SEPARATOR.search(text):
         return None
     parts = [part for part in re.split(r"\s{2,}|\t", text.strip()) if part]
     if len(parts) < MENU_MIN_SEGMENTS:
+        return None
+    # A year inside a label ("Elections 2026") is still a menu item; an item that is a date or
+    # a time ("3 June 2024", "18:40") makes the line a byline or date line.
+    if any(_TIME_OR_YEAR_ITEM.search(part) or parse_date(part) is not None for part in parts):
         return None
     if all(
         1 <= len(words(part)) <= MENU_ITEM_MAX_WORDS and part[:1].isupper() and not re.search(r"[.,;:!?]", part)
@@ -242,6 +295,41 @@ def is_standards_note(text: str) -> bool:
 def is_tag_list(text: str) -> bool:
     match = _TAG_LIST.match(text)
     return match is not None and is_title_like(text) and len(words(match.group("items"))) <= TAG_LIST_MAX_WORDS
+
+
+def is_time_stamp(text: str) -> bool:
+    """A time alone on its line ("19:47", "12m ago") or a time with a date and nothing else
+    ("6:28 PM · Mar 14, 2026"): a live-blog entry's stamp, or an embedded post's signature."""
+    return bool(_LONE_TIME.match(text) or _TIMED_DATE.match(text))
+
+
+def is_interface_row(text: str) -> bool:
+    """A line made only of interface controls and their counts: "Sign in | Register",
+    "4,812    Reply    Copy link", "Sort by:    Latest    Oldest", "Load more posts", "Next ›"."""
+    items = [item for item in _INTERFACE_ITEM_SEPARATOR.split(text.strip()) if item]
+    if not items:
+        return False
+    controls = [item for item in items if _INTERFACE_ITEM.match(item) or (len(items) >= 2 and _SORT_ITEM.match(item))]
+    has_word = any(not re.fullmatch(_COUNT, item) for item in items)
+    return len(controls) == len(items) and has_word
+
+
+def timed_title(text: str) -> tuple[str, str] | None:
+    """(time, title) of a line that puts a clock time before a title: "19:47  Polls close"."""
+    match = _TIMED_TITLE.match(text)
+    if match is None or ends_sentence(text):
+        return None
+    return match.group("time"), match.group("title")
+
+
+def is_social_handle(text: str) -> bool:
+    """An embedded post's author line: a handle, maybe with a name and time."""
+    return bool(_SOCIAL_HANDLE.match(text))
+
+
+def is_gallery_control(text: str) -> bool:
+    """A control of a photo gallery ("Gallery", "Expand", "Next ›") or its slide counter ("2 of 12")."""
+    return bool(_SLIDE_COUNTER.match(text.strip()) or _GALLERY_CONTROL.match(text.strip()))
 
 
 def is_question(text: str) -> bool:
@@ -266,11 +354,19 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "breadcrumb"
     if _VOTE.match(text):
         return "vote-widget"
-    # A label with or without its reading time ("Listen · 3 min"), or the reading time alone.
-    if _UI_WORDS.match(_READING_TIME.sub("", text)) or _READING_TIME.fullmatch(text) or _TOOL_LINE.match(text):
-        return "interface-label"
     if _COMMENT_COUNT.match(text):
         return "comment-count"
+    # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",
+    # "4,812  Reply  Copy link"), the reading time alone, a gallery's slide counter.
+    if (
+        is_interface_row(_READING_TIME.sub("", text))
+        or _READING_TIME.fullmatch(text)
+        or _TOOL_LINE.match(text)
+        or _SLIDE_COUNTER.match(text)
+    ):
+        return "interface-label"
+    if is_social_handle(text) or _PLACEHOLDER.match(text):
+        return "embedded-post"  # the chrome around an embedded post; its text is kept
     if is_weather_widget(text):
         return "weather-widget"
     if is_standards_note(text):
@@ -290,7 +386,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     segmented = segmented_line_reason(text) or spaced_menu_reason(text)
     if segmented is not None:
         return segmented
-    if _TRACKING.match(text) and word_count <= 6 and not ends_sentence(text):
+    if _TRACKING.match(text) and word_count <= 6 and not ends_sentence(text) and not is_time_stamp(text):
         return "page-fragment"  # lowercase code-like leftovers ("date 2023-12-07 fbpx")
     if is_prompt(text):
         return "prompt"

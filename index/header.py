@@ -24,6 +24,7 @@ HEADLINE_MIN_WORDS = 5
 HEADLINE_MIN_CANDIDATE_WORDS = 3
 HEADLINE_MAX_WORDS = 40
 INLINE_LINK_MIN_WORDS = 8  # shorter title-like lines in the body are kept as subheadings
+LEAD_IN_MIN_LOWERCASE_WORDS = 4  # "Here is where things stand:" reads as a sentence, "Key Facts About Rates:" not
 NAVIGATION_MAX_WORDS = 4  # a short label above the headline: "News", "World", "Opinion"
 KICKER_MAX_WORDS = 4  # "LITTLE ACORN RECALL", "PREMIUM": a label in capitals, not a headline
 REPEAT_MAX_WORDS = 6
@@ -87,6 +88,9 @@ def _is_masthead(text: str, aliases: tuple[str, ...]) -> bool:
     """The outlet's name, alone or with its tagline ("HARBOUR POST — Your city, your news")."""
     folded = _folded(text)
     names = [_folded(alias) for alias in aliases]
+    spelled_out = metadata.initials_masthead(text)
+    if spelled_out is not None and _folded(spelled_out) in names:
+        return True  # "EBD  Example Business Daily"
     return any(folded == name or re.match(rf"{re.escape(name)}\s*[—–|:-]\s", folded) for name in names)
 
 
@@ -103,9 +107,12 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
     standfirst between: the structure of an article's header."""
     indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
     position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
+    is_candidate = {id(candidate) for candidate in candidates}
     for candidate in candidates:
         k = position[id(candidate)] + 1
         if k < len(indexes) and _is_standfirst(page.lines[indexes[k]].text):
+            if len(words(candidate.text)) < HEADLINE_MIN_WORDS and id(page.lines[indexes[k]]) in is_candidate:
+                continue  # a section label ("Elections 2026") over the headline, not a headline over its standfirst
             k += 1
         if k < len(indexes) and _is_byline_or_date(page, indexes, k):
             return candidate
@@ -165,6 +172,8 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
     link lines and repeated byline lines inside the body."""
     in_body = False
     seen_dek = False
+    body_paragraphs = 0  # prose lines since the body started: the first may be a standfirst
+    seen_date = False
     after_headline = headline is None
     header_names: set[str] = set()  # byline and agency lines of the header, as written
     indexes = content(page)
@@ -173,6 +182,8 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         if line is headline:
             after_headline = True
             continue
+        if line.role == "credit" and line.reason is None and after_headline and body_paragraphs <= 1:
+            page.header_credits.append(line.text)  # "Edited by ..., with reporting by ..." under a live blog's headline
         if line.reason is not None or line.role == "credit":
             continue
         text = line.text
@@ -187,16 +198,26 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         if not in_body and is_body_prose(text):
             in_body = True
         if in_body:
+            body_paragraphs += is_body_prose(text)
             if metadata.byline_names(text, page.outlet):
                 line.role = "byline"  # under a standfirst that ends like a sentence
+            elif body_paragraphs <= 1 and not seen_date and metadata.is_date_line(text):
+                line.role = "date"  # "Last updated: ..." under a standfirst that ends like a sentence
+                seen_date = True
             elif _repeats_header_name(text, header_names):
                 line.reason = "byline-repeat"  # the agency or author named again under the article
-            elif is_title_like(text) and len(words(text)) >= INLINE_LINK_MIN_WORDS:
+            elif (
+                is_title_like(text)
+                and len(words(text)) >= INLINE_LINK_MIN_WORDS
+                and not is_lead_in(text)
+                and not _below_time_stamp(page, indexes, k)
+            ):
                 line.reason = "inline-link"
             continue
         # Header: before the first prose paragraph.
         if metadata.is_date_line(text):
             line.role = "date"
+            seen_date = True
         elif metadata.is_byline_line(text) or metadata.byline_names(
             text, page.outlet, bare=_next_to_date_or_role(page, indexes, k)
         ):
@@ -214,6 +235,21 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 seen_dek = True
             else:
                 line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def is_lead_in(text: str) -> bool:
+    """A sentence that introduces what follows with a colon ("Here is what we know so far:",
+    "The mayor, who was at the scene, wrote this:"): article text, though it does not end like a
+    sentence. A link title in title case or a label ("Read more:") has few lowercase words."""
+    if not text.rstrip().endswith(":"):
+        return False
+    lowercase = [word for word in words(text) if word[:1].islower()]
+    return len(lowercase) >= LEAD_IN_MIN_LOWERCASE_WORDS
+
+
+def _below_time_stamp(page: Page, indexes: list[int], k: int) -> bool:
+    """Right under a live-blog entry's time stamp: the entry's heading, not a link."""
+    return k > 0 and page.lines[indexes[k - 1]].kept and furniture.is_time_stamp(page.lines[indexes[k - 1]].text)
 
 
 def _repeats_header_name(text: str, header_names: set[str]) -> bool:
@@ -272,9 +308,15 @@ def page_date(page: Page, source: SourceText) -> str | None:
 
 
 def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
+    """The authors the byline names; without a byline, the people a credit line under the
+    headline names (a live blog's "Edited by Jo Bloggs, with reporting by Li Wei"): they are
+    who wrote the page, and a citation should not lose them."""
     names: list[str] = []
     for line in page.lines:
         if line.role == "byline":
             names.extend(name for name in metadata.byline_names(line.text, page.outlet, bare=True) if name not in names)
+    if not names:
+        for credit in page.header_credits:
+            names.extend(name for name in metadata.credit_names(credit, page.outlet) if name not in names)
     names.extend(author for author in source.hints.authors if author not in names)
     return tuple(names)

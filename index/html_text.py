@@ -6,7 +6,8 @@ point at its place in the raw HTML so a citation can be highlighted in the origi
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
 share) are skipped and recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
-then handle what the markup does not say.
+then handle what the markup does not say. A table row is one line, its cells parted by an
+inserted " | ", and the rows of data tables are reported so the text rules keep them.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ _RAW_CONTENT = {"script", "style", "noscript", "template", "svg", "iframe", "obj
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table",
     "section", "article", "header", "main", "blockquote", "figure", "hr", "dd", "dt", "dl",
-    "pre", "address", "body", "html", "title", "td", "th",
+    "pre", "address", "body", "html", "title",
 }
+_CELLS = {"td", "th"}  # a table's cells stay on their row's line (see ``_TableRows``)
+CELL_SEPARATOR = " | "
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
 # Furniture by the element's own name.
 _FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "form",
@@ -57,6 +60,7 @@ def html_to_source(raw_html: str) -> SourceText:
     builder = TextBuilder(raw_html)
     dropped: list[DroppedBlock] = []
     hints = _HintCollector()
+    rows = _TableRows()
     position = 0
     length = len(raw_html)
     after_inline_close = False  # the last tag closed an inline element ("</span>", "</a>")
@@ -87,10 +91,12 @@ def html_to_source(raw_html: str) -> SourceText:
         closing, name, attributes_text = tag.group(1) == "/", tag.group(2).lower(), tag.group(3)
         attributes = _attributes(attributes_text)
         position = tag.end()
-        after_inline_close = closing and name not in _BLOCK
+        after_inline_close = closing and name not in _BLOCK and name not in _CELLS
         if closing:
             if name in _BLOCK:
                 _newline(builder)
+            if name == "tr":
+                rows.close(builder)
             continue
         hints.see_tag(name, attributes)
         self_closing = tag.group(4) == "/" or name in _VOID
@@ -113,9 +119,52 @@ def html_to_source(raw_html: str) -> SourceText:
             continue
         if name in _BLOCK:
             _newline(builder)
+        if name == "tr":
+            rows.open(builder)
+        elif name in _CELLS:
+            rows.cell(builder)
     while builder.last in (" ", "\n"):
         builder.pop()
-    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=hints.hints())
+    return SourceText(
+        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=hints.hints(), table_rows=tuple(rows.spans)
+    )
+
+
+class _TableRows:
+    """Renders each table row as one line, its cells parted by CELL_SEPARATOR (inserted, so the
+    raw-offset map stays exact), and records the rows of two or more cells: a data table's
+    rows, which the line rules must not take for menus or link titles. A row whose cells hold
+    paragraphs (a layout table) spans several lines and is not recorded."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self._open: list[list[int]] = []  # [start in the text, cells so far] per open row
+
+    def open(self, builder: TextBuilder) -> None:
+        self._open.append([len(builder.chars), 0])
+
+    def cell(self, builder: TextBuilder) -> None:
+        if not self._open:
+            _newline(builder)  # a cell outside a row: its own line
+            return
+        row = self._open[-1]
+        if row[1] > 0:
+            while builder.last == " ":
+                builder.pop()
+            if builder.last not in ("", "\n"):
+                for char in CELL_SEPARATOR:
+                    builder.insert(char)
+        row[1] += 1
+
+    def close(self, builder: TextBuilder) -> None:
+        if not self._open:
+            return
+        start, cells = self._open.pop()
+        end = len(builder.chars)
+        while end > start and builder.chars[end - 1] in (" ", "\n"):
+            end -= 1
+        if cells >= 2 and end > start and "\n" not in builder.chars[start:end]:
+            self.spans.append((start, end))
 
 
 def _starts_line_of_elements(raw: str, start: int, end: int) -> bool:

@@ -114,9 +114,12 @@ _POSTED_BY = re.compile(
 )
 _BY_LINE = re.compile(r"^(?:By|BY)\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
 BYLINE_MAX_WORDS = 12
+# Where an author reported from, after the name: "By Ana Ruiz in Lima and Li Wei in Quito".
+_PLACE_AFTER_NAME = re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,2}$")
 # The parts of a date or byline line that carries extras:
 # "Posted 16/11/2026 · Updated 2 hours ago · by Ana Ruiz · 9 Comments".
 _META_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_DATE_RANGE = re.compile(r"\s+[–—-]\s+|\s+(?:to|until)\s+")
 _UPDATE_PREFIX = re.compile(
     r"^(?:(?:first )?published|posted|updated|last (?:modified|updated)|modified)(?:\s+(?:on|at))?\s*:?\s*", re.IGNORECASE
 )
@@ -241,6 +244,12 @@ def _initials_masthead(lines: list[str]) -> str | None:
     return None
 
 
+def initials_masthead(text: str) -> str | None:
+    """The full name in a masthead line that writes its initials beside it ("EBD  Example
+    Business Daily" -> "Example Business Daily"), else None."""
+    return _initials_masthead([text])
+
+
 def _spelled_out(agency: str, lines: list[str]) -> str:
     """The agency's full name if the page writes it ("Southern Press Agency" for "SPA"), else the initials."""
     name = re.compile(r"\b" + r"\s+".join(rf"{letter}[^\W\d_]+" for letter in agency) + r"\b")
@@ -336,7 +345,7 @@ def is_date_line(text: str) -> bool:
     """A line that states a date and little else ("Wednesday 13 December 2023 06:19 GMT"), or
     dates with extras split by "·" or "|" ("Fri 6 Nov 2026 14:32 GMT · Last modified on Fri 6
     Nov 2026 17:05 GMT", "Published 3 June 2024 · 2 hours ago · 12 comments")."""
-    if _is_date_segment(text):
+    if _is_date_segment(text) or _is_date_range(text):
         return True
     parts = _META_SEPARATOR.split(text.strip())
     return (
@@ -344,6 +353,12 @@ def is_date_line(text: str) -> bool:
         and all(_is_date_segment(part) or _is_extra_segment(part) for part in parts)
         and any(_is_date_segment(part) for part in parts)
     )
+
+
+def _is_date_range(text: str) -> bool:
+    """"Sun 22 Nov 2026 19:30 – Mon 23 Nov 2026 03:10": a live blog's span, two date segments."""
+    parts = _DATE_RANGE.split(text.strip())
+    return len(parts) == 2 and all(_is_date_segment(part) for part in parts)
 
 
 def _is_date_segment(text: str) -> bool:
@@ -406,6 +421,7 @@ def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[
     candidate = re.split(r"\s+[|,·]\s+(?=[A-Z][a-z]+ (?:correspondent|reporter|editor))|,\s*(?:in|for)\s", candidate)[0]
     candidate = re.split(r"\s+[|·•]\s+", candidate)[0]  # "By Ana Ruiz · 19 June 2025, 18:40"
     names = [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", candidate) if name.strip()]
+    names = [_PLACE_AFTER_NAME.sub("", name) for name in names]  # "Ana Ruiz in Lima and Li Wei in Quito"
     aliases = set(outlet_aliases(outlet)) | set(_ALIAS_TO_OUTLET)
     found: list[str] = []
     for name in names:
@@ -415,8 +431,18 @@ def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[
         if not 2 <= len(tokens) <= 4 or not all(_NAME_WORD.match(token) for token in tokens):
             return ()
         found.append(name)
-    if not by and len(found) != 1:
-        return ()  # a bare line of several capitalised names is more likely a heading
+    if not by and len(found) != 1 and not (len(found) == 2 and re.search(r"\s(?:and|&)\s", candidate)):
+        return ()  # a bare list of capitalised names is more likely a heading; "Ana Ruiz and Li Wei" is a pair of authors
+    return tuple(found)
+
+
+def credit_names(text: str, outlet: str | None) -> tuple[str, ...]:
+    """People a credit line names after each "by": "Edited by Jo Bloggs, with reporting from
+    Lima by Ana Ruiz and Li Wei" -> Jo Bloggs, Ana Ruiz, Li Wei."""
+    found: list[str] = []
+    for chunk in re.split(r"\bby\s+", text)[1:]:
+        chunk = re.split(r",\s*(?:with|and|plus)\b|;|\.\s", chunk)[0]
+        found.extend(name for name in byline_names("By " + chunk.strip(), outlet) if name not in found)
     return tuple(found)
 
 

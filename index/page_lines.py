@@ -30,6 +30,7 @@ class PageLine:
     role: str = "body"  # headline, dek, byline, date, dateline, credit, body
     keep_end: int | None = None  # a shorter kept end (a headline without its "| Outlet" suffix)
     bulleted: bool = False  # the line started with a list bullet ("•", "-")
+    table_row: bool = False  # a row of an HTML data table, its cells on this one line
 
     @property
     def blank(self) -> bool:
@@ -46,6 +47,7 @@ class Page:
     outlet: str | None
     aliases: tuple[str, ...]
     credits: list[str] = field(default_factory=list)
+    header_credits: list[str] = field(default_factory=list)  # credit lines in the article's header
 
 
 def split_lines(text: str) -> list[PageLine]:
@@ -57,6 +59,12 @@ def split_lines(text: str) -> list[PageLine]:
         lines.append(PageLine(position + start, position + end, raw_line[start:end], bulleted=bulleted))
         position += len(raw_line) + 1
     return lines
+
+
+def mark_table_rows(lines: list[PageLine], table_rows: tuple[tuple[int, int], ...]) -> None:
+    """Flag the lines that are rows of a data table (``SourceText.table_rows``)."""
+    for line in lines:
+        line.table_row = bool(line.text) and any(start <= line.start < end for start, end in table_rows)
 
 
 def content(page: Page) -> list[int]:

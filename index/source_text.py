@@ -37,6 +37,7 @@ class SourceText:
     raw_index: array  # array('q'), one entry per character of ``text``
     dropped: tuple[DroppedBlock, ...] = ()
     hints: PageHints = PageHints()
+    table_rows: tuple[tuple[int, int], ...] = ()  # [start, end) of each data-table row, one line each
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw ``[start, end)`` covering source ``[start, end)`` (inserted chars are skipped)."""

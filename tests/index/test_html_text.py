@@ -91,3 +91,23 @@ def test_headline_hints_from_h1_and_social_titles() -> None:
     hints = html_to_source(raw).hints
     # The <h1> inside <nav> is furniture, not a headline.
     assert set(hints.headings) == {"Ferry service resumes", "Islanders angry at ferry delay", "Ferry delay angers islanders"}
+
+
+def test_table_rows_are_one_line_with_separated_cells() -> None:
+    raw = (
+        "<table><caption>Sailings</caption><tr><th>Route</th><th>Boats</th></tr>\n"
+        "<tr>\n  <td>North &amp; South</td>\n  <td>4</td>\n</tr></table><p>After the table.</p>"
+    )
+    source = html_to_source(raw)
+    assert source.text == "Sailings\nRoute | Boats\nNorth & South | 4\nAfter the table."
+    assert [source.text[start:end] for start, end in source.table_rows] == ["Route | Boats", "North & South | 4"]
+    assert_verbatim(raw, source.text, source.raw_index)
+    separator = source.text.index(" | ")
+    assert all(source.raw_index[i] == INSERTED for i in range(separator, separator + 3))
+
+
+def test_layout_table_rows_holding_paragraphs_are_not_data_rows() -> None:
+    raw = "<table><tr><td><p>Menu</p><p>News</p></td><td><p>The article text.</p></td></tr></table>"
+    source = html_to_source(raw)
+    assert "The article text." in source.text
+    assert source.table_rows == ()

@@ -7,6 +7,7 @@ import pytest
 from index.cleaning import clean_text
 from index.metadata import (
     byline_names,
+    credit_names,
     credited_organisation,
     detect_outlet,
     is_byline_line,
@@ -279,3 +280,38 @@ def test_byline_after_a_date_without_separators(line: str, names: tuple[str, ...
 @pytest.mark.parametrize(("line", "expected"), [("By Harbour Wire Staff", True), ("By the numbers: a year of floods", False)])
 def test_by_lines_whoever_they_name(line: str, expected: bool) -> None:
     assert is_byline_line(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ines Varga in Cork and Ewan Tait in Porthcarra", ("Ines Varga", "Ewan Tait")),
+        ("By Ines Varga in County Cork", ("Ines Varga",)),
+        ("By the sea in Cork", ()),
+    ],
+)
+def test_byline_names_with_the_places_authors_wrote_from(line: str, names: tuple[str, ...]) -> None:
+    assert byline_names(line, None) == names
+
+
+def test_credit_names_after_each_by() -> None:
+    line = "Edited by Tova Lund, with reporting from Porthcarra by Ewan Tait and Mairi Cole"
+    assert credit_names(line, None) == ("Tova Lund", "Ewan Tait", "Mairi Cole")
+
+
+def test_bare_pair_of_names_next_to_a_date_but_not_a_longer_list() -> None:
+    assert byline_names("Ewan Tait and Mairi Cole", None, bare=True) == ("Ewan Tait", "Mairi Cole")
+    assert byline_names("Ewan Tait, Mairi Cole, Tova Lund", None, bare=True) == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Thu 5 Jun 2025 20:00 – Fri 6 Jun 2025 04:30", True),
+        ("5 June 2025 to 6 June 2025", True),
+        ("Thu 5 Jun 2025 20:00 – polls close across the islands", False),
+    ],
+)
+def test_date_ranges_are_date_lines(line: str, expected: bool) -> None:
+    assert is_date_line(line) is expected
+    assert expected is False or parse_date(line) == "2025-06-05"
