@@ -382,6 +382,10 @@ def _spans(
                 # A question about several things is best answered by a list, not one item.
                 fit += 0.5 if (start, end) != (ent.start_char, ent.end_char) else -0.25
             spans.append((start, end, fit))
+        if kind is AnswerType.DATE and question.focus != "long":
+            stamp = _entry_time_stamp(sentence)
+            if stamp is not None and (granularity is None or granularity.search(sentence.passage.text[slice(*stamp)])):
+                spans.append((*stamp, 0.6))
         if kind is AnswerType.PERSON:
             # "Several Chinese leaders", "the foreign ministry spokesperson": people without a name.
             for chunk in span.noun_chunks:
@@ -442,6 +446,15 @@ def _spans(
     return spans
 
 
+def _entry_time_stamp(sentence: EvidenceSentence) -> tuple[int, int] | None:
+    """The clock time heading the live-blog entry a sentence belongs to ("21:15" on its own line
+    above "The drill has broken through ..."): when the entry tells of something as it happens,
+    the stamp is when it happened. Below a date the sentence states: a post may look back."""
+    text = sentence.passage.text
+    stamps = [m for m in _STAMP_LINE.finditer(text, 0, sentence.span.start_char)]
+    return (stamps[-1].start(1), stamps[-1].end(1)) if stamps else None
+
+
 def _modifies_a_noun(ent: Span) -> bool:
     """"a peaceful environment *in the Asia-Pacific*": a name inside a noun's prepositional
     phrase only qualifies the thing the phrase names, which answers "what" better. A figure
@@ -465,6 +478,8 @@ _MONTH = re.compile(
 # A time on the clock and nothing else ("07:21", "7:21 pm"): stricter than _CLOCK, which also
 # finds "4.40" inside a longer date.
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+# A line that is only a clock time: a live-blog entry's stamp.
+_STAMP_LINE = re.compile(r"^\s*((?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?)\s*$", re.IGNORECASE | re.MULTILINE)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
 # A day: "Tuesday", "yesterday", "March 3", "3rd March".
 _DAY = re.compile(

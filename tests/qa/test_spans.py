@@ -828,3 +828,17 @@ def test_on_fears_gives_a_reason(nlp) -> None:
     assert fits["partly on fears that Bolivian mines would shut"] == 1.0, fits
     # "on the London exchange" is a place, not a ground.
     assert fits["Tin climbed 2.1% to $31,250 a tonne on the London exchange"] < 1.0, fits
+
+
+def test_a_live_blog_entry_s_time_stamp_tells_when(nlp) -> None:
+    entry = ("21:15\nDrill breaks through\nThe drill has broken into the refuge chamber, and rescuers can "
+             "hear tapping on the pipe.")
+    found = candidates(nlp, "When did the drill break into the refuge chamber?", entry)
+    assert found[0] == "21:15", found
+
+
+def test_a_stated_date_beats_the_entry_s_time_stamp(nlp) -> None:
+    entry = ("09:40\nLooking back\nThe drill first broke into the refuge chamber on Tuesday, rescuers said.")
+    found = candidates(nlp, "When did the drill break into the refuge chamber?", entry)
+    assert found[0] == "Tuesday", found
+    assert "09:40" in found, found
