@@ -451,7 +451,7 @@ def _entry_time_stamp(sentence: EvidenceSentence) -> tuple[int, int] | None:
     above "The drill has broken through ..."): when the entry tells of something as it happens,
     the stamp is when it happened. Below a date the sentence states: a post may look back."""
     text = sentence.passage.text
-    stamps = [m for m in _STAMP_LINE.finditer(text, 0, sentence.span.start_char)]
+    stamps = list(_STAMP_LINE.finditer(text, 0, sentence.span.start_char))
     return (stamps[-1].start(1), stamps[-1].end(1)) if stamps else None
 
 
