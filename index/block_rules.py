@@ -1,5 +1,5 @@
 """Furniture rules that need a line's neighbours: a list under a "Related" heading, FAQ
-question/answer pairs, author boxes, newsletter, donation and advertisers' boxes, ticker names
+question/answer pairs, a teaser for the readers' comments, a poll's answers, author boxes, newsletter, donation and advertisers' boxes, ticker names
 above their prices, captions above photo credits and between gallery controls, consent banners,
 vertical menus, a live blog's key-entries list and stray time stamps, pull quotes, the name
 above an embedded post's handle, the byline author's bio.
@@ -32,6 +32,8 @@ ENTRY_INDEX_HEADING_MAX_WORDS = 4  # "Key events", "Key moments", "Timeline"
 EMBED_NAME_MAX_WORDS = 4
 PULL_QUOTE_MIN_WORDS = 5  # a short quoted phrase may be a heading or a scare quote
 ATTRIBUTION_MAX_WORDS = 12
+COMMENT_TEASER_MAX_LINES = 5  # a count, two or three readers' comments, between heading and control
+COMMENT_LINE_MAX_WORDS = 60
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # Advertisers' copy: the small print of an offer, or a call to buy.
 _AD_COPY = re.compile(
@@ -59,6 +61,42 @@ def drop_faq_blocks(page: Page) -> None:
             if k < len(indexes) and not furniture.is_question(page.lines[indexes[k]].text):
                 page.lines[indexes[k]].reason = "faq-block"
                 k += 1
+
+
+def drop_comment_teasers(page: Page) -> None:
+    """A teaser for the readers' comments: a heading ("Have your say", "Reader comments"), a few
+    short lines (the count, a comment or two) and the link to the thread ("Read all comments").
+    Without that closing link a "Have your say" subheading is the article's own."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        if not furniture.COMMENT_HEADINGS.match(page.lines[i].text.rstrip(": ")):
+            continue
+        end = _comments_control_after(page, indexes, k)
+        if end is None:
+            continue
+        for j in indexes[k:end + 1]:
+            if page.lines[j].reason is None:
+                page.lines[j].reason = "comments"
+
+
+def _comments_control_after(page: Page, indexes: list[int], k: int) -> int | None:
+    """Position in ``indexes`` of the comments link closing the teaser headed at ``k``, if any."""
+    for j in range(k + 1, min(k + 2 + COMMENT_TEASER_MAX_LINES, len(indexes))):
+        line = page.lines[indexes[j]]
+        if furniture.is_comments_control(line.text):
+            return j
+        if line.reason is None and (line.role == "credit" or len(words(line.text)) > COMMENT_LINE_MAX_WORDS):
+            return None
+    return None
+
+
+def drop_poll_options(page: Page) -> None:
+    """A poll's answers with their shares ("Yes 64%   No 36%") right under its question."""
+    indexes = content(page)
+    for above, i in zip(indexes, indexes[1:]):
+        line = page.lines[i]
+        if line.reason is None and page.lines[above].reason == "vote-widget" and furniture.is_poll_options(line.text):
+            line.reason = "vote-widget"
 
 
 def drop_author_boxes(page: Page) -> None:

@@ -2,7 +2,7 @@
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
-"Related" heading, FAQ pairs, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
+"Related" heading, FAQ pairs, comment teasers, a poll's answers, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
@@ -50,6 +50,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     _apply_line_rules(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
+    block_rules.drop_comment_teasers(page)
+    block_rules.drop_poll_options(page)
     block_rules.drop_author_boxes(page)
     author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)
@@ -112,14 +114,17 @@ def _apply_line_rules(page: Page) -> None:
 
 
 def _build_text(raw_text: str, source: SourceText, lines: list[PageLine]) -> tuple[str, array]:
-    """Kept lines joined by an inserted newline, glued words repaired by inserted spaces."""
+    """Kept lines joined by an inserted newline, glued words repaired by inserted spaces; a
+    drop cap set on its own line ("T" over "he branch that ...") joins its word again."""
     builder = TextBuilder(raw_text)
+    previous: PageLine | None = None
     for line in lines:
         if line.blank or line.reason is not None:
             continue
         end = line.keep_end if line.keep_end is not None else line.end
-        if builder.chars:
+        if builder.chars and not _drop_cap(previous, line):
             builder.insert("\n")
+        previous = line
         segment = source.text[line.start:end]
         repairs = set(glue.repair_points(segment))
         for offset in range(len(segment)):
@@ -131,6 +136,11 @@ def _build_text(raw_text: str, source: SourceText, lines: list[PageLine]) -> tup
             else:
                 builder.copy(raw)
     return builder.text(), builder.raw_index
+
+
+def _drop_cap(previous: PageLine | None, line: PageLine) -> bool:
+    """A paragraph's first letter alone on the line above the rest of its first word."""
+    return previous is not None and len(previous.text) == 1 and previous.text.isupper() and line.text[:1].islower()
 
 
 def _dropped_blocks(source: SourceText, lines: list[PageLine]) -> tuple[DroppedBlock, ...]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index.metadata import parse_date
+from index.metadata import parse_date, via_source
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words  # passages imports ``words`` here
 from index.tickers import is_ticker
@@ -35,6 +35,9 @@ _BYLINE_ROLE = re.compile(r"\b(?:reporter|correspondent|editor|writer|columnist|
 MENU_MIN_SEGMENTS = 3
 MENU_ITEM_MAX_WORDS = 4  # "Privacy policy", "Climate Risk"
 TICKER_ITEM_WORDS = (3, 12)  # each item of a headline ticker is itself a short headline
+# Play, audio and video icons an interface puts before its label ("▶ Listen to this article",
+# "🔊 Listen · 4 min"). Only these shapes: a leading "▼" or "▲" is a ticker's move, not a control.
+_MEDIA_ICONS = re.compile(r"^[\s▶▷►▸▹⏵⏯⏩⏭⏺♪♫🔊🔉🔈🎧🎙🎤📻📺🎥📹\ufe0f]+")
 # "Listen to this article · 3 min", "4 min read"
 _READING_TIME = re.compile(r"\s*[·•|,:-]?\s*\(?\d{1,3}\s*(?:min|mins|minutes?)(?:\s+(?:read|listen))?\)?$", re.IGNORECASE)
 # A live-blog or breaking-news promo strip: "LIVE Floods: follow our live coverage".
@@ -67,7 +70,17 @@ STANDARDS_MAX_WORDS = 25
 # "Tags: dams, Argentina, floods" / "Filed under: Politics, Europe"
 _TAG_LIST = re.compile(r"^(?:tags?|topics?|keywords|filed under|categor(?:y|ies)|related topics)\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 TAG_LIST_MAX_WORDS = 25
+# A row of hashtags, maybe under a label: "Trending:  #HarbourFire  #Budget2026  #CupFinal".
+_HASHTAG_ROW = re.compile(r"^(?:[A-Z][\w ’']{0,30}:\s*)?#\w+(?:[\s,·•|]+#\w+)+$")
 _VOTE = re.compile(r"^[^\s()]{1,20}!?\s*\(\d+\)$")
+# A poll's question under its label: "Poll: Should the ferry run on Sundays?", "Quick poll: ...?".
+_POLL_QUESTION = re.compile(r"^(?:(?:quick|reader|readers[’']?|today[’']s|our) )?poll\s*:\s*\S.{0,200}\?$", re.IGNORECASE)
+# A poll's answers with their shares ("Yes 64%   No 36%", "Agree 52% · Disagree 41% · Not sure 7%")
+# and, when it shows its results, the vote count: "(2,310 votes)".
+_POLL_OPTION = r"[^\W\d][\w’' -]{0,30}?\s*\d{1,3}(?:[.,]\d{1,2})?\s?%"
+_POLL_OPTIONS = rf"{_POLL_OPTION}(?:\s*[|·•/,]?\s*{_POLL_OPTION})+"
+_POLL_OPTIONS_LINE = re.compile(rf"^{_POLL_OPTIONS}$")
+_POLL_RESULTS = re.compile(rf"^{_POLL_OPTIONS}\s*[|·•,]?\s*\(?\d[\d,.]*[KkM]?\s+(?:votes?|responses)\)?$", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\bcopyright\s*(?:\(c\)|©)?\s*\d{4}|\(c\)\s*\d{4}|\ball rights reserved\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s_=*~•·#—–-]{3,}$")
 # Share/save/print tools, several to a line: "Gift this article  Save  Print", "Share this:".
@@ -97,6 +110,9 @@ _TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>[^\d\s].*)$", re.IG
 # "6:28 PM · Mar 14, 2026", "14 March 2026, 21:05".
 _DATE_WORDS = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 _TIMED_DATE = re.compile(rf"^(?:{_CLOCK}\s*[·•|,-]?\s*{_DATE_WORDS}|{_DATE_WORDS}\s*[·•|,-]?\s*{_CLOCK})$", re.IGNORECASE)
+# The link from a comments teaser to the thread: "Read all comments", "View 214 comments", "See the replies".
+_COMMENTS_CONTROL = r"(?:read|view|see|show|load) (?:all |the )?(?:\d[\d,]* )?(?:comments|replies|responses)"
+_COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\(\d[\d,]*\))?\s*[›»→]?$", re.IGNORECASE)
 # One control of a page's interface, maybe with its count ("4,812", "2.1K likes", "Comments (3)",
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
 _INTERFACE_WORD = (
@@ -105,6 +121,7 @@ _INTERFACE_WORD = (
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|"
     r"(?:show|load|see|view) (?:more|all|less|older|newer)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
+    rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
     r"reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
     r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
@@ -135,9 +152,19 @@ LINK_LIST_HEADINGS = re.compile(
     r"read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
     r"top (?:articles|stories|news)|latest(?: (?:posts|news|stories|articles))?|tags|topics|"
     r"you (?:may|might) also like|(?:more from|also on) [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
+    # "More long reads", "More features", "More in Science": a section's other stories; "More in
+    # common" (a subheading in lowercase) is not a section name.
+    r"more (?:long reads|long-reads|longreads|reads|features|analysis|explainers|opinion|videos|podcasts|galleries)|"
+    r"more in (?-i:[A-Z][\w&’'-]*(?: [A-Z&][\w&’'-]*){0,3})|"
     r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
     r"explore more|more news|around the web)$",
+    re.IGNORECASE,
+)
+# The heading of a teaser for the readers' comments under an article.
+COMMENT_HEADINGS = re.compile(
+    r"^(?:have your say|(?:readers?[’']? )?comments|your (?:comments|views)|"
+    r"what (?:our )?readers (?:say|think|are saying)|join the (?:conversation|discussion|debate))$",
     re.IGNORECASE,
 )
 FAQ_HEADINGS = re.compile(r"^(?:faqs?|frequently asked questions|people also ask|common questions)$", re.IGNORECASE)
@@ -293,6 +320,8 @@ def is_standards_note(text: str) -> bool:
 
 
 def is_tag_list(text: str) -> bool:
+    if _HASHTAG_ROW.match(text.strip()):
+        return True
     match = _TAG_LIST.match(text)
     return match is not None and is_title_like(text) and len(words(match.group("items"))) <= TAG_LIST_MAX_WORDS
 
@@ -332,6 +361,16 @@ def is_gallery_control(text: str) -> bool:
     return bool(_SLIDE_COUNTER.match(text.strip()) or _GALLERY_CONTROL.match(text.strip()))
 
 
+def is_comments_control(text: str) -> bool:
+    """The link from a comments teaser to the thread: "Read all comments", "View 214 comments ›"."""
+    return bool(_COMMENTS_CONTROL_LINE.match(text.strip()))
+
+
+def is_poll_options(text: str) -> bool:
+    """A poll's answers with their shares and nothing else: "Yes 64%   No 36%"."""
+    return bool(_POLL_OPTIONS_LINE.match(text.strip()))
+
+
 def is_question(text: str) -> bool:
     core = text.rstrip().rstrip("›»>").rstrip()
     return core.endswith("?")
@@ -346,21 +385,24 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if not text.strip():
         return None
     word_count = len(words(text))
+    control = _MEDIA_ICONS.sub("", text)  # "▶ Listen to this article · 5 min" is the control without its icon
     if is_ad_line(text) and not is_credit(text):
         return "advertisement"
     if _SEPARATOR.match(text):
         return "separator"
     if _BREADCRUMB_START.match(text) or len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 or is_short_breadcrumb(text):
         return "breadcrumb"
-    if _VOTE.match(text):
+    if _VOTE.match(text) or _POLL_QUESTION.match(text) or _POLL_RESULTS.match(text):
         return "vote-widget"
-    if _COMMENT_COUNT.match(text):
+    if _COMMENT_COUNT.match(control):
         return "comment-count"
+    if via_source(text) is not None:
+        return "source-label"
     # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",
     # "4,812  Reply  Copy link"), the reading time alone, a gallery's slide counter.
     if (
-        is_interface_row(_READING_TIME.sub("", text))
-        or _READING_TIME.fullmatch(text)
+        is_interface_row(_READING_TIME.sub("", control))
+        or _READING_TIME.fullmatch(control)
         or _TOOL_LINE.match(text)
         or _SLIDE_COUNTER.match(text)
     ):

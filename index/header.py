@@ -113,10 +113,20 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
         if k < len(indexes) and _is_standfirst(page.lines[indexes[k]].text):
             if len(words(candidate.text)) < HEADLINE_MIN_WORDS and id(page.lines[indexes[k]]) in is_candidate:
                 continue  # a section label ("Elections 2026") over the headline, not a headline over its standfirst
+            if (
+                k + 1 < len(indexes)
+                and _blank_between(page, indexes[k - 1], indexes[k])
+                and not _blank_between(page, indexes[k], indexes[k + 1])
+            ):
+                continue  # a tagline in the block above, not a headline: the headline sits with its date
             k += 1
         if k < len(indexes) and _is_byline_or_date(page, indexes, k):
             return candidate
     return None
+
+
+def _blank_between(page: Page, first: int, second: int) -> bool:
+    return any(line.blank for line in page.lines[first + 1:second])
 
 
 def _is_standfirst(text: str) -> bool:
@@ -310,7 +320,8 @@ def page_date(page: Page, source: SourceText) -> str | None:
 def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
     """The authors the byline names; without a byline, the people a credit line under the
     headline names (a live blog's "Edited by Jo Bloggs, with reporting by Li Wei"): they are
-    who wrote the page, and a citation should not lose them."""
+    who wrote the page, and a citation should not lose them; else the reporters a wire story's
+    sign-off names."""
     names: list[str] = []
     for line in page.lines:
         if line.role == "byline":
@@ -318,5 +329,10 @@ def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
     if not names:
         for credit in page.header_credits:
             names.extend(name for name in metadata.credit_names(credit, page.outlet) if name not in names)
+    if not names and not any(line.role == "byline" for line in page.lines):
+        # A wire story without a byline signs off "(Reporting by Jo Bloggs; Editing by Li Wei)":
+        # the reporter wrote it, the editor did not. "By Example Wire Staff" is a byline naming nobody.
+        for credit in page.credits:
+            names.extend(name for name in metadata.reporter_names(credit, page.outlet) if name not in names)
     names.extend(author for author in source.hints.authors if author not in names)
     return tuple(names)

@@ -8,8 +8,9 @@ found from signals the text itself carries, strongest first: a wire dateline ("B
 "originally appeared in X", "X with additional editing by", a "| X" title suffix,
 "notifications from X", an HTML ``og:site_name``, a copyright line. Names are matched through a
 gazetteer of major outlets and their aliases; a wire dateline with an agency's initials ("LIMA,
-June 3 (SPA) -", spelled out when the page names the agency) names outlets the gazetteer does
-not know, as mastheads do.
+June 3 (SPA) -", spelled out when the page names the agency), or with a name the page credits
+again ("PORT AMSEL, May 2 (Harbourline) —" and "© 2026 Harbourline"), and an aggregator's
+"Via Harbourline" label name outlets the gazetteer does not know, as mastheads do.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import date
 
 from index.source_text import PageHints
 from index.text_shape import ends_sentence, words
+from index.weather import is_weather_widget
 
 logger = logging.getLogger(__name__)
 
@@ -73,9 +75,24 @@ _DATELINE = re.compile(rf"^{_DATELINE_PLACE}\s*\((?P<outlet>{_ALIAS_PATTERN})\)\
 # June 3 (SPA) -". The place must open in capitals as wire datelines do, so that a market line
 # such as "Tesla Inc (TSLA) - shares fell" is not read as one.
 _AGENCY_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-Þ]{2,}\b[\w .,'’-]{0,40}?\s*\((?P<agency>[A-Z]{2,6})\)\s*[—–-]")
+# The same position holding the name of an agency the gazetteer does not know: "PORT AMSEL,
+# May 2 (Harbourline) —". Read only when the page credits that name again, in a "Via ..." label
+# or a copyright line: "KYIV (Updated) —" names no agency.
+_NAMED_AGENCY_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ]{2,}\b[\w .,'’-]{0,40}?\s*\((?P<agency>[A-Z][a-z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,2})\)\s*[—–-]"
+)
+# An aggregator's label for the story's source, maybe with the reading time: "Via Harbourline ·
+# 4 min read".
+_VIA_SOURCE = re.compile(
+    r"^[Vv]ia\s+(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})"
+    r"(?:\s*[·•|,-]\s*\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)?$"
+)
 _SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
 _MASTHEAD_LINES = 3  # a masthead is among the first lines (a cookie notice may come before it)
 _TAGLINE_SEPARATOR = re.compile(r"\s+[—–|]\s+")  # "HARBOUR POST — Your city, your news"
+# The parts of a top bar that sets the masthead beside the day's date and weather:
+# "THE HARBOUR POST  ·  Friday 7 June 2024  ·  Leeds: 12°C, sunny".
+_TOP_BAR_SEPARATOR = re.compile(r"\s+[·|•—–]\s+")
 # "EBD  Example Business Daily", "EPA | Example Press Agency", "Example Business Daily (EBD)".
 _MASTHEAD_NAME = r"(?P<name>[A-Z][\w&’'.-]*(?:\s+(?:[A-Z][\w&’'.-]*|of|the|and|for|&)){1,5})"
 _SHORT_THEN_NAME = re.compile(rf"^(?P<short>[A-Z]{{2,6}})(?:\s*[|·•:–—-]\s*|\s+){_MASTHEAD_NAME}$")
@@ -114,6 +131,8 @@ _POSTED_BY = re.compile(
 )
 _BY_LINE = re.compile(r"^(?:By|BY)\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
 BYLINE_MAX_WORDS = 12
+# A clause of a wire story's sign-off that names its authors: "Reporting by Jo Bloggs in Lima".
+_REPORTED_BY = re.compile(r"^(?:reporting|reported|writing|written)\s+by\s+(?P<names>.+)$", re.IGNORECASE)
 # Where an author reported from, after the name: "By Ana Ruiz in Lima and Li Wei in Quito".
 _PLACE_AFTER_NAME = re.compile(r"\s+in\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w’'.-]*){0,2}$")
 # The parts of a date or byline line that carries extras:
@@ -192,6 +211,13 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
         match = _AGENCY_DATELINE.match(line)
         if match:
             return OutletSignal(_spelled_out(match.group("agency"), stripped), f"agency dateline: {line[:80]}")
+        match = _NAMED_AGENCY_DATELINE.match(line)
+        if match and _credited_again(match.group("agency"), stripped):
+            return OutletSignal(match.group("agency"), f"agency dateline: {line[:80]}")
+    for line in stripped:
+        source = via_source(line)
+        if source is not None:
+            return OutletSignal(canonical_outlet(source), f"via: {line[:80]}")
     for line in stripped[:5] + ([hints.title] if hints.title else []):
         match = _TITLE_SUFFIX.search(line)
         if match:
@@ -227,7 +253,25 @@ def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
     site = _site_name_line(lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"site name repeated by the page: {site}")
+    site = _dated_masthead(lines)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"masthead beside the day's date: {site}")
     return None
+
+
+def via_source(text: str) -> str | None:
+    """The source an aggregator credits in a label such as "Via Harbourline · 4 min read", else None."""
+    match = _VIA_SOURCE.match(text.strip())
+    return match.group("source") if match is not None else None
+
+
+def _credited_again(agency: str, lines: list[str]) -> bool:
+    """The page names ``agency`` in a "Via ..." label or a copyright line too."""
+    name = re.compile(rf"(?<!\w){re.escape(agency)}(?!\w)")
+    return any(
+        via_source(line) == agency or (_COPYRIGHT_MARK.search(line) is not None and name.search(line) is not None)
+        for line in lines
+    )
 
 
 def _initials_masthead(lines: list[str]) -> str | None:
@@ -291,6 +335,27 @@ def _site_name_line(lines: list[str]) -> str | None:
             spellings = [" ".join(match.group(0).split()) for _, match in repeats]
             fallback = site.title() if site.isupper() else site
             return next((spelling for spelling in spellings if not spelling.isupper()), fallback)
+    return None
+
+
+def _dated_masthead(lines: list[str]) -> str | None:
+    """A name in capitals that opens a top line whose other parts are the day's date and the
+    weather ("THE HARBOUR POST  ·  Friday 7 June 2024  ·  Leeds: 12°C, sunny"), or the date alone
+    when the page names it again: a masthead. A kicker in capitals beside a date ("LIVE UPDATES ·
+    7 June 2024") has neither the weather nor a repeat."""
+    for line in lines[:_MASTHEAD_LINES]:
+        name, *others = _TOP_BAR_SEPARATOR.split(line.strip())
+        tokens = name.split()
+        if not 2 <= len(tokens) <= _SITE_NAME_MAX_WORDS or not name.isupper() or any(char.isdigit() for char in name):
+            continue
+        if not others or not all(_is_date_segment(part) or is_weather_widget(part) for part in others):
+            continue
+        spelled = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
+        repeats = [" ".join(match.group(0).split()) for other in lines if other != line and (match := spelled.search(other))]
+        has_weather = any(is_weather_widget(part) for part in others)
+        if not any(_is_date_segment(part) for part in others) or not (has_weather or repeats):
+            continue
+        return next((spelling for spelling in repeats if not spelling.isupper()), name.title())
     return None
 
 
@@ -443,6 +508,17 @@ def credit_names(text: str, outlet: str | None) -> tuple[str, ...]:
     for chunk in re.split(r"\bby\s+", text)[1:]:
         chunk = re.split(r",\s*(?:with|and|plus)\b|;|\.\s", chunk)[0]
         found.extend(name for name in byline_names("By " + chunk.strip(), outlet) if name not in found)
+    return tuple(found)
+
+
+def reporter_names(text: str, outlet: str | None) -> tuple[str, ...]:
+    """The reporters and writers a wire story's sign-off names, not its editors nor those who
+    added reporting: "(Reporting by Jo Bloggs in Lima; Editing by Li Wei)" -> Jo Bloggs."""
+    found: list[str] = []
+    for clause in text.strip().strip("()").split(";"):
+        match = _REPORTED_BY.match(clause.strip())
+        if match is not None:
+            found.extend(name for name in byline_names("By " + match.group("names"), outlet) if name not in found)
     return tuple(found)
 
 

@@ -617,7 +617,7 @@ def test_verdict_pages_match_their_labels() -> None:
 
 # Hand-read headline, outlet, date and byline of the labelled held-out pages. The election
 # set's repost of a wire story still names the agency rather than the masthead it ran under.
-_METADATA_SETS = ("heldout_verdict", "heldout_liveblogs", "heldout_election")
+_METADATA_SETS = ("heldout_verdict", "heldout_liveblogs", "heldout_election", "heldout_mixed")
 _KNOWN_METADATA_MISSES = {("heldout_election", "eveningmail_maslin_pact")}
 
 
@@ -972,3 +972,142 @@ def test_html_byline_with_places_and_data_table_in_the_body() -> None:
     assert_kept(document, "Route | Sailings | Status\nPorthcarra to Innis | 4 | Cancelled after the wind", *BODY)
     for run in document.offsets.runs:
         assert document.text[run.text_start : run.text_start + run.length] == raw[run.raw_start : run.raw_start + run.length]
+
+
+@pytest.mark.parametrize("line", ["▸ Listen to article · 7 min", "🔊 Listen · 4 min", "⏵ 6 min read", "► Comments (12)"])
+def test_interface_labels_behind_a_play_icon(line: str) -> None:
+    assert line_reason(line) in {"interface-label", "comment-count"}
+
+
+def test_a_title_behind_a_play_icon_is_not_an_interface_label() -> None:
+    assert line_reason("▶ Ten minutes that changed the harbour for good") is None
+
+
+def test_comment_teaser_between_its_heading_and_the_thread_link() -> None:
+    teaser = [
+        "Reader comments",
+        "87 comments",
+        'Mo P., Kilbride: "The ferry was late again this morning, as it is every week."',
+        "View all comments ›",
+    ]
+    document = clean(page(*HEAD, *BODY) + "\n\n" + "\n".join(teaser))
+    assert_kept(document, *BODY)
+    assert_dropped(document, "Reader comments", "Kilbride", "View all")
+
+
+def test_have_your_say_subheading_without_a_thread_link_is_kept() -> None:
+    lines = [
+        "Have your say",
+        "The council's consultation on the new ferry timetable runs until 30 June, and residents can reply online.",
+    ]
+    document = clean(page(*HEAD, BODY[0], *lines, BODY[1]))
+    assert_kept(document, *lines, *BODY)
+
+
+@pytest.mark.parametrize("line", ["Read the comments", "Read all comments ›", "See 41 replies"])
+def test_links_to_the_comment_thread_are_interface(line: str) -> None:
+    assert line_reason(line) in {"interface-label", "comment-count"}
+
+
+@pytest.mark.parametrize("line", ["Read more", "Read the minister's comments in full below."])
+def test_other_read_lines_are_not_comment_links(line: str) -> None:
+    assert line_reason(line) is None
+
+
+@pytest.mark.parametrize(
+    "poll",
+    [
+        ["Quick poll: Would you use a Sunday ferry to the islands?", "Agree 58%  ·  Disagree 35%  ·  Not sure 7%  (3,120 votes)"],
+        ["Poll: Should the library open on Sundays?", "Yes 44%   No 56%"],
+    ],
+)
+def test_poll_question_and_its_answers(poll: list[str]) -> None:
+    document = clean(page(*HEAD, *BODY) + "\n\n" + "\n".join(poll))
+    assert_kept(document, *BODY)
+    assert_dropped(document, poll[0], poll[1])
+    assert {block.reason for block in document.dropped} == {"vote-widget"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Poll: Voters back the harbour levy by a wide margin",  # a headline about a poll asks nothing
+        "In the survey, 44% said yes and 56% said no (1,020 votes were cast online).",
+        "The poll asked: should the council pay for a new sea wall?",
+    ],
+)
+def test_poll_findings_in_the_article_are_not_a_poll(line: str) -> None:
+    assert line_reason(line) is None
+    if line.endswith((".", "?")):  # a title-like line inside the body is dropped as a link anyway
+        assert_kept(clean(page(*HEAD, BODY[0], line, BODY[1])), line)
+
+
+@pytest.mark.parametrize("heading", ["More features", "More in Business", "More analysis"])
+def test_more_section_headings_head_link_lists(heading: str) -> None:
+    items = ["Harbour pilots vote to strike over night shifts", "Inside the island's last working boatyard"]
+    document = clean(page(*HEAD, *BODY) + "\n\n" + heading + "\n" + "\n".join(items))
+    assert_kept(document, *BODY)
+    assert_dropped(document, heading, *items)
+
+
+def test_subheading_starting_with_more_in_is_kept() -> None:
+    document = clean(page(*HEAD, BODY[0], "More in common than you think", BODY[1]))
+    assert_kept(document, "More in common than you think")
+
+
+AGGREGATOR_TOP = "Streamly\nYour stories, all in one feed\nHome | World | Sport | Saved"
+WIRE_HEAD = "Ferry fares to rise by a fifth from July on island routes\nWed, June 4, 2025, 9:10 AM"
+
+
+def test_aggregated_wire_story_with_a_via_label_and_a_sign_off() -> None:
+    lines = [
+        AGGREGATOR_TOP,
+        "Via Harbourline · 4 min read\n" + WIRE_HEAD,
+        "PORT AMSEL, June 4 (Harbourline) — " + BODY[0],
+        BODY[1],
+        "(Reporting by Ines Varga in Port Amsel; Editing by Jo Marr)",
+    ]
+    document = clean(page(*lines))
+    meta = document.meta
+    assert (meta.headline, meta.outlet, meta.byline) == (WIRE_HEAD.split("\n")[0], "Harbourline", ("Ines Varga",))
+    assert_dropped(document, "Via Harbourline", "Your stories")
+    assert_kept(document, *BODY, "Reporting by Ines Varga")
+
+
+def test_sign_off_reporters_do_not_replace_a_byline_naming_nobody() -> None:
+    lines = [HEAD[0], "By Harbourline Staff", HEAD[1], *BODY, "Reporting by Ines Varga; Editing by Jo Marr"]
+    assert clean(page(*lines)).meta.byline == ()
+
+
+@pytest.mark.parametrize("line", ["Via Harbourline · 4 min read", "Via Coast Wire Service"])
+def test_via_labels_are_furniture(line: str) -> None:
+    assert line_reason(line) == "source-label"
+
+
+@pytest.mark.parametrize("line", ["Via Rail cancelled its evening trains on Friday.", "Via the harbour road"])
+def test_sentences_that_start_with_via_are_kept(line: str) -> None:
+    assert line_reason(line) is None
+
+
+@pytest.mark.parametrize("line", ["Trending now:  #FerryFares  #IslandVote  #Heatwave", "#FerryFares #IslandVote"])
+def test_rows_of_hashtags_are_tags(line: str) -> None:
+    assert line_reason(line) == "tags"
+
+
+def test_a_sentence_with_a_hashtag_is_kept() -> None:
+    assert line_reason("Islanders shared #KeepOurFerry thousands of times by Friday.") is None
+
+
+def test_a_drop_cap_on_its_own_line_joins_its_word() -> None:
+    first = "inter came early to the island, and the ferries stopped running in the first week of November."
+    document = clean(page(*HEAD, "W", first, BODY[1]))
+    assert "Winter came early to the island" in document.text
+    # Both parts are the raw file's own characters: a citation highlights "W" and "inter".
+    start = document.text.index("Winter")
+    raw_start, raw_end = document.offsets.to_raw(start, start + len("Winter"))
+    assert document.raw_text[raw_start:raw_end].split() == ["W", "inter"]
+
+
+def test_a_lone_capital_over_a_capitalised_line_stays_apart() -> None:
+    document = clean(page(*HEAD, BODY[0], "B", BODY[1]))
+    assert "BEngineers" not in document.text

@@ -13,6 +13,7 @@ from index.metadata import (
     is_byline_line,
     is_date_line,
     parse_date,
+    reporter_names,
     strip_title_suffix,
 )
 from index.source_text import PageHints
@@ -315,3 +316,40 @@ def test_bare_pair_of_names_next_to_a_date_but_not_a_longer_list() -> None:
 def test_date_ranges_are_date_lines(line: str, expected: bool) -> None:
     assert is_date_line(line) is expected
     assert expected is False or parse_date(line) == "2025-06-05"
+
+
+def test_wire_dateline_with_an_agency_name_the_page_credits_again() -> None:
+    lines = ["PORT AMSEL, June 4 (Harbourline) — The ferry operator said on Wednesday ...", "© 2025 Harbourline"]
+    signal = detect_outlet(lines, PageHints())
+    assert signal is not None and signal.outlet == "Harbourline"
+
+
+def test_parenthesis_after_a_dateline_that_names_no_agency_is_ignored() -> None:
+    assert detect_outlet(["KYIV (Updated) — The ferry operator said on Wednesday ..."], PageHints()) is None
+
+
+def test_via_label_names_the_source() -> None:
+    signal = detect_outlet(["Streamly", "Via Harbourline · 4 min read", "Ferry fares to rise"], PageHints())
+    assert signal is not None and signal.outlet == "Harbourline"
+
+
+def test_reporters_of_a_sign_off_but_not_its_editors() -> None:
+    credit = "(Reporting by Ines Varga in Port Amsel and Jo Marr; additional reporting by Li Wei; Editing by Ana Ruiz)"
+    assert reporter_names(credit, None) == ("Ines Varga", "Jo Marr")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["THE HARBOUR POST  ·  Friday 6 June 2025  ·  Leeds: 12°C, sunny", "Ferry fares to rise", BODY],
+        # the date alone: the page names the masthead again
+        ["THE HARBOUR POST | Friday 6 June 2025", "Ferry fares to rise", BODY, "The Harbour Post, 2 Quay Street, Leeds"],
+    ],
+)
+def test_masthead_in_capitals_beside_the_date(lines: list[str]) -> None:
+    signal = detect_outlet(lines, PageHints())
+    assert signal is not None and signal.outlet == "The Harbour Post"
+
+
+def test_kicker_in_capitals_beside_the_date_is_not_a_masthead() -> None:
+    assert detect_outlet(["LIVE UPDATES  ·  Friday 6 June 2025", "Ferry fares to rise", BODY], PageHints()) is None
