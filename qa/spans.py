@@ -362,6 +362,8 @@ def _spans(
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
                 locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPOSITIONS
                 fit += 0.2 if locative else -0.2 if ent.label_ == "ORG" else 0.0
+                if ent.root.dep_ == "poss":
+                    fit -= 0.3  # "one of *Ireland's* largest producers" owns a thing; it places nothing
             if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent, question.focus):
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:

@@ -842,3 +842,10 @@ def test_a_stated_date_beats_the_entry_s_time_stamp(nlp) -> None:
     found = candidates(nlp, "When did the drill break into the refuge chamber?", entry)
     assert found[0] == "Tuesday", found
     assert "09:40" in found, found
+
+
+def test_a_possessive_place_owns_a_thing_and_places_nothing(nlp) -> None:
+    fits = type_fits(nlp, "Where are Harlow tractors built?",
+                     "Harlow, one of Sweden's oldest tractor makers, builds its tractors at a plant in Gothenburg.")
+    assert fits["Gothenburg"] > fits["Sweden"], fits
+    assert fits["Sweden"] < 1.0, fits  # below a place named without a locative preposition
