@@ -383,11 +383,12 @@ def drop_pull_quotes(page: Page) -> None:
     its paragraphs, and the attribution line under it ("— Jo Bloggs, mayor"). The paragraph
     keeps the quote; an entry heading that quotes its entry ends without a full stop."""
     indexes = content(page)
-    paragraphs = [page.lines[i].text for i in indexes if page.lines[i].kept]
+    # (length as written, quote marks folded) of every kept line, folded once for all quotes.
+    paragraphs = [(len(page.lines[i].text), _folded_quotes(page.lines[i].text)) for i in indexes if page.lines[i].kept]
     for k, i in enumerate(indexes):
         line = page.lines[i]
         quote = _quoted_sentence(line.text) if line.kept and line.role == "body" else None
-        if quote is None or not any(len(text) > len(line.text) and quote in _folded_quotes(text) for text in paragraphs):
+        if quote is None or not any(length > len(line.text) and quote in folded for length, folded in paragraphs):
             continue
         line.reason = "pull-quote"
         if k + 1 < len(indexes) and _is_attribution(page.lines[indexes[k + 1]]):

@@ -481,7 +481,7 @@ _MONTH = re.compile(
 # finds "4.40" inside a longer date.
 _CLOCK_TIME = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 # A line that is only a clock time: a live-blog entry's stamp.
-_STAMP_LINE = re.compile(r"^\s*((?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap]\.?m\.?)?)\s*$", re.IGNORECASE | re.MULTILINE)
+_STAMP_LINE = re.compile(rf"^\s*({_CLOCK_TIME.pattern})\s*$", re.IGNORECASE | re.MULTILINE)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}|\b\d{1,2}\s*(?:a\.?m|p\.?m)\b|\bnoon\b|\bmidnight\b|o'clock", re.IGNORECASE)
 # A day: "Tuesday", "yesterday", "March 3", "3rd March".
 _DAY = re.compile(
@@ -984,13 +984,12 @@ def _clause_spans(
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
     for token in span:
         clause = None
+        qualifies_a_thing = False
         if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
             clause = token.head if token.dep_ == "mark" else token
-            if token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-                # "findings *by food safety inspectors*" qualifies a thing; how something was done,
-                # or why, qualifies a verb ("reached *by helicopter*").
-                spans.extend(_qualifier_span(doc, token))
-                continue
+            # "findings *by food safety inspectors*" qualifies a thing; how something was done,
+            # or why, qualifies a verb ("reached *by helicopter*").
+            qualifies_a_thing = token.dep_ == "prep" and token.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
         elif kind is AnswerType.REASON and token.lower_ in _GROUND_PREPOSITIONS and any(
             child.dep_ == "pobj" and child.lemma_.lower() in _GROUND_NOUNS for child in token.children
         ):
@@ -1014,7 +1013,7 @@ def _clause_spans(
         start = min(token.i, subtree[0].i)
         end = max(t.i for t in subtree) + 1
         if end - start >= 3:
-            fit = 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
+            fit = 0.5 if qualifies_a_thing else 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
     if kind is AnswerType.MANNER:
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
@@ -1043,14 +1042,6 @@ def _clause_spans(
             explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
-
-
-def _qualifier_span(doc: Doc, marker: Token) -> list[tuple[int, int, float]]:
-    """The marker's phrase, fitting less than a clause's: it qualifies a noun."""
-    subtree = list(marker.subtree)
-    if len(subtree) < 3:
-        return []
-    return [(subtree[0].idx, subtree[-1].idx + len(subtree[-1].text), 0.5)]
 
 
 def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
