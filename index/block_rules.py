@@ -39,7 +39,10 @@ _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»"
 _AD_COPY = re.compile(
     r"\b(?:terms and conditions apply|t&cs? apply|apr\b|capital at risk|the value of your investment|"
     r"book (?:now|today|a free)|shop now|order now|call (?:now|today)|learn more|get a (?:free )?quote|"
-    r"free (?:quote|consultation|review|trial))",
+    r"free (?:quote|consultation|review|trial))|"
+    # Calls that are also words of a report ("the judge may order today that ..."): only as the
+    # imperative opening a sentence, "Order today, delivered tomorrow.", "Try it free for 14 days."
+    r"(?:^|[.!?–—-]\s*)(?:order (?:today|online)|try (?:it |us )?(?:for )?free)\b",
     re.IGNORECASE,
 )
 
@@ -64,12 +67,14 @@ def drop_faq_blocks(page: Page) -> None:
 
 
 def drop_comment_teasers(page: Page) -> None:
-    """A teaser for the readers' comments: a heading ("Have your say", "Reader comments"), a few
-    short lines (the count, a comment or two) and the link to the thread ("Read all comments").
-    Without that closing link a "Have your say" subheading is the article's own."""
+    """A teaser for the readers' comments: a heading ("Have your say", "Reader comments") or the
+    comment counter in its place ("Comments (58)"), a few short lines (the count, a comment or
+    two) and the link to the thread ("Read all comments"). Without that closing link a "Have
+    your say" subheading is the article's own, and the lines under a counter are kept."""
     indexes = content(page)
     for k, i in enumerate(indexes):
-        if not furniture.COMMENT_HEADINGS.match(page.lines[i].text.rstrip(": ")):
+        heading = page.lines[i]
+        if not (furniture.COMMENT_HEADINGS.match(heading.text.rstrip(": ")) or furniture.is_comment_count(heading.text)):
             continue
         end = _comments_control_after(page, indexes, k)
         if end is None:
@@ -145,15 +150,17 @@ def drop_prompt_boxes(page: Page) -> None:
 
 def drop_ad_boxes(page: Page) -> None:
     """An "Advertisement"/"Sponsored" label and the advertiser's copy glued under it, when the
-    copy reads as an ad (addresses the reader, or carries an offer's small print). Only on pages
-    whose blocks are separated by blank lines, like prompt boxes."""
+    copy reads as an ad (addresses the reader, or carries an offer's small print or a call to
+    buy). In a live blog the ad is an entry, its time stamp above the label. Only on pages whose
+    blocks are separated by blank lines, like prompt boxes."""
     runs = blocks(page)
     if len(runs) < 2:
         return
     for block in runs:
-        if page.lines[block[0]].reason != "advertisement" or len(block) > AD_BOX_MAX_LINES:
+        box = _ad_box(page, block)
+        if box is None:
             continue
-        for i in block[1:]:
+        for i in box[1:]:
             line = page.lines[i]
             unquoted = without_quotes(line.text)
             if (
@@ -163,6 +170,17 @@ def drop_ad_boxes(page: Page) -> None:
                 and (re.search(r"\b(?:you|your)\b", unquoted, re.IGNORECASE) or _AD_COPY.search(unquoted))
             ):
                 line.reason = "advertisement"
+
+
+def _ad_box(page: Page, block: list[int]) -> list[int] | None:
+    """The lines of ``block`` from its ad label on, if it opens the block or follows only a
+    live-blog entry's time stamp; the stamp goes with the ad's copy (``drop_stray_time_stamps``)."""
+    label = next((k for k, i in enumerate(block) if page.lines[i].reason == "advertisement"), None)
+    if label is None or len(block) - label > AD_BOX_MAX_LINES:
+        return None
+    if not all(furniture.is_time_stamp(page.lines[i].text) for i in block[:label]):
+        return None
+    return block[label:]
 
 
 def drop_consent_banners(page: Page) -> None:

@@ -48,11 +48,15 @@ _LIVE_PROMO = re.compile(
     r"^[▶►]?\s*(?:listen|watch|tune in)\s+(?:live|now)\b",  # "▶ Listen live: Harbour FM"
     re.IGNORECASE,
 )
-# A comment counter, maybe with its call to join in: "14 comments · Have your say", "View comments (8)".
+# A comment counter, maybe with its call to join in: "14 comments · Have your say", "View comments (8)";
+# or the state of the comments in its place: "Comments are closed on this live blog." (only about
+# "this" page: "Comments are closed on the planning application" is the article's).
 _COMMENT_COUNT = re.compile(
     r"^(?:(?:view|show|read|see)\s+(?:all\s+)?)?(?:\d[\d,]*\s+(?:comments?|replies|responses)|comments?\s*\(\d[\d,]*\))"
     r"(?:\s*[·|•:–—-]?\s*(?:join the (?:conversation|discussion|debate)|have your say|add (?:a|your) comment|"
-    r"(?:leave|post|write) a comment|comment now|(?:show|view|read|hide) (?:all )?comments))?\s*[›»→]?$",
+    r"(?:leave|post|write) a comment|comment now|(?:show|view|read|hide) (?:all )?comments))?\s*[›»→]?$|"
+    r"^(?:comments|commenting) (?:are|is|have been|has been) (?:now )?(?:closed|disabled|switched off|turned off)"
+    r"(?: (?:on|for|under) this (?:article|story|post|page|blog|live ?blog|live coverage))?\.?$",
     re.IGNORECASE,
 )
 # The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
@@ -85,7 +89,7 @@ _COPYRIGHT = re.compile(r"©|\bcopyright\s*(?:\(c\)|©)?\s*\d{4}|\(c\)\s*\d{4}|\
 _SEPARATOR = re.compile(r"^[\s_=*~•·#—–-]{3,}$")
 # Share/save/print tools, several to a line: "Gift this article  Save  Print", "Share this:".
 _TOOL = (
-    r"(?:share(?: this(?: article| story| page| post)?)?(?: (?:on|via) [\w.]+)?|save(?: (?:this )?article)?|print|"
+    r"(?:share(?: this(?: article| story| page| post| entry| update)?)?(?: (?:on|via) [\w.]+)?|save(?: (?:this )?article)?|print|"
     r"gift(?: this)? (?:article|story)|e-?mail|copy link|bookmark|comments?|facebook|x|twitter|whatsapp|linkedin|"
     r"reddit|messenger|telegram|pinterest|flipboard|threads|bluesky)"
 )
@@ -116,19 +120,19 @@ _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\
 # One control of a page's interface, maybe with its count ("4,812", "2.1K likes", "Comments (3)",
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
 _INTERFACE_WORD = (
-    r"(?:view|share|share this(?: article| page| story)?|print|comments?|menu|search|close|back to top|"
+    r"(?:view|share|share this(?: article| page| story| post| entry| update)?|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|"
     r"(?:show|load|see|view) (?:more|all|less|older|newer)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
-    r"reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
+    r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
     r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
 )
 # Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
 # "Newest first | Oldest first"); a lone "Latest" heads a list of links.
-_SORT_WORD = r"(?:sort(?: by)?:?|latest|oldest|newest|(?:latest|oldest|newest|most recent) first|most recent)"
+_SORT_WORD = r"(?:sort(?: by)?:?|latest|oldest|newest|(?:show )?(?:latest|oldest|newest|most recent) first|most recent)"
 _COUNT = r"\d[\d,.]*[KkM]?"
 _INTERFACE_ITEM = re.compile(
     rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*\(\d[\d,]*\))?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
@@ -156,7 +160,8 @@ LINK_LIST_HEADINGS = re.compile(
     # common" (a subheading in lowercase) is not a section name.
     r"more (?:long reads|long-reads|longreads|reads|features|analysis|explainers|opinion|videos|podcasts|galleries)|"
     r"more in (?-i:[A-Z][\w&’'-]*(?: [A-Z&][\w&’'-]*){0,3})|"
-    r"most (?:read|popular|viewed|shared)|trending(?: now| stories)?|popular(?: now)?|see also|"
+    # "Most read", "Most popular on Example Today": the site's own list, maybe with its name.
+    r"most (?:read|popular|viewed|shared)(?: (?:on|in|at) [\w .&’'-]{1,40})?|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
     r"explore more|more news|around the web)$",
     re.IGNORECASE,
@@ -167,7 +172,11 @@ COMMENT_HEADINGS = re.compile(
     r"what (?:our )?readers (?:say|think|are saying)|join the (?:conversation|discussion|debate))$",
     re.IGNORECASE,
 )
-FAQ_HEADINGS = re.compile(r"^(?:faqs?|frequently asked questions|people also ask|common questions)$", re.IGNORECASE)
+# "FAQ", "People also ask", and with a topic: "Frequently asked questions about fire safety".
+FAQ_HEADINGS = re.compile(
+    r"^(?:faqs?|frequently asked questions|people also ask|common questions)(?: (?:about|on) [\w’'-]+(?: [\w’'-]+){0,5})?$",
+    re.IGNORECASE,
+)
 _AUTHOR_BOX_HEADING = (
     r"(?:article information|author information|about the author|author details|author profile|"
     r"about the writer|about the reporter|author bio)"
@@ -366,6 +375,12 @@ def is_comments_control(text: str) -> bool:
     return bool(_COMMENTS_CONTROL_LINE.match(text.strip()))
 
 
+def is_comment_count(text: str) -> bool:
+    """A comment counter ("Comments (58)", "14 comments · Have your say") or the notice that
+    comments are closed, whichever rule dropped the line ("Comments (58)" also reads as a vote)."""
+    return bool(_COMMENT_COUNT.match(_MEDIA_ICONS.sub("", text)))
+
+
 def is_poll_options(text: str) -> bool:
     """A poll's answers with their shares and nothing else: "Yes 64%   No 36%"."""
     return bool(_POLL_OPTIONS_LINE.match(text.strip()))
@@ -394,7 +409,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "breadcrumb"
     if _VOTE.match(text) or _POLL_QUESTION.match(text) or _POLL_RESULTS.match(text):
         return "vote-widget"
-    if _COMMENT_COUNT.match(control):
+    if is_comment_count(text):
         return "comment-count"
     if via_source(text) is not None:
         return "source-label"

@@ -300,8 +300,8 @@ def headline_text(source: SourceText, headline: PageLine | None) -> str | None:
 
 
 def page_date(page: Page, source: SourceText) -> str | None:
-    """The date the page states: its markup, a date line, a byline line, else the day's date
-    shown above the headline."""
+    """The date the page states: its markup, a date line, a byline line, an aggregator's source
+    label, else the day's date shown above the headline."""
     stated = metadata.hint_date(source.hints)
     if stated is not None:
         return stated
@@ -311,6 +311,9 @@ def page_date(page: Page, source: SourceText) -> str | None:
     for line in page.lines:
         if line.role == "byline" and (stated := metadata.parse_date(line.text)) is not None:
             return stated  # "By Ana Ruiz · Friday, March 7, 2025"
+    for line in page.lines:
+        if line.reason == "source-label" and (stated := metadata.parse_date(line.text)) is not None:
+            return stated  # an aggregator's "Source: Harbourline | 6 October 2025 | 4 min read"
     for line in page.lines:
         if line.reason == "masthead" and metadata.is_date_line(line.text):
             return metadata.parse_date(line.text)

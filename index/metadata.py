@@ -87,6 +87,9 @@ _VIA_SOURCE = re.compile(
     r"^[Vv]ia\s+(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})"
     r"(?:\s*[·•|,-]\s*\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)?$"
 )
+# The same credit as "Source: Harbourline | 6 October 2025, 19:10 | 4 min read". Only with the
+# story's date beside it: a lone "Source: Harbour Statistics" credits a chart, not the story.
+_SOURCE_LABEL = re.compile(r"^Source:\s+(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})$")
 _SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
 _MASTHEAD_LINES = 3  # a masthead is among the first lines (a cookie notice may come before it)
 _TAGLINE_SEPARATOR = re.compile(r"\s+[—–|]\s+")  # "HARBOUR POST — Your city, your news"
@@ -260,9 +263,16 @@ def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
 
 
 def via_source(text: str) -> str | None:
-    """The source an aggregator credits in a label such as "Via Harbourline · 4 min read", else None."""
+    """The source an aggregator credits in a label such as "Via Harbourline · 4 min read" or
+    "Source: Harbourline | 6 October 2025 | 4 min read", else None."""
     match = _VIA_SOURCE.match(text.strip())
-    return match.group("source") if match is not None else None
+    if match is not None:
+        return match.group("source")
+    label, *others = _META_SEPARATOR.split(text.strip())
+    match = _SOURCE_LABEL.match(label)
+    if match is None or not any(_is_date_segment(part) for part in others):
+        return None
+    return match.group("source") if all(_is_date_segment(part) or _is_extra_segment(part) for part in others) else None
 
 
 def _credited_again(agency: str, lines: list[str]) -> bool:
@@ -295,12 +305,18 @@ def initials_masthead(text: str) -> str | None:
 
 
 def _spelled_out(agency: str, lines: list[str]) -> str:
-    """The agency's full name if the page writes it ("Southern Press Agency" for "SPA"), else the initials."""
+    """The agency's full name if the page writes it ("Southern Press Agency" for "SPA"), or if an
+    aggregator's source label credits an agency of that initial ("Source: Nordline Press" for
+    "NLP": a one-word name hides letters of the initials); else the initials."""
     name = re.compile(r"\b" + r"\s+".join(rf"{letter}[^\W\d_]+" for letter in agency) + r"\b")
     for line in lines:
         match = name.search(line)
         if match:
             return match.group(0)
+    for line in lines:
+        source = via_source(line)
+        if source is not None and source[:1] == agency[:1] and _ORGANISATION.search(source):
+            return source
     return agency
 
 

@@ -62,6 +62,8 @@ _PROMPT_TERMS = re.compile(
     r"reader[- ](?:funded|supported|powered)|readers like you|"
     r"paywalls?|notifications?|push alerts?|refresh (?:the|your) (?:page|browser)|"
     r"download (?:the|our) app|follow us|inbox|free trial|create (?:an|a free) account|"
+    # A call for readers' material: "Send us your pictures at ...", "Send in your videos".
+    r"send (?:us|in) your (?:photos?|pictures?|videos?|footage|stories|story|tips?)|"
     r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access)|"
     r"free (?:every|each) (?:week)?day|free every (?:morning|evening|week)|"
     r"(?:get|receive|turn on|enable)\s+(?:\w+\s+)?alerts)\b",
