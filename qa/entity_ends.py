@@ -143,7 +143,16 @@ def _unit_of(ent: Span, said: Callable[[Token], bool]) -> Token | None:
     between = doc[ent.end : noun.i]
     if any(t.head.i != noun.i or t.dep_ not in _NOUN_MODIFIERS for t in between):
         return None
-    return None if said(noun) else noun
+    return None if said(noun) else _with_counted_siblings(noun)
+
+
+def _with_counted_siblings(noun: Token) -> Token:
+    """"3,000 sheep" + "and goats": one figure counts the nouns coordinated with its own, unless
+    a sibling has a figure of its own ("3,000 sheep and 200 goats")."""
+    siblings = [t for t in noun.conjuncts if t.i > noun.i and t.pos_ == "NOUN"]
+    if not siblings or any(child.dep_ == "nummod" for t in siblings for child in t.children):
+        return noun
+    return max(siblings, key=lambda t: t.i)
 
 
 def _with_rate(unit: Token) -> Token:

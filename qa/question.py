@@ -347,7 +347,26 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
                 return answer_type, focus
         if len(focus) > 5 and focus.endswith(_PERSON_SUFFIXES):
             return AnswerType.PERSON, focus
+        typed = _typed_compound(doc, focus)
+        if typed is not None:
+            return typed
     return AnswerType.ENTITY, focus
+
+
+def _typed_compound(doc: Doc, focus: str) -> tuple[AnswerType, str] | None:
+    """The focus noun says nothing of the answer's kind but the noun before it does: a "*price*
+    tag" is a price, a "*time* limit" a time. Only measures and times: a "*hospital* bill" is
+    no place, a "*union* card" no organisation."""
+    for token in doc:
+        if token.lemma_.lower() != focus:
+            continue
+        for child in token.children:
+            if child.dep_ != "compound":
+                continue
+            for answer_type in (AnswerType.NUMBER, AnswerType.DATE):
+                if child.lemma_.lower() in _FOCUS_TYPES[answer_type]:
+                    return answer_type, child.lemma_.lower()
+    return None
 
 
 _MEANS_PREPOSITIONS = frozenset("through by via".split())

@@ -349,10 +349,10 @@ def _spans(
                     # link outweighs the entity label, which the small NER model often gets wrong.
                     if _role_conflicts(role, question):
                         fit = 0.3
+                    elif question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
+                        fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                     else:  # a title of the body the question names ("*union* president") fits best
                         fit = 1.7 if _role_qualifiers_meet(role, question) else 1.5
-                    if question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
-                        fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
                     # An organisation is not "the doctor" or "the boss", but may be "the operator".
                     trade = question.focus in _TRADE_ROLES and ent.label_ == "ORG"
@@ -380,9 +380,15 @@ def _spans(
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             start = ent.start_char
             if question.plural:
-                start, end = _with_conjuncts(ent)
-                # A question about several things is best answered by a list, not one item.
+                start, listed_end = _with_conjuncts(ent)
+                end = max(end, listed_end)
+                # A question about several things is best answered by a list or a range
+                # ("from 2014 to 2022" for "which years"), not one item.
                 fit += 0.5 if (start, end) != (ent.start_char, ent.end_char) else -0.25
+            elif kind is AnswerType.PLACE:
+                # "Where did the tins end up?" "... exported to the United Kingdom and Malta": the
+                # places listed together answer together.
+                end = max(end, _end_of_listed_places(ent, exact))
             spans.append((start, end, fit))
         if kind is AnswerType.DATE and question.focus != "long":
             stamp = _entry_time_stamp(sentence)
@@ -399,17 +405,31 @@ def _spans(
                 names = [t for t in chunk if t.pos_ == "PROPN"]
                 if not names or not all(t.pos_ in {"PROPN", "DET"} for t in chunk) or any(t.ent_type_ for t in names):
                     continue
-                name = chunk.doc[names[0].i : names[-1].i + 1]
+                name = _with_number(chunk.doc[names[0].i : names[-1].i + 1])
+                if kind is AnswerType.PERSON:
+                    name = _person_name_run(name, usage.plain_words)
                 if _capitalized_common_word(name, usage.plain_words):
                     continue
                 # "Dr Emeka Larrow, chief forecaster at ..., told ...": its title and use say a person.
                 person = kind is AnswerType.PERSON and _reads_as_person(name) and not _names_an_institution(name)
-                spans.append((names[0].idx, chunk.end_char, 1.0 if person else 0.5))
+                spans.append((name.start_char, max(name.end_char, chunk.end_char), 1.0 if person else 0.5))
         if question.focus and kind is not AnswerType.PERSON:
             # "Which fruit export *season*": the phrase headed by the focus noun names the thing.
             for chunk in span.noun_chunks:
                 if chunk.root.lemma_.lower() == question.focus and len(chunk) >= 3:
                     spans.append((chunk.start_char, chunk.end_char, 0.8))
+                    # "the nearby *Tallbacken* neighbourhood": the name is the answer to "which neighbourhood".
+                    # The small model may tag the name an adjective ("Tallbacken" ADJ); a nationality is no name.
+                    names = [
+                        t for t in chunk
+                        if t.is_title and not t.is_sent_start and t.dep_ in {"compound", "amod"}
+                        and t.head.i == chunk.root.i and t.ent_type_ != "NORP"
+                    ]
+                    if (
+                        names and chunk.root.is_lower  # not "the Vietnam News *Agency*", a name itself
+                        and names[-1].i == chunk.root.i - 1 and names[-1].i - names[0].i == len(names) - 1
+                    ):
+                        spans.append((names[0].idx, names[-1].idx + len(names[-1].text), 1.0))
         return spans
     if kind is AnswerType.QUOTE:
         quotes = _quote_spans(sentence, _speaker_keys(question))
@@ -428,7 +448,14 @@ def _spans(
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
         fit = 0.15 if ent.label_ in _WEAK_ENTITY_LABELS else 0.3 if question.focus or _modifies_a_noun(ent) else 0.5
-        spans.append((ent.start_char, ent.end_char, fit))
+        start = ent.start_char
+        role = _focus_token(ent, question.focus) if question.focus and ent.label_ not in _WEAK_ENTITY_LABELS else None
+        if role is not None and not ent.start <= role.i < ent.end:
+            # "the *fireboat* Storm Petrel" names the fireboat the question asks about; "the *Court*
+            # of Appeal" says it is a court in its name, which the phrase round it may go on.
+            fit = 1.0
+            start = _name_start(ent)
+        spans.append((start, ent.end_char, fit))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
             continue
@@ -445,6 +472,10 @@ def _spans(
         elif _governed_by(chunk.root, matched):
             fit = 0.9
         spans.append((phrase.start_char, phrase.end_char, fit))
+        if fit == 1.0 and phrase.end_char > chunk.end_char:
+            # "the eastern side" of "... of Essvik harbour": the attachment may only repeat the
+            # question. Where it says as much, the whole phrase, listed first, wins the tie.
+            spans.append((chunk.start_char, chunk.end_char, 1.0))
     return spans
 
 
@@ -810,12 +841,25 @@ def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
     asked, found = _modifier_keys(asked_role), _modifier_keys(role)
     if asked and found and not asked & found:
         return True
+    focus_role = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
+    asked_kinds, found_kinds = _body_kinds_of(focus_role), _body_kinds_of(role)
+    if asked_kinds and found_kinds and not asked_kinds & found_kinds:
+        return True  # the *union* chairwoman is no boss of "the *company* that owns ..."
     # A generic "leader" is any title, but its country still counts ("the *Vietnamese* leader").
     focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
     asked_places, found_places = _place_keys(focus), _place_keys(role)
     return bool(asked_places) and bool(found_places) and not any(
         _same_place(a, b) for a in asked_places for b in found_places
     )
+
+
+def _body_kinds_of(role: Token | None) -> set[int]:
+    """Which kinds of body (``_BODY_KINDS``) qualify a role noun: "*union* president", "boss of
+    the *company*"."""
+    if role is None:
+        return set()
+    lemmas = {t.lemma_.lower() for t in _qualifiers(role)}
+    return {number for number, kind in enumerate(_BODY_KINDS) if lemmas & kind}
 
 
 def _role_qualifiers_meet(role: Token, question: QuestionAnalysis) -> bool:
@@ -881,6 +925,42 @@ _IRREGULAR_DEMONYMS = {
 }
 
 
+def _name_start(ent: Span) -> int:
+    """Where the name of an entity starts with the capitalized words the NER model left out
+    before it: "the *Advanced* Cloud Imager"."""
+    doc = ent.doc
+    start = ent.start
+    while start > ent.sent.start + 1 and doc[start - 1].is_title and doc[start - 1].dep_ in {"compound", "amod"}:
+        start -= 1
+    return doc[start].idx
+
+
+def _with_number(name: Span) -> Span:
+    """"Warehouse" + "7", "Gate" + "3": the number that belongs to a name."""
+    doc = name.doc
+    following = doc[name.end] if name.end < len(doc) else None
+    if following is not None and following.text.isdigit() and following.dep_ == "nummod" and following.head.i == name.end - 1:
+        return doc[name.start : name.end + 1]
+    return name
+
+
+def _person_name_run(name: Span, plain_words: frozenset[str]) -> Span:
+    """A person's whole name where the parse split it across phrases, without the title words
+    before it: "Minister for Health Gráinne | Devlin" is "Gráinne Devlin". The name goes on over
+    the capitalized proper nouns that follow; words the passages also write in lower case
+    ("health") open a title, not a name."""
+    doc = name.doc
+    end = name.end
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+        end += 1
+    start = name.start
+    # Only after a preposition ("Minister *for* Health ..."): "Rose Byrne" opening a sentence is a name.
+    if start > 0 and doc[start - 1].pos_ == "ADP":
+        while end - start > 2 and doc[start].lower_ in plain_words:
+            start += 1
+    return doc[start:end]
+
+
 def _modifier_keys(token: Token | None) -> set[str]:
     if token is None:
         return set()
@@ -905,6 +985,18 @@ def _with_conjuncts(ent: Span) -> tuple[int, int]:
         starts.append(owner.start_char if owner else token.idx)
         ends.append(owner.end_char if owner else token.idx + len(token.text))
     return min(starts), max(ends)
+
+
+def _end_of_listed_places(ent: Span, labels: frozenset[str]) -> int:
+    """Where the list of places the entity opens ends: "the United Kingdom and Malta" (the
+    parse may go on to "..., and food safety authorities", which are no place)."""
+    end = ent.end_char
+    for sibling in sorted(t for t in ent.root.conjuncts if t.i > ent.root.i):
+        if sibling.ent_type_ not in labels:
+            break
+        owner = next(e for e in ent.doc.ents if e.start <= sibling.i < e.end)
+        end = owner.end_char
+    return end
 
 
 def _speaker_keys(question: QuestionAnalysis) -> set[str]:
@@ -1011,9 +1103,11 @@ def _clause_spans(
             continue
         subtree = list(clause.subtree)
         start = min(token.i, subtree[0].i)
-        end = max(t.i for t in subtree) + 1
+        end = _before_a_set_off_clause(doc, token.i, max(t.i for t in subtree) + 1)
         if end - start >= 3:
             fit = 0.5 if qualifies_a_thing else 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
+            if token.lower_ in _TEMPORAL_MARKERS and _dates_only(token):
+                fit = 0.2  # "switched off *since 29 September*" says when, not why
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
     if kind is AnswerType.MANNER:
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
@@ -1042,6 +1136,28 @@ def _clause_spans(
             explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
+
+
+def _before_a_set_off_clause(doc: Doc, start: int, end: int) -> int:
+    """Where a purpose or relative clause set off by a comma starts in ``doc[start:end]``: "by
+    tearing down a gallery*, to stop the flames ...*" tells how; what follows the comma says what
+    for. Only a clause its first word opens: "by closing two shops, selling a van and ..." is a list."""
+    return next(
+        (
+            t.i for t in doc[start + 1 : end]
+            if t.text == "," and t.i + 1 < end and doc[t.i + 1].lower_ in _CLAUSE_OPENERS and _opens_a_clause(doc[t.i + 1])
+        ),
+        end,
+    )
+
+
+_CLAUSE_OPENERS = frozenset("to which who whom whose where when so".split())
+
+
+def _dates_only(marker: Token) -> bool:
+    """Does the preposition take a date or a time ("since 29 September", "after 2 a.m.")?"""
+    objects = [child for child in marker.children if child.dep_ == "pobj"]
+    return marker.dep_ == "prep" and bool(objects) and all(child.ent_type_ in {"DATE", "TIME"} for child in objects)
 
 
 def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
@@ -1128,6 +1244,29 @@ def _inside_a_word(text: str, i: int) -> bool:
     return False
 
 
+# The full stop of "8:15 p.m." or "U.S." belongs to the answer; a sentence's full stop does not.
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
+# Words that cannot end an answer: they join or introduce something the span left out
+# ("and", "that", "the", "of"), whatever the words mean ("all" in "we lost it all" is no "det").
+_DANGLING_DEPS = frozenset({"cc", "preconj", "mark", "det", "prep"})
+
+
+def _without_dangling_end(doc: Doc, start: int, end: int) -> int:
+    """The span's end before a word that leaves it hanging: a parse that stops a phrase at its
+    conjunction ("China's frictions with the US *and*") or a preposition whose object is cut off."""
+    inside = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    trimmed = False
+    while len(inside) > 1 and (_dangles(inside[-1]) or (trimmed and inside[-1].text in {",", ";", ":", "—", "–"})):
+        inside.pop()
+        trimmed = True
+    return inside[-1].idx + len(inside[-1].text) if trimmed else end
+
+
+def _dangles(token: Token) -> bool:
+    # A capitalized word is a name whatever the parse says ("the Asia-*Pacific*" read as a "det").
+    return token.dep_ in _DANGLING_DEPS and token.is_lower
+
+
 def _make_candidate(
     sentence: EvidenceSentence,
     start: int,
@@ -1145,11 +1284,12 @@ def _make_candidate(
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’.") and not _ABBREVIATION_END.search(text, max(0, end - 16), end):
         end -= 1
     if end - start < 1 or _cuts_a_word(text, start, end):
         return None
     doc = sentence.parsed.doc
+    end = _without_dangling_end(doc, start, end)
     # Any token with a letter or digit: "6:15", "a.m." and "4.3%" are not like_num or is_alpha.
     tokens = [t for t in doc if start <= t.idx < end and any(ch.isalnum() for ch in t.text)]
     if not tokens:
