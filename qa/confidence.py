@@ -30,6 +30,7 @@ FEATURES = (
     "missing_names",  # share of the question's names and numbers absent near the answer
     "predicate_coverage",  # IDF-weighted share of the non-name question terms near the answer
     "unknown_predicate",  # ... of the non-name question terms the corpus never uses
+    "unparaphrased_predicate",  # ... less the paraphrase credit of the words near the answer
     "soft_coverage",  # window coverage with embedding credit for paraphrased terms
     "novelty",  # share of the answer's words not already in the question
     "type_match",  # the span is the kind of thing asked for
@@ -47,7 +48,8 @@ FEATURES = (
 # took a small weight of the wrong sign (+0.25: more never-used words, more confidence), and in
 # leave-one-set-out fits over the six dev sets dropping it raised summed F1 3.564 -> 3.663 for
 # refusal recall 0.881 -> 0.869. unparaphrased_terms in its place fits the same (a weight near 0).
-# The off-topic refusal rule weighs never-used words over the predicate (unknown_predicate).
+# The off-topic refusal rule weighs never-used, unparaphrased words over the predicate
+# (unparaphrased_predicate).
 CALIBRATED_FEATURES = ("bias", "score", "margin", "window_coverage", "soft_coverage", "similarity", "type_match")
 
 DEFAULT_WEIGHTS: dict[str, float] = {

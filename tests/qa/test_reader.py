@@ -214,3 +214,20 @@ def test_a_future_question_is_not_answered_by_a_year_before_the_story(tmp_path: 
     candidates = [c.text for c in qa.read("When will the old satellite be switched off?").candidates]
     assert "2015" in candidates  # still read, as a date ...
     assert candidates[0] == "September", candidates  # ... but not first: it lies before the story
+
+
+def test_a_predicate_word_half_paraphrased_beside_the_answer_is_not_off_topic(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Storm cuts power in Varnby\n\n"
+        "Varnby, a town of about 12,000 people, lost power for two days after the storm, the utility said.\n\n"
+        "Repair crews from three regions worked through the night.\n"
+    ))
+
+    size = qa.read("What is the population of Varnby?")
+    # "population" is never used, but WordNet relates it to the "people" beside the answer: a
+    # partial paraphrase (credit 0.8), not a question about something the corpus lacks.
+    assert size.features["unknown_predicate"] >= 0.5 > size.features["unparaphrased_predicate"]
+    assert size.refusal_rule is None and "12,000" in (size.answer.candidate or "")
+    # A never-used predicate nothing near the answer paraphrases is still refused.
+    height = qa.read("How tall is the Varnby lighthouse?")
+    assert height.refusal_rule == "unknown_predicate" and height.answer.refused
