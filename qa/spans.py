@@ -841,12 +841,11 @@ def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
     asked, found = _modifier_keys(asked_role), _modifier_keys(role)
     if asked and found and not asked & found:
         return True
-    focus_role = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
-    asked_kinds, found_kinds = _body_kinds_of(focus_role), _body_kinds_of(role)
+    focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
+    asked_kinds, found_kinds = _body_kinds_of(focus), _body_kinds_of(role)
     if asked_kinds and found_kinds and not asked_kinds & found_kinds:
         return True  # the *union* chairwoman is no boss of "the *company* that owns ..."
     # A generic "leader" is any title, but its country still counts ("the *Vietnamese* leader").
-    focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
     asked_places, found_places = _place_keys(focus), _place_keys(role)
     return bool(asked_places) and bool(found_places) and not any(
         _same_place(a, b) for a in asked_places for b in found_places
@@ -951,7 +950,7 @@ def _person_name_run(name: Span, plain_words: frozenset[str]) -> Span:
     ("health") open a title, not a name."""
     doc = name.doc
     end = name.end
-    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ and doc[end - 1].whitespace_:
+    while end < len(doc) and _continues_a_name(doc[end]):
         end += 1
     start = name.start
     # Only after a preposition ("Minister *for* Health ..."): "Rose Byrne" opening a sentence is a name.
@@ -959,6 +958,11 @@ def _person_name_run(name: Span, plain_words: frozenset[str]) -> Span:
         while end - start > 2 and doc[start].lower_ in plain_words:
             start += 1
     return doc[start:end]
+
+
+def _continues_a_name(token: Token) -> bool:
+    """A capitalized proper noun outside any entity, after a space: "Devlin" of "Gráinne Devlin"."""
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_ and bool(token.doc[token.i - 1].whitespace_)
 
 
 def _modifier_keys(token: Token | None) -> set[str]:
@@ -1144,8 +1148,8 @@ def _before_a_set_off_clause(doc: Doc, start: int, end: int) -> int:
     for. Only a clause its first word opens: "by closing two shops, selling a van and ..." is a list."""
     return next(
         (
-            t.i for t in doc[start + 1 : end]
-            if t.text == "," and t.i + 1 < end and doc[t.i + 1].lower_ in _CLAUSE_OPENERS and _opens_a_clause(doc[t.i + 1])
+            t.i for t in doc[start + 1 : end - 1]
+            if t.text == "," and doc[t.i + 1].lower_ in _CLAUSE_OPENERS and _opens_a_clause(doc[t.i + 1])
         ),
         end,
     )
@@ -1251,6 +1255,10 @@ _ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}$")
 _DANGLING_DEPS = frozenset({"cc", "preconj", "mark", "det", "prep"})
 
 
+def _ends_an_abbreviation(text: str, end: int) -> bool:
+    return bool(_ABBREVIATION_END.search(text, max(0, end - 16), end))
+
+
 def _without_dangling_end(doc: Doc, start: int, end: int) -> int:
     """The span's end before a word that leaves it hanging: a parse that stops a phrase at its
     conjunction ("China's frictions with the US *and*") or a preposition whose object is cut off."""
@@ -1284,7 +1292,7 @@ def _make_candidate(
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’.") and not _ABBREVIATION_END.search(text, max(0, end - 16), end):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)\"”'’.") and not _ends_an_abbreviation(text, end):
         end -= 1
     if end - start < 1 or _cuts_a_word(text, start, end):
         return None
