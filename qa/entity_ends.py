@@ -110,13 +110,23 @@ def _with_name_part(ent: Span) -> int | None:
     if ent.label_ not in _NAME_LABELS or ent.end >= len(doc) or not ent[-1].is_title:
         return None
     following = doc[ent.end]
-    # The number hangs on the name ("Route *46*"); one that counts the next noun does not ("Greyhaven *12* contracts").
-    if following.text.isdigit() and following.head.i == ent.end - 1:
-        return following.idx + len(following.text)
+    number = name_number(ent)
+    if number is not None:
+        return number.idx + len(number.text)
     if ent.label_ in _OF_NAME_LABELS and following.lower_ == "of" and ent.end + 1 < len(doc):
         rest = _entity_at(doc, ent.end + 1)
         if rest is not None and rest.label_ in _NAME_LABELS | {"PERSON"} and rest[0].is_title:
             return rest.end_char
+    return None
+
+
+def name_number(name: Span) -> Token | None:
+    """The number right after a name that hangs on it ("Route *46*", "Warehouse *7*"); one that
+    counts the next noun does not ("Greyhaven *12* contracts")."""
+    doc = name.doc
+    following = doc[name.end] if name.end < len(doc) else None
+    if following is not None and following.text.isdigit() and following.head.i == name.end - 1:
+        return following
     return None
 
 

@@ -371,7 +371,7 @@ class Reader:
         # A word the corpus never uses may still be a paraphrase of one beside the answer
         # ("Which *town* ...?" of "in Mallow", "the *CEO*" of "chief executive"); what no word
         # there paraphrases is what the corpus lacks.
-        unparaphrased = sum(weights[t] * (1.0 - credits.get(t, 1.0)) for t in never_used) / total
+        unparaphrased = _unparaphrased_share(weights, never_used, credits)
         # Names and numbers of the question must stand near the answer, not merely in the
         # same document: "What did Biden say to Trong?" is not answered where Trong is absent.
         names = [*question.entities, *question.numbers]
@@ -389,11 +389,7 @@ class Reader:
         unknown_predicate = sum(predicate.get(t, 0.0) for t in never_used) / predicate_total if predicate_total else 0.0
         # ... less what the words beside the answer paraphrase: "a city of 86,000 *people*" all but
         # says "population", "in Mallow" says nothing of "colonize".
-        unparaphrased_predicate = (
-            sum(predicate.get(t, 0.0) * (1.0 - credits.get(t, 1.0)) for t in never_used) / predicate_total
-            if predicate_total
-            else 0.0
-        )
+        unparaphrased_predicate = _unparaphrased_share(predicate, never_used, credits)
         support_docs = {s.passage.doc_id for s in supporting}
         return {
             "bias": 1.0,
@@ -591,6 +587,13 @@ def _window_initials(sentence: EvidenceSentence) -> set[str]:
 def _spelt_out_acronyms(question: QuestionAnalysis, initials: set[str]) -> frozenset[str]:
     """The question's acronyms ("CFO") spelt out in the window, as their matching keys."""
     return frozenset(term_key(word) for word in words(question.text) if _spelt_out(word, initials))
+
+
+def _unparaphrased_share(weights: Mapping[str, float], never_used: list[str], credits: Mapping[str, float]) -> float:
+    """The share of ``weights`` held by never-used words, each less its paraphrase credit."""
+    total = sum(weights.values())
+    missed = sum(weights.get(t, 0.0) * (1.0 - credits.get(t, 1.0)) for t in never_used)
+    return missed / total if total else 0.0
 
 
 def _window_keys(sentence: EvidenceSentence) -> set[str]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
-from qa.entity_ends import entity_end
+from qa.entity_ends import entity_end, name_number
 from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
 from qa.terms import initialisms, term_key
 
@@ -935,11 +935,10 @@ def _name_start(ent: Span) -> int:
 
 
 def _with_number(name: Span) -> Span:
-    """"Warehouse" + "7", "Gate" + "3": the number that belongs to a name."""
-    doc = name.doc
-    following = doc[name.end] if name.end < len(doc) else None
-    if following is not None and following.text.isdigit() and following.dep_ == "nummod" and following.head.i == name.end - 1:
-        return doc[name.start : name.end + 1]
+    """"Warehouse" + "7", "Gate" + "3": the number that belongs to a name, as its modifier."""
+    number = name_number(name)
+    if number is not None and number.dep_ == "nummod":
+        return name.doc[name.start : name.end + 1]
     return name
 
 
@@ -980,15 +979,19 @@ def _with_conjuncts(ent: Span) -> tuple[int, int]:
     tokens = [ent.root, *ent.root.conjuncts]
     if len(tokens) == 1:
         return ent.start_char, ent.end_char
-    doc = ent.doc
     starts, ends = [ent.start_char], [ent.end_char]
     for token in tokens[1:]:
         if token.sent.start != ent.sent.start:
             continue
-        owner = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        owner = _entity_of(token)
         starts.append(owner.start_char if owner else token.idx)
         ends.append(owner.end_char if owner else token.idx + len(token.text))
     return min(starts), max(ends)
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The named entity the token is part of, if any."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
 
 
 def _end_of_listed_places(ent: Span, labels: frozenset[str]) -> int:
@@ -998,8 +1001,7 @@ def _end_of_listed_places(ent: Span, labels: frozenset[str]) -> int:
     for sibling in sorted(t for t in ent.root.conjuncts if t.i > ent.root.i):
         if sibling.ent_type_ not in labels:
             break
-        owner = next(e for e in ent.doc.ents if e.start <= sibling.i < e.end)
-        end = owner.end_char
+        end = _entity_of(sibling).end_char
     return end
 
 
