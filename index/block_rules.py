@@ -42,7 +42,12 @@ _AD_COPY = re.compile(
     r"free (?:quote|consultation|review|trial))|"
     # Calls that are also words of a report ("the judge may order today that ..."): only as the
     # imperative opening a sentence, "Order today, delivered tomorrow.", "Try it free for 14 days."
-    r"(?:^|[.!?–—-]\s*)(?:order (?:today|online)|try (?:it |us )?(?:for )?free)\b",
+    r"(?:^|[.!?–—-]\s*)(?:order (?:today|online)|try (?:it |us )?(?:for )?free)\b|"
+    # "Switch to Example Broadband today: ...", "Switch now and save".
+    r"(?:^|[.!?–—-]\s*)switch (?:to [^.!?:]{1,40}? )?(?:today|now)\b|"
+    # The small print of a subscription offer: "No contract, no installation fee.", "Cancel anytime."
+    r"\bno (?:installation|set-?up|activation|connection|joining|hidden) (?:fees?|costs?|charges?)\b|"
+    r"\bcancel (?:any ?time|at any time)\b",
     re.IGNORECASE,
 )
 

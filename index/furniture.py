@@ -14,6 +14,7 @@ import logging
 import re
 
 from index.metadata import parse_date, via_source
+from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words  # passages imports ``words`` here
 from index.tickers import is_ticker
@@ -56,7 +57,18 @@ _COMMENT_COUNT = re.compile(
     r"(?:\s*[·|•:–—-]?\s*(?:join the (?:conversation|discussion|debate)|have your say|add (?:a|your) comment|"
     r"(?:leave|post|write) a comment|comment now|(?:show|view|read|hide) (?:all )?comments))?\s*[›»→]?$|"
     r"^(?:comments|commenting) (?:are|is|have been|has been) (?:now )?(?:closed|disabled|switched off|turned off)"
-    r"(?: (?:on|for|under) this (?:article|story|post|page|blog|live ?blog|live coverage))?\.?$",
+    r"(?: (?:on|for|under) this (?:article|story|post|page|blog|live ?blog|live coverage))?\.?"
+    # and the pointer to the rules for commenting that may follow: "Read our community guidelines."
+    r"(?:\s+(?:read|see|view|check) (?:our|the) (?:community (?:guidelines|standards|rules)|house rules|"
+    r"comments? (?:policy|guidelines|rules)|commenting (?:policy|guidelines|rules))\.?)?$",
+    re.IGNORECASE,
+)
+# A reader's contribution under its label, as live blogs and comment sections print them:
+# "Reader update: Jo, 80, from Leeds writes: ...", "Your stories: ...", "Readers' views: ...".
+# The outlet's own answers to readers ("Your questions answered: ...") are not in the list.
+_READER_SUBMISSION = re.compile(
+    r"^(?:reader|readers[’']?|reader[’']s|your|viewer|viewers[’']?|listener|listeners[’']?)\s+"
+    r"(?:updates?|views?|stories|story|comments?|messages?|experiences?|submissions?|contributions?|posts?)\s*:\s*\S",
     re.IGNORECASE,
 )
 # The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
@@ -103,13 +115,20 @@ _IMAGE_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _TRACKING = re.compile(r"^[a-z0-9 :._/-]+$")
+# Words that join a phrase of language; code-like leftovers ("date 2023-12-07 fbpx", "16/11/2026")
+# have none, a subheading that opens with a figure ("60 million euros for flood walls") has one.
+_FUNCTION_WORDS = frozenset(
+    "a an the of for to in on at by with from into over under and or but as than per after before against".split()
+)
 # A live-blog entry's time stamp alone on its line: "19:47", "6:05 pm", "12m ago", "1h ago",
 # "3 hours ago". Kept or dropped by its neighbours (``block_rules.drop_stray_time_stamps``).
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?"
 _LONE_TIME = re.compile(
     rf"^(?:{_CLOCK}|\d{{1,3}}\s?(?:s|m|h|d|secs?|mins?|hrs?|seconds?|minutes?|hours?|days?)\s+ago)$", re.IGNORECASE
 )
-_TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>[^\d\s].*)$", re.IGNORECASE)
+# The title may open with a count and a word ("19:40  38 ambulances diverted"), not with a
+# second number alone ("10:00 11:30", "19:47 2-1").
+_TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>(?:\d[\d,.]*\s+)?[^\d\s].*)$", re.IGNORECASE)
 # A time and a date with nothing else, as an embedded social-media post signs off:
 # "6:28 PM · Mar 14, 2026", "14 March 2026, 21:05".
 _DATE_WORDS = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
@@ -150,6 +169,9 @@ _SOCIAL_HANDLE = re.compile(
 )
 # An editor's placeholder for something the scraper could not show: "[Embedded post]", "[Video]".
 _PLACEHOLDER = re.compile(r"^\[(?:embedded|embed|video|audio|image|photo|gallery|graphic|chart|map|interactive|poll)\b[\w ]{0,30}\]$", re.IGNORECASE)
+# A scraper's placeholder for a picture with the picture's caption after it on the same line:
+# "[Photo] Divers search the harbour on Sunday. ...". The placeholder says what the text describes.
+_PLACEHOLDER_CAPTION = re.compile(r"^\[(?:photo|image|picture|photograph|gallery|graphic)s?\b[\w ]{0,30}\]\s*\S", re.IGNORECASE)
 
 LINK_LIST_HEADINGS = re.compile(
     r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics))?|read more|more to read|"
@@ -386,6 +408,28 @@ def is_poll_options(text: str) -> bool:
     return bool(_POLL_OPTIONS_LINE.match(text.strip()))
 
 
+def is_placeholder_caption(text: str) -> bool:
+    """A picture's caption behind the scraper's placeholder for the picture: "[Photo] Divers
+    search the harbour on Sunday." A "[Photo]" alone is the placeholder (``line_reason``)."""
+    return bool(_PLACEHOLDER_CAPTION.match(text)) and len(words(text)) <= CAPTION_MAX_WORDS
+
+
+def is_page_fragment(text: str) -> bool:
+    """A short lowercase code-like leftover of the page's markup or scripts ("date 2023-12-07
+    fbpx"). A lowercase phrase with a function word reads as language: a subheading that opens
+    with a figure ("60 million euros for flood walls") is the article's; so does a time before a
+    count and words ("06:52 2 wagons catch fire"), a timeline's item."""
+    tokens = words(text)
+    return (
+        bool(_TRACKING.match(text))
+        and len(tokens) <= 6
+        and not ends_sentence(text)
+        and not is_time_stamp(text)
+        and timed_title(text) is None
+        and not any(token in _FUNCTION_WORDS for token in tokens)
+    )
+
+
 def is_question(text: str) -> bool:
     core = text.rstrip().rstrip("›»>").rstrip()
     return core.endswith("?")
@@ -411,6 +455,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "vote-widget"
     if is_comment_count(text):
         return "comment-count"
+    if _READER_SUBMISSION.match(text):
+        return "reader-submission"
     if via_source(text) is not None:
         return "source-label"
     # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",
@@ -440,10 +486,12 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "cookie-banner"
     if _IMAGE_CREDIT.search(text) and word_count <= 25:
         return "caption"  # before the menu rule: "Photo: Ana Ruiz / Reuters / Pool" is a credit
+    if is_placeholder_caption(text):
+        return "caption"
     segmented = segmented_line_reason(text) or spaced_menu_reason(text)
     if segmented is not None:
         return segmented
-    if _TRACKING.match(text) and word_count <= 6 and not ends_sentence(text) and not is_time_stamp(text):
+    if is_page_fragment(text):
         return "page-fragment"  # lowercase code-like leftovers ("date 2023-12-07 fbpx")
     if is_prompt(text):
         return "prompt"

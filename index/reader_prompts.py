@@ -62,8 +62,9 @@ _PROMPT_TERMS = re.compile(
     r"reader[- ](?:funded|supported|powered)|readers like you|"
     r"paywalls?|notifications?|push alerts?|refresh (?:the|your) (?:page|browser)|"
     r"download (?:the|our) app|follow us|inbox|free trial|create (?:an|a free) account|"
-    # A call for readers' material: "Send us your pictures at ...", "Send in your videos".
-    r"send (?:us|in) your (?:photos?|pictures?|videos?|footage|stories|story|tips?)|"
+    # A call for readers' material: "Send us your pictures at ...", "Send in your videos",
+    # "Send us your experiences using the form below".
+    r"send (?:us|in) your (?:photos?|pictures?|videos?|footage|stories|story|tips?|experiences?|views|questions|thoughts)|"
     r"already (?:a member|a subscriber|have an account)|unlock|premium (?:content|access)|"
     r"free (?:every|each) (?:week)?day|free every (?:morning|evening|week)|"
     r"(?:get|receive|turn on|enable)\s+(?:\w+\s+)?alerts)\b",
@@ -77,6 +78,13 @@ _STRONG_PROMPT_TERMS = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"^(?:donate|give|contribute|support us|join us|become an? (?:member|supporter|subscriber|patron|friend))"
     r"(?:\s+(?:now|today|here|monthly|once))?\s*[›»→!]?$",
+    re.IGNORECASE,
+)
+# What a source's words were given to, right before the outlet's name: "he told the Courier",
+# "said in an interview with", "speaking to".
+_ATTRIBUTION_TO = re.compile(
+    r"\b(?:told|tells|telling|said to|says to|speaking to|spoke to|speaks to|confirmed to|wrote to|"
+    r"in an interview with|in a statement to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
@@ -136,11 +144,18 @@ def is_prompt(text: str) -> bool:
 
 
 def is_self_promotion(text: str, outlet_names: tuple[str, ...]) -> bool:
-    """The outlet talking about itself in the first person ("The Independent ... our reporting")."""
+    """The outlet talking about itself in the first person ("The Independent ... our reporting").
+    The outlet as the one a source spoke to ("We asked ... , he told the Courier") is reporting."""
     if not outlet_names:
         return False
     unquoted = without_quotes(text)
     if not _FIRST_PERSON_PLURAL.search(unquoted):
         return False
     spaced = " ".join(unquoted.split())  # "The\u00a0Independent" is "The Independent"
-    return any(re.search(rf"\b{re.escape(name)}\b", spaced) for name in outlet_names)
+    return any(_names_outside_attribution(spaced, name) for name in outlet_names)
+
+
+def _names_outside_attribution(text: str, name: str) -> bool:
+    """``name`` occurs in ``text`` other than as the outlet a source spoke to."""
+    mentions = re.finditer(rf"\b{re.escape(name)}\b", text)
+    return any(not _ATTRIBUTION_TO.search(text[: mention.start()]) for mention in mentions)
