@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from qa.question import ORDERING_VERBS
+
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
 
@@ -33,7 +35,7 @@ def find_hop(doc: Doc) -> Hop | None:
     a present participle ("the aid group *cooking for* X"), as a question of its own."""
     for token in doc:
         noun = token.head
-        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ == "ROOT":
+        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ == "ROOT" or _is_ordered(noun):
             continue
         if token.dep_ == "relcl" and _subject_is_relative_pronoun(token):
             clause = [t for t in token.subtree if not (t.lower_ in _RELATIVE_PRONOUNS and t.dep_ == "nsubj")]
@@ -50,6 +52,13 @@ def find_hop(doc: Doc) -> Hop | None:
         end = last.idx + len(last.text)
         return Hop(phrase=doc.text[start:end], inner_question=f"Which {described} {_detokenize(predicate)}?")
     return None
+
+
+def _is_ordered(noun: Token) -> bool:
+    """ "Name the *detective* working on the case": the noun is the thing asked for, whose
+    description is the question itself, not a step before it."""
+    verb = noun.head
+    return noun.dep_ == "dobj" and verb.i == 0 and verb.lower_ in ORDERING_VERBS
 
 
 def _subject_is_relative_pronoun(verb: Token) -> bool:

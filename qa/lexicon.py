@@ -78,7 +78,7 @@ class Lexicon:
     data: dict[str, mmap.mmap | bytes]
     senses: int = 3
     _cache: dict[str, dict[str, float]] = field(default_factory=dict)
-    _kinds: dict[tuple[str, str], bool] = field(default_factory=dict)
+    _kinds: dict[tuple[str, str, int], bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -145,18 +145,20 @@ class Lexicon:
             self._cache[lemma] = related
         return related
 
-    def is_kind_of(self, noun: str, general: str) -> bool:
+    def is_kind_of(self, noun: str, general: str, senses: int | None = None) -> bool:
         """Is ``noun`` a kind of ``general`` by WordNet's hypernym chains: "sheep" of "animal",
-        "passenger" of "people"? Only the nouns' most frequent senses count.
+        "passenger" of "people"? Only the nouns' most frequent senses count (``senses`` of
+        ``noun``'s, the lexicon's number when None).
 
         Asked for every figure of every sentence a "how many" question reads: cached."""
-        key = (_singular(noun), _singular(general))
+        noun_senses = self.senses if senses is None else senses
+        key = (_singular(noun), _singular(general), noun_senses)
         with self._lock:
             cached = self._kinds.get(key)
         if cached is not None:
             return cached
         wanted = set(self._noun_senses(key[1]))
-        frontier = set(self._noun_senses(key[0]))
+        frontier = set(self.index.get(key[0], {}).get("noun", ())[:noun_senses])
         seen: set[int] = set()
         while frontier and not frontier & wanted:
             seen |= frontier

@@ -49,6 +49,9 @@ class QuestionAnalysis:
     ranking: tuple[str, ...] = ()
     # "When *will* ...?": asked of a time after the story, which no earlier year answers.
     asks_ahead: bool = False
+    # "What is the *name* of ...?", "*Name* the detective ...", "What is the group *called*?":
+    # only a name answers, not a description ("two people").
+    asks_name: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -81,16 +84,19 @@ PERSON_NOUNS = frozenset(
 # Occupations by suffix: "which *hydrologist*", "which *technician*", "which *photographer*".
 _PERSON_SUFFIXES = ("ologist", "ician", "ographer", "ist")
 
+# Nouns for places: "which *district*", "the port *of Essvik*", "the Saltkaj *district*".
+PLACE_NOUNS = frozenset(
+    "country countries city capital nation place region sea island islands province border "
+    "location area territory state continent waterway gulf town village road street highway motorway "
+    "route bridge river lake mountain port airport station district neighbourhood neighborhood valley "
+    "county municipality site venue building church chapel hospital school stadium square park hotel "
+    "prison camp shelter gym hall harbour harbor suburb quay dock pier coast bay beach".split()
+)
+
 # Focus nouns that tell which entity type a "which/what X" question wants.
 _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
     AnswerType.PERSON: PERSON_NOUNS,
-    AnswerType.PLACE: frozenset(
-        "country countries city capital nation place region sea island islands province border "
-        "location area territory state continent waterway gulf town village road street highway motorway "
-        "route bridge river lake mountain port airport station district neighbourhood neighborhood valley "
-        "county municipality site venue building church chapel hospital school stadium square park hotel "
-        "prison camp shelter gym hall".split()
-    ),
+    AnswerType.PLACE: PLACE_NOUNS,
     AnswerType.ORGANIZATION: frozenset(
         "agency organization organisation institute institution party outlet newspaper broadcaster "
         "company media ministry department group bank firm publication network body government "
@@ -204,12 +210,13 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         dict.fromkeys(n for m in _NUMBER.finditer(text) if (n := m.group(0).rstrip(".,")) not in in_names)
     )
     naming = _naming_verb(doc)
+    # "What is the instrument *called*?", "*List* the towns": the asking verb need not stand in the text.
+    asking = {verb.i for verb in (naming, _ordering_verb(doc)) if verb is not None}
     key_terms = tuple(
         dict.fromkeys(
             token.lemma_.lower()
             for token in doc
-            # "What is the instrument *called*?": its name need not stand beside a "called".
-            if (naming is None or token.i != naming.i)
+            if token.i not in asking
             and (token.is_alpha or token.like_num or _CODED_NAME.fullmatch(token.text))
             and not token.is_stop
             and token.lower_ not in _QUESTION_STOPWORDS
@@ -231,7 +238,14 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         set_aside=_set_aside(text, (*entities, *numbers)),
         ranking=_superlatives(doc),
         asks_ahead=_asks_ahead(doc),
+        asks_name=naming is not None or _named_noun(doc) is not None or _orders_a_name(doc),
     )
+
+
+def _orders_a_name(doc: Doc) -> bool:
+    """ "*Name* the detective working on the case.": the imperative asks for a name."""
+    verb = _ordering_verb(doc)
+    return verb is not None and verb.lower_ == "name" and _ordered_noun(doc) is not None
 
 
 def _asks_ahead(doc: Doc) -> bool:
@@ -301,6 +315,9 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
         # "Is Vietnam still communist?", "Did China support ...?"
         if words[0] in _AUXILIARIES:
             return AnswerType.YES_NO, None
+        ordered = _ordered_noun(doc)
+        if ordered is not None:
+            return _typed_by_focus(doc, ordered)  # "Name the detective ..." asks as "Which detective ...?"
         return AnswerType.ENTITY, None
     wh = words[wh_index]
     after = words[wh_index + 1] if wh_index + 1 < len(words) else ""
@@ -342,15 +359,37 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if focus in _QUOTE_NOUNS or (verbs & _QUOTE_VERBS and focus is None):
         return AnswerType.QUOTE, focus
     if focus is not None:
-        for answer_type, nouns in _FOCUS_TYPES.items():
-            if focus in nouns:
-                return answer_type, focus
-        if len(focus) > 5 and focus.endswith(_PERSON_SUFFIXES):
-            return AnswerType.PERSON, focus
-        typed = _typed_compound(doc, focus)
-        if typed is not None:
-            return typed
+        return _typed_by_focus(doc, focus)
+    return AnswerType.ENTITY, None
+
+
+def _typed_by_focus(doc: Doc, focus: str) -> tuple[AnswerType, str | None]:
+    """The kind of answer the asked noun names: "which *country*" a place, "which *hydrologist*" a person."""
+    for answer_type, nouns in _FOCUS_TYPES.items():
+        if focus in nouns:
+            return answer_type, focus
+    if len(focus) > 5 and focus.endswith(_PERSON_SUFFIXES):
+        return AnswerType.PERSON, focus
+    typed = _typed_compound(doc, focus)
+    if typed is not None:
+        return typed
     return AnswerType.ENTITY, focus
+
+
+ORDERING_VERBS = frozenset("name list identify".split())
+
+
+def _ordering_verb(doc: Doc) -> Token | None:
+    """The verb of an imperative question ("*Name* the detective ...", "*List* the towns ...")."""
+    first = next((t for t in doc if t.is_alpha), None)
+    return first if first is not None and first.lower_ in ORDERING_VERBS else None
+
+
+def _ordered_noun(doc: Doc) -> str | None:
+    """The thing an imperative question asks for: "*Name* the police *detective* working on the case."."""
+    verb = _ordering_verb(doc)
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verb is not None else []
+    return objects[-1].lemma_.lower() if objects else None
 
 
 def _typed_compound(doc: Doc, focus: str) -> tuple[AnswerType, str] | None:
@@ -515,12 +554,12 @@ def _naming_verb(doc: Doc) -> Token | None:
     if len(words) < 4 or words[0].lower_ != "what" or words[1].lemma_ != "be":
         return None
     verb, named = words[-1], words[2:-1]
-    if verb.lemma_.lower() not in _NAMING_VERBS or verb.tag_ not in {"VBN", "VBD"}:
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.tag_ not in {"VBN", "VBD"}:
         return None
     return verb if named and named[-1].pos_ == "NOUN" else None
 
 
-_NAMING_VERBS = frozenset("call name know term dub".split())
+NAMING_VERBS = frozenset("call name know term dub".split())
 _TIME_SUPERLATIVES = frozenset("earliest latest soonest".split())
 
 
@@ -595,7 +634,10 @@ _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several".
 
 
 def _wants_several(doc: Doc) -> bool:
-    """'Which countries ...', 'Which two leaders ...', 'What topics ...' want a list."""
+    """'Which countries ...', 'Which two leaders ...', 'What topics ...', 'List the towns ...' want a list."""
+    verb = _ordering_verb(doc)
+    if verb is not None and any(c.dep_ == "dobj" and c.tag_ in {"NNS", "NNPS"} for c in verb.children):
+        return True
     for i, token in enumerate(doc[:-1]):
         if token.lower_ in {"which", "what"}:
             for nxt in doc[i + 1 : i + 4]:

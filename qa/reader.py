@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -118,6 +118,7 @@ class Reader:
                 answer=Answer(question=question.text, text=None, refused=True, reason=reason, hits=tuple(hits), **extra)
             )
 
+        question = self._typed_by_meaning(question)
         if question.answer_type is AnswerType.YES_NO:
             return refuse(
                 "This is a yes/no question. corpus-qa answers only with exact spans quoted from the "
@@ -218,6 +219,15 @@ class Reader:
             candidate=best.text,
         )
         return Reading(answer=answer, features=features, candidates=tuple(candidates))
+
+    def _typed_by_meaning(self, question: QuestionAnalysis) -> QuestionAnalysis:
+        """ "Which *pensioner* ...?" asks for a person though no list of role nouns has the word:
+        WordNet's first sense of it is a kind of person. Only the first sense: a "satellite" or a
+        "sport" may be a person in a rarer one."""
+        focus = question.focus
+        if question.answer_type is AnswerType.ENTITY and focus and self._lexicon.is_kind_of(focus, "person", senses=1):
+            return replace(question, answer_type=AnswerType.PERSON)
+        return question
 
     def _related_words(self, question: QuestionAnalysis) -> dict[str, Mapping[str, float]]:
         """WordNet's related words for the question's terms that the corpus never uses: such a

@@ -17,7 +17,16 @@ from spacy.tokens import Doc, Span, Token
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
 from qa.entity_ends import entity_end, name_number
-from qa.question import CHAIR_TITLES, GENERIC_LEADERS, PERSON_NOUNS, AnswerType, QuestionAnalysis, holds_asked_role
+from qa.question import (
+    CHAIR_TITLES,
+    GENERIC_LEADERS,
+    NAMING_VERBS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    AnswerType,
+    QuestionAnalysis,
+    holds_asked_role,
+)
 from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
@@ -242,6 +251,7 @@ class _PassageUsage:
 
     plain_words: frozenset[str]  # written in lower case: "Spillway" opening a headline is one
     person_names: frozenset[str]  # the full names and surnames of people the NER model found
+    place_names: frozenset[str]  # names used as places: "the port of Essvik", "the Saltkaj district"
 
     @classmethod
     def of(cls, evidence: list[EvidenceSentence]) -> _PassageUsage:
@@ -250,10 +260,26 @@ class _PassageUsage:
         names = {name for ent in ents if _a_full_name(ent) for name in (ent.text, ent[-1].text)}
         # "Hugh Brennock" chairs "Brennock Nutrition": the bare "Brennock" may be either.
         names_of_bodies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) >= 2}
+        person_names = names - names_of_bodies
+        places = {ent.text for ent in ents if ent.label_ in {"GPE", "LOC"} or _used_as_a_place(ent)}
         return cls(
             plain_words=frozenset(t.text for t in tokens if t.is_lower),
-            person_names=frozenset(names - names_of_bodies),
+            person_names=frozenset(person_names),
+            place_names=frozenset(places - person_names),
         )
+
+
+def _used_as_a_place(ent: Span) -> bool:
+    """ "the *Saltkaj* district", "the port *of Essvik*": a name that qualifies a common noun
+    for a place names a place, though the small NER model may call it a PERSON."""
+    root = ent.root
+    if root.dep_ == "compound":
+        head = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        head = root.head.head
+    else:
+        return False
+    return head.is_lower and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS and not ent.start <= head.i < ent.end
 
 
 def _a_full_name(ent: Span) -> bool:
@@ -303,7 +329,7 @@ def _spans(
         said_of_a_length = (lambda noun: False) if _asks_time_elapsed(question) else said
 
         absorbed_until = -1
-        for ent in _entities(span, question, kind_of, usage.person_names):
+        for ent in _entities(span, question, kind_of, usage):
             if ent.start_char < absorbed_until:
                 continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
             end = entity_end(ent, said)
@@ -360,10 +386,13 @@ def _spans(
             if kind is AnswerType.PLACE and fit > 0 and not question.plural:
                 # "made at the plant *in Rathmore*": a place stands after a locative preposition;
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
-                locative = ent.root.dep_ == "pobj" and ent.root.head.lower_ in _LOCATIVE_PREPOSITIONS
-                fit += 0.2 if locative else -0.2 if ent.label_ == "ORG" else 0.0
+                fit += 0.2 if _after_a_locative(ent.root) else -0.2 if ent.label_ == "ORG" else 0.0
                 if ent.root.dep_ == "poss":
                     fit -= 0.3  # "one of *Ireland's* largest producers" owns a thing; it places nothing
+            if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus):
+                fit = 0.2
+            if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
+                continue  # "Vestrum-based security *firm* Brightmoor Labs" is no place
             if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent, question.focus):
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
@@ -388,7 +417,7 @@ def _spans(
             elif kind is AnswerType.PLACE:
                 # "Where did the tins end up?" "... exported to the United Kingdom and Malta": the
                 # places listed together answer together.
-                end = max(end, _end_of_listed_places(ent, exact))
+                end = max(end, _end_of_listed_places(ent, exact), _end_of_place_noun(ent, said))
             spans.append((start, end, fit))
         if kind is AnswerType.DATE and question.focus != "long":
             stamp = _entry_time_stamp(sentence)
@@ -397,8 +426,11 @@ def _spans(
         if kind is AnswerType.PERSON:
             # "Several Chinese leaders", "the foreign ministry spokesperson": people without a name.
             for chunk in span.noun_chunks:
-                if chunk.root.lemma_.lower() in PERSON_NOUNS and not chunk.root.ent_type_:
-                    spans.append((chunk.start_char, chunk.end_char, 0.6))
+                # "What is the *name* of ...?" is answered by no description.
+                if chunk.root.lemma_.lower() in PERSON_NOUNS and not chunk.root.ent_type_ and not question.asks_name:
+                    # "Which *expert* ...?" is not answered by "two experts": they are the kind asked, unnamed.
+                    restates = question.focus is not None and chunk.root.lemma_.lower() == question.focus
+                    spans.append((chunk.start_char, chunk.end_char, 0.3 if restates else 0.6))
         if kind in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANIZATION):
             # A name the small NER model missed ("Grupo Ancla"): a proper-noun chunk outside entities.
             for chunk in span.noun_chunks:
@@ -412,7 +444,17 @@ def _spans(
                     continue
                 # "Dr Emeka Larrow, chief forecaster at ..., told ...": its title and use say a person.
                 person = kind is AnswerType.PERSON and _reads_as_person(name) and not _names_an_institution(name)
-                spans.append((name.start_char, max(name.end_char, chunk.end_char), 1.0 if person else 0.5))
+                fit = 1.0 if person else 0.5
+                if kind is AnswerType.PLACE and name.text in usage.place_names:
+                    fit = 1.0
+                elif kind is AnswerType.PLACE and _after_a_locative(name.root):
+                    fit = 0.7  # "St Agneta's Hospital *in Ulvsted*", as for a name the model calls an ORG
+                if kind is AnswerType.PERSON and not person:
+                    if any(t.like_num for t in name):
+                        continue  # "Warehouse 7", "Route 46": no person's name has a number
+                    if question.focus in PERSON_NOUNS - _TRADE_ROLES:
+                        fit = 0.25  # as for an organisation: not "the doctor", though maybe "the operator"
+                spans.append((name.start_char, max(name.end_char, chunk.end_char), fit))
         if question.focus and kind is not AnswerType.PERSON:
             # "Which fruit export *season*": the phrase headed by the focus noun names the thing.
             for chunk in span.noun_chunks:
@@ -429,7 +471,8 @@ def _spans(
                         names and chunk.root.is_lower  # not "the Vietnam News *Agency*", a name itself
                         and names[-1].i == chunk.root.i - 1 and names[-1].i - names[0].i == len(names) - 1
                     ):
-                        spans.append((names[0].idx, names[-1].idx + len(names[-1].text), 1.0))
+                        # Tied to the focus noun as a name beside its role is ("*fireboat* Storm Petrel").
+                        spans.append((names[0].idx, names[-1].idx + len(names[-1].text), 1.5))
         return spans
     if kind is AnswerType.QUOTE:
         quotes = _quote_spans(sentence, _speaker_keys(question))
@@ -576,11 +619,14 @@ def _only_a_length_of_time(ent: Span) -> bool:
 
 
 def _entities(
-    span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool], person_names: frozenset[str]
+    span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool], usage: _PassageUsage
 ) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = [_as_known_person(_with_currency(_as_percentage(ent)), person_names) for ent in span.ents]
+    ents = [
+        _as_known_place(_as_known_body(_as_known_person(_with_currency(_as_percentage(ent)), usage.person_names)), usage)
+        for ent in span.ents
+    ]
     if question.answer_type is AnswerType.DATE:
         ents = [_as_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
@@ -592,6 +638,22 @@ def _entities(
                 if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
                     ents.append(numeral)
     return ents
+
+
+def _as_known_place(ent: Span, usage: _PassageUsage) -> Span:
+    """A name the passages use as a place's is a place: the small NER model calls the town in
+    "the port of Essvik" a PERSON, though "Essvik harbour" says what it is."""
+    if ent.label_ in {"PERSON", "ORG"} and ent.text in usage.place_names and not _reads_as_person(ent):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    return ent
+
+
+def _as_known_body(ent: Span) -> Span:
+    """A "person" whose name or introduction says it is a body is one: the small NER model
+    calls "the security firm Brightmoor Labs" a PERSON."""
+    if ent.label_ == "PERSON" and _names_an_institution(ent):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _as_known_person(ent: Span, person_names: frozenset[str]) -> Span:
@@ -667,6 +729,11 @@ def _reads_as_person(ent: Span) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
 
 
+def _after_a_locative(token: Token) -> bool:
+    """ "made at the plant *in* Rathmore": the object of a preposition of place."""
+    return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPOSITIONS
+
+
 def _names_a_home_town(ent: Span) -> bool:
     """ "a driver *from Curicó*", "a teacher *from Mallow*": where a person comes from is a place,
     though the small NER model calls most small towns ORG. Not "an official from the Ministry"."""
@@ -681,8 +748,20 @@ def _names_a_home_town(ent: Span) -> bool:
 
 def _names_an_institution(ent: Span) -> bool:
     """ "the Food Safety *Authority* of Ireland": a name built on an institution's noun is no
-    person, whatever label the small NER model gives it."""
-    return any(t.lemma_.lower() in _INSTITUTION_NOUNS for t in ent if not t.is_lower)
+    person, whatever label the small NER model gives it; nor is one the text introduces as a
+    body ("the security *firm* Brightmoor Labs", "the printing *group* Vestpress")."""
+    return any(t.lemma_.lower() in _INSTITUTION_NOUNS for t in ent if not t.is_lower) or _introduced_as_a_body(ent)
+
+
+def _introduced_as_a_body(ent: Span) -> bool:
+    """ "the security *firm* Brightmoor Labs": the common noun before a name says what it is."""
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    introduced = (before.dep_ == "compound" and before.head.i == ent.root.i) or (
+        ent.root.dep_ == "appos" and ent.root.head.i == before.i
+    )
+    return introduced and before.is_lower and before.lemma_.lower() in _BODY_NOUNS
 
 
 # Nouns that end or head the names of bodies and places, never of people.
@@ -704,6 +783,26 @@ _BODY_KINDS = (
     frozenset("university college school hospital clinic institute".split()),
     frozenset("association union federation foundation party charity".split()),
 )
+
+
+_BODY_NOUNS = frozenset().union(*_BODY_KINDS) | frozenset("gang network lab laboratory organisation organization".split())
+
+# Kinds of place, by the nouns that end their names or name them in a question.
+_PLACE_KINDS = (
+    frozenset("city town village municipality capital".split()),
+    frozenset("district neighbourhood neighborhood suburb region province county state country nation territory".split()),
+    frozenset("hospital school church chapel hotel station airport stadium building hall prison gym shelter".split()),
+    frozenset("river lake sea gulf bay harbour harbor coast beach".split()),
+    frozenset("road street highway motorway route bridge square park".split()),
+)
+
+
+def _another_kind_of_place(ent: Span, focus: str | None) -> bool:
+    """The question asks for one kind of place and the name says it is another: "Which *town*
+    ...?" is not answered by "Brenne *Hospital*"."""
+    asked = next((kind for kind in _PLACE_KINDS if focus in kind), None)
+    named = next((kind for kind in _PLACE_KINDS if ent[-1].lemma_.lower() in kind and not ent[-1].is_lower), None)
+    return asked is not None and named is not None and asked is not named
 
 
 def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
@@ -829,9 +928,20 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
         # "the agency's director": the agency has the role, it does not hold it.
         possessor = ent.root.dep_ == "poss" or any(c.dep_ == "case" for c in ent.root.children)
         holds_it = ent.root.head.i == token.i and not possessor
-        if token.i in inside or token.head.i in inside or holds_it:
+        if token.i in inside or token.head.i in inside or holds_it or _named_by(ent, token):
             return token
     return None
+
+
+def _named_by(ent: Span, noun: Token) -> bool:
+    """ "a criminal *group* calling itself Sable Orchid", "the gang, known as Black Heron": the
+    name a naming verb gives the noun."""
+    verb = ent.root.head
+    if ent.root.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif ent.root.dep_ not in {"oprd", "attr", "dobj"}:
+        return False
+    return verb.dep_ == "acl" and verb.head.i == noun.i and verb.lemma_.lower() in NAMING_VERBS
 
 
 def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
@@ -1003,6 +1113,18 @@ def _end_of_listed_places(ent: Span, labels: frozenset[str]) -> int:
             break
         end = _entity_of(sibling).end_char
     return end
+
+
+def _end_of_place_noun(ent: Span, said: Callable[[Token], bool]) -> int:
+    """ "Nordhall" + "sports hall": a name that qualifies a common noun for a place is answered
+    with the noun, unless the question already says it ("In which *district* ...?")."""
+    head = ent.root.head
+    if ent.root.dep_ != "compound" or head.i < ent.end or not head.is_lower or head.lemma_.lower() not in PLACE_NOUNS:
+        return ent.end_char
+    between = ent.doc[ent.end : head.i]
+    if said(head) or any(t.head.i != head.i or t.dep_ not in {"compound", "amod"} for t in between):
+        return ent.end_char
+    return head.idx + len(head.text)
 
 
 def _speaker_keys(question: QuestionAnalysis) -> set[str]:

@@ -56,6 +56,21 @@ def test_a_question_that_names_its_things_has_no_hop(nlp, question: str) -> None
     assert find_hop(nlp(question)) is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Name the detective working on the burglary case.", "Identify the company that built the bridge."],
+)
+def test_the_thing_an_imperative_asks_for_is_no_step(nlp, question: str) -> None:
+    # Its description is the question: resolving it first would leave "Name Aldcroft."
+    assert find_hop(nlp(question)) is None
+
+
+def test_a_described_thing_inside_an_imperative_is_still_a_step(nlp) -> None:
+    # Near miss: the asked noun is "boss"; the company is described and resolved first.
+    hop = find_hop(nlp("Name the boss of the company that built the bridge."))
+    assert hop is not None and hop.phrase == "the company that built the bridge"
+
+
 def test_a_described_company_is_resolved_before_its_chief_is_found(tmp_path: Path) -> None:
     corpus = write_pages(tmp_path / "corpus", {
         "crash.txt": (

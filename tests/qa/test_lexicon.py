@@ -147,6 +147,8 @@ def test_a_noun_is_a_kind_of_what_its_hypernym_chain_reaches(tmp_path: Path) -> 
     assert lexicon.is_kind_of("sheep", "animal")  # two steps up
     assert lexicon.is_kind_of("Sheep", "people")  # "how many people" means persons: the second sense
     assert not Lexicon.open(tmp_path / "wordnet", senses=1).is_kind_of("sheep", "people")  # a rarer sense
+    assert not lexicon.is_kind_of("sheep", "people", senses=1)  # ... asked of the first sense alone
+    assert lexicon.is_kind_of("sheep", "people")  # the cache keeps the two questions apart
     assert not lexicon.is_kind_of("animal", "sheep")  # the chain runs one way
     assert not lexicon.is_kind_of("loop", "animal") and not lexicon.is_kind_of("unheard", "animal")
     assert not Lexicon.empty().is_kind_of("sheep", "animal")

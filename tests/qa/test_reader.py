@@ -231,3 +231,25 @@ def test_a_predicate_word_half_paraphrased_beside_the_answer_is_not_off_topic(tm
     # A never-used predicate nothing near the answer paraphrases is still refused.
     height = qa.read("How tall is the Varnby lighthouse?")
     assert height.refusal_rule == "unknown_predicate" and height.answer.refused
+
+
+def test_a_focus_noun_whose_first_sense_is_a_person_asks_for_a_person(tmp_path: Path) -> None:
+    # "pensioner" is on no list of role nouns; WordNet's first sense of it is a kind of person.
+    qa = _qa_over(tmp_path, (
+        "Clinic cancels operations after power cut\n\n"
+        "Ivar Dunstad, 74, from Holmby, was due to have knee surgery at the Grenfell Clinic on Monday.\n\n"
+        "The clinic said all operations would be moved to next week.\n"
+    ))
+    question = "Which pensioner from Holmby had his knee surgery cancelled?"
+    assert qa.read(question).answer.candidate == "Ivar Dunstad"
+    # Without WordNet the question asks for "a phrase", and the clinic reads as well as the man.
+    assert _without_wordnet(qa).read(question).answer.candidate != "Ivar Dunstad"
+
+
+def test_a_focus_noun_that_is_a_person_only_in_a_rarer_sense_asks_for_a_thing(tmp_path: Path) -> None:
+    # Near miss: a "satellite" is a person (a follower) only in WordNet's third sense.
+    qa = _qa_over(tmp_path, (
+        "Weather satellite launched\n\n"
+        "The Corvane-7 weather satellite was launched from Kessa Point on Tuesday, mission director Lena Voss said.\n"
+    ))
+    assert qa.read("Which satellite was launched on Tuesday?").answer.candidate != "Lena Voss"

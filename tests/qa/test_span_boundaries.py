@@ -241,7 +241,7 @@ def test_a_number_that_counts_the_next_noun_does_not_join_a_name(nlp) -> None:
 def test_the_name_before_the_focus_noun_answers_which(nlp) -> None:
     fits = type_fits(nlp, "Which neighbourhood were families evacuated from?",
                      "Families were evacuated from the hillside Ravnholm neighbourhood as the fire spread.")
-    assert fits.get("Ravnholm") == 1.0, fits
+    assert fits.get("Ravnholm") == 1.5, fits  # tied to the focus noun, as a role beside a name is
 
 
 @pytest.mark.parametrize(
