@@ -143,14 +143,17 @@ class DevelopmentSet:
 
 _TEST_DATA = Path(__file__).parents[1] / "tests" / "data"
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and six more corpora on other topics and sites,
+    # The dev split of the seed questions, and seven more corpora on other topics and sites,
     # written independently of the reader; the seed test split and the held-out sets (ferry,
     # election, live blogs, mixed) are never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),
     DevelopmentSet(_TEST_DATA / "port_strike" / "gold.jsonl", _TEST_DATA / "port_strike" / "corpus"),
     *(
         DevelopmentSet(_TEST_DATA / name / "gold.jsonl", _TEST_DATA / name / "corpus")
-        for name in ("heldout_flood", "heldout_recall", "devset_launch", "heldout_verdict", "devset_harbour_fire")
+        for name in (
+            "heldout_flood", "heldout_recall", "devset_launch", "heldout_verdict", "devset_harbour_fire",
+            "devset_hospital_cyberattack",
+        )
     ),
 )
 
