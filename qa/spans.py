@@ -401,7 +401,7 @@ def _spans(
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
-                if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
+                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, question_keys):
                     fit += 0.5  # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals"
                 elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
@@ -864,10 +864,17 @@ def _same_thing(noun: Token, counted: str) -> bool:
     return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
 
 
-def _counts_the_asked(noun: Token, counted: str, kind_of: Callable[[str, str], bool]) -> bool:
+def _counts_the_asked(
+    noun: Token, counted: str, kind_of: Callable[[str, str], bool], question_keys: set[str] = frozenset()
+) -> bool:
     """The same thing, or a kind of it: "3,000 *sheep*" counts the animals of "how many animals".
-    Not for where the answer ends: it keeps "sheep", which says more than the question's word."""
-    return _same_thing(noun, counted) or kind_of(noun.lemma_.lower(), counted)
+    Not for where the answer ends: it keeps "sheep", which says more than the question's word.
+    Not a thing the question names apart from what it counts: "How many jobs are there in the
+    *businesses* ...?" is not answered by "27 businesses", whatever sense of "business" is a job."""
+    if _same_thing(noun, counted):
+        return True
+    named_apart = noun.lemma_.lower() in question_keys or term_key(noun.text) in question_keys
+    return not named_apart and kind_of(noun.lemma_.lower(), counted)
 
 
 # A generic word for whoever leads something stands for any leader's title ("the *boss* of the

@@ -13,7 +13,7 @@ import spacy
 
 from qa.evidence import add_paragraph_breaks
 from qa.question import AnswerType, analyze_question
-from tests.qa.test_spans import candidates, type_fits
+from tests.qa.test_spans import _candidates, candidates, type_fits
 
 pytestmark = pytest.mark.slow
 
@@ -208,3 +208,28 @@ def test_an_order_to_name_asks_for_a_name(nlp) -> None:
     assert analyze_question("Name the detective leading the inquiry.", nlp).asks_name
     assert analyze_question("What is the name of the ship?", nlp).asks_name
     assert not analyze_question("Which ship sank?", nlp).asks_name
+
+
+# -- a count of a thing the question names apart is no answer to "how many" ---------------------
+
+
+def _senses_where_a_business_is_a_job(noun: str, general: str) -> bool:
+    return (noun, general) in {("business", "job"), ("shop", "business")}  # as WordNet's rarer senses have it
+
+
+def test_a_count_of_a_thing_the_question_names_apart_does_not_count_the_asked(nlp) -> None:
+    fits = {c.text: c.type_match for c in _candidates(
+        nlp, "How many jobs are there in the businesses of the old port?",
+        "About 300 people work for the 19 businesses of the old port, the council says.",
+        kind_of=_senses_where_a_business_is_a_job,
+    )}
+    assert fits.get("19", 0.0) < 1.5, fits
+
+
+def test_a_kind_of_the_counted_thing_still_counts_it(nlp) -> None:
+    # Near miss: the question does not name shops, so "12 shops" counts its businesses.
+    fits = {c.text: c.type_match for c in _candidates(
+        nlp, "How many businesses were damaged?", "The storm damaged 12 shops along the seafront.",
+        kind_of=_senses_where_a_business_is_a_job,
+    )}
+    assert max(fits.values(), default=0.0) >= 1.5, fits

@@ -48,7 +48,7 @@ def type_fits(nlp, question: str, *paragraphs: str) -> dict[str, float]:
     return {c.text: c.type_match for c in _candidates(nlp, question, *paragraphs)}
 
 
-def _candidates(nlp, question: str, *paragraphs: str):
+def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, general: False):
     corpus = make_corpus({"doc": list(paragraphs)})
     embedder = HashingEmbedder()
     parser = PassageParser(nlp, embedder.encode, threading.Lock())
@@ -62,7 +62,7 @@ def _candidates(nlp, question: str, *paragraphs: str):
     evidence = score_sentences(
         analysis, embedder.encode([question])[0], parser.encode_masked(analysis.doc), hits, parsed, stats
     )
-    return extract_candidates(analysis, evidence)
+    return extract_candidates(analysis, evidence, kind_of=kind_of)
 
 
 def test_clock_times_are_candidates(nlp) -> None:
