@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from qa.question import ORDERING_VERBS
+from qa.question import ordering_verb
 
 _RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
 
@@ -57,8 +57,8 @@ def find_hop(doc: Doc) -> Hop | None:
 def _is_ordered(noun: Token) -> bool:
     """ "Name the *detective* working on the case": the noun is the thing asked for, whose
     description is the question itself, not a step before it."""
-    verb = noun.head
-    return noun.dep_ == "dobj" and verb.i == 0 and verb.lower_ in ORDERING_VERBS
+    verb = ordering_verb(noun.doc)
+    return verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _subject_is_relative_pronoun(verb: Token) -> bool:

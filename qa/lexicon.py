@@ -158,7 +158,7 @@ class Lexicon:
         if cached is not None:
             return cached
         wanted = set(self._noun_senses(key[1]))
-        frontier = set(self.index.get(key[0], {}).get("noun", ())[:noun_senses])
+        frontier = set(self._noun_senses(key[0], noun_senses))
         seen: set[int] = set()
         while frontier and not frontier & wanted:
             seen |= frontier
@@ -173,8 +173,8 @@ class Lexicon:
             self._kinds[key] = found
         return found
 
-    def _noun_senses(self, lemma: str) -> tuple[int, ...]:
-        return self.index.get(lemma, {}).get("noun", ())[: self.senses]
+    def _noun_senses(self, lemma: str, senses: int | None = None) -> tuple[int, ...]:
+        return self.index.get(lemma, {}).get("noun", ())[: self.senses if senses is None else senses]
 
     def _synset(self, pos: str, offset: int) -> tuple[list[str], list[_Pointer]]:
         # In WordNet's data files a synset's offset is the byte offset of its line.

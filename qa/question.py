@@ -211,7 +211,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
     )
     naming = _naming_verb(doc)
     # "What is the instrument *called*?", "*List* the towns": the asking verb need not stand in the text.
-    asking = {verb.i for verb in (naming, _ordering_verb(doc)) if verb is not None}
+    asking = {verb.i for verb in (naming, ordering_verb(doc)) if verb is not None}
     key_terms = tuple(
         dict.fromkeys(
             token.lemma_.lower()
@@ -244,7 +244,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
 
 def _orders_a_name(doc: Doc) -> bool:
     """ "*Name* the detective working on the case.": the imperative asks for a name."""
-    verb = _ordering_verb(doc)
+    verb = ordering_verb(doc)
     return verb is not None and verb.lower_ == "name" and _ordered_noun(doc) is not None
 
 
@@ -376,18 +376,18 @@ def _typed_by_focus(doc: Doc, focus: str) -> tuple[AnswerType, str | None]:
     return AnswerType.ENTITY, focus
 
 
-ORDERING_VERBS = frozenset("name list identify".split())
+_ORDERING_VERBS = frozenset("name list identify".split())
 
 
-def _ordering_verb(doc: Doc) -> Token | None:
+def ordering_verb(doc: Doc) -> Token | None:
     """The verb of an imperative question ("*Name* the detective ...", "*List* the towns ...")."""
     first = next((t for t in doc if t.is_alpha), None)
-    return first if first is not None and first.lower_ in ORDERING_VERBS else None
+    return first if first is not None and first.lower_ in _ORDERING_VERBS else None
 
 
 def _ordered_noun(doc: Doc) -> str | None:
     """The thing an imperative question asks for: "*Name* the police *detective* working on the case."."""
-    verb = _ordering_verb(doc)
+    verb = ordering_verb(doc)
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"] if verb is not None else []
     return objects[-1].lemma_.lower() if objects else None
 
@@ -635,7 +635,7 @@ _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several".
 
 def _wants_several(doc: Doc) -> bool:
     """'Which countries ...', 'Which two leaders ...', 'What topics ...', 'List the towns ...' want a list."""
-    verb = _ordering_verb(doc)
+    verb = ordering_verb(doc)
     if verb is not None and any(c.dep_ == "dobj" and c.tag_ in {"NNS", "NNPS"} for c in verb.children):
         return True
     for i, token in enumerate(doc[:-1]):

@@ -9,7 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -279,7 +279,8 @@ def _used_as_a_place(ent: Span) -> bool:
         head = root.head.head
     else:
         return False
-    return head.is_lower and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS and not ent.start <= head.i < ent.end
+    outside = not ent.start <= head.i < ent.end
+    return outside and head.is_lower and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS
 
 
 def _a_full_name(ent: Span) -> bool:
@@ -623,19 +624,19 @@ def _entities(
 ) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = [
-        _as_known_place(_as_known_body(_as_known_person(_with_currency(_as_percentage(ent)), usage.person_names)), usage)
-        for ent in span.ents
-    ]
+    ents = [_with_currency(_as_percentage(ent)) for ent in span.ents]
+    # The label the context gives, where the small NER model's is wrong: a person, a body, a place.
+    ents = [_as_known_place(_as_known_body(_as_known_person(ent, usage.person_names)), usage) for ent in ents]
     if question.answer_type is AnswerType.DATE:
         ents = [_as_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
         covered = {i for ent in ents for i in range(ent.start, ent.end)}
+        keys = _question_keys(question)
         for token in span:
             if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
                 numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
                 counted = _counted_by(numeral)
-                if counted is not None and _counts_the_asked(counted, question.counted, kind_of):
+                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, keys):
                     ents.append(numeral)
     return ents
 
@@ -785,12 +786,17 @@ _BODY_KINDS = (
 )
 
 
-_BODY_NOUNS = frozenset().union(*_BODY_KINDS) | frozenset("gang network lab laboratory organisation organization".split())
+# Common nouns that introduce a body's name: "the security *firm* Brightmoor Labs".
+_BODY_NOUNS = frozenset().union(*_BODY_KINDS) | frozenset(
+    "gang network lab laboratory organisation organization".split()
+)
 
 # Kinds of place, by the nouns that end their names or name them in a question.
 _PLACE_KINDS = (
     frozenset("city town village municipality capital".split()),
-    frozenset("district neighbourhood neighborhood suburb region province county state country nation territory".split()),
+    frozenset(
+        "district neighbourhood neighborhood suburb region province county state country nation territory".split()
+    ),
     frozenset("hospital school church chapel hotel station airport stadium building hall prison gym shelter".split()),
     frozenset("river lake sea gulf bay harbour harbor coast beach".split()),
     frozenset("road street highway motorway route bridge square park".split()),
@@ -865,7 +871,7 @@ def _same_thing(noun: Token, counted: str) -> bool:
 
 
 def _counts_the_asked(
-    noun: Token, counted: str, kind_of: Callable[[str, str], bool], question_keys: set[str] = frozenset()
+    noun: Token, counted: str, kind_of: Callable[[str, str], bool], question_keys: Collection[str]
 ) -> bool:
     """The same thing, or a kind of it: "3,000 *sheep*" counts the animals of "how many animals".
     Not for where the answer ends: it keeps "sheep", which says more than the question's word.
