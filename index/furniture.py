@@ -100,8 +100,10 @@ _POLL_RESULTS = re.compile(rf"^{_POLL_OPTIONS}\s*[|·•,]?\s*\(?\d[\d,.]*[KkM]?
 _COPYRIGHT = re.compile(r"©|\bcopyright\s*(?:\(c\)|©)?\s*\d{4}|\(c\)\s*\d{4}|\ball rights reserved\b", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^[\s_=*~•·#—–-]{3,}$")
 # Share/save/print tools, several to a line: "Gift this article  Save  Print", "Share this:".
+# "Share", "Share this entry": the share button, in a row of tools or alone among controls.
+_SHARE = r"share(?: this(?: article| story| page| post| entry| update)?)?"
 _TOOL = (
-    r"(?:share(?: this(?: article| story| page| post| entry| update)?)?(?: (?:on|via) [\w.]+)?|save(?: (?:this )?article)?|print|"
+    rf"(?:{_SHARE}(?: (?:on|via) [\w.]+)?|save(?: (?:this )?article)?|print|"
     r"gift(?: this)? (?:article|story)|e-?mail|copy link|bookmark|comments?|facebook|x|twitter|whatsapp|linkedin|"
     r"reddit|messenger|telegram|pinterest|flipboard|threads|bluesky)"
 )
@@ -139,7 +141,7 @@ _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\
 # One control of a page's interface, maybe with its count ("4,812", "2.1K likes", "Comments (3)",
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
 _INTERFACE_WORD = (
-    r"(?:view|share|share this(?: article| page| story| post| entry| update)?|print|comments?|menu|search|close|back to top|"
+    rf"(?:view|{_SHARE}|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|"

@@ -83,13 +83,15 @@ _NAMED_AGENCY_DATELINE = re.compile(
 )
 # An aggregator's label for the story's source, maybe with the reading time: "Via Harbourline ·
 # 4 min read".
+# The name of the source an aggregator credits: "Harbourline", "Nordline Press Agency".
+_SOURCE_NAME = r"(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})"
 _VIA_SOURCE = re.compile(
-    r"^[Vv]ia\s+(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})"
+    rf"^[Vv]ia\s+{_SOURCE_NAME}"
     r"(?:\s*[·•|,-]\s*\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)?$"
 )
 # The same credit as "Source: Harbourline | 6 October 2025, 19:10 | 4 min read". Only with the
 # story's date beside it: a lone "Source: Harbour Statistics" credits a chart, not the story.
-_SOURCE_LABEL = re.compile(r"^Source:\s+(?P<source>[A-Z][\w&.’'-]*(?:\s+[A-Z&][\w&.’'-]*){0,3})$")
+_SOURCE_LABEL = re.compile(rf"^Source:\s+{_SOURCE_NAME}$")
 _SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
 _MASTHEAD_LINES = 3  # a masthead is among the first lines (a cookie notice may come before it)
 _TAGLINE_SEPARATOR = re.compile(r"\s+[—–|]\s+")  # "HARBOUR POST — Your city, your news"

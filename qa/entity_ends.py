@@ -151,10 +151,15 @@ def _unit_of(ent: Span, said: Callable[[Token], bool]) -> Token | None:
     noun = ent[-1].head
     if ent[-1].dep_ != "nummod" or noun.i < ent.end or noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    between = doc[ent.end : noun.i]
-    if any(t.head.i != noun.i or t.dep_ not in _NOUN_MODIFIERS for t in between):
+    if not only_modifiers_of(noun, doc[ent.end : noun.i]):
         return None
     return None if said(noun) else _with_counted_siblings(noun)
+
+
+def only_modifiers_of(noun: Token, between: Span) -> bool:
+    """Every word between an entity and the noun it qualifies modifies that noun: "0.2 |
+    percentage | points", "Nordhall | sports | hall"; not "4,500 | who | ..."."""
+    return all(t.head.i == noun.i and t.dep_ in _NOUN_MODIFIERS for t in between)
 
 
 def _with_counted_siblings(noun: Token) -> Token:

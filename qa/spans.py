@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
-from qa.entity_ends import entity_end, name_number
+from qa.entity_ends import entity_end, name_number, only_modifiers_of
 from qa.question import (
     CHAIR_TITLES,
     GENERIC_LEADERS,
@@ -330,7 +330,7 @@ def _spans(
         said_of_a_length = (lambda noun: False) if _asks_time_elapsed(question) else said
 
         absorbed_until = -1
-        for ent in _entities(span, question, kind_of, usage):
+        for ent in _entities(span, question, kind_of, usage, question_keys):
             if ent.start_char < absorbed_until:
                 continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
             end = entity_end(ent, said)
@@ -620,7 +620,11 @@ def _only_a_length_of_time(ent: Span) -> bool:
 
 
 def _entities(
-    span: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool], usage: _PassageUsage
+    span: Span,
+    question: QuestionAnalysis,
+    kind_of: Callable[[str, str], bool],
+    usage: _PassageUsage,
+    question_keys: set[str],
 ) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
@@ -631,12 +635,11 @@ def _entities(
         ents = [_as_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
         covered = {i for ent in ents for i in range(ent.start, ent.end)}
-        keys = _question_keys(question)
         for token in span:
             if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
                 numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
                 counted = _counted_by(numeral)
-                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, keys):
+                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, question_keys):
                     ents.append(numeral)
     return ents
 
@@ -806,18 +809,20 @@ _PLACE_KINDS = (
 def _another_kind_of_place(ent: Span, focus: str | None) -> bool:
     """The question asks for one kind of place and the name says it is another: "Which *town*
     ...?" is not answered by "Brenne *Hospital*"."""
-    asked = next((kind for kind in _PLACE_KINDS if focus in kind), None)
-    named = next((kind for kind in _PLACE_KINDS if ent[-1].lemma_.lower() in kind and not ent[-1].is_lower), None)
-    return asked is not None and named is not None and asked is not named
+    return not ent[-1].is_lower and _kinds_differ(_PLACE_KINDS, focus, ent[-1].lemma_.lower())
 
 
 def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
     """The question asks for one kind of body and the name says it is another: a name ending in
     "Court" is no company, one ending in "Ltd" no court."""
-    asked = next((kind for kind in _BODY_KINDS if focus in kind), None)
-    last = ent[-1].lemma_.lower().rstrip(".")
-    named = next((kind for kind in _BODY_KINDS if last in kind), None)
-    return asked is not None and named is not None and asked is not named
+    return _kinds_differ(_BODY_KINDS, focus, ent[-1].lemma_.lower().rstrip("."))
+
+
+def _kinds_differ(kinds: tuple[frozenset[str], ...], asked: str | None, named: str) -> bool:
+    """The asked word and the name's word are both of ``kinds``, and of different ones."""
+    asked_kind = next((kind for kind in kinds if asked in kind), None)
+    named_kind = next((kind for kind in kinds if named in kind), None)
+    return asked_kind is not None and named_kind is not None and asked_kind is not named_kind
 
 
 def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
@@ -1134,8 +1139,7 @@ def _end_of_place_noun(ent: Span, said: Callable[[Token], bool]) -> int:
     head = ent.root.head
     if ent.root.dep_ != "compound" or head.i < ent.end or not head.is_lower or head.lemma_.lower() not in PLACE_NOUNS:
         return ent.end_char
-    between = ent.doc[ent.end : head.i]
-    if said(head) or any(t.head.i != head.i or t.dep_ not in {"compound", "amod"} for t in between):
+    if said(head) or not only_modifiers_of(head, ent.doc[ent.end : head.i]):
         return ent.end_char
     return head.idx + len(head.text)
 
