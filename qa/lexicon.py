@@ -77,6 +77,9 @@ class Lexicon:
     index: dict[str, dict[str, tuple[int, ...]]]  # lemma -> part of speech -> synset offsets
     data: dict[str, mmap.mmap | bytes]
     senses: int = 3
+    # (lemma, part of speech) whose senses WordNet's tagged corpus never saw: their order says
+    # nothing of which is frequent ("surgery": the branch of medicine, two rooms, an operation).
+    untagged: frozenset[tuple[str, str]] = frozenset()
     _cache: dict[str, dict[str, float]] = field(default_factory=dict)
     _kinds: dict[tuple[str, str, int], bool] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -96,6 +99,7 @@ class Lexicon:
         Raises FileNotFoundError when the folder lacks them, WordNetError when they are corrupt.
         """
         index: dict[str, dict[str, tuple[int, ...]]] = {}
+        untagged: set[tuple[str, str]] = set()
         data: dict[str, mmap.mmap | bytes] = {}
         for pos in _PARTS_OF_SPEECH:
             index_path, data_path = folder / f"index.{pos}", folder / f"data.{pos}"
@@ -110,14 +114,16 @@ class Lexicon:
                     if line.startswith(" "):
                         continue  # the licence header
                     try:
-                        lemma, offsets = _parse_index_line(line)
+                        lemma, offsets, tagged = _parse_index_line(line)
                     except (ValueError, IndexError):
                         raise WordNetError(f"{index_path} line {number} is not a WordNet index line: {line[:80]!r}") from None
                     index.setdefault(lemma, {})[pos] = offsets
+                    if not tagged:
+                        untagged.add((lemma, pos))
             with data_path.open("rb") as handle:
                 size = data_path.stat().st_size
                 data[pos] = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
-        return cls(index=index, data=data, senses=senses)
+        return cls(index=index, data=data, senses=senses, untagged=frozenset(untagged))
 
     def related(self, lemma: str) -> Mapping[str, float]:
         """Single words related to ``lemma`` (lower case), each with its credit in (0, 1]."""
@@ -127,8 +133,8 @@ class Lexicon:
         if cached is not None:
             return cached
         related: dict[str, float] = {}
-        for pos, offsets in self.index.get(lemma, {}).items():
-            for offset in offsets[: self.senses]:
+        for pos in self.index.get(lemma, {}):
+            for offset in self._frequent_senses(lemma, pos):
                 words, pointers = self._synset(pos, offset)
                 for word in words:
                     _credit(related, word, RELATION_CREDIT["synonym"])
@@ -157,7 +163,13 @@ class Lexicon:
             cached = self._kinds.get(key)
         if cached is not None:
             return cached
-        wanted = set(self._noun_senses(key[1]))
+        wanted = set(self._frequent_senses(key[1], "noun"))
+        # A synonym in one of the general word's senses is the same thing, however rare that
+        # sense is for the noun: the surgeries of "how many surgeries" are "operations".
+        if any(key[0] in self._synset("noun", offset)[0] for offset in wanted):
+            with self._lock:
+                self._kinds[key] = True
+            return True
         frontier = set(self._noun_senses(key[0], noun_senses))
         seen: set[int] = set()
         while frontier and not frontier & wanted:
@@ -172,6 +184,12 @@ class Lexicon:
         with self._lock:
             self._kinds[key] = found
         return found
+
+    def _frequent_senses(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """The senses of ``lemma`` that count: the most frequent ones, or all where WordNet
+        does not know which are frequent (``untagged``)."""
+        offsets = self.index.get(lemma, {}).get(pos, ())
+        return offsets if (lemma, pos) in self.untagged else offsets[: self.senses]
 
     def _noun_senses(self, lemma: str, senses: int | None = None) -> tuple[int, ...]:
         return self.index.get(lemma, {}).get("noun", ())[: self.senses if senses is None else senses]
@@ -205,14 +223,15 @@ def _shared_lexicon(folder: Path) -> Lexicon:
     return Lexicon.open(folder)
 
 
-def _parse_index_line(line: str) -> tuple[str, tuple[int, ...]]:
+def _parse_index_line(line: str) -> tuple[str, tuple[int, ...], bool]:
+    """The lemma, its synset offsets and whether any of its senses was tagged in a corpus."""
     # lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
     fields = line.split()
     synset_count, pointer_count = int(fields[2]), int(fields[3])
     offsets = tuple(int(o) for o in fields[6 + pointer_count : 6 + pointer_count + synset_count])
     if len(offsets) != synset_count:
         raise ValueError("synset count does not match the offsets")
-    return fields[0], offsets
+    return fields[0], offsets, int(fields[5 + pointer_count]) > 0
 
 
 def _parse_data_line(line: str, offset: int) -> tuple[list[str], list[_Pointer]]:

@@ -26,10 +26,16 @@ class Synset:
     pointers: list[tuple[str, str, int, int]] = field(default_factory=list)
 
 
-def write_wordnet(folder: Path, synsets: list[Synset], senses: dict[tuple[str, str], list[str]]) -> Path:
+def write_wordnet(
+    folder: Path,
+    synsets: list[Synset],
+    senses: dict[tuple[str, str], list[str]],
+    untagged: frozenset[tuple[str, str]] = frozenset(),
+) -> Path:
     """WordNet 3.0 ``data.*`` and ``index.*`` files: a synset's offset is its line's byte offset.
 
-    ``senses`` maps (lemma, pos) to synset keys, most frequent sense first.
+    ``senses`` maps (lemma, pos) to synset keys, most frequent sense first; each sense was seen
+    in a tagged corpus but for the (lemma, pos) pairs in ``untagged``, whose order is arbitrary.
     """
     folder.mkdir(parents=True, exist_ok=True)
     header = "  1 This is a made-up WordNet for tests (licence header lines start with two spaces).\n"
@@ -46,7 +52,8 @@ def write_wordnet(folder: Path, synsets: list[Synset], senses: dict[tuple[str, s
         lines = [_data_line(s, offsets, by_key) for s in synsets if s.pos == pos]
         (folder / f"data.{name}").write_text(header + "".join(lines), encoding="latin-1")
         index_lines = [
-            f"{lemma} {pos} {len(keys)} 1 @ {len(keys)} 0 {' '.join(f'{offsets[k]:08d}' for k in keys)}  \n"
+            f"{lemma} {pos} {len(keys)} 1 @ {len(keys)} {0 if (lemma, pos) in untagged else len(keys)} "
+            f"{' '.join(f'{offsets[k]:08d}' for k in keys)}  \n"
             for (lemma, lemma_pos), keys in sorted(senses.items())
             if lemma_pos == pos
         ]
@@ -105,6 +112,35 @@ def test_antonyms_instances_phrases_and_rare_senses_are_left_out(small_wordnet: 
     assert "partner" not in related and "partnership" not in related  # the third sense is past senses=2
     assert "acme" not in Lexicon.open(small_wordnet).related("business")  # an instance names one thing
     assert "partner" in Lexicon.open(small_wordnet, senses=3).related("firm")
+
+
+def test_every_sense_of_a_word_no_tagged_corpus_ranked_counts(tmp_path: Path) -> None:
+    # WordNet orders senses by how often a tagged corpus used them; where none was tagged, the
+    # order says nothing, so a cut at the first senses would drop as likely a meaning as any.
+    synsets = [
+        Synset("surgery.n.1", "n", ["surgery"], [("@", "medicine.n.1", 0, 0)]),
+        Synset("medicine.n.1", "n", ["medicine"]),
+        Synset("surgery.n.2", "n", ["surgery", "theatre"]),
+        Synset("operation.n.1", "n", ["operation"], [("@", "activity.n.1", 0, 0)]),
+        Synset("activity.n.1", "n", ["activity"]),
+        Synset("operation.n.2", "n", ["operation", "surgery", "surgical_operation"]),
+        Synset("hospital.n.1", "n", ["hospital"]),
+    ]
+    senses = {
+        ("surgery", "n"): ["surgery.n.1", "surgery.n.2", "operation.n.2"],
+        ("operation", "n"): ["operation.n.1", "operation.n.2"],
+        ("hospital", "n"): ["hospital.n.1"],
+    }
+    folder = write_wordnet(tmp_path / "untagged", synsets, senses, untagged=frozenset({("surgery", "n")}))
+    lexicon = Lexicon.open(folder, senses=1)
+    assert lexicon.related("surgery")["operation"] == 1.0  # its third sense, though senses=1
+    assert "surgery" not in lexicon.related("operation")  # tagged: the rare sense stays out
+    # The operations of "how many surgeries": a synonym in one of the asked word's senses.
+    assert lexicon.is_kind_of("operation", "surgery") and not lexicon.is_kind_of("hospital", "surgery")
+    assert not lexicon.is_kind_of("surgery", "operation")  # the asked word's rare sense does not count
+    tagged = Lexicon.open(write_wordnet(tmp_path / "tagged", synsets, senses), senses=1)
+    assert "operation" not in tagged.related("surgery")
+    assert not tagged.is_kind_of("operation", "surgery")
 
 
 def test_a_lexical_pointer_belongs_to_its_own_word(small_wordnet: Path) -> None:
@@ -188,6 +224,8 @@ def test_the_installed_wordnet_relates_paraphrases() -> None:
     assert lexicon.related("shut").get("close") == 1.0
     assert lexicon.related("manufacture").get("manufacturer") == 1.0
     assert lexicon.related("die").get("drown") == 0.8
+    assert lexicon.related("surgery").get("operation") == 1.0  # untagged: its fourth sense counts
+    assert "surgery" not in lexicon.related("operation")  # the sixth of a tagged word does not
     assert "aberdeen" not in lexicon.related("town")
     assert lexicon.is_kind_of("sheep", "animal") and lexicon.is_kind_of("passenger", "people")
     assert not lexicon.is_kind_of("kilometre", "animal") and not lexicon.is_kind_of("vessel", "ship")
