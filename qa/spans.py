@@ -62,6 +62,8 @@ _NUMBER_FOCUS = {
 }
 # Entity labels of amounts measured in a unit, not counts of things.
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
+# An amount of something ("how much *rain*"); a percentage is a share of it, not how much.
+_AMOUNT_LABELS = frozenset({"QUANTITY", "MONEY"})
 _CAUSAL_MARKERS = frozenset("because since as after amid following due given so while".split())
 # Markers that may only mean "when" ("after the meeting") explain less surely than "because".
 _TEMPORAL_MARKERS = frozenset("since as after following while".split())
@@ -406,6 +408,8 @@ def _spans(
                     fit += 0.5  # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals"
                 elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
+                elif counted is not None and question.focus == "much" and ent.label_ in _AMOUNT_LABELS:
+                    pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             start = ent.start_char

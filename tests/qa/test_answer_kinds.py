@@ -257,3 +257,19 @@ def test_a_synonym_in_a_rarer_sense_of_an_untagged_word_counts_it(nlp) -> None:
         "The network put off 340 surgeries on Monday.", kind_of=lexicon.is_kind_of,
     )}
     assert fits.get("340", fits.get("340 surgeries", 0.0)) < 1.5, fits
+
+
+# -- "how much" of a mass noun is answered by an amount of it -----------------------------------
+
+
+def test_an_amount_with_a_unit_answers_how_much_of_a_mass_noun(nlp) -> None:
+    fits = type_fits(nlp, "How much grain was stored in the silo?",
+                     "The silo held about 2,400 tonnes of grain when it collapsed.")
+    assert fits.get("about 2,400 tonnes", 0.0) >= 1.0, fits
+
+
+def test_a_share_or_a_count_of_something_else_does_not_answer_how_much(nlp) -> None:
+    # Near misses: a percentage is a share of the grain, and "14 farms" count other things.
+    fits = type_fits(nlp, "How much grain was stored in the silo?",
+                     "The silo was filled to 80% of capacity with the harvest of 14 farms.")
+    assert fits.get("80%", 0.0) < 1.0 and fits.get("14 farms", fits.get("14", 0.0)) < 1.0, fits
