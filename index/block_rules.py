@@ -1,5 +1,6 @@
 """Furniture rules that need a line's neighbours: a list under a "Related" heading, FAQ
-question/answer pairs, a teaser for the readers' comments, a poll's answers, author boxes, newsletter, donation and advertisers' boxes, ticker names
+question/answer pairs, a teaser for the readers' comments, a poll's answers, a reader's
+contribution under its label, author boxes, newsletter, donation and advertisers' boxes, ticker names
 above their prices, captions above photo credits and between gallery controls, consent banners,
 vertical menus, a live blog's key-entries list and stray time stamps, pull quotes, the name
 above an embedded post's handle, the byline author's bio.
@@ -34,6 +35,7 @@ PULL_QUOTE_MIN_WORDS = 5  # a short quoted phrase may be a heading or a scare qu
 ATTRIBUTION_MAX_WORDS = 12
 COMMENT_TEASER_MAX_LINES = 5  # a count, two or three readers' comments, between heading and control
 COMMENT_LINE_MAX_WORDS = 60
+READER_ENTRY_MAX_LINES = 3  # a reader's contribution: a paragraph or two under its label
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # Advertisers' copy: the small print of an offer, or a call to buy.
 _AD_COPY = re.compile(
@@ -43,6 +45,8 @@ _AD_COPY = re.compile(
     # Calls that are also words of a report ("the judge may order today that ..."): only as the
     # imperative opening a sentence, "Order today, delivered tomorrow.", "Try it free for 14 days."
     r"(?:^|[.!?–—-]\s*)(?:order (?:today|online)|try (?:it |us )?(?:for )?free)\b|"
+    # An offer's deadline as a call to buy: "Book by 31 October!", "Book before Friday."
+    r"(?:^|[.!?–—-]\s*)book (?:by|before) (?:\d{1,2}(?:st|nd|rd|th)? [a-z]+|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|"
     # "Switch to Example Broadband today: ...", "Switch now and save".
     r"(?:^|[.!?–—-]\s*)switch (?:to [^.!?:]{1,40}? )?(?:today|now)\b|"
     # The small print of a subscription offer: "No contract, no installation fee.", "Cancel anytime."
@@ -98,6 +102,20 @@ def _comments_control_after(page: Page, indexes: list[int], k: int) -> int | Non
         if line.reason is None and (line.role == "credit" or len(words(line.text)) > COMMENT_LINE_MAX_WORDS):
             return None
     return None
+
+
+def drop_reader_contributions(page: Page) -> None:
+    """The text under a reader's label ("From a reader" over "Lukas, 67, writes: ..."): a
+    reader's words, not the newsroom's, as far as the label's block goes. In a live blog the
+    entry's time stamp above the label then heads nothing (``drop_stray_time_stamps``)."""
+    lines = page.lines
+    for i, label in enumerate(lines):
+        if label.reason != "reader-submission" or not furniture.READER_LABEL.match(label.text):
+            continue
+        for line in lines[i + 1:i + 1 + READER_ENTRY_MAX_LINES]:
+            if not line.kept or line.role != "body" or furniture.is_time_stamp(line.text):
+                break  # a blank line ends the block; the next entry begins with its time stamp
+            line.reason = "reader-submission"
 
 
 def drop_poll_options(page: Page) -> None:

@@ -2,7 +2,7 @@
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
-"Related" heading, FAQ pairs, comment teasers, a poll's answers, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
+"Related" heading, FAQ pairs, comment teasers, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
@@ -52,6 +52,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_faq_blocks(page)
     block_rules.drop_comment_teasers(page)
     block_rules.drop_poll_options(page)
+    block_rules.drop_reader_contributions(page)
     block_rules.drop_author_boxes(page)
     author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)

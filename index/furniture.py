@@ -57,7 +57,7 @@ _COMMENT_COUNT = re.compile(
     r"(?:\s*[·|•:–—-]?\s*(?:join the (?:conversation|discussion|debate)|have your say|add (?:a|your) comment|"
     r"(?:leave|post|write) a comment|comment now|(?:show|view|read|hide) (?:all )?comments))?\s*[›»→]?$|"
     r"^(?:comments|commenting) (?:are|is|have been|has been) (?:now )?(?:closed|disabled|switched off|turned off)"
-    r"(?: (?:on|for|under) this (?:article|story|post|page|blog|live ?blog|live coverage))?\.?"
+    r"(?: (?:on|for|under) this (?:article|story|post|page|blog|live ?blog|live page|live coverage))?\.?"
     # and the pointer to the rules for commenting that may follow: "Read our community guidelines."
     r"(?:\s+(?:read|see|view|check) (?:our|the) (?:community (?:guidelines|standards|rules)|house rules|"
     r"comments? (?:policy|guidelines|rules)|commenting (?:policy|guidelines|rules))\.?)?$",
@@ -71,6 +71,32 @@ _READER_SUBMISSION = re.compile(
     r"(?:updates?|views?|stories|story|comments?|messages?|experiences?|submissions?|contributions?|posts?)\s*:\s*\S",
     re.IGNORECASE,
 )
+# The label of a reader's contribution alone on its line, the contribution under it: "From a
+# reader", "From our readers", "Readers' stories". A block rule drops the text it labels.
+READER_LABEL = re.compile(
+    r"^(?:from (?:a|our) (?:readers?|viewers?|listeners?)|"
+    r"(?:reader|readers[’']?|reader[’']s|viewer|listener)\s+"
+    r"(?:updates?|views?|stories|story|messages?|experiences?|submissions?|contributions?|posts?))\s*:?$",
+    re.IGNORECASE,
+)
+# A live page's state, which the page prints in place of new entries: "This live page is no
+# longer being updated.", "This blog has now ended." Only about "this" page or "our" coverage:
+# "The register is no longer updated, the auditor said" is the article's.
+_LIVE_PAGE_STATE = re.compile(
+    r"^(?:this|our) (?:live (?:page|blog|coverage|feed|report)|live ?blog|blog|page|coverage) "
+    r"(?:is|has) (?:no longer (?:being )?updated|(?:now )?(?:closed|ended|finished))\.?$|"
+    r"^we(?:[’']re| are) no longer updating this (?:live )?(?:page|blog|coverage)\.?$",
+    re.IGNORECASE,
+)
+# A platform disclaiming what it links to or republishes, as footers word it: "Example is not
+# responsible for the content of external sites." An article's sentence about who answers for
+# what ("the council is not responsible for the content of the leaflets") names no outside sites.
+_DISCLAIMER = re.compile(
+    r"\b(?:is|are) not responsible for the content of (?:external|third[- ]party|linked|other) "
+    r"(?:internet )?(?:sites|websites|web sites|pages|links|publishers|sources)\b",
+    re.IGNORECASE,
+)
+DISCLAIMER_MAX_WORDS = 40
 # The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
 # "Editorial guidelines", "This story follows our editorial code". An article's sentence about
 # someone's standards ("Our standards of care slipped, the matron said") has no label shape.
@@ -136,7 +162,7 @@ _TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>(?:\d[\d,.]*\s+)?[^
 _DATE_WORDS = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 _TIMED_DATE = re.compile(rf"^(?:{_CLOCK}\s*[·•|,-]?\s*{_DATE_WORDS}|{_DATE_WORDS}\s*[·•|,-]?\s*{_CLOCK})$", re.IGNORECASE)
 # The link from a comments teaser to the thread: "Read all comments", "View 214 comments", "See the replies".
-_COMMENTS_CONTROL = r"(?:read|view|see|show|load) (?:all |the )?(?:\d[\d,]* )?(?:comments|replies|responses)"
+_COMMENTS_CONTROL = r"(?:read|view|see|show|load) (?:all |the |more )?(?:\d[\d,]* )?(?:comments|replies|responses)"
 _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\(\d[\d,]*\))?\s*[›»→]?$", re.IGNORECASE)
 # One control of a page's interface, maybe with its count ("4,812", "2.1K likes", "Comments (3)",
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
@@ -144,7 +170,7 @@ _INTERFACE_WORD = (
     rf"(?:view|{_SHARE}|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
-    r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|"
+    r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|create (?:an? )?(?:free )?account|"
     r"(?:show|load|see|view) (?:more|all|less|older|newer)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
@@ -153,13 +179,18 @@ _INTERFACE_WORD = (
 )
 # Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
 # "Newest first | Oldest first"); a lone "Latest" heads a list of links.
-_SORT_WORD = r"(?:sort(?: by)?:?|latest|oldest|newest|(?:show )?(?:latest|oldest|newest|most recent) first|most recent)"
+# The label may share its item with the first ordering: "Sort: Newest first | Oldest first".
+_SORT_WORD = (
+    r"(?:sort(?: by)?:?|(?:sort(?: by)?:?\s*)?(?:latest|oldest|newest|(?:show )?(?:latest|oldest|newest|most recent) first|"
+    r"most recent))"
+)
 _COUNT = r"\d[\d,.]*[KkM]?"
 _INTERFACE_ITEM = re.compile(
     rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*\(\d[\d,]*\))?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
 )
 _SORT_ITEM = re.compile(rf"^{_SORT_WORD}$", re.IGNORECASE)
-_INTERFACE_ITEM_SEPARATOR = re.compile(r"\s{2,}|\t|\s+[|·•]\s+")
+# A separator with wide spacing on both sides ("Sign in  |  Register") is one separator too.
+_INTERFACE_ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s{2,}|\t")
 # A gallery's slide counter: "1 of 12", "3 / 8".
 _SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.IGNORECASE)
 _GALLERY_CONTROL = re.compile(
@@ -457,8 +488,12 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "vote-widget"
     if is_comment_count(text):
         return "comment-count"
-    if _READER_SUBMISSION.match(text):
+    if _READER_SUBMISSION.match(text) or READER_LABEL.match(text):
         return "reader-submission"
+    if _LIVE_PAGE_STATE.match(text):
+        return "live-page-state"
+    if _DISCLAIMER.search(text) and word_count <= DISCLAIMER_MAX_WORDS:
+        return "disclaimer"
     if via_source(text) is not None:
         return "source-label"
     # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",

@@ -29,6 +29,9 @@ NAVIGATION_MAX_WORDS = 4  # a short label above the headline: "News", "World", "
 KICKER_MAX_WORDS = 4  # "LITTLE ACORN RECALL", "PREMIUM": a label in capitals, not a headline
 REPEAT_MAX_WORDS = 6
 INITIALS_LENGTH = (2, 6)  # "AP", "KPA", "ANSA": an agency signing off by its initials
+# A section heading's "label: phrase": a short label (words, a time, a time range) and a colon,
+# then the phrase in lowercase ("2:36 to 2:50 a.m.: four works in fourteen minutes").
+_LABELLED_HEADING = re.compile(r"^(?:\d{1,2}:\d{2}|[^:]){1,40}:\s+[a-z0-9]")
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
@@ -103,11 +106,15 @@ def _hinted(candidates: list[PageLine], hints: PageHints, outlet: str | None) ->
 
 
 def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
-    """The first candidate whose next kept lines are a byline or a date, with at most one
-    standfirst between: the structure of an article's header."""
+    """The first candidate whose next kept lines are a byline (maybe after its date), with at
+    most one standfirst between: the structure of an article's header. Else the first above a
+    date line alone: a masthead's tagline sits above the day's date too ("Independent since
+    1921" / "Friday 23 October 2026"), but never above an author, so a byline is the stronger
+    evidence."""
     indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
     position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
     is_candidate = {id(candidate) for candidate in candidates}
+    above_date: PageLine | None = None
     for candidate in candidates:
         k = position[id(candidate)] + 1
         if k < len(indexes) and _is_standfirst(page.lines[indexes[k]].text):
@@ -120,9 +127,14 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
             ):
                 continue  # a tagline in the block above, not a headline: the headline sits with its date
             k += 1
-        if k < len(indexes) and _is_byline_or_date(page, indexes, k):
+        if k >= len(indexes):
+            continue
+        dated = metadata.is_date_line(page.lines[indexes[k]].text)
+        if _is_byline(page, indexes, k) or (dated and k + 1 < len(indexes) and _is_byline(page, indexes, k + 1)):
             return candidate
-    return None
+        if dated and above_date is None:
+            above_date = candidate
+    return above_date
 
 
 def _blank_between(page: Page, first: int, second: int) -> bool:
@@ -133,9 +145,9 @@ def _is_standfirst(text: str) -> bool:
     return len(words(text)) >= DEK_MIN_WORDS and not metadata.is_date_line(text)
 
 
-def _is_byline_or_date(page: Page, indexes: list[int], k: int) -> bool:
+def _is_byline(page: Page, indexes: list[int], k: int) -> bool:
     text = page.lines[indexes[k]].text
-    if metadata.is_date_line(text) or metadata.is_byline_line(text) or metadata.byline_names(text, page.outlet):
+    if metadata.is_byline_line(text) or metadata.byline_names(text, page.outlet):
         return True
     if text in page.aliases or metadata.credited_organisation(text) is not None:
         return True  # the outlet's name, or an agency credited with the date, in the byline's place
@@ -221,6 +233,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and len(words(text)) >= INLINE_LINK_MIN_WORDS
                 and not is_lead_in(text)
                 and not _below_time_stamp(page, indexes, k)
+                and not _in_heading_series(page, indexes, k)
             ):
                 line.reason = "inline-link"
             continue
@@ -262,6 +275,34 @@ def _below_time_stamp(page: Page, indexes: list[int], k: int) -> bool:
     return k > 0 and page.lines[indexes[k - 1]].kept and furniture.is_time_stamp(page.lines[indexes[k - 1]].text)
 
 
+def _in_heading_series(page: Page, indexes: list[int], k: int) -> bool:
+    """One of a run of section headings that share the "label: phrase" form, one paragraph
+    apart ("Before the raid: scaffolding and a sensor", paragraph, "2:14 a.m.: up the
+    scaffolding"): an explainer heads every section the same way, however long the heading.
+    A link title stands alone among paragraphs, or says what it is ("Read more: ...")."""
+    if not _is_labelled_heading(page.lines[indexes[k]].text):
+        return False
+    for step in (-2, 2):
+        j = k + step
+        if not 0 <= j < len(indexes):
+            continue
+        between, neighbour = page.lines[indexes[k + step // 2]], page.lines[indexes[j]]
+        if is_body_prose(between.text) and neighbour.reason is None and _is_labelled_heading(neighbour.text):
+            return True
+    return False
+
+
+def _is_labelled_heading(text: str) -> bool:
+    """A title-like phrase of the form "label: phrase in lowercase" ("2:44 a.m.: the guard sees a
+    light", "Thursday: two arrests"), one phrase with no sentence inside it."""
+    return (
+        bool(_LABELLED_HEADING.match(text))
+        and is_title_like(text)
+        and not sentence_ends(text)
+        and not furniture.INLINE_LINK_PREFIX.match(text)
+    )
+
+
 def _repeats_header_name(text: str, header_names: set[str]) -> bool:
     """A short line naming again a byline or agency of the header, in full or by its initials
     ("— EPA" under a story credited to "Example Press Agency")."""
@@ -283,11 +324,13 @@ def _folded(text: str) -> str:
 
 
 def _next_to_date_or_role(page: Page, indexes: list[int], k: int) -> bool:
-    """A bare name is a byline when a date line or a job line ("Staff Reporter") is next to it."""
+    """A bare name is a byline when a date line is next to it, or a job line ("Staff Reporter")
+    or the outlet's own name under it ("Ana Ruiz" over "Example Press Agency"): the author's
+    place in the newsroom, as a byline block prints it."""
     for j in (k - 1, k + 1):
         if 0 <= j < len(indexes) and page.lines[indexes[j]].reason is None:
             text = page.lines[indexes[j]].text
-            if metadata.is_date_line(text) or (j == k + 1 and metadata.is_role_line(text)):
+            if metadata.is_date_line(text) or (j == k + 1 and (metadata.is_role_line(text) or text in page.aliases)):
                 return True
     return False
 

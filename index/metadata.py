@@ -123,7 +123,9 @@ _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
 _DATE_NOISE = re.compile(
     r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt)\b|[+-]\d{1,2}\b|"
+    r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt|"
+    # More time zones a page writes after its time: "20 October 2026, 09:05 CEST".
+    r"cest|eet|eest|wet|west|cdt|cst|mdt|mst|pdt|aest|aedt|jst|kst|msk)\b|[+-]\d{1,2}\b|"
     r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s?[ap]m\b)?|"  # "06:19", "4:51pm"
     r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+read\b|\b[ap]\.m\.|[:,|/.·-]",  # "June 20, 2025 · 4 min read", "6:42 p.m."
     re.IGNORECASE,
@@ -153,7 +155,10 @@ _RELATIVE_TIME = re.compile(
     re.IGNORECASE,
 )
 _EXTRA_SEGMENT = re.compile(
-    r"^(?:\d{1,5}\s+comments?|comments?\s*\(\d{1,5}\)|\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)$", re.IGNORECASE
+    r"^(?:\d{1,5}\s+comments?|comments?\s*\(\d{1,5}\)|\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?|"
+    # The time of the last update with no date, beside the date it shares: "· Last updated 18:22".
+    r"(?:last\s+)?(?:updated|modified)\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)$",
+    re.IGNORECASE,
 )
 # A job line under a bare name in a byline block: "Food & Agribusiness Correspondent".
 _ROLE = re.compile(

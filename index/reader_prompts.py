@@ -27,6 +27,8 @@ _AD = re.compile(
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")
+# Dashes, stars or brackets a page sets around a label to make it stand apart from the text.
+_LABEL_DECORATION = re.compile(r"^[\s*=~_\[(<–—-]+|[\s*=~_\])>–—-]+$")
 
 # A consent notice in other words than "we use cookies": "We and our 143 partners store and
 # access information on your device ... personalised ads". Several of these terms together.
@@ -98,9 +100,10 @@ _IMPERATIVE_START = re.compile(
 
 
 def is_ad_line(text: str) -> bool:
-    """An ad label ("Advertisement", "Sponsored"), an advertiser's line carrying one in front, or
-    ad labels side by side ("Advertisement · Story continues below")."""
-    if _AD.match(text) or _AD_PREFIX.match(text):
+    """An ad label ("Advertisement", "Sponsored"), maybe set off by dashes or brackets ("--
+    Advertisement --", "[Advertisement]"), an advertiser's line carrying one in front, or ad
+    labels side by side ("Advertisement · Story continues below")."""
+    if _AD.match(text) or _AD.match(_LABEL_DECORATION.sub("", text)) or _AD_PREFIX.match(text):
         return True
     labels = [part for part in _LABEL_SEPARATOR.split(text.strip()) if part]
     return len(labels) >= 2 and all(_AD.match(label) for label in labels)
