@@ -9,7 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -332,7 +332,7 @@ def _spans(
         said_of_a_length = (lambda noun: False) if _asks_time_elapsed(question) else said
 
         absorbed_until = -1
-        for ent in _entities(span, question, kind_of, usage, question_keys):
+        for ent in _entities(span, question, kind_of, usage):
             if ent.start_char < absorbed_until:
                 continue  # the rest of a longer name or amount just taken ("of Luján", "to 2022")
             end = entity_end(ent, said)
@@ -353,6 +353,8 @@ def _spans(
             )
             if named_person:
                 fit = 1.0
+            if kind is AnswerType.NUMBER and _a_length_of_the_counted_time(ent, question):
+                fit = 1.0  # "How many *years* ...?" is answered by "19 years", a DATE to the NER model
             if not fit or _capitalized_common_word(ent, usage.plain_words):
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
@@ -404,7 +406,7 @@ def _spans(
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
-                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, question_keys):
+                if counted is not None and _counts_the_asked(counted, question, kind_of):
                     fit += 0.5  # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals"
                 elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
@@ -628,7 +630,6 @@ def _entities(
     question: QuestionAnalysis,
     kind_of: Callable[[str, str], bool],
     usage: _PassageUsage,
-    question_keys: set[str],
 ) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
@@ -643,7 +644,7 @@ def _entities(
             if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
                 numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
                 counted = _counted_by(numeral)
-                if counted is not None and _counts_the_asked(counted, question.counted, kind_of, question_keys):
+                if counted is not None and _counts_the_asked(counted, question, kind_of):
                     ents.append(numeral)
     return ents
 
@@ -865,12 +866,24 @@ def _multiplies(word: str) -> bool:
 
 
 def _counted_by(ent: Span) -> Token | None:
-    """The noun a number counts or measures: its unit ("11 *kilometres*"), its head, or a noun right after it."""
-    if ent.label_ == "QUANTITY" and ent[-1].is_alpha:
+    """The noun a number counts or measures: its unit ("11 *kilometres*", "19 *years*"), its
+    head, or a noun right after it."""
+    if (ent.label_ == "QUANTITY" or _DURATION.search(ent.text)) and ent[-1].is_alpha:
         return ent[-1]  # the unit, whatever its tag (the small model calls "kilometres" a verb)
     if ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
         return ent.root.head
     return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
+
+
+def _a_length_of_the_counted_time(ent: Span, question: QuestionAnalysis) -> bool:
+    """Is ``ent`` a length of time ("19 years", "six weeks") in the unit the question counts?"""
+    if ent.label_ not in {"DATE", "TIME"} or question.counted is None:
+        return False
+    length = _DURATION.search(ent.text)
+    if length is None:
+        return False
+    unit, asked = term_key(length.group(1)), term_key(question.counted)
+    return unit in asked or asked in unit  # "centur" of "centuries" in "century"
 
 
 def _same_thing(noun: Token, counted: str) -> bool:
@@ -879,16 +892,20 @@ def _same_thing(noun: Token, counted: str) -> bool:
     return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
 
 
-def _counts_the_asked(
-    noun: Token, counted: str, kind_of: Callable[[str, str], bool], question_keys: Collection[str]
-) -> bool:
-    """The same thing, or a kind of it: "3,000 *sheep*" counts the animals of "how many animals".
-    Not for where the answer ends: it keeps "sheep", which says more than the question's word.
-    Not a thing the question names apart from what it counts: "How many jobs are there in the
-    *businesses* ...?" is not answered by "27 businesses", whatever sense of "business" is a job."""
+def _counts_the_asked(noun: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
+    """The same thing as the question counts, or a kind of it: "3,000 *sheep*" counts the animals
+    of "how many animals". Not for where the answer ends: it keeps "sheep", which says more than
+    the question's word. Not a thing the question names apart, as a noun, from what it counts:
+    "How many jobs are there in the *businesses* ...?" is not answered by "27 businesses",
+    whatever sense of "business" is a job; but "How many people *visited* ...?" by "1.1 million
+    visitors"."""
+    counted = question.counted
+    if counted is None:
+        return False
     if _same_thing(noun, counted):
         return True
-    named_apart = noun.lemma_.lower() in question_keys or term_key(noun.text) in question_keys
+    nouns = {key for t in question.doc if t.pos_ in {"NOUN", "PROPN"} for key in (t.lemma_.lower(), term_key(t.text))}
+    named_apart = noun.lemma_.lower() in nouns or term_key(noun.text) in nouns
     return not named_apart and kind_of(noun.lemma_.lower(), counted)
 
 

@@ -229,6 +229,16 @@ def test_a_count_of_a_thing_the_question_names_apart_does_not_count_the_asked(nl
     assert fits.get("19", 0.0) < 1.5, fits
 
 
+def test_a_verb_of_the_question_does_not_name_the_counted_thing_apart(nlp) -> None:
+    # "visited" shares its stem with "visitors", but the question counts people, not visits.
+    fits = {c.text: c.type_match for c in _candidates(
+        nlp, "How many people visited the gallery last year?",
+        "The gallery, which received 40,000 visitors last year, will close for repairs.",
+        kind_of=lambda noun, general: (noun, general) == ("visitor", "people"),
+    )}
+    assert fits.get("40,000", 0.0) >= 1.5, fits
+
+
 def test_a_kind_of_the_counted_thing_still_counts_it(nlp) -> None:
     # Near miss: the question does not name shops, so "12 shops" counts its businesses.
     fits = {c.text: c.type_match for c in _candidates(
@@ -273,3 +283,20 @@ def test_a_share_or_a_count_of_something_else_does_not_answer_how_much(nlp) -> N
     fits = type_fits(nlp, "How much grain was stored in the silo?",
                      "The silo was filled to 80% of capacity with the harvest of 14 farms.")
     assert fits.get("80%", 0.0) < 1.0 and fits.get("14 farms", fits.get("14", 0.0)) < 1.0, fits
+
+
+# -- "how many years" is answered by a length of time -------------------------------------------
+
+
+def test_a_length_of_time_in_the_counted_unit_answers_how_many(nlp) -> None:
+    # The NER model calls "19 years" a DATE, which no number question took before.
+    fits = type_fits(nlp, "How many years has the keeper worked at the lighthouse?",
+                     "The keeper, Aron Kask, has worked at the lighthouse for 19 years, since 3 May 2007.")
+    assert fits.get("19 years", 0.0) >= 1.5, fits
+
+
+def test_a_day_or_another_unit_does_not_answer_how_many_years(nlp) -> None:
+    # Near misses: a date is no length, and six weeks are not counted in years.
+    fits = type_fits(nlp, "How many years has the keeper worked at the lighthouse?",
+                     "The keeper started at the lighthouse on 3 May 2007, and the repairs took six weeks.")
+    assert fits.get("3 May 2007", 0.0) == 0.0 and fits.get("six weeks", 0.0) == 0.0, fits
