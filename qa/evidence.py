@@ -25,10 +25,16 @@ PARAGRAPH_BREAKS = "paragraph_breaks"
 @Language.component(PARAGRAPH_BREAKS)
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: a headline, date or byline line has no final
-    stop, and the parser would otherwise run it into the paragraph below."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    stop, and the parser would otherwise run it into the paragraph below. The line's second
+    word goes on with its first: the parser, told that a line starts a sentence, sometimes
+    ends it after one word ("Halberg | Construction began renovating ...")."""
+    starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+    for start in starts[1:]:
+        doc[start].is_sent_start = True
+    for start in starts:
+        first = doc[start] if start < len(doc) else None
+        if first is not None and first.is_alpha and start + 1 < len(doc) and doc[start + 1].is_alpha:
+            doc[start + 1].is_sent_start = False
     return doc
 
 

@@ -370,6 +370,8 @@ def _spans(
                 fit = 0.05  # "When *will* the old satellite be switched off?" is not "2015", before the story
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
                 fit = 0.05  # "How old is she?" wants "29-year-old" or "aged 29"
+            if kind is AnswerType.NUMBER and _numbers_a_name(ent):
+                fit = 0.05  # "Gallery *14*", "Route *46*": the number is part of a name; it counts nothing
             if kind is AnswerType.NUMBER and _is_a_multiple(ent) and not _asks_a_multiple(question):
                 fit = 0.2  # "two and a half *times* the peak flow" compares the flow, it is not one
             if question.focus and fit >= 0.5:
@@ -858,7 +860,17 @@ def _is_a_multiple(ent: Span) -> bool:
 
 
 def _asks_a_multiple(question: QuestionAnalysis) -> bool:
-    return any(_multiplies(t.lower_) for t in question.doc)
+    """ "How many *times* ...?", "*twofold*", and "How *often* ...?", answered by "23 times"."""
+    return question.focus == "often" or any(_multiplies(t.lower_) for t in question.doc)
+
+
+def _numbers_a_name(ent: Span) -> bool:
+    """Is ``ent`` a number that hangs on the capitalised noun right before it, naming a thing
+    ("Gallery *14*", "Warehouse *7*")?"""
+    if ent.label_ != "CARDINAL" or len(ent) != 1 or not ent.text.isdigit() or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.text[:1].isupper() and before.pos_ in {"NOUN", "PROPN"} and ent.root.head.i == before.i
 
 
 def _multiplies(word: str) -> bool:

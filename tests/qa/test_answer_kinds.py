@@ -300,3 +300,18 @@ def test_a_day_or_another_unit_does_not_answer_how_many_years(nlp) -> None:
     fits = type_fits(nlp, "How many years has the keeper worked at the lighthouse?",
                      "The keeper started at the lighthouse on 3 May 2007, and the repairs took six weeks.")
     assert fits.get("3 May 2007", 0.0) == 0.0 and fits.get("six weeks", 0.0) == 0.0, fits
+
+
+# -- numbers that name, and numbers of times ----------------------------------------------------
+
+
+def test_a_number_that_names_a_room_counts_nothing(nlp) -> None:
+    fits = type_fits(nlp, "How many visitors came on Sunday?",
+                     "On Sunday, 1,400 visitors queued to see the paintings in Gallery 14.")
+    assert fits.get("14", 0.0) < 0.5 <= fits.get("1,400", 0.0), fits
+
+
+def test_how_often_is_answered_by_a_number_of_times(nlp) -> None:
+    fits = type_fits(nlp, "How often did the alarm go off last week?",
+                     "The alarm went off 23 times last week, twice as often as in May.")
+    assert fits.get("23 times", 0.0) >= 1.0, fits  # test_spans: a multiple answers no other question

@@ -253,3 +253,18 @@ def test_a_focus_noun_that_is_a_person_only_in_a_rarer_sense_asks_for_a_thing(tm
         "The Corvane-7 weather satellite was launched from Kessa Point on Tuesday, mission director Lena Voss said.\n"
     ))
     assert qa.read("Which satellite was launched on Tuesday?").answer.candidate != "Lena Voss"
+
+
+def test_a_decade_is_mentioned_by_any_of_its_years(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Stolen clock returned to Harlow museum\n\n"
+        "A brass clock stolen from the Harlow museum in 1987 was found in a locker at Vennet bus station "
+        "in 1994, the curator said on Monday.\n"
+    ))
+
+    reading = qa.read("Where did the clock stolen in the 1980s turn up?")
+    assert reading.answer.candidate == "Vennet bus station"
+    assert reading.refusal_rule is None and reading.answer.confidence > 0.0
+    # Near miss: no year of the 1970s is given, so the question is about another theft.
+    other = qa.read("Where did the clock stolen in the 1970s turn up?").answer
+    assert other.refused and "1970s" in other.reason

@@ -292,3 +292,12 @@ def test_a_means_goes_on_past_the_commas_of_a_list(nlp) -> None:
     found = candidates(nlp, "How did the town pay for the sea wall?",
                        "The town paid for the sea wall by raising taxes on hotels, restaurants and holiday homes.")
     assert found[0] == "by raising taxes on hotels, restaurants and holiday homes", found
+
+
+def test_a_line_does_not_end_its_first_sentence_after_one_word(nlp) -> None:
+    # Told that a line starts a sentence, the parser sometimes ends it after the first word.
+    doc = nlp("Before the raid: scaffolding and a silent sensor\nHalberg Construction began renovating the roof "
+              "in August. The museum switched.\n15:55\nPolice said so.")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "Halberg Construction began renovating the roof in August." in sentences, sentences
+    assert "15:55" in sentences and "Police said so." in sentences, sentences  # line starts still start
