@@ -89,6 +89,7 @@ _MAX_PHRASE_TOKENS = 16
 _SEGMENT = re.compile(r"(?:[^,;:—–()]|(?<=\d)[,:](?=\d))+")
 _WEAK_ENTITY_LABELS = frozenset({"NORP", "ORDINAL", "CARDINAL"})
 _NUMERIC_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+_TIME_AND_FIGURE_LABELS = _NUMERIC_LABELS | {"DATE", "TIME"}
 _PERCENT_TEXT = re.compile(r"\d\s*(?:%|per\s?cent|percentage points?)$", re.IGNORECASE)
 
 
@@ -272,9 +273,12 @@ class _PassageUsage:
 
 
 def _used_as_a_place(ent: Span) -> bool:
-    """ "the *Saltkaj* district", "the port *of Essvik*": a name that qualifies a common noun
-    for a place names a place, though the small NER model may call it a PERSON."""
+    """ "the *Saltkaj* district", "the port *of Essvik*", "*Olsdorf*, a village south of the
+    capital": a name that qualifies a common noun for a place, or that one stands beside, names
+    a place, though the small NER model may call it a PERSON."""
     root = ent.root
+    if any(_a_place_noun(child) for child in root.children if child.dep_ == "appos"):
+        return True
     if root.dep_ == "compound":
         head = root.head
     elif root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -282,7 +286,11 @@ def _used_as_a_place(ent: Span) -> bool:
     else:
         return False
     outside = not ent.start <= head.i < ent.end
-    return outside and head.is_lower and head.pos_ == "NOUN" and head.lemma_.lower() in PLACE_NOUNS
+    return outside and _a_place_noun(head)
+
+
+def _a_place_noun(token: Token) -> bool:
+    return token.is_lower and token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
 
 
 def _a_full_name(ent: Span) -> bool:
@@ -496,6 +504,10 @@ def _spans(
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
     spans = [(s, e, 0.5) for s, e in quotes]
+    # "Into which *room* ...?" asks for a thing one can touch: no time or figure is one ("At 2:36
+    # a.m. they lowered themselves ..."), though it may be a "deadline" or a "figure" (measures).
+    tangible = question.focus is not None and _a_tangible_thing(question.focus, kind_of)
+    asked_after = _wh_preposition(question)
     for ent in span.ents:
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
@@ -507,6 +519,8 @@ def _spans(
             # of Appeal" says it is a court in its name, which the phrase round it may go on.
             fit = 1.0
             start = _name_start(ent)
+        if tangible and ent.label_ in _TIME_AND_FIGURE_LABELS:
+            fit = min(fit, 0.15)
         spans.append((start, ent.end_char, fit))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
@@ -523,12 +537,29 @@ def _spans(
                 fit = 0.4
         elif _governed_by(chunk.root, matched):
             fit = 0.9
+        if asked_after is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == asked_after:
+            fit = max(fit, 1.0)  # "*Into* which room ...?" "... on a rope *into* Gallery 14"
+        if tangible and chunk.root.ent_type_ in _TIME_AND_FIGURE_LABELS:
+            fit = min(fit, 0.15)
         spans.append((phrase.start_char, phrase.end_char, fit))
         if fit == 1.0 and phrase.end_char > chunk.end_char:
             # "the eastern side" of "... of Essvik harbour": the attachment may only repeat the
             # question. Where it says as much, the whole phrase, listed first, wins the tie.
             spans.append((chunk.start_char, chunk.end_char, 1.0))
     return spans
+
+
+def _wh_preposition(question: QuestionAnalysis) -> str | None:
+    """The preposition that opens a question before its wh-word: "*Into* which room ...?"."""
+    doc = question.doc
+    if len(doc) > 2 and doc[0].pos_ == "ADP" and doc[1].lower_ in {"which", "what"}:
+        return doc[0].lower_
+    return None
+
+
+def _a_tangible_thing(noun: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is ``noun`` a thing one can touch ("room", "painting") and no measure ("figure", "stage")?"""
+    return kind_of(noun, "physical_entity") and not kind_of(noun, "measure")
 
 
 def _entry_time_stamp(sentence: EvidenceSentence) -> tuple[int, int] | None:
@@ -807,7 +838,10 @@ _PLACE_KINDS = (
     frozenset(
         "district neighbourhood neighborhood suburb region province county state country nation territory".split()
     ),
-    frozenset("hospital school church chapel hotel station airport stadium building hall prison gym shelter".split()),
+    frozenset(
+        "hospital school church chapel hotel station airport stadium building hall prison gym shelter museum "
+        "gallery library theatre theater".split()
+    ),
     frozenset("river lake sea gulf bay harbour harbor coast beach".split()),
     frozenset("road street highway motorway route bridge square park".split()),
 )
@@ -815,8 +849,10 @@ _PLACE_KINDS = (
 
 def _another_kind_of_place(ent: Span, focus: str | None) -> bool:
     """The question asks for one kind of place and the name says it is another: "Which *town*
-    ...?" is not answered by "Brenne *Hospital*"."""
-    return not ent[-1].is_lower and _kinds_differ(_PLACE_KINDS, focus, ent[-1].lemma_.lower())
+    ...?" is not answered by "Brenne *Hospital*", nor "Which *city* ...?" by "the National
+    *Museum* of Velmora" (the name's head word, not its last)."""
+    head = ent.root
+    return not head.is_lower and _kinds_differ(_PLACE_KINDS, focus, head.lemma_.lower())
 
 
 def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
