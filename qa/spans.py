@@ -363,7 +363,7 @@ def _spans(
                 fit = 1.0
             if kind is AnswerType.NUMBER and _a_length_of_the_counted_time(ent, question):
                 fit = 1.0  # "How many *years* ...?" is answered by "19 years", a DATE to the NER model
-            if not fit or _capitalized_common_word(ent, usage.plain_words):
+            if not fit or _capitalized_common_word(ent, usage.plain_words) or _lower_case_name(ent):
                 continue
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
@@ -874,6 +874,12 @@ def _capitalized_common_word(ent: Span, plain_words: frozenset[str]) -> bool:
     headline's "Spillway gives way ..." for a person."""
     token = ent[0]
     return len(ent) == 1 and token.is_sent_start and token.is_title and token.lower_ in plain_words
+
+
+def _lower_case_name(ent: Span) -> bool:
+    """A "name" written all in lower case: the NER model calls the currency of "a 250,000
+    *guldar* reward" a person. Figures, dates and nationalities may be lower case."""
+    return ent.label_ in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and not any(t.text[:1].isupper() for t in ent)
 
 
 def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:

@@ -369,3 +369,16 @@ def test_the_questions_opening_preposition_points_at_its_object(nlp) -> None:
     fits = type_fits(nlp, "What grounds could the case go to the Supreme Court on?",
                      "The case can still go to the Supreme Court, but only on points of law.")
     assert fits.get("points of law", 0.0) < 1.0, fits
+
+
+def test_a_lower_case_word_is_no_name(nlp) -> None:
+    # The small model calls the currency of "a 250,000 guldar reward" a PERSON.
+    fits = type_fits(nlp, "Which insurance company is offering the reward?",
+                     "The cup is insured by Aldercrest Mutual, which has offered the 250,000 guldar reward.")
+    assert "guldar" not in fits and fits.get("Aldercrest Mutual", 0.0) > 0.0, fits
+
+
+def test_a_capitalised_name_with_a_lower_case_particle_stays(nlp) -> None:
+    # Near miss: "van der" is lower case, the name is not.
+    fits = type_fits(nlp, "Who did the police question?", "Police questioned van der Berg and a second man on Friday.")
+    assert fits.get("van der Berg", 0.0) >= 1.0, fits
