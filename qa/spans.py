@@ -528,7 +528,9 @@ def _spans(
         phrase = _expand(chunk)
         fit = 0.4
         if question.focus and chunk.root.lemma_.lower() == question.focus:
-            fit = 1.0
+            # A name headed by the asked noun ("the Cultural Heritage *Unit*" for "which police
+            # unit") says which one; a plain phrase ("the new unit") may only restate the question.
+            fit = 1.3 if chunk.root.is_title and not chunk.root.is_sent_start else 1.0
             # Vietnam's "Two Corridors, One Belt" framework: the quoted words are the thing's
             # name, and the phrase round them (often cut inside the quote) says less exactly.
             named = next(((s, e) for s, e in quotes if phrase.start_char < e <= chunk.root.idx), None)
@@ -542,10 +544,10 @@ def _spans(
         if tangible and chunk.root.ent_type_ in _TIME_AND_FIGURE_LABELS:
             fit = min(fit, 0.15)
         spans.append((phrase.start_char, phrase.end_char, fit))
-        if fit == 1.0 and phrase.end_char > chunk.end_char:
+        if fit >= 1.0 and phrase.end_char > chunk.end_char:
             # "the eastern side" of "... of Essvik harbour": the attachment may only repeat the
             # question. Where it says as much, the whole phrase, listed first, wins the tie.
-            spans.append((chunk.start_char, chunk.end_char, 1.0))
+            spans.append((chunk.start_char, chunk.end_char, fit))
     return spans
 
 

