@@ -145,7 +145,8 @@ _QUESTION_STOPWORDS = frozenset(
 _WH_WORDS = frozenset("who whom whose what which when where why how".split())
 _CONTROL_CHARS = re.compile(r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]")
 # A decade ("the 1980s") is one figure, not the year it starts with.
-_NUMBER = re.compile(r"\b\d{3}0s\b|\d[\d,.]*")
+DECADE = re.compile(r"(\d{3})0s")
+_NUMBER = re.compile(rf"\b{DECADE.pattern}\b|\d[\d,.]*")
 # Words that set a name aside from the answer, ending the text before it ("besides the").
 _SET_ASIDE_BEFORE = re.compile(
     r"\b(?:apart from|aside from|besides|other than|except(?: for)?|excluding|as well as|in addition to|"

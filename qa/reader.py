@@ -9,7 +9,6 @@ asks for a yes/no judgment, or the evidence is too weak.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -31,6 +30,7 @@ from qa.evidence import (
 )
 from qa.lexicon import Lexicon
 from qa.question import (
+    DECADE,
     LEADER_WORDS,
     AnswerType,
     QuestionAnalysis,
@@ -254,7 +254,7 @@ class Reader:
             # A name none of whose words occur is absent; so is a multi-word name ("the Vietnam
             # War") that never occurs as a phrase and has a word the corpus never uses. A
             # decade's years are alternatives: one of them is enough.
-            whole = not _DECADE.fullmatch(name)
+            whole = not DECADE.fullmatch(name)
             if not any(known) or (whole and not all(known) and not self._phrase_occurs(name)):
                 missing.append(name)
         return missing
@@ -509,13 +509,10 @@ class Reader:
 def _name_keys(name: str) -> set[str]:
     """Matching keys of a name or number of the question ("the Vietnam War" -> vietnam, war);
     a decade's are its years, any of which says it ("1987" is in "the 1980s")."""
-    decade = _DECADE.fullmatch(name)
+    decade = DECADE.fullmatch(name)
     if decade:
         return {f"{decade.group(1)}{year}" for year in range(10)}
     return {term_key(w) for w in words(name) if len(w) >= 3 or w.isdigit()} - {"the"}
-
-
-_DECADE = re.compile(r"(\d{3})0s")
 
 
 def _leader_words(question: QuestionAnalysis) -> frozenset[str]:

@@ -290,6 +290,7 @@ def _used_as_a_place(ent: Span) -> bool:
 
 
 def _a_place_noun(token: Token) -> bool:
+    """A common noun for a place ("district", "village"), written as one, not in a name."""
     return token.is_lower and token.pos_ == "NOUN" and token.lemma_.lower() in PLACE_NOUNS
 
 
@@ -909,12 +910,13 @@ def _asks_a_multiple(question: QuestionAnalysis) -> bool:
 
 
 def _numbers_a_name(ent: Span) -> bool:
-    """Is ``ent`` a number that hangs on the capitalised noun right before it, naming a thing
-    ("Gallery *14*", "Warehouse *7*")?"""
-    if ent.label_ != "CARDINAL" or len(ent) != 1 or not ent.text.isdigit() or ent.start == 0:
+    """Is ``ent`` the number of the capitalised noun right before it, naming a thing ("Gallery
+    *14*", "Warehouse *7*")?"""
+    if ent.label_ != "CARDINAL" or len(ent) != 1 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
-    return before.text[:1].isupper() and before.pos_ in {"NOUN", "PROPN"} and ent.root.head.i == before.i
+    named = before.text[:1].isupper() and before.pos_ in {"NOUN", "PROPN"}
+    return named and name_number(ent.doc[before.i : ent.start]) is not None
 
 
 def _multiplies(word: str) -> bool:
@@ -936,16 +938,17 @@ def _a_length_of_the_counted_time(ent: Span, question: QuestionAnalysis) -> bool
     if ent.label_ not in {"DATE", "TIME"} or question.counted is None:
         return False
     length = _DURATION.search(ent.text)
-    if length is None:
-        return False
-    unit, asked = term_key(length.group(1)), term_key(question.counted)
-    return unit in asked or asked in unit  # "centur" of "centuries" in "century"
+    return length is not None and _keys_meet(term_key(length.group(1)), term_key(question.counted))
 
 
 def _same_thing(noun: Token, counted: str) -> bool:
     """'workers' counts 'dockworkers' and 'agreements' counts 'agreement'; 'vessels' does not."""
-    found, asked = term_key(noun.text), term_key(counted)
-    return noun.lemma_.lower() == counted or found == asked or found in asked or asked in found
+    return noun.lemma_.lower() == counted or _keys_meet(term_key(noun.text), term_key(counted))
+
+
+def _keys_meet(found: str, asked: str) -> bool:
+    """One matching key holds the other: "dockwork" holds "work", "centur" is in "century"."""
+    return found in asked or asked in found
 
 
 def _counts_the_asked(noun: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
