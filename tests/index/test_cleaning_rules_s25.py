@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.cleaning import clean_text
 from index.furniture import line_reason, timed_title
-from index.records import CleanedDocument
+from tests.index.test_cleaning import assert_dropped, assert_kept, clean, page
 
 HEAD = ("Fire in the Orrin rail tunnel halts trains for a second day", "By Selma Aune | 12 May 2026")
 BODY = (
@@ -22,24 +21,6 @@ BLOG_ENTRIES = (
     "20:40\nEngineers say the tunnel lining cracked in two places, and a survey will start at first light tomorrow.",
     "18:05\nThe freight operator says the wagon was carrying timber, not chemicals, and that its driver is unhurt.",
 )
-
-
-def clean(text: str) -> CleanedDocument:
-    return clean_text(text, "page")
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
-
-
-def assert_kept(document: CleanedDocument, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment in document.text, fragment
-
-
-def assert_dropped(document: CleanedDocument, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment not in document.text, fragment
 
 
 # A subheading that opens with a figure is not a code-like page fragment.

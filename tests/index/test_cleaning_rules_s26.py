@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from index.cleaning import clean_text
 from index.furniture import line_reason
 from index.metadata import is_date_line
-from index.records import CleanedDocument
+from tests.index.test_cleaning import assert_dropped, assert_kept, clean, page
 
 HEADLINE = "Cable car stuck above the Sella gorge for four hours"
 HEAD = (HEADLINE, "By Mara Velt | 4 June 2026")
@@ -24,24 +23,6 @@ BLOG_ENTRIES = (
     "18:40\nThe last of the passengers has reached the valley floor, the mountain rescue service says.",
     "16:10\nA helicopter from Tarn has joined the rescue, lifting two children and their teacher from the car.",
 )
-
-
-def clean(text: str) -> CleanedDocument:
-    return clean_text(text, "page")
-
-
-def page(*blocks: str) -> str:
-    return "\n\n".join(blocks)
-
-
-def assert_kept(document: CleanedDocument, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment in document.text, fragment
-
-
-def assert_dropped(document: CleanedDocument, *fragments: str) -> None:
-    for fragment in fragments:
-        assert fragment not in document.text, fragment
 
 
 # The headline is the title above the byline, not a masthead's tagline above the day's date.
