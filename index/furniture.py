@@ -63,20 +63,21 @@ _COMMENT_COUNT = re.compile(
     r"comments? (?:policy|guidelines|rules)|commenting (?:policy|guidelines|rules))\.?)?$",
     re.IGNORECASE,
 )
+# What readers send in, as the labels of their contributions name it.
+_READER_PIECES = r"(?:updates?|views?|stories|story|messages?|experiences?|submissions?|contributions?|posts?)"
 # A reader's contribution under its label, as live blogs and comment sections print them:
 # "Reader update: Jo, 80, from Leeds writes: ...", "Your stories: ...", "Readers' views: ...".
 # The outlet's own answers to readers ("Your questions answered: ...") are not in the list.
 _READER_SUBMISSION = re.compile(
     r"^(?:reader|readers[’']?|reader[’']s|your|viewer|viewers[’']?|listener|listeners[’']?)\s+"
-    r"(?:updates?|views?|stories|story|comments?|messages?|experiences?|submissions?|contributions?|posts?)\s*:\s*\S",
+    rf"(?:comments?|{_READER_PIECES})\s*:\s*\S",
     re.IGNORECASE,
 )
 # The label of a reader's contribution alone on its line, the contribution under it: "From a
 # reader", "From our readers", "Readers' stories". A block rule drops the text it labels.
 READER_LABEL = re.compile(
     r"^(?:from (?:a|our) (?:readers?|viewers?|listeners?)|"
-    r"(?:reader|readers[’']?|reader[’']s|viewer|listener)\s+"
-    r"(?:updates?|views?|stories|story|messages?|experiences?|submissions?|contributions?|posts?))\s*:?$",
+    rf"(?:reader|readers[’']?|reader[’']s|viewer|listener)\s+{_READER_PIECES})\s*:?$",
     re.IGNORECASE,
 )
 # A live page's state, which the page prints in place of new entries: "This live page is no

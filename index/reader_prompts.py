@@ -103,7 +103,8 @@ def is_ad_line(text: str) -> bool:
     """An ad label ("Advertisement", "Sponsored"), maybe set off by dashes or brackets ("--
     Advertisement --", "[Advertisement]"), an advertiser's line carrying one in front, or ad
     labels side by side ("Advertisement · Story continues below")."""
-    if _AD.match(text) or _AD.match(_LABEL_DECORATION.sub("", text)) or _AD_PREFIX.match(text):
+    # (An undecorated label is left as it is: _AD's words neither start nor end with decoration.)
+    if _AD.match(_LABEL_DECORATION.sub("", text)) or _AD_PREFIX.match(text):
         return True
     labels = [part for part in _LABEL_SEPARATOR.split(text.strip()) if part]
     return len(labels) >= 2 and all(_AD.match(label) for label in labels)
