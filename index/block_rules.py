@@ -1,5 +1,6 @@
 """Furniture rules that need a line's neighbours: a list under a "Related" heading, FAQ
-question/answer pairs, a teaser for the readers' comments, a poll's answers, a reader's
+question/answer pairs, a teaser for the readers' comments or a thread of signed comments, a
+site's numbered ranking of its stories ("Trending on ..."), a poll's answers, a reader's
 contribution under its label, author boxes, newsletter, donation and advertisers' boxes, ticker names
 above their prices, captions above photo credits and between gallery controls, consent banners,
 vertical menus, a live blog's key-entries list and stray time stamps, pull quotes, the name
@@ -35,7 +36,11 @@ PULL_QUOTE_MIN_WORDS = 5  # a short quoted phrase may be a heading or a scare qu
 ATTRIBUTION_MAX_WORDS = 12
 COMMENT_TEASER_MAX_LINES = 5  # a count, two or three readers' comments, between heading and control
 COMMENT_LINE_MAX_WORDS = 60
+COMMENT_PARAGRAPHS_MAX = 3  # the paragraphs of one signed comment, under its signature
+RANKED_LIST_MIN_ITEMS = 2
 READER_ENTRY_MAX_LINES = 3  # a reader's contribution: a paragraph or two under its label
+# An item of a numbered list: "1. Storm closes the airport", "2) ...".
+_NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+\S")
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # Advertisers' copy: the small print of an offer, or a call to buy.
 _AD_COPY = re.compile(
@@ -78,14 +83,18 @@ def drop_faq_blocks(page: Page) -> None:
 def drop_comment_teasers(page: Page) -> None:
     """A teaser for the readers' comments: a heading ("Have your say", "Reader comments") or the
     comment counter in its place ("Comments (58)"), a few short lines (the count, a comment or
-    two) and the link to the thread ("Read all comments"). Without that closing link a "Have
-    your say" subheading is the article's own, and the lines under a counter are kept."""
+    two) and the link to the thread ("Read all comments"); or a thread of any length whose
+    comments are each signed ("jo_b | 3 Mar, 07:52") over their text, closed by the same link.
+    Without that closing link a "Have your say" subheading is the article's own, and the lines
+    under a counter are kept."""
     indexes = content(page)
     for k, i in enumerate(indexes):
         heading = page.lines[i]
         if not (furniture.COMMENT_HEADINGS.match(heading.text.rstrip(": ")) or furniture.is_comment_count(heading.text)):
             continue
         end = _comments_control_after(page, indexes, k)
+        if end is None:
+            end = _signed_thread_end(page, indexes, k)
         if end is None:
             continue
         for j in indexes[k:end + 1]:
@@ -102,6 +111,38 @@ def _comments_control_after(page: Page, indexes: list[int], k: int) -> int | Non
         if line.reason is None and (line.role == "credit" or len(words(line.text)) > COMMENT_LINE_MAX_WORDS):
             return None
     return None
+
+
+def _signed_thread_end(page: Page, indexes: list[int], k: int) -> int | None:
+    """Position in ``indexes`` of the comments link closing a thread headed at ``k`` in which
+    every comment is a signature over one to COMMENT_PARAGRAPHS_MAX short paragraphs. The
+    signatures, not a count of lines, say where each comment starts, so the thread may be long."""
+    j = k + 1
+    comments = 0
+    while j < len(indexes) and furniture.is_comment_signature(page.lines[indexes[j]].text):
+        paragraphs = 0
+        while (
+            j + 1 + paragraphs < len(indexes)
+            and paragraphs < COMMENT_PARAGRAPHS_MAX
+            and _is_comment_paragraph(page.lines[indexes[j + 1 + paragraphs]])
+        ):
+            paragraphs += 1
+        if paragraphs == 0:
+            return None  # a signature over nothing: not the thread's shape
+        comments += 1
+        j += 1 + paragraphs
+    if comments and j < len(indexes) and furniture.is_comments_control(page.lines[indexes[j]].text):
+        return j
+    return None
+
+
+def _is_comment_paragraph(line: PageLine) -> bool:
+    return (
+        line.role != "credit"
+        and len(words(line.text)) <= COMMENT_LINE_MAX_WORDS
+        and not furniture.is_comment_signature(line.text)
+        and not furniture.is_comments_control(line.text)
+    )
 
 
 def drop_reader_contributions(page: Page) -> None:
@@ -332,6 +373,43 @@ def drop_link_lists(page: Page) -> None:
             for j in run:
                 lines[j].reason = "link-list"
         run = []
+
+
+def drop_ranked_lists(page: Page) -> None:
+    """A site's ranking of its own stories that the link-list headings miss: a ranking heading
+    ("Trending on Example", "Most shared this week") over headlines numbered from 1 ("1. Storm
+    closes the airport", "2. ..."). The numbers are the evidence: over a paragraph the heading
+    may be the article's, and a numbered list in the article has no ranking heading above it or
+    numbers sentences ("1. The board must publish its reasons.")."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        heading = page.lines[i]
+        if heading.reason is not None or not furniture.RANKING_HEADINGS.match(heading.text.rstrip(": ")):
+            continue
+        items = _numbered_headlines(page, indexes[k + 1:])
+        if len(items) < RANKED_LIST_MIN_ITEMS:
+            continue
+        for j in [i, *items]:
+            page.lines[j].reason = "link-list"
+
+
+def _numbered_headlines(page: Page, following: list[int]) -> list[int]:
+    """The lines at the start of ``following`` numbered 1, 2, 3 ... that read as headlines: short,
+    and not ended by a full stop (a headline may ask a question)."""
+    items: list[int] = []
+    for i in following:
+        line = page.lines[i]
+        numbered = _NUMBERED_ITEM.match(line.text)
+        if (
+            numbered is None
+            or int(numbered.group("number")) != len(items) + 1
+            or line.role == "credit"
+            or len(words(line.text)) > LIST_ITEM_MAX_WORDS
+            or line.text.rstrip("\"”’')]»").endswith(".")
+        ):
+            break
+        items.append(i)
+    return items
 
 
 def _prose_before(page: Page, index: int) -> bool:

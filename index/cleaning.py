@@ -2,7 +2,8 @@
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
 ``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
-"Related" heading, FAQ pairs, comment teasers, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
+"Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
+threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
@@ -59,6 +60,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_ad_boxes(page)
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
+    block_rules.drop_ranked_lists(page)  # after the link lists: only headings they did not take
     block_rules.drop_ticker_names(page)
     block_rules.drop_vertical_menus(page)
     block_rules.drop_entry_indexes(page)

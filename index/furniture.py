@@ -97,6 +97,24 @@ _DISCLAIMER = re.compile(
     r"(?:internet )?(?:sites|websites|web sites|pages|links|publishers|sources)\b",
     re.IGNORECASE,
 )
+# An aggregator's note on whose stories it shows, a sentence with the platform's name for its
+# subject: "Example gathers stories from 300 partner publishers.", "Example does not edit partner
+# content.", or in the passive: "Stories are published as received." A report about a platform
+# says who said so or goes on ("Example does not edit partner content, its owner says"), a
+# lowercase subject ("The app shows stories from ...") is prose, and a paragraph about the
+# platform has other sentences: every sentence of the line must be such a note.
+_PLATFORM_NAME = r"(?-i:[A-Z][\w&’'-]*)(?: (?-i:[A-Z][\w&’'-]*)){0,3}"
+_AGGREGATOR_NOTE = re.compile(
+    rf"^(?:{_PLATFORM_NAME} (?:"
+    r"(?:aggregates|shows|gathers|collects|curates|brings together|features) (?:[\w,]+ ){0,3}?"
+    r"(?:headlines|stories|articles|news|content) from [^.!?]{0,60}?\b(?:partners|publishers|sources|outlets|newsrooms|(?:web ?)?sites)|"
+    r"(?:does|do) not (?:edit|endorse|verify|check|review|moderate|alter|change) (?:(?:its|our|the) )?"
+    r"(?:partner|partners[’']|third[- ]party|external|syndicated) (?:content|stories|articles|headlines))|"
+    r"(?:partner )?(?:stories|articles|headlines|content) (?:is|are) (?:published|shown|displayed|reproduced) "
+    r"(?:as received|unedited|without (?:editing|changes)))\.$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 DISCLAIMER_MAX_WORDS = 40
 # The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
 # "Editorial guidelines", "This story follows our editorial code". An article's sentence about
@@ -162,6 +180,17 @@ _TIMED_TITLE = re.compile(rf"^(?P<time>{_CLOCK})\s+(?P<title>(?:\d[\d,.]*\s+)?[^
 # "6:28 PM · Mar 14, 2026", "14 March 2026, 21:05".
 _DATE_WORDS = r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 _TIMED_DATE = re.compile(rf"^(?:{_CLOCK}\s*[·•|,-]?\s*{_DATE_WORDS}|{_DATE_WORDS}\s*[·•|,-]?\s*{_CLOCK})$", re.IGNORECASE)
+# A reader's comment signed above its text: "jo_b | 3 Mar, 07:52", "Ana Ruiz · 2 hours ago",
+# "K. Olsen | March 3, 2027 at 7:52 pm". A byline has the same shape ("Jo Bloggs | 3 June 2026"),
+# so the signature counts only inside a comment thread (``block_rules.drop_comment_teasers``).
+_MONTH = r"(?-i:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6})\.?"  # "3 things" is no date
+_COMMENT_WHEN = (
+    rf"(?:(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}})(?:,? \d{{4}})?(?:,? (?:at )?{_CLOCK})?|"
+    rf"(?:today|yesterday),? (?:at )?{_CLOCK}|{_CLOCK}|"
+    r"\d{1,3} ?(?:m|h|d|mins?|hrs?|minutes?|hours?|days?) ago)"
+)
+_COMMENT_SIGNATURE = re.compile(rf"^(?P<handle>[^\s|·•][^|·•]{{0,30}}?)\s*[|·•]\s*{_COMMENT_WHEN}$", re.IGNORECASE)
+COMMENT_HANDLE_MAX_WORDS = 3
 # The link from a comments teaser to the thread: "Read all comments", "View 214 comments", "See the replies".
 _COMMENTS_CONTROL = r"(?:read|view|see|show|load) (?:all |the |more )?(?:\d[\d,]* )?(?:comments|replies|responses)"
 _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\(\d[\d,]*\))?\s*[›»→]?$", re.IGNORECASE)
@@ -220,6 +249,15 @@ LINK_LIST_HEADINGS = re.compile(
     r"most (?:read|popular|viewed|shared)(?: (?:on|in|at) [\w .&’'-]{1,40})?|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
     r"explore more|more news|around the web)$",
+    re.IGNORECASE,
+)
+# The heading of a site's ranking of its own stories, maybe with the site's name or a period:
+# "Trending on Example", "Most shared this week", "Popular today". It is dropped only over
+# headlines numbered from 1 (``block_rules.drop_ranked_lists``): over a paragraph, "Trending on
+# Weibo" may be the article's subheading.
+RANKING_HEADINGS = re.compile(
+    r"^(?:trending|popular|most (?:read|popular|viewed|shared|watched|commented|emailed))"
+    r"(?: (?:now|right now|today|this week|stories))?(?: (?:on|in|at) [\w .&’'-]{1,40})?$",
     re.IGNORECASE,
 )
 # The heading of a teaser for the readers' comments under an article.
@@ -431,6 +469,20 @@ def is_comments_control(text: str) -> bool:
     return bool(_COMMENTS_CONTROL_LINE.match(text.strip()))
 
 
+def is_comment_signature(text: str) -> bool:
+    """A comment's signature above its text, the reader's handle and when they wrote:
+    "jo_b | 3 Mar, 07:52"."""
+    match = _COMMENT_SIGNATURE.match(text)
+    return match is not None and len(words(match.group("handle"))) <= COMMENT_HANDLE_MAX_WORDS
+
+
+def is_aggregator_note(text: str) -> bool:
+    """An aggregator's note on whose stories it shows or how little it edits them, one or more
+    sentences and nothing else."""
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    return len(words(text)) <= DISCLAIMER_MAX_WORDS and all(_AGGREGATOR_NOTE.match(sentence) for sentence in sentences)
+
+
 def is_comment_count(text: str) -> bool:
     """A comment counter ("Comments (58)", "14 comments · Have your say") or the notice that
     comments are closed, whichever rule dropped the line ("Comments (58)" also reads as a vote)."""
@@ -493,7 +545,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "reader-submission"
     if _LIVE_PAGE_STATE.match(text):
         return "live-page-state"
-    if _DISCLAIMER.search(text) and word_count <= DISCLAIMER_MAX_WORDS:
+    if (_DISCLAIMER.search(text) and word_count <= DISCLAIMER_MAX_WORDS) or is_aggregator_note(text):
         return "disclaimer"
     if via_source(text) is not None:
         return "source-label"
