@@ -52,6 +52,9 @@ class QuestionAnalysis:
     # "What is the *name* of ...?", "*Name* the detective ...", "What is the group *called*?":
     # only a name answers, not a description ("two people").
     asks_name: bool = False
+    # "How much cash *per share* ...?": a rate, answered by a figure "a share" or "per share",
+    # not by the deal's total. The unit's lemma.
+    rate_unit: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -241,6 +244,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         ranking=_superlatives(doc),
         asks_ahead=_asks_ahead(doc),
         asks_name=naming is not None or _named_noun(doc) is not None or _orders_a_name(doc),
+        rate_unit=_rate_unit(doc) if answer_type is AnswerType.NUMBER else None,
     )
 
 
@@ -648,6 +652,16 @@ def _wants_several(doc: Doc) -> bool:
                 if nxt.pos_ in {"NOUN", "PROPN", "VERB", "AUX"}:
                     break
     return False
+
+
+def _rate_unit(doc: Doc) -> str | None:
+    """The unit a figure is asked per: "How much cash *per share* ...?", "What price *per tonne*
+    ...?". Only "per": "How many people did *each* team send?" is answered by a plain count."""
+    for token in doc:
+        unit = next((child for child in token.children if child.dep_ == "pobj"), None) if token.lower_ == "per" else None
+        if unit is not None and unit.pos_ == "NOUN":
+            return unit.lemma_.lower()
+    return None
 
 
 def _counted_noun(doc: Doc) -> str | None:

@@ -95,6 +95,7 @@ class Reader:
         model: ConfidenceModel,
         span_model: SpanProposer | None = None,
         lexicon: Lexicon | None = None,
+        written_words: frozenset[str] = frozenset(),
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -107,6 +108,9 @@ class Reader:
         # (refusal rules, citations, confidence) stays the same.
         self._span_model = span_model
         self._lexicon = lexicon if lexicon is not None else Lexicon.empty()
+        # Every word of the corpus as written: "Estravian", which the stemmed term keys merge
+        # with "Estravia".
+        self._written_words = written_words
 
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of
@@ -146,7 +150,9 @@ class Reader:
                 [(hits[p.passage_index].passage.passage_id, p.start, p.end, p.score) for p in proposals],
             )
         else:
-            candidates = extract_candidates(question, evidence, kind_of=self._lexicon.is_kind_of)
+            candidates = extract_candidates(
+                question, evidence, kind_of=self._lexicon.is_kind_of, corpus_uses=self._written_words.__contains__
+            )
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
             return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")

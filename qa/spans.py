@@ -112,11 +112,14 @@ def extract_candidates(
     evidence: list[EvidenceSentence],
     limit: int = 8,
     kind_of: Callable[[str, str], bool] = lambda noun, general: False,
+    corpus_uses: Callable[[str], bool] = lambda word: False,
 ) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences that hold a span of the asked type, best first.
 
     ``kind_of(noun, general)`` tells whether a noun names a kind of the thing a "how many"
     question counts ("sheep" of "animals"); without it only the same word counts.
+    ``corpus_uses(word)`` tells whether the whole corpus has a word the passages may lack (a
+    nation's people, "Estravians", that makes "Estravia" a nation).
 
     Counting only sentences with a span of the type (a quotation, a date) reaches further down
     the ranking for rare types: "he told the judges then" scores low on its own words, but it
@@ -125,7 +128,7 @@ def extract_candidates(
     question_keys = _question_keys(question)
     name_keys = _question_name_keys(question)
     asked = _answer_key(question.text)
-    usage = _PassageUsage.of(evidence)
+    usage = _PassageUsage.of(evidence, corpus_uses)
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
@@ -255,9 +258,10 @@ class _PassageUsage:
     plain_words: frozenset[str]  # written in lower case: "Spillway" opening a headline is one
     person_names: frozenset[str]  # the full names and surnames of people the NER model found
     place_names: frozenset[str]  # names used as places: "the port of Essvik", "the Saltkaj district"
+    country_names: frozenset[str]  # places whose people are named after them: "Estravia" by "Estravian"
 
     @classmethod
-    def of(cls, evidence: list[EvidenceSentence]) -> _PassageUsage:
+    def of(cls, evidence: list[EvidenceSentence], corpus_uses: Callable[[str], bool]) -> _PassageUsage:
         tokens = [t for sentence in evidence for t in sentence.span]
         ents = [ent for sentence in evidence for ent in sentence.span.ents]
         names = {name for ent in ents if _a_full_name(ent) for name in (ent.text, ent[-1].text)}
@@ -269,7 +273,22 @@ class _PassageUsage:
             plain_words=frozenset(t.text for t in tokens if t.is_lower),
             person_names=frozenset(person_names),
             place_names=frozenset(places - person_names),
+            country_names=frozenset(p for p in places if any(corpus_uses(d) for d in _demonyms(p))),
         )
+
+
+def _demonyms(place: str) -> set[str]:
+    """What a nation's people may be called after a one-word place name: "Estravia" ->
+    "Estravian", "Italy" -> "Italian", "Japan" -> "Japanese". A city's people rarely are
+    ("Parisian", "Roman" and "Milanese" are not formed here); a nation's often are."""
+    if " " in place or len(place) < 4:
+        return set()
+    if place[-1] not in "aey":
+        return {place + "ese"}  # "Japanese"; "Paris" + "ian" would make Paris a nation
+    forms = {place[:-1] + "ian", place[:-1] + "ese"}  # "Italian", "Canadian", "Chinese"
+    if place.endswith("a"):
+        forms.add(place + "n")  # "Estravian", "Kenyan"
+    return forms
 
 
 def _used_as_a_place(ent: Span) -> bool:
@@ -405,7 +424,7 @@ def _spans(
                 fit += 0.2 if _after_a_locative(ent.root) else -0.2 if ent.label_ == "ORG" else 0.0
                 if ent.root.dep_ == "poss":
                     fit -= 0.3  # "one of *Ireland's* largest producers" owns a thing; it places nothing
-            if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus):
+            if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus, usage):
                 fit = 0.2
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
                 continue  # "Vestrum-based security *firm* Brightmoor Labs" is no place
@@ -425,6 +444,8 @@ def _spans(
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
+            if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
+                fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             start = ent.start_char
             if question.plural:
                 start, listed_end = _with_conjuncts(ent)
@@ -476,6 +497,8 @@ def _spans(
         if question.focus and kind is not AnswerType.PERSON:
             # "Which fruit export *season*": the phrase headed by the focus noun names the thing.
             for chunk in span.noun_chunks:
+                if granularity is not None and not granularity.search(chunk.text):
+                    continue  # "In what *year* ...?" is not answered by "at least five *years*"
                 if chunk.root.lemma_.lower() == question.focus and len(chunk) >= 3:
                     spans.append((chunk.start_char, chunk.end_char, 0.8))
                     # "the nearby *Tallbacken* neighbourhood": the name is the answer to "which neighbourhood".
@@ -642,6 +665,15 @@ def _lasts_the_thing_it_modifies(ent: Span, said: Callable[[Token], bool]) -> bo
     used as a modifier answers "how long" only for that noun, when the question says it."""
     root = ent.root
     return root.dep_ in {"compound", "amod", "nmod"} and root.head.pos_ == "NOUN" and not said(root.head)
+
+
+def _a_rate_of(ent: Span, end: int, unit: str) -> bool:
+    """Is the figure given per ``unit``: "38 ostrals *a share*", "$2.10 *per* ordinary *share*",
+    "1,000 yen *for each* share", whether or not the amount's span took the words in?"""
+    text = ent.doc.text
+    after = text[ent.end_char : max(end, ent.end_char) + 40]
+    rate = rf"^[^.;:!?]{{0,25}}?\b(?:a|an|per|each|for each|for every)\s+(?:[\w-]+\s+){{0,2}}?{re.escape(unit)}(?:s|es)?\b"
+    return re.match(rate, after, re.IGNORECASE) is not None
 
 
 def _asks_time_elapsed(question: QuestionAnalysis) -> bool:
@@ -850,12 +882,14 @@ _PLACE_KINDS = (
 )
 
 
-def _another_kind_of_place(ent: Span, focus: str | None) -> bool:
+def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -> bool:
     """The question asks for one kind of place and the name says it is another: "Which *town*
     ...?" is not answered by "Brenne *Hospital*", nor "Which *city* ...?" by "the National
-    *Museum* of Velmora" (the name's head word, not its last)."""
+    *Museum* of Velmora" (the name's head word, not its last), nor by "Estravia", whose people
+    the passages call "Estravians"."""
     head = ent.root
-    return not head.is_lower and _kinds_differ(_PLACE_KINDS, focus, head.lemma_.lower())
+    named = "country" if ent.text in usage.country_names else head.lemma_.lower()
+    return not head.is_lower and _kinds_differ(_PLACE_KINDS, focus, named)
 
 
 def _another_kind_of_body(ent: Span, focus: str | None) -> bool:

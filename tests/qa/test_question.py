@@ -286,3 +286,17 @@ def test_superlatives_that_rank_the_asked_thing(nlp, question: str, ranking: tup
 )
 def test_a_question_asked_of_the_future(nlp, question: str, ahead: bool) -> None:
     assert analyze_question(question, nlp).asks_ahead is ahead
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("How much cash per share did the bidder offer?", "share"),
+        ("What price per tonne did cocoa reach in March?", "tonne"),
+        ("How much did the flights cost?", None),  # no rate asked
+        ("How many people did each team send?", None),  # "each" asks for a plain count
+    ],
+)
+def test_the_unit_a_figure_is_asked_per(nlp, question: str, unit: str | None) -> None:
+    assert analyze_question(question, nlp).rate_unit == unit

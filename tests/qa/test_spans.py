@@ -28,7 +28,7 @@ from qa.spans import (
     _speaker_named,
     extract_candidates,
 )
-from qa.terms import TermStatistics, term_key
+from qa.terms import TermStatistics, term_key, words
 from tests.fakes import HashingEmbedder, make_corpus
 
 pytestmark = pytest.mark.slow
@@ -62,7 +62,9 @@ def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, gener
     evidence = score_sentences(
         analysis, embedder.encode([question])[0], parser.encode_masked(analysis.doc), hits, parsed, stats
     )
-    return extract_candidates(analysis, evidence, kind_of=kind_of)
+    # As the API does: every word of the corpus as written.
+    written = {w for paragraph in paragraphs for w in words(paragraph)}
+    return extract_candidates(analysis, evidence, kind_of=kind_of, corpus_uses=written.__contains__)
 
 
 def test_clock_times_are_candidates(nlp) -> None:
@@ -849,3 +851,49 @@ def test_a_possessive_place_owns_a_thing_and_places_nothing(nlp) -> None:
                      "Harlow, one of Sweden's oldest tractor makers, builds its tractors at a plant in Gothenburg.")
     assert fits["Gothenburg"] > fits["Sweden"], fits
     assert fits["Sweden"] < 1.0, fits  # below a place named without a locative preposition
+
+
+def test_a_figure_asked_per_unit_is_a_rate_not_the_total(nlp) -> None:
+    question = "How much cash per share did Fennick offer for the miller?"
+    text = "Fennick offered about 3 billion krona for the miller, or 12.40 krona a share in cash."
+    assert candidates(nlp, question, text)[0].startswith("12.40"), candidates(nlp, question, text)
+    spelled = "Fennick offered about 3 billion krona for the miller, or 12.40 krona for each ordinary share."
+    assert candidates(nlp, question, spelled)[0].startswith("12.40"), candidates(nlp, question, spelled)
+
+
+def test_without_a_unit_the_total_is_not_set_back(nlp) -> None:
+    # The near miss: "How much ...?" with no "per" asks for the deal's worth.
+    fits = type_fits(nlp, "How much did Fennick offer for the miller?",
+                     "Fennick offered about 3 billion krona for the miller, or 12.40 krona a share in cash.")
+    total = next(fit for text, fit in fits.items() if text.startswith("about 3 billion"))
+    rate = next(fit for text, fit in fits.items() if text.startswith("12.40"))
+    assert total == rate, fits
+
+
+def test_a_place_whose_people_are_named_after_it_is_no_town(nlp) -> None:
+    text = ("Halsted, the Norvalian brewer, will keep open the brewery it runs in Norvalia, at Brekka, "
+            "the economy minister said.")
+    fits = type_fits(nlp, "In which town is Halsted's brewery?", text)
+    assert fits["Norvalia"] < 0.5 < fits["Brekka"], fits
+
+
+def test_a_place_without_a_demonym_stays_a_town_candidate(nlp) -> None:
+    # The near miss: nothing says Norvalia is a nation, and "Dovrinian" is no demonym formed from
+    # "Dovrin" here ("Parisian" would make Paris one).
+    text = "Halsted will keep open its brewery in Dovrin, near Norvalia, a Dovrinian councillor said."
+    fits = type_fits(nlp, "In which town is Halsted's brewery?", text)
+    assert fits["Norvalia"] >= 1.0 and fits["Dovrin"] >= 1.0, fits
+
+
+def test_what_year_is_not_answered_by_a_length_of_years(nlp) -> None:
+    found = _candidates(nlp, "In what year did the mill open?",
+                        "The mill, open for at least sixty years, first opened in 1961.")
+    lengths = [c.type_match for c in found if "sixty years" in c.text]
+    assert lengths and max(lengths) < 0.5, [(c.text, c.type_match) for c in found]
+
+
+def test_what_year_still_takes_a_phrase_naming_the_year(nlp) -> None:
+    found = candidates(nlp, "In what year did the old mill open?",
+                       "The old mill opened in the long dry year of 1961, the council says.")
+    assert any("1961" in text for text in found[:2]), found
+
