@@ -786,6 +786,8 @@ _TRADE_ROLES = frozenset("operator owner producer exporter investor trader broke
 # ... which, like these collective nouns, say nothing of whether a name is a person's.
 _HUMAN_ROLES = PERSON_NOUNS - _TRADE_ROLES - frozenset("member representative body group crew".split())
 _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
+# "a fund *run by* Ines Calderwood": what a person does to a body. Not "owned by", which bodies are too.
+_LEADING_VERBS = frozenset("run lead head chair manage direct".split())
 
 
 def _reads_as_person(ent: Span) -> bool:
@@ -803,6 +805,8 @@ def _reads_as_person(ent: Span) -> bool:
         return True
     if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
         return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in _LEADING_VERBS:
+        return len(ent) >= 2 and all(t.is_title for t in ent)  # a full name; "run by the state" is none
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
 
 
@@ -1210,10 +1214,14 @@ def _modifier_keys(token: Token | None) -> set[str]:
     if token is None:
         return set()
     return {
-        term_key(child.text)
+        _SIZE_SYNONYMS.get(child.lemma_.lower(), term_key(child.text))
         for child in token.children
         if child.dep_ in {"amod", "compound"} and child.is_alpha and not child.ent_type_ and not child.is_stop
     }
+
+
+# "the *largest* shareholder" is "the *biggest* shareholder": one key for words of size.
+_SIZE_SYNONYMS = {"big": "big", "large": "big", "great": "big"}
 
 
 def _with_conjuncts(ent: Span) -> tuple[int, int]:

@@ -897,3 +897,28 @@ def test_what_year_still_takes_a_phrase_naming_the_year(nlp) -> None:
                        "The old mill opened in the long dry year of 1961, the council says.")
     assert any("1961" in text for text in found[:2]), found
 
+
+
+def test_a_name_that_runs_a_body_reads_as_a_person(nlp) -> None:
+    # The small NER model calls "Ines Marwood" an ORG here.
+    fits = type_fits(nlp, "Who is the person running the charity that bought the mill?",
+                     "Brightwell Trust is a Halden-based charity run by Ines Marwood.")
+    assert fits["Ines Marwood"] >= 1.0 > fits["Brightwell Trust"], fits
+
+
+def test_a_body_that_runs_another_stays_a_body(nlp) -> None:
+    fits = type_fits(nlp, "Who is the person running the charity that bought the mill?",
+                     "The charity is run by the Halden Port Authority.")
+    assert fits["the Halden Port Authority"] < 1.0, fits
+
+
+def test_the_largest_shareholder_is_the_biggest(nlp) -> None:
+    fits = type_fits(nlp, "Who is the mill's biggest shareholder?",
+                     "The largest shareholder, the Halden Pension Fund, holds 9 percent.")
+    assert fits["the Halden Pension Fund"] >= 1.5, fits
+
+
+def test_the_smallest_shareholder_is_not_the_biggest(nlp) -> None:
+    fits = type_fits(nlp, "Who is the mill's biggest shareholder?",
+                     "The smallest shareholder, the Halden Pension Fund, holds 1 percent.")
+    assert fits["the Halden Pension Fund"] < 1.0, fits
