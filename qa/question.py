@@ -507,7 +507,8 @@ def asks_for_a_leader(question: QuestionAnalysis) -> bool:
     )
 
 
-_CAUSING_VERBS = frozenset("cause trigger prompt spark".split())
+# "What *pushed* the share price down?", "What *drove* prices up?" ask for a cause too.
+_CAUSING_VERBS = frozenset("cause trigger prompt spark push drive fuel force".split())
 
 
 def _leader_focus(doc: Doc) -> str | None:
@@ -524,7 +525,12 @@ def _leader_focus(doc: Doc) -> str | None:
 def _asks_cause(doc: Doc) -> bool:
     """ "What caused the computer to halt?" asks for a cause, like "why"."""
     return any(
-        t.lower_ == "what" and t.dep_ == "nsubj" and t.head.lemma_.lower() in _CAUSING_VERBS for t in doc
+        t.lower_ == "what" and t.dep_ == "nsubj" and (
+            t.head.lemma_.lower() in _CAUSING_VERBS
+            # "What *led to* the closure?", not "What led the rally?"
+            or t.head.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in t.head.children)
+        )
+        for t in doc
     )
 
 

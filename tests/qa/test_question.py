@@ -300,3 +300,19 @@ def test_a_question_asked_of_the_future(nlp, question: str, ahead: bool) -> None
 )
 def test_the_unit_a_figure_is_asked_per(nlp, question: str, unit: str | None) -> None:
     assert analyze_question(question, nlp).rate_unit == unit
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "asks_a_cause"),
+    [
+        ("What pushed the mill's share price down last year?", True),
+        ("What drove bread prices up in the spring?", True),
+        ("What led to the closure of the brewery?", True),
+        ("What led the march through the old town?", False),  # the leading, not a cause
+        ("What did the miller push for?", False),
+    ],
+)
+def test_verbs_of_pushing_ask_for_a_cause(nlp, question: str, asks_a_cause: bool) -> None:
+    analysis = analyze_question(question, nlp)
+    assert (analysis.answer_type is AnswerType.REASON and analysis.focus == "cause") is asks_a_cause
