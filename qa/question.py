@@ -451,7 +451,8 @@ def _focus_noun(doc: Doc, wh_index: int) -> str | None:
 # "How *close* ...", "how *fast* ...": a measurement.
 _HOW_MEASURES = frozenset("many much big large high far old often close fast tall deep wide heavy hot cold".split())
 # Verbs whose subject leads something: "Who *heads* the agency?", "Who *runs* the plant?".
-_LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
+# What a person does to a body they lead: "Who *heads* ...?", "a fund *run by* Ines Calderwood".
+LEADING_VERBS = frozenset("head lead run chair manage direct command".split())
 # "Who is the *boss* ...?" names no title; any leader's title answers it.
 GENERIC_LEADERS = frozenset("head boss chief leader".split())
 LEADER_ROLES = GENERIC_LEADERS | frozenset(
@@ -459,7 +460,7 @@ LEADER_ROLES = GENERIC_LEADERS | frozenset(
 )
 # The words by which a question asks for a leader ("who *runs*", "in *charge*", "the *boss*");
 # not "lead", which the text uses for its own sense ("the prosecutor *leading* the inquiry").
-LEADER_WORDS = (GENERIC_LEADERS | _LEADING_VERBS | {"charge"}) - {"lead"}
+LEADER_WORDS = (GENERIC_LEADERS | LEADING_VERBS | {"charge"}) - {"lead"}
 
 
 _DEPUTY_WORDS = frozenset("vice deputy assistant associate acting former".split())
@@ -515,7 +516,7 @@ def _leader_focus(doc: Doc) -> str | None:
     """ "Who heads X?", "Who is in charge of X?": whoever leads X, by any title ("head");
     "Who chairs X?": its chair ("chairman")."""
     for token in doc:
-        if token.lower_ == "who" and token.dep_ == "nsubj" and token.head.lemma_.lower() in _LEADING_VERBS:
+        if token.lower_ == "who" and token.dep_ == "nsubj" and token.head.lemma_.lower() in LEADING_VERBS:
             return "chairman" if token.head.lemma_.lower() == "chair" else "head"
         if token.lower_ == "charge" and token.head.lower_ == "in":
             return "head"
@@ -528,7 +529,7 @@ def _asks_cause(doc: Doc) -> bool:
         t.lower_ == "what" and t.dep_ == "nsubj" and (
             t.head.lemma_.lower() in _CAUSING_VERBS
             # "What *led to* the closure?", not "What led the rally?"
-            or t.head.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in t.head.children)
+            or (t.head.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in t.head.children))
         )
         for t in doc
     )
@@ -663,8 +664,8 @@ def _wants_several(doc: Doc) -> bool:
 def _rate_unit(doc: Doc) -> str | None:
     """The unit a figure is asked per: "How much cash *per share* ...?", "What price *per tonne*
     ...?". Only "per": "How many people did *each* team send?" is answered by a plain count."""
-    for token in doc:
-        unit = next((child for child in token.children if child.dep_ == "pobj"), None) if token.lower_ == "per" else None
+    for per in (token for token in doc if token.lower_ == "per"):
+        unit = next((child for child in per.children if child.dep_ == "pobj"), None)
         if unit is not None and unit.pos_ == "NOUN":
             return unit.lemma_.lower()
     return None

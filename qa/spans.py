@@ -20,6 +20,7 @@ from qa.entity_ends import entity_end, name_number, only_modifiers_of
 from qa.question import (
     CHAIR_TITLES,
     GENERIC_LEADERS,
+    LEADING_VERBS,
     NAMING_VERBS,
     PERSON_NOUNS,
     PLACE_NOUNS,
@@ -786,8 +787,6 @@ _TRADE_ROLES = frozenset("operator owner producer exporter investor trader broke
 # ... which, like these collective nouns, say nothing of whether a name is a person's.
 _HUMAN_ROLES = PERSON_NOUNS - _TRADE_ROLES - frozenset("member representative body group crew".split())
 _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
-# "a fund *run by* Ines Calderwood": what a person does to a body. Not "owned by", which bodies are too.
-_LEADING_VERBS = frozenset("run lead head chair manage direct".split())
 
 
 def _reads_as_person(ent: Span) -> bool:
@@ -805,7 +804,8 @@ def _reads_as_person(ent: Span) -> bool:
         return True
     if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
         return True
-    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in _LEADING_VERBS:
+    # "a fund *run by* Ines Calderwood": what a person does to a body ("owned by" is not: bodies own too).
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in LEADING_VERBS:
         return len(ent) >= 2 and all(t.is_title for t in ent)  # a full name; "run by the state" is none
     return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
 
@@ -890,7 +890,7 @@ def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -
     """The question asks for one kind of place and the name says it is another: "Which *town*
     ...?" is not answered by "Brenne *Hospital*", nor "Which *city* ...?" by "the National
     *Museum* of Velmora" (the name's head word, not its last), nor by "Estravia", whose people
-    the passages call "Estravians"."""
+    the corpus calls "Estravians"."""
     head = ent.root
     named = "country" if ent.text in usage.country_names else head.lemma_.lower()
     return not head.is_lower and _kinds_differ(_PLACE_KINDS, focus, named)
