@@ -280,8 +280,9 @@ class _PassageUsage:
 
 def _demonyms(place: str) -> set[str]:
     """What a nation's people may be called after a one-word place name: "Estravia" ->
-    "Estravian", "Italy" -> "Italian", "Japan" -> "Japanese". A city's people rarely are
-    ("Parisian", "Roman" and "Milanese" are not formed here); a nation's often are."""
+    "Estravian", "Italy" -> "Italian", "Japan" -> "Japanese". A city's people rarely are, and
+    "Parisian" and "Roman" are not formed here; "Milanese" and "Viennese" are, a rare cost: such
+    a city is taken for a nation when a question asks for a town."""
     if " " in place or len(place) < 4:
         return set()
     if place[-1] not in "aey":
