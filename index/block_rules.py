@@ -4,7 +4,8 @@ site's numbered ranking of its stories ("Trending on ..."), a poll's answers, a 
 contribution under its label, author boxes, newsletter, donation and advertisers' boxes, ticker names
 above their prices, captions above photo credits and between gallery controls, consent banners,
 vertical menus, a live blog's key-entries list and stray time stamps, pull quotes, the name
-above an embedded post's handle, the byline author's bio.
+above an embedded post's handle and an entry that is only an embedded post, a press release's
+contacts and notes to editors, the byline author's bio.
 
 Each rule marks lines of a ``Page`` in place; the one-line rules of ``index.furniture`` have
 already run.
@@ -39,8 +40,13 @@ COMMENT_LINE_MAX_WORDS = 60
 COMMENT_PARAGRAPHS_MAX = 3  # the paragraphs of one signed comment, under its signature
 RANKED_LIST_MIN_ITEMS = 2
 READER_ENTRY_MAX_LINES = 3  # a reader's contribution: a paragraph or two under its label
+BACK_MATTER_MAX_LINES = 8  # a press contact (name, phone, email) or a few numbered notes to editors
+EMBED_HANDLE_MAX_POSITION = 3  # "Post from @harbourpolice: ...": the handle among the first words
 # An item of a numbered list: "1. Storm closes the airport", "2) ...".
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+\S")
+# A line that names a social-media handle among its first words, as an embedded post's first line
+# does: "Post from @harbourpolice: ...", "Ida Lund @ida_lund · 09:12".
+_HANDLE_FIRST = re.compile(rf"^(?:[\w’'.-]+\s+){{0,{EMBED_HANDLE_MAX_POSITION}}}@\w{{2,30}}\b")
 _QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
 # Advertisers' copy: the small print of an offer, or a call to buy.
 _AD_COPY = re.compile(
@@ -215,8 +221,9 @@ def drop_prompt_boxes(page: Page) -> None:
 def drop_ad_boxes(page: Page) -> None:
     """An "Advertisement"/"Sponsored" label and the advertiser's copy glued under it, when the
     copy reads as an ad (addresses the reader, or carries an offer's small print or a call to
-    buy). In a live blog the ad is an entry, its time stamp above the label. Only on pages whose
-    blocks are separated by blank lines, like prompt boxes."""
+    buy). In a live blog the ad is an entry, its time stamp above the label: there the label
+    stands in the place of the entry's title, so the entry's text is the advertiser's whatever
+    its words. Only on pages whose blocks are separated by blank lines, like prompt boxes."""
     runs = blocks(page)
     if len(runs) < 2:
         return
@@ -224,16 +231,21 @@ def drop_ad_boxes(page: Page) -> None:
         box = _ad_box(page, block)
         if box is None:
             continue
+        is_entry = box[0] != block[0]  # time stamps above the label
         for i in box[1:]:
             line = page.lines[i]
-            unquoted = without_quotes(line.text)
             if (
                 line.reason is None
                 and line.role != "credit"
                 and len(words(line.text)) <= AD_COPY_MAX_WORDS
-                and (re.search(r"\b(?:you|your)\b", unquoted, re.IGNORECASE) or _AD_COPY.search(unquoted))
+                and (is_entry or _reads_as_ad_copy(line.text))
             ):
                 line.reason = "advertisement"
+
+
+def _reads_as_ad_copy(text: str) -> bool:
+    unquoted = without_quotes(text)
+    return bool(re.search(r"\b(?:you|your)\b", unquoted, re.IGNORECASE) or _AD_COPY.search(unquoted))
 
 
 def _ad_box(page: Page, block: list[int]) -> list[int] | None:
@@ -245,6 +257,51 @@ def _ad_box(page: Page, block: list[int]) -> list[int] | None:
     if not all(furniture.is_time_stamp(page.lines[i].text) for i in block[:label]):
         return None
     return block[label:]
+
+
+def drop_press_back_matter(page: Page) -> None:
+    """A press release's back matter: a media-contact or notes-to-editors heading and the lines
+    under it (the press officer's name, phone and email; the numbered notes about the issuer and
+    its photos). They follow the release's text and are not part of it. The heading goes on any
+    page; the lines under it only where blank lines separate blocks, as far as the heading's block
+    goes (or the next block, when the heading stands alone), at most BACK_MATTER_MAX_LINES."""
+    runs = blocks(page)
+    for k, block in enumerate(runs):
+        for position, i in enumerate(block):
+            heading = page.lines[i]
+            if not heading.kept or not furniture.PRESS_BACK_MATTER_HEADINGS.match(heading.text.rstrip(": ")):
+                continue
+            heading.reason = "press-back-matter"
+            if len(runs) < 2:
+                continue
+            under = block[position + 1:] if position + 1 < len(block) else (runs[k + 1] if k + 1 < len(runs) else [])
+            for j in under[:BACK_MATTER_MAX_LINES]:
+                if page.lines[j].reason is None and page.lines[j].role != "credit":
+                    page.lines[j].reason = "press-back-matter"
+
+
+def drop_embedded_post_entries(page: Page) -> None:
+    """A live-blog entry that is only an embedded social-media post: under its time stamp, no
+    title of the newsroom's but the post itself, opening with its author's handle ("Post from
+    @harbourpolice: ...", "Ida Lund @ida_lund"), and the embed's chrome ("[Embedded post]",
+    "View on Chatter") in the same block. The post's lines are dropped up to its last piece of
+    chrome; the stamp then heads nothing (``drop_stray_time_stamps``). A post quoted inside an
+    entry with a title of its own keeps its text. Only where blank lines separate the entries."""
+    runs = blocks(page)
+    if len(runs) < 2:
+        return
+    for block in runs:
+        if len(block) < 3 or not furniture.is_time_stamp(page.lines[block[0]].text):
+            continue
+        first = page.lines[block[1]]
+        chrome = [i for i in block[1:] if page.lines[i].reason == "embedded-post"]
+        if not chrome or not (first.reason == "embedded-post" or (first.kept and _HANDLE_FIRST.match(first.text))):
+            continue
+        for i in block[1:]:
+            if i > chrome[-1]:
+                break
+            if page.lines[i].reason is None and page.lines[i].role != "credit":
+                page.lines[i].reason = "embedded-post"
 
 
 def drop_consent_banners(page: Page) -> None:
@@ -337,7 +394,8 @@ def _frames_a_photo(line: PageLine) -> bool:
 
 def drop_link_lists(page: Page) -> None:
     """A list heading ("Related", "Read more:", "Tags:") and the short title lines under it,
-    and runs of three or more bulleted title lines without a heading."""
+    and runs of three or more bulleted title lines without a heading, except a fact box's lines
+    under its heading ("Key facts" over "- Built: 1961", "- Height: 84 metres")."""
     indexes = content(page)
     k = 0
     while k < len(indexes):
@@ -369,10 +427,22 @@ def drop_link_lists(page: Page) -> None:
         if bulleted:
             run.append(i)
             continue
-        if len(run) >= 3:
+        if len(run) >= 3 and not in_fact_box(page, run[0]):
             for j in run:
                 lines[j].reason = "link-list"
         run = []
+
+
+def in_fact_box(page: Page, index: int) -> bool:
+    """The line at ``index`` is a bulleted line of a fact box: above it only bulleted lines up to
+    a kept fact-box heading ("Key facts: the dam" over "- Built: 1961", "- Height: 84 metres")."""
+    if not page.lines[index].bulleted:
+        return False
+    for line in reversed(page.lines[:index]):
+        if line.blank or line.bulleted:
+            continue
+        return line.kept and bool(furniture.FACT_BOX_HEADINGS.match(line.text.rstrip(": ")))
+    return False
 
 
 def drop_ranked_lists(page: Page) -> None:

@@ -5,7 +5,8 @@ Works line by line on the page's source text (``index.source_text``): single-lin
 "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
-a live blog's list of key entries, pull quotes, embedded posts' author names), then the
+a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
+that are only an embedded post, a press release's contacts and notes to editors), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: rows
 of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
@@ -58,6 +59,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)
     block_rules.drop_ad_boxes(page)
+    block_rules.drop_press_back_matter(page)
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
     block_rules.drop_ranked_lists(page)  # after the link lists: only headings they did not take
@@ -66,6 +68,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_entry_indexes(page)
     block_rules.drop_pull_quotes(page)
     block_rules.drop_embedded_post_names(page)
+    block_rules.drop_embedded_post_entries(page)
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)

@@ -116,6 +116,18 @@ _AGGREGATOR_NOTE = re.compile(
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 DISCLAIMER_MAX_WORDS = 40
+# A site's statement on its own accessibility, as footers print it: "This website meets
+# accessibility standard WCAG 2.2 AA.", "Our portal conforms to the Web Content Accessibility
+# Guidelines." Only about "this" or "our" site, and with no comma before the full stop: "Our
+# website meets every accessibility standard, the council said" is a report of what someone said.
+_ACCESSIBILITY_STATEMENT = re.compile(
+    r"^(?:this|our) (?:web ?site|site|portal|web ?pages?|pages?|app|online service)(?: \w+){0,2}? "
+    r"(?:meets|complies with|conforms to|is designed to meet|aims to meet|follows|fulfils|satisfies|is compliant with)\b"
+    r"[^,;]{0,80}?\b(?:accessibility|wcag|web content accessibility guidelines)\b[^,;]{0,40}\.$",
+    re.IGNORECASE,
+)
+# The date of the last accessibility audit that follows the statement: "Last checked: 12 October 2027."
+_AUDIT_DATE = re.compile(r"^last (?:checked|reviewed|tested|audited|updated)(?: on)?\s*:?\s*[\w ,]{4,30}\.?$", re.IGNORECASE)
 # The outlet pointing at its own rules of journalism: "Our standards: The Example Trust Principles.",
 # "Editorial guidelines", "This story follows our editorial code". An article's sentence about
 # someone's standards ("Our standards of care slipped, the matron said") has no label shape.
@@ -201,7 +213,10 @@ _INTERFACE_WORD = (
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|create (?:an? )?(?:free )?account|"
-    r"(?:show|load|see|view) (?:more|all|less|older|newer)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
+    r"(?:show|load|see|view) (?:more|all|less|older|newer|earlier|later|previous)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
+    # A media player's controls under its clip: "Video transcript available", "Subtitles: on".
+    r"(?:video|audio) transcript(?: available)?|transcript available|(?:show|read|view|open) (?:the )?transcript|"
+    r"(?:subtitles|captions|closed captions)\s*:?\s*(?:on|off)|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
     r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
@@ -209,9 +224,10 @@ _INTERFACE_WORD = (
 )
 # Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
 # "Newest first | Oldest first"); a lone "Latest" heads a list of links.
-# The label may share its item with the first ordering: "Sort: Newest first | Oldest first".
+# The label may share its item with the first ordering: "Sort: Newest first | Oldest first",
+# "Show: Newest first | Oldest first", "Order: Oldest first | Newest first".
 _SORT_WORD = (
-    r"(?:sort(?: by)?:?|(?:sort(?: by)?:?\s*)?(?:latest|oldest|newest|(?:show )?(?:latest|oldest|newest|most recent) first|"
+    r"(?:sort(?: by)?:?|(?:(?:sort(?: by)?|order(?: by)?|show)\s*:?\s*)?(?:latest|oldest|newest|(?:show )?(?:latest|oldest|newest|most recent) first|"
     r"most recent))"
 )
 _COUNT = r"\d[\d,.]*[KkM]?"
@@ -230,14 +246,23 @@ _GALLERY_CONTROL = re.compile(
 _SOCIAL_HANDLE = re.compile(
     rf"^(?:[A-ZÀ-Þ][\w’'.-]*\s+){{0,3}}@\w{{2,30}}(?:\s*[·•|]\s*(?:{_CLOCK}|\d{{1,2}}[hm]|{_DATE_WORDS}))?$"
 )
-# An editor's placeholder for something the scraper could not show: "[Embedded post]", "[Video]".
-_PLACEHOLDER = re.compile(r"^\[(?:embedded|embed|video|audio|image|photo|gallery|graphic|chart|map|interactive|poll)\b[\w ]{0,30}\]$", re.IGNORECASE)
-# A scraper's placeholder for a picture with the picture's caption after it on the same line:
-# "[Photo] Divers search the harbour on Sunday. ...". The placeholder says what the text describes.
-_PLACEHOLDER_CAPTION = re.compile(r"^\[(?:photo|image|picture|photograph|gallery|graphic)s?\b[\w ]{0,30}\]\s*\S", re.IGNORECASE)
+# An editor's placeholder for something the scraper could not show: "[Embedded post]", "[Video]",
+# and with a note on where to see it: "[Embedded post - view on Chatter]".
+_PLACEHOLDER = re.compile(
+    r"^\[(?:embedded|embed|video|audio|image|photo|gallery|graphic|chart|map|interactive|poll)\b[\w ]{0,30}"
+    r"(?:\s*[–—:-]\s*[\w .’']{1,40})?\]$",
+    re.IGNORECASE,
+)
+# A scraper's placeholder for a picture or a clip with its caption after it on the same line:
+# "[Photo] Divers search the harbour on Sunday. ...", "[Video] "It was like a wall of water," a
+# diver tells Example TV." The placeholder says what the text describes: a clip's soundbite is
+# the player's, and the article quotes in its own paragraphs what it wants to keep.
+_PLACEHOLDER_CAPTION = re.compile(
+    r"^\[(?:photo|image|picture|photograph|gallery|graphic|video|audio|clip)s?\b[\w ]{0,30}\]\s*\S", re.IGNORECASE
+)
 
 LINK_LIST_HEADINGS = re.compile(
-    r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics))?|read more|more to read|"
+    r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics|(?:press |media |news )?releases))?|read more|more to read|"
     r"read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
     r"top (?:articles|stories|news)|latest(?: (?:posts|news|stories|articles))?|tags|topics|"
     r"you (?:may|might) also like|(?:more from|also on) [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
@@ -266,9 +291,28 @@ COMMENT_HEADINGS = re.compile(
     r"what (?:our )?readers (?:say|think|are saying)|join the (?:conversation|discussion|debate))$",
     re.IGNORECASE,
 )
-# "FAQ", "People also ask", and with a topic: "Frequently asked questions about fire safety".
+# "FAQ", "People also ask", and with a topic: "Frequently asked questions about fire safety",
+# "FAQ: Tides and storm surges". The topic is a phrase, never a sentence ("FAQ: it says nothing.").
+_FAQ_TOPIC = r"[\w’'-]+(?: [\w’'-]+){0,5}"
 FAQ_HEADINGS = re.compile(
-    r"^(?:faqs?|frequently asked questions|people also ask|common questions)(?: (?:about|on) [\w’'-]+(?: [\w’'-]+){0,5})?$",
+    rf"^(?:faqs?|frequently asked questions|people also ask|common questions)(?: (?:about|on) {_FAQ_TOPIC}|\s*[:–—-]\s*{_FAQ_TOPIC})?$",
+    re.IGNORECASE,
+)
+# The back matter of a press release, headings alone on their line after the release's text: whom
+# journalists may call ("Media contact:", "Contact for the media", "For press enquiries") and the
+# background notes for editors ("Notes to editors:"), boilerplate about the issuer and the photos.
+# Not "Editor's note": a newspaper prints its corrections and context under that one.
+PRESS_BACK_MATTER_HEADINGS = re.compile(
+    r"^(?:(?:media|press) (?:contacts?|enquiries|inquiries|information)|contacts? for (?:the )?(?:media|press|journalists)|"
+    r"for (?:media|press) (?:enquiries|inquiries|information)(?:,? (?:please )?contact)?|notes? (?:to|for) editors)$",
+    re.IGNORECASE,
+)
+# The heading of a box of facts a newsroom sets inside its article: "Key facts", "Fact box: the
+# Orm dam", "At a glance". Its short bulleted lines ("- Built: 1961", "- Height: 84 metres") are
+# the article's summary, not links, though a run of bulleted short lines is usually links.
+FACT_BOX_HEADINGS = re.compile(
+    r"^(?:key facts|quick facts|fast facts|the facts|facts and figures|fact ?box|fact ?file|at a glance)"
+    r"(?:\s*[:–—-]\s*[^.!?]{1,60}| (?:about|on) [^.!?]{1,60})?$",
     re.IGNORECASE,
 )
 _AUTHOR_BOX_HEADING = (
@@ -483,6 +527,17 @@ def is_aggregator_note(text: str) -> bool:
     return len(words(text)) <= DISCLAIMER_MAX_WORDS and all(_AGGREGATOR_NOTE.match(sentence) for sentence in sentences)
 
 
+def is_accessibility_statement(text: str) -> bool:
+    """A site's statement that it meets an accessibility standard, maybe with the date of its last
+    audit, and nothing else: every sentence of the line is one of these."""
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    return (
+        len(words(text)) <= DISCLAIMER_MAX_WORDS
+        and bool(_ACCESSIBILITY_STATEMENT.match(sentences[0]))
+        and all(_AUDIT_DATE.match(sentence) for sentence in sentences[1:])
+    )
+
+
 def is_comment_count(text: str) -> bool:
     """A comment counter ("Comments (58)", "14 comments · Have your say") or the notice that
     comments are closed, whichever rule dropped the line ("Comments (58)" also reads as a vote)."""
@@ -547,6 +602,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "live-page-state"
     if (_DISCLAIMER.search(text) and word_count <= DISCLAIMER_MAX_WORDS) or is_aggregator_note(text):
         return "disclaimer"
+    if is_accessibility_statement(text):
+        return "accessibility-statement"
     if via_source(text) is not None:
         return "source-label"
     # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",

@@ -12,6 +12,7 @@ import logging
 import re
 
 from index import furniture, metadata
+from index.block_rules import in_fact_box
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
@@ -209,6 +210,9 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         if line.reason is not None or line.role == "credit":
             continue
         text = line.text
+        if not after_headline and _opens_release(page, indexes, k, headline):
+            line.role = "date"
+            continue
         if not after_headline and not is_body_prose(text) and not metadata.byline_names(text, page.outlet):
             # Above the headline: site name, tagline, kicker, menu items, the day's date.
             short_label = len(words(text)) <= NAVIGATION_MAX_WORDS and is_title_like(text)
@@ -234,6 +238,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not is_lead_in(text)
                 and not _below_time_stamp(page, indexes, k)
                 and not _in_heading_series(page, indexes, k)
+                and not in_fact_box(page, i)  # "- Where: the north face, at 3,100 metres"
             ):
                 line.reason = "inline-link"
             continue
@@ -258,6 +263,19 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 seen_dek = True
             else:
                 line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def _opens_release(page: Page, indexes: list[int], k: int, headline: PageLine | None) -> bool:
+    """The place and date right above the headline ("Brussels, 3 November 2027" over the title),
+    as a press release or an official statement opens: the release's dateline, kept. A masthead's
+    date above the headline names no place ("Friday 23 October 2026"), and a place with the day's
+    date in a top bar has menus and labels between it and the headline."""
+    return (
+        headline is not None
+        and k + 1 < len(indexes)
+        and page.lines[indexes[k + 1]] is headline
+        and metadata.is_place_and_date(page.lines[indexes[k]].text)
+    )
 
 
 def is_lead_in(text: str) -> bool:

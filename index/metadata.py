@@ -130,6 +130,9 @@ _DATE_NOISE = re.compile(
     r"\b\d{1,3}\s*(?:min|mins|minutes?)\s+read\b|\b[ap]\.m\.|[:,|/.·-]",  # "June 20, 2025 · 4 min read", "6:42 p.m."
     re.IGNORECASE,
 )
+# The place and date a press release or a letter opens with: "Brussels, 3 November 2027",
+# "NEW YORK, June 3, 2024". One to three capitalised words, a comma, then a date and nothing else.
+_PLACE_AND_DATE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?: [A-ZÀ-ÖØ-Þ][\w’'.-]*){0,2}),\s+(?P<date>\S.*)$")
 _BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
 # A blog's meta line without separators: "Posted on June 3, 2024 by Ana Ruiz in Politics 4 min read".
 _POSTED_BY = re.compile(
@@ -441,6 +444,13 @@ def is_date_line(text: str) -> bool:
         and all(_is_date_segment(part) or _is_extra_segment(part) for part in parts)
         and any(_is_date_segment(part) for part in parts)
     )
+
+
+def is_place_and_date(text: str) -> bool:
+    """A place, a comma and a date ("Brussels, 3 November 2027"), and not a date alone: in
+    "Wednesday, 3 November 2027" the words before the comma are part of the date."""
+    match = _PLACE_AND_DATE.match(text.strip())
+    return match is not None and _is_date_segment(match.group("date")) and not is_date_line(text)
 
 
 def _is_date_range(text: str) -> bool:
