@@ -117,6 +117,8 @@ _GENERIC_FOCUS = frozenset(
     "country countries city place person people year day date time number amount figure "
     "organization organisation topic topics thing things kind sort type".split()
 )
+# The nouns that name what was said ("What *promise* did the minister make?"): her words answer.
+_SPEECH_ACT_NOUNS = frozenset("promise pledge vow warning assurance".split())
 # Focus nouns that say only what kind of thing the answer is ("Which *firm* built it?", "Which
 # *town* is she from?"): an answer of that kind is itself the firm or the town, so the word need
 # not stand beside it. A role ("Which *judge*"), a facility ("Which *hospital*") or a measure
@@ -124,17 +126,23 @@ _GENERIC_FOCUS = frozenset(
 _KIND_NOUNS = frozenset(
     "firm company business group organisation organization outfit town city village country nation "
     "place region province state slogan phrase quote remark expression".split()
-)
+) | _SPEECH_ACT_NOUNS
 # Verbs that only say a place is asked for: the place's preposition stands for them.
 _LOCATING_VERBS = frozenset("locate situate base headquarter".split())
-_QUOTE_VERBS = frozenset("say tell call describe term label dub hail name quote state".split())
+# Verbs of saying: "What did the inspector *warn* about ...?" wants her words, as "say" does.
+_QUOTE_VERBS = frozenset(
+    "say tell call describe term label dub hail name quote state warn caution promise pledge vow "
+    "insist stress admit concede acknowledge assure reassure complain".split()
+)
 # "How did X describe Y?" wants X's words; "How did X say they would ..." wants the reported plan.
 _DESCRIBE_VERBS = frozenset(
     "describe call term label dub characterize characterise hail sum summarise summarize react respond reply".split()
 )
 # A reaction can be words or a deed ("she walked out"): such quote questions take both.
 _REACTION_VERBS = frozenset("react respond reply".split())
-_QUOTE_NOUNS = frozenset("phrase words word term slogan quote remark remarks expression phraseology".split())
+_QUOTE_NOUNS = frozenset(
+    "phrase words word term slogan quote remark remarks expression phraseology".split()
+) | _SPEECH_ACT_NOUNS
 _AUXILIARIES = frozenset(
     "is are was were am be been do does did has have had can could will would shall should may might must".split()
 )

@@ -96,6 +96,7 @@ class Reader:
         span_model: SpanProposer | None = None,
         lexicon: Lexicon | None = None,
         written_words: frozenset[str] = frozenset(),
+        full_name_words: frozenset[str] | None = None,
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -111,6 +112,8 @@ class Reader:
         # Every word of the corpus as written: "Estravian", which the stemmed term keys merge
         # with "Estravia".
         self._written_words = written_words
+        # ... and the words it writes in names of two or more ("Gero Valente"); None: unknown.
+        self._in_full_names = (lambda word: True) if full_name_words is None else full_name_words.__contains__
 
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of
@@ -151,7 +154,11 @@ class Reader:
             )
         else:
             candidates = extract_candidates(
-                question, evidence, kind_of=self._lexicon.is_kind_of, corpus_uses=self._written_words.__contains__
+                question,
+                evidence,
+                kind_of=self._lexicon.is_kind_of,
+                corpus_uses=self._written_words.__contains__,
+                in_full_names=self._in_full_names,
             )
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")

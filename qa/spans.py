@@ -114,13 +114,15 @@ def extract_candidates(
     limit: int = 8,
     kind_of: Callable[[str, str], bool] = lambda noun, general: False,
     corpus_uses: Callable[[str], bool] = lambda word: False,
+    in_full_names: Callable[[str], bool] = lambda word: True,
 ) -> list[Candidate]:
     """Candidates from the ``limit`` best sentences that hold a span of the asked type, best first.
 
     ``kind_of(noun, general)`` tells whether a noun names a kind of the thing a "how many"
     question counts ("sheep" of "animals"); without it only the same word counts.
     ``corpus_uses(word)`` tells whether the whole corpus has a word the passages may lack (a
-    nation's people, "Estravians", that makes "Estravia" a nation).
+    nation's people, "Estravians", that makes "Estravia" a nation); ``in_full_names(word)``
+    whether it writes the word as part of a name of two or more words ("Gero Valente").
 
     Counting only sentences with a span of the type (a quotation, a date) reaches further down
     the ranking for rare types: "he told the judges then" scores low on its own words, but it
@@ -129,7 +131,7 @@ def extract_candidates(
     question_keys = _question_keys(question)
     name_keys = _question_name_keys(question)
     asked = _answer_key(question.text)
-    usage = _PassageUsage.of(evidence, corpus_uses)
+    usage = _PassageUsage.of(evidence, corpus_uses, in_full_names)
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
@@ -260,9 +262,12 @@ class _PassageUsage:
     person_names: frozenset[str]  # the full names and surnames of people the NER model found
     place_names: frozenset[str]  # names used as places: "the port of Essvik", "the Saltkaj district"
     country_names: frozenset[str]  # places whose people are named after them: "Estravia" by "Estravian"
+    in_full_names: Callable[[str], bool]  # the corpus writes the word in a full name: "Gero Valente"
 
     @classmethod
-    def of(cls, evidence: list[EvidenceSentence], corpus_uses: Callable[[str], bool]) -> _PassageUsage:
+    def of(
+        cls, evidence: list[EvidenceSentence], corpus_uses: Callable[[str], bool], in_full_names: Callable[[str], bool]
+    ) -> _PassageUsage:
         tokens = [t for sentence in evidence for t in sentence.span]
         ents = [ent for sentence in evidence for ent in sentence.span.ents]
         names = {name for ent in ents if _a_full_name(ent) for name in (ent.text, ent[-1].text)}
@@ -275,6 +280,7 @@ class _PassageUsage:
             person_names=frozenset(person_names),
             place_names=frozenset(places - person_names),
             country_names=frozenset(p for p in places if any(corpus_uses(d) for d in _demonyms(p))),
+            in_full_names=in_full_names,
         )
 
 
@@ -378,7 +384,7 @@ def _spans(
             # The small NER model calls many foreign names ORG or GPE; the context may say better.
             named_person = (
                 kind is AnswerType.PERSON
-                and (ent.label_ in exact or _reads_as_person(ent))
+                and (ent.label_ in exact or _reads_as_person(ent, usage.in_full_names))
                 and not _names_an_institution(ent)
             )
             if named_person:
@@ -484,7 +490,7 @@ def _spans(
                 if _capitalized_common_word(name, usage.plain_words):
                     continue
                 # "Dr Emeka Larrow, chief forecaster at ..., told ...": its title and use say a person.
-                person = kind is AnswerType.PERSON and _reads_as_person(name) and not _names_an_institution(name)
+                person = kind is AnswerType.PERSON and _reads_as_person(name, usage.in_full_names) and not _names_an_institution(name)
                 fit = 1.0 if person else 0.5
                 if kind is AnswerType.PLACE and name.text in usage.place_names:
                     fit = 1.0
@@ -518,7 +524,10 @@ def _spans(
                         spans.append((names[0].idx, names[-1].idx + len(names[-1].text), 1.5))
         return spans
     if kind is AnswerType.QUOTE:
-        quotes = _quote_spans(sentence, _speaker_keys(question))
+        speaker = _speaker_keys(question)
+        quotes = _quote_spans(sentence, speaker)
+        if not {t.lemma_.lower() for t in question.doc} & _DESCRIBING_VERBS:
+            quotes += _reported_speech_spans(sentence, speaker)
         if question.focus == "reaction":
             # "How did he react?" may be answered by a deed ("shook his head"), but words are likelier.
             deeds = _clause_spans(span, AnswerType.MANNER, matched)
@@ -722,7 +731,7 @@ def _entities(
 def _as_known_place(ent: Span, usage: _PassageUsage) -> Span:
     """A name the passages use as a place's is a place: the small NER model calls the town in
     "the port of Essvik" a PERSON, though "Essvik harbour" says what it is."""
-    if ent.label_ in {"PERSON", "ORG"} and ent.text in usage.place_names and not _reads_as_person(ent):
+    if ent.label_ in {"PERSON", "ORG"} and ent.text in usage.place_names and not _reads_as_person(ent, usage.in_full_names):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
 
@@ -790,9 +799,11 @@ _HUMAN_ROLES = PERSON_NOUNS - _TRADE_ROLES - frozenset("member representative bo
 _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
 
 
-def _reads_as_person(ent: Span) -> bool:
+def _reads_as_person(ent: Span, in_full_names: Callable[[str], bool] = lambda word: True) -> bool:
     """The text around a name says it is a person, whatever its NER label: a title or role just
-    before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it speaks."""
+    before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it
+    speaks, if a one-word name is one the corpus also writes in a full name (``in_full_names``):
+    regions, firms and governments speak too ("Sonnthal says it will go to court")."""
     doc = ent.doc
     if len(ent) >= 2 and _is_title(ent[0].text):
         return True  # the NER model took the title into the name ("Dr Emeka Larrow")
@@ -808,7 +819,8 @@ def _reads_as_person(ent: Span) -> bool:
     # "a fund *run by* Ines Calderwood": what a person does to a body ("owned by" is not: bodies own too).
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in LEADING_VERBS:
         return len(ent) >= 2 and all(t.is_title for t in ent)  # a full name; "run by the state" is none
-    return root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
+    speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
+    return speaks and (len(ent) >= 2 or in_full_names(ent.text))
 
 
 def _after_a_locative(token: Token) -> bool:
@@ -1325,6 +1337,43 @@ def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) ->
                 fit = 0.7  # a quoted fragment ("would appeal 'within days'") says less than a statement
             if speaker:
                 fit += 0.4 if _speaker_named(sentence.parsed.sentences, start, end, speaker) else -0.3
+            spans.append((start, end, fit))
+    return spans
+
+
+# Verbs that report what someone said or holds: "The minister *said* the bridge would reopen".
+_REPORTING_VERBS = frozenset(
+    "say tell warn caution promise pledge vow insist stress admit concede acknowledge assure reassure "
+    "argue declare predict complain add explain claim note confirm announce believe suggest".split()
+)
+
+
+# "What did she *call* the fund?" asks for her words for it, which only a quote gives.
+_DESCRIBING_VERBS = NAMING_VERBS | {"describe", "label", "hail", "sum", "summarise", "summarize"}
+
+
+def _reported_speech_spans(sentence: EvidenceSentence, speaker: set[str]) -> list[tuple[int, int, float]]:
+    """What a reporting verb's clause says someone said ("said *the works could not be sold
+    openly*"): a question about what someone said is answered by their reported words too,
+    though less surely than by a quote, which is their own."""
+    text = sentence.passage.text
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    spans = []
+    for verb in sentence.span:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _REPORTING_VERBS:
+            continue
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            while end > start and text[end - 1] in ",.;:":
+                end -= 1
+            if len(words) < 3 or any(s < end and e > start for s, e in quoted):
+                continue  # a quote says it in the speaker's own words, and is read above
+            fit = 0.4
+            if speaker:
+                fit = 0.6 if _speaker_named(sentence.parsed.sentences, start, end, speaker) else 0.2
             spans.append((start, end, fit))
     return spans
 

@@ -62,6 +62,30 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def full_name_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the texts write as part of a name of two or more words that are no common
+    words ("Gero *Valente*", "*Xi* Jinping"): a one-word name that never stands in one is
+    unlikely to be a person's surname ("Sonnthal says ..." is a region speaking). A capitalised
+    word the texts also write in lower case ("The", "Region", "Office") is a common word."""
+    texts = list(texts)
+    lower = {w for text in texts for w in words(text) if w.islower()}
+    found: set[str] = set()
+    for text in texts:
+        run: list[str] = []
+        previous_end = -1
+        for match in _WORD.finditer(text):
+            word = _POSSESSIVE.sub("", match.group())
+            name = word[:1].isupper() and word.lower() not in lower
+            if not name or text[previous_end : match.start()].strip(" \u00a0"):
+                found.update(run if len(run) >= 2 else ())
+                run = []
+            if name:
+                run.append(word)
+            previous_end = match.end()
+        found.update(run if len(run) >= 2 else ())
+    return frozenset(found)
+
+
 def text_keys(text: str) -> set[str]:
     """Every matching key of a text (hyphenated words count whole and by part)."""
     keys: set[str] = set()
