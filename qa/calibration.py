@@ -143,7 +143,7 @@ class DevelopmentSet:
 
 _TEST_DATA = Path(__file__).parents[1] / "tests" / "data"
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and nine more corpora on other topics and sites,
+    # The dev split of the seed questions, and ten more corpora on other topics and sites,
     # written independently of the reader; the seed test split and the held-out sets (ferry,
     # election, live blogs, mixed) are never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),
@@ -152,7 +152,7 @@ PACKAGED_SETS = (
         DevelopmentSet(_TEST_DATA / name / "gold.jsonl", _TEST_DATA / name / "corpus")
         for name in (
             "heldout_flood", "heldout_recall", "devset_launch", "heldout_verdict", "devset_harbour_fire",
-            "devset_hospital_cyberattack", "devset_museum_heist", "devset_takeover_bid",
+            "devset_hospital_cyberattack", "devset_museum_heist", "devset_takeover_bid", "devset_glacier_dig",
         )
     ),
 )
