@@ -360,7 +360,8 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     if _asks_earliest_time(words, wh_index):
         return AnswerType.DATE, None
     if _names_a_duration(doc, focus):
-        return AnswerType.DATE, "long"
+        # "*In* what period did he die?" asks when, within a span; "What period did he serve?" how long.
+        return AnswerType.DATE, None if words[0] in _WITHIN_WORDS else "long"
     if _asks_price(doc):
         return AnswerType.NUMBER, "cost"
     if _asks_cause(doc):
@@ -594,6 +595,7 @@ def _asks_earliest_time(words: list[str], wh_index: int) -> bool:
 _PRICE_VERBS = frozenset("cost pay charge earn fetch spend".split())
 # Nouns that name a stretch of time: "What *sentence* did she get?", "what *period*".
 _DURATION_NOUNS = frozenset("sentence duration period stint spell tenure".split())
+_WITHIN_WORDS = frozenset("in during".split())
 # "term" is a stretch of time only as a "prison term" or "jail term"; alone it is a word used.
 _CUSTODY_WORDS = frozenset("prison jail custodial gaol".split())
 

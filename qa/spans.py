@@ -389,6 +389,8 @@ def _spans(
             )
             if named_person:
                 fit = 1.0
+                if len(ent) == 1 and not usage.in_full_names(ent.text) and not _introduced_as_person(ent):
+                    fit = 0.5  # "Sonnthal is heading for court": people are named in full somewhere
             if kind is AnswerType.NUMBER and _a_length_of_the_counted_time(ent, question):
                 fit = 1.0  # "How many *years* ...?" is answered by "19 years", a DATE to the NER model
             if not fit or _capitalized_common_word(ent, usage.plain_words) or _lower_case_name(ent):
@@ -402,6 +404,8 @@ def _spans(
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
+            if kind is AnswerType.DATE and _AGE.search(ent.text):
+                fit = 0.05  # "between 35 and 40 years old" is an age: neither a time nor how long something took
             if kind is AnswerType.DATE and question.asks_ahead and _before_the_story(ent, sentence):
                 fit = 0.05  # "When *will* the old satellite be switched off?" is not "2015", before the story
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
@@ -804,23 +808,29 @@ def _reads_as_person(ent: Span, in_full_names: Callable[[str], bool] = lambda wo
     before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it
     speaks, if a one-word name is one the corpus also writes in a full name (``in_full_names``):
     regions, firms and governments speak too ("Sonnthal says it will go to court")."""
-    doc = ent.doc
-    if len(ent) >= 2 and _is_title(ent[0].text):
-        return True  # the NER model took the title into the name ("Dr Emeka Larrow")
-    if ent.start > 0:
-        before = doc[ent.start - 1]
-        if _is_title(before.text) or before.lemma_.lower() in _HUMAN_ROLES:
-            return True
+    if _introduced_as_person(ent):
+        return True
     root = ent.root
-    if root.dep_ == "appos" and root.head.lemma_.lower() in _HUMAN_ROLES:
-        return True
-    if any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children):
-        return True
     # "a fund *run by* Ines Calderwood": what a person does to a body ("owned by" is not: bodies own too).
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in LEADING_VERBS:
         return len(ent) >= 2 and all(t.is_title for t in ent)  # a full name; "run by the state" is none
     speaks = root.dep_ == "nsubj" and root.head.lemma_.lower() in _SPEECH_VERBS
     return speaks and (len(ent) >= 2 or in_full_names(ent.text))
+
+
+def _introduced_as_person(ent: Span) -> bool:
+    """A title or role opens the name or stands just before it ("Dr", "prosecutor"), or a role
+    stands in apposition ("X, a consultant")."""
+    if len(ent) >= 2 and _is_title(ent[0].text):
+        return True  # the NER model took the title into the name ("Dr Emeka Larrow")
+    if ent.start > 0:
+        before = ent.doc[ent.start - 1]
+        if _is_title(before.text) or before.lemma_.lower() in _HUMAN_ROLES:
+            return True
+    root = ent.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _HUMAN_ROLES:
+        return True
+    return any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children)
 
 
 def _after_a_locative(token: Token) -> bool:

@@ -16,6 +16,9 @@ import spacy
 from qa.evidence import add_paragraph_breaks
 from qa.lexicon import DEFAULT_WORDNET_DIR, Lexicon
 from qa.question import AnswerType, analyze_question
+from qa.spans import _reads_as_person
+from qa.terms import full_name_words
+from tests.qa.test_reader import _qa_over
 from tests.qa.test_spans import _candidates, candidates, type_fits
 
 pytestmark = pytest.mark.slow
@@ -395,3 +398,91 @@ def test_a_plain_phrase_headed_by_the_asked_noun_is_no_name(nlp) -> None:
     fits = type_fits(nlp, "Which police unit is leading the inquiry?",
                      "The inquiry is led by the new unit, the State Police said.")
     assert fits.get("the new unit", 0.0) <= 1.0, fits
+
+
+# -- an age is no time; "in what period" asks when ----------------------------------------------
+
+
+AIRLIFT = (
+    "The body of a man who was between 35 and 40 years old was flown to Olmvik on Thursday.",
+    "The flight took 39 minutes.",
+)
+
+
+def test_an_age_answers_no_how_long_question(nlp) -> None:
+    fits = type_fits(nlp, "How long did the helicopter take to fly the body to Olmvik?", *AIRLIFT)
+    assert fits["39 minutes"] >= 1.0 > fits["between 35 and 40 years old"]
+
+
+def test_an_age_answers_no_when_question(nlp) -> None:
+    fits = type_fits(nlp, "When was the body flown to Olmvik?", *AIRLIFT)
+    assert fits["Thursday"] >= 1.0 > fits["between 35 and 40 years old"]
+
+
+@pytest.mark.parametrize(
+    ("question", "focus"),
+    [
+        ("In what period did the hunter die?", None),  # when, within a span of time
+        ("During which period was the fort built?", None),
+        ("For what period was the mayor suspended?", "long"),  # how long
+        ("What period did the ban cover?", "long"),
+    ],
+)
+def test_in_what_period_asks_when(nlp, question: str, focus: str | None) -> None:
+    analysis = analyze_question(question, nlp)
+    assert (analysis.answer_type, analysis.focus) == (AnswerType.DATE, focus)
+
+
+# -- a one-word name is a person's only if the corpus names someone so in full --------------------
+
+
+def test_words_of_full_names_are_those_written_beside_another_name_word() -> None:
+    found = full_name_words([
+        "Gero Valente said the Region of Dalvia would appeal. The Ministry of Culture agreed.",
+        "Xi Jinping met Lee in Hanoi, and Lee's aides said the talks went well.",
+        "Dalvia says it will appeal.",
+    ])
+    assert {"Gero", "Valente", "Xi", "Jinping"} <= found
+    # "Region" and "Culture" are no names: the texts write "region" and "culture" too ...
+    assert not {"Dalvia", "Lee", "Ministry", "Region", "The"} & found
+
+
+def test_a_region_that_speaks_is_no_person(tmp_path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Court backs Ostmark in pasture dispute\n\n"
+        "The court ruled on Friday that the high pasture belongs to Ostmark.\n\n"
+        "Haldeck says it will appeal the ruling, which gives the grazing rights to Ostmark farmers.\n\n"
+        "The Haldeck regional government has spent two years on the case. Its lawyer, Anna Brenner, "
+        "said the appeal would be lodged within a month.\n"
+    ))
+    # The corpus never writes "Haldeck" in a full name: the region speaks through its people.
+    fits = {c.text: c.type_match for c in qa.read("Who says it will appeal the ruling?").candidates}
+    assert fits["Haldeck"] < 1.0 <= fits["Anna Brenner"]
+
+
+def test_a_surname_the_corpus_writes_in_a_full_name_still_speaks_as_a_person(nlp) -> None:
+    doc = nlp("Haldeck says the court misread the 1911 map.")
+    speaker = next(ent for ent in doc.ents if ent.text == "Haldeck")
+    assert _reads_as_person(speaker, in_full_names={"Ilse", "Haldeck"}.__contains__)
+    assert not _reads_as_person(speaker, in_full_names={"Ilse"}.__contains__)
+
+
+COURT_CASE = (
+    "Pasture dispute goes to court\n\n"
+    "The pasture is in Ostmark's hands for now, Sonnmark is going to court, and the surveyors are back on the hill.\n\n"
+    "The Sonnmark regional government has spent two years on the case. Its lawyer, Anna Brenner, will argue it in court.\n"
+)
+
+
+def test_a_one_word_name_never_given_in_full_is_hardly_a_person(tmp_path) -> None:
+    qa = _qa_over(tmp_path, COURT_CASE)
+    fits = {c.text: c.type_match for c in qa.read("Who is going to court?").candidates}
+    assert fits["Sonnmark"] < 1.0 <= fits["Anna Brenner"]
+
+
+def test_a_surname_given_in_full_elsewhere_is_a_person(nlp) -> None:
+    question = "Who is going to court on Monday?"
+    sentence = "The pasture is in Ostmark's hands for now, Sonnmark is going to court on Monday."
+    never_in_full = {c.text: c.type_match for c in _candidates(nlp, question, sentence)}
+    in_full = {c.text: c.type_match for c in _candidates(nlp, question, sentence, in_full_names={"Sonnmark"}.__contains__)}
+    assert never_in_full["Sonnmark"] < 1.0 <= in_full["Sonnmark"]

@@ -13,8 +13,6 @@ import spacy
 
 from qa.evidence import add_paragraph_breaks
 from qa.question import AnswerType, analyze_question
-from qa.spans import _reads_as_person
-from qa.terms import full_name_words
 from tests.qa.test_reader import _qa_over
 from tests.qa.test_spans import type_fits
 
@@ -119,37 +117,3 @@ def test_the_noun_of_saying_is_no_missing_word_beside_the_words(tmp_path) -> Non
     reading = qa.read("What pledge did the governor make to the miners?")
     assert reading.answer.candidate == "Not one of you will lose your home"
     assert reading.features["unparaphrased_terms"] == 0.0
-
-
-# -- a one-word name that speaks is a person only if the corpus names someone so -----------------
-
-
-def test_words_of_full_names_are_those_written_beside_another_name_word() -> None:
-    found = full_name_words([
-        "Gero Valente said the Region of Dalvia would appeal. The Ministry of Culture agreed.",
-        "Xi Jinping met Lee in Hanoi, and Lee's aides said the talks went well.",
-        "Dalvia says it will appeal.",
-    ])
-    assert {"Gero", "Valente", "Xi", "Jinping"} <= found
-    # "Region" and "Culture" are no names: the texts write "region" and "culture" too ...
-    assert not {"Dalvia", "Lee", "Ministry", "Region", "The"} & found
-
-
-def test_a_region_that_speaks_is_no_person(tmp_path) -> None:
-    qa = _qa_over(tmp_path, (
-        "Court backs Ostmark in pasture dispute\n\n"
-        "The court ruled on Friday that the high pasture belongs to Ostmark.\n\n"
-        "Haldeck says it will appeal the ruling, which gives the grazing rights to Ostmark farmers.\n\n"
-        "The Haldeck regional government has spent two years on the case. Its lawyer, Anna Brenner, "
-        "said the appeal would be lodged within a month.\n"
-    ))
-    # The corpus never writes "Haldeck" in a full name: the region speaks through its people.
-    fits = {c.text: c.type_match for c in qa.read("Who says it will appeal the ruling?").candidates}
-    assert fits["Haldeck"] < 1.0 <= fits["Anna Brenner"]
-
-
-def test_a_surname_the_corpus_writes_in_a_full_name_still_speaks_as_a_person(nlp) -> None:
-    doc = nlp("Haldeck says the court misread the 1911 map.")
-    speaker = next(ent for ent in doc.ents if ent.text == "Haldeck")
-    assert _reads_as_person(speaker, in_full_names={"Ilse", "Haldeck"}.__contains__)
-    assert not _reads_as_person(speaker, in_full_names={"Ilse"}.__contains__)

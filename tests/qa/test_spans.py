@@ -28,7 +28,7 @@ from qa.spans import (
     _speaker_named,
     extract_candidates,
 )
-from qa.terms import TermStatistics, term_key, words
+from qa.terms import TermStatistics, full_name_words, term_key, words
 from tests.fakes import HashingEmbedder, make_corpus
 
 pytestmark = pytest.mark.slow
@@ -48,7 +48,7 @@ def type_fits(nlp, question: str, *paragraphs: str) -> dict[str, float]:
     return {c.text: c.type_match for c in _candidates(nlp, question, *paragraphs)}
 
 
-def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, general: False):
+def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, general: False, in_full_names=None):
     corpus = make_corpus({"doc": list(paragraphs)})
     embedder = HashingEmbedder()
     parser = PassageParser(nlp, embedder.encode, threading.Lock())
@@ -64,7 +64,12 @@ def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, gener
     )
     # As the API does: every word of the corpus as written.
     written = {w for paragraph in paragraphs for w in words(paragraph)}
-    return extract_candidates(analysis, evidence, kind_of=kind_of, corpus_uses=written.__contains__)
+    # ... and the words it writes in full names, unless the test gives its own.
+    if in_full_names is None:
+        in_full_names = full_name_words(paragraphs).__contains__
+    return extract_candidates(
+        analysis, evidence, kind_of=kind_of, corpus_uses=written.__contains__, in_full_names=in_full_names
+    )
 
 
 def test_clock_times_are_candidates(nlp) -> None:
