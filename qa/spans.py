@@ -494,7 +494,11 @@ def _spans(
                 if _capitalized_common_word(name, usage.plain_words):
                     continue
                 # "Dr Emeka Larrow, chief forecaster at ..., told ...": its title and use say a person.
-                person = kind is AnswerType.PERSON and _reads_as_person(name, usage.in_full_names) and not _names_an_institution(name)
+                person = (
+                    kind is AnswerType.PERSON
+                    and _reads_as_person(name, usage.in_full_names)
+                    and not _names_an_institution(name)
+                )
                 fit = 1.0 if person else 0.5
                 if kind is AnswerType.PLACE and name.text in usage.place_names:
                     fit = 1.0
@@ -735,7 +739,9 @@ def _entities(
 def _as_known_place(ent: Span, usage: _PassageUsage) -> Span:
     """A name the passages use as a place's is a place: the small NER model calls the town in
     "the port of Essvik" a PERSON, though "Essvik harbour" says what it is."""
-    if ent.label_ in {"PERSON", "ORG"} and ent.text in usage.place_names and not _reads_as_person(ent, usage.in_full_names):
+    if ent.label_ not in {"PERSON", "ORG"} or ent.text not in usage.place_names:
+        return ent
+    if not _reads_as_person(ent, usage.in_full_names):
         return Span(ent.doc, ent.start, ent.end, label="GPE")
     return ent
 
@@ -1351,10 +1357,11 @@ def _quote_spans(sentence: EvidenceSentence, speaker: set[str] | None = None) ->
     return spans
 
 
-# Verbs that report what someone said or holds: "The minister *said* the bridge would reopen".
-_REPORTING_VERBS = frozenset(
-    "say tell warn caution promise pledge vow insist stress admit concede acknowledge assure reassure "
-    "argue declare predict complain add explain claim note confirm announce believe suggest".split()
+# Verbs that report what someone said or holds: "The minister *said* the bridge would reopen";
+# the verbs by which a name speaks, but a question ("asked"), and more.
+_REPORTING_VERBS = (_SPEECH_VERBS - {"ask"}) | frozenset(
+    "caution promise pledge vow stress concede acknowledge assure reassure declare predict complain "
+    "claim confirm announce believe suggest".split()
 )
 
 
