@@ -63,26 +63,33 @@ def words(text: str) -> list[str]:
 
 
 def full_name_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words the texts write as part of a name of two or more words that are no common
-    words ("Gero *Valente*", "*Xi* Jinping"): a one-word name that never stands in one is
-    unlikely to be a person's surname ("Sonnthal says ..." is a region speaking). A capitalised
-    word the texts also write in lower case ("The", "Region", "Office") is a common word."""
+    """The words the texts write in a name of two or more capitalised words ("Gero *Valente*",
+    "*Xi* Jinping", "Anna *Young*"): a one-word name that never stands in one is unlikely to be a
+    person's surname ("Sonnthal says ..." is a region speaking). A run's opening words that the
+    texts also write in lower case ("*The* Sonnthal ...", "*Police* Chief ...") are no part of a
+    name; later in the run they are ("Anna Young", though "young" is a word too)."""
     texts = list(texts)
     lower = {w for text in texts for w in words(text) if w.islower()}
     found: set[str] = set()
+
+    def add(run: list[str]) -> None:
+        while run and run[0].lower() in lower:
+            run = run[1:]
+        if len(run) >= 2:
+            found.update(run)
+
     for text in texts:
         run: list[str] = []
         previous_end = -1
         for match in _WORD.finditer(text):
             word = _POSSESSIVE.sub("", match.group())
-            name = word[:1].isupper() and word.lower() not in lower
-            if not name or text[previous_end : match.start()].strip(" \u00a0"):
-                found.update(run if len(run) >= 2 else ())
+            if not word[:1].isupper() or text[previous_end : match.start()].strip(" \u00a0"):
+                add(run)
                 run = []
-            if name:
+            if word[:1].isupper():
                 run.append(word)
             previous_end = match.end()
-        found.update(run if len(run) >= 2 else ())
+        add(run)
     return frozenset(found)
 
 

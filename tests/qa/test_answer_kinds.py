@@ -447,6 +447,16 @@ def test_words_of_full_names_are_those_written_beside_another_name_word() -> Non
     assert not {"Dalvia", "Lee", "Ministry", "Region", "The"} & found
 
 
+def test_a_surname_that_is_also_a_word_is_a_full_name_word() -> None:
+    found = full_name_words([
+        "Anna Young, the harbour master, said young crews had left. Young said the port would reopen.",
+        "The Haldeck council met on Monday.",
+    ])
+    # "young" is a word of the texts, but after "Anna" it is her surname; an opening "The" is none.
+    assert {"Anna", "Young"} <= found
+    assert not {"The", "Haldeck"} & found
+
+
 def test_a_region_that_speaks_is_no_person(tmp_path) -> None:
     qa = _qa_over(tmp_path, (
         "Court backs Ostmark in pasture dispute\n\n"
