@@ -223,7 +223,8 @@ def drop_ad_boxes(page: Page) -> None:
     copy reads as an ad (addresses the reader, or carries an offer's small print or a call to
     buy). In a live blog the ad is an entry, its time stamp above the label: there the label
     stands in the place of the entry's title, so the entry's text is the advertiser's whatever
-    its words. Only on pages whose blocks are separated by blank lines, like prompt boxes."""
+    its words; so is the copy a label both opens and closes ("Sponsored" / copy / "Sponsored").
+    Only on pages whose blocks are separated by blank lines, like prompt boxes."""
     runs = blocks(page)
     if len(runs) < 2:
         return
@@ -232,13 +233,14 @@ def drop_ad_boxes(page: Page) -> None:
         if box is None:
             continue
         is_entry = box[0] != block[0]  # time stamps above the label
+        is_framed = len(box) > 2 and page.lines[box[-1]].reason == "advertisement"
         for i in box[1:]:
             line = page.lines[i]
             if (
                 line.reason is None
                 and line.role != "credit"
                 and len(words(line.text)) <= AD_COPY_MAX_WORDS
-                and (is_entry or _reads_as_ad_copy(line.text))
+                and (is_entry or is_framed or _reads_as_ad_copy(line.text))
             ):
                 line.reason = "advertisement"
 

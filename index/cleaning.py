@@ -6,7 +6,8 @@ Works line by line on the page's source text (``index.source_text``): single-lin
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
-that are only an embedded post, a press release's contacts and notes to editors), then the
+that are only an embedded post, a press release's contacts and notes to editors; a newsletter's
+digest of other news and its editor's signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: rows
 of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
@@ -18,7 +19,7 @@ from __future__ import annotations
 import logging
 from array import array
 
-from index import author_cards, block_rules, furniture, glue, header, metadata, reader_prompts
+from index import author_cards, block_rules, furniture, glue, header, mailings, metadata, reader_prompts
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -59,6 +60,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)
     block_rules.drop_ad_boxes(page)
+    mailings.drop_news_digests(page)  # before the link lists, which would take only the short items
+    mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
@@ -72,6 +75,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)
+    header.keep_lone_date_above_headline(page, headline, source.hints)
     _keep_table_rows(page, headline)
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
     byline = header.page_byline(page, source)

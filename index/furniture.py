@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from index import mailings, official_pages
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
@@ -216,7 +217,9 @@ _INTERFACE_WORD = (
     r"(?:show|load|see|view) (?:more|all|less|older|newer|earlier|later|previous)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
     # A media player's controls under its clip: "Video transcript available", "Subtitles: on".
     r"(?:video|audio) transcript(?: available)?|transcript available|(?:show|read|view|open) (?:the )?transcript|"
-    r"(?:subtitles|captions|closed captions)\s*:?\s*(?:on|off)|"
+    r"(?:subtitles|captions|closed captions|audio description)\s*:?\s*(?:on|off)|"
+    # A mailing's controls ("Unsubscribe"), a site's search box named after its address ("Search example.org").
+    rf"{mailings.MAILING_CONTROLS}|search (?:this site|[\w-]+(?:\.[\w-]+)+)|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
     r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
@@ -262,8 +265,8 @@ _PLACEHOLDER_CAPTION = re.compile(
 )
 
 LINK_LIST_HEADINGS = re.compile(
-    r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics|(?:press |media |news )?releases))?|read more|more to read|"
-    r"read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
+    r"^(?:related(?: (?:articles|stories|posts|news|coverage|content|topics|notices|links|(?:press |media |news )?releases))?|read more|"
+    r"more to read|read next|also read|read also|ranking|rankings|recommendations?|recommended(?: for you| stories| reading)?|"
     r"top (?:articles|stories|news)|latest(?: (?:posts|news|stories|articles))?|tags|topics|"
     r"you (?:may|might) also like|(?:more from|also on) [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
     # "More long reads", "More features", "More in Science": a section's other stories; "More in
@@ -299,11 +302,11 @@ FAQ_HEADINGS = re.compile(
     re.IGNORECASE,
 )
 # The back matter of a press release, headings alone on their line after the release's text: whom
-# journalists may call ("Media contact:", "Contact for the media", "For press enquiries") and the
+# journalists or the public may call ("Media contact:", "Contacts", "For press enquiries") and the
 # background notes for editors ("Notes to editors:"), boilerplate about the issuer and the photos.
 # Not "Editor's note": a newspaper prints its corrections and context under that one.
 PRESS_BACK_MATTER_HEADINGS = re.compile(
-    r"^(?:(?:media|press) (?:contacts?|enquiries|inquiries|information)|contacts? for (?:the )?(?:media|press|journalists)|"
+    r"^(?:(?:media|press) (?:contacts?|enquiries|inquiries|information)|contacts? for (?:the )?(?:media|press|journalists)|contacts|"
     r"for (?:media|press) (?:enquiries|inquiries|information)(?:,? (?:please )?contact)?|notes? (?:to|for) editors)$",
     re.IGNORECASE,
 )
@@ -644,4 +647,4 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "prompt"
     if is_self_promotion(text, outlet_names):
         return "promotion"
-    return None
+    return mailings.line_reason(text) or official_pages.line_reason(text)

@@ -34,6 +34,8 @@ INITIALS_LENGTH = (2, 6)  # "AP", "KPA", "ANSA": an agency signing off by its in
 # then the phrase in lowercase ("2:36 to 2:50 a.m.: four works in fourteen minutes").
 _LABELLED_HEADING = re.compile(r"^(?:\d{1,2}:\d{2}|[^:]){1,40}:\s+[a-z0-9]")
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
+# A quoted phrase that opens in lowercase and ends no sentence: 'Port "safe by spring"'.
+_QUOTED_PHRASE = re.compile(r"[\"“][a-z][^\"”.!?]*[\"”]")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -43,7 +45,9 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
 
     1. the line the HTML repeats in its <h1>, og:title or <title>;
     2. the first line right above a byline or date line (a standfirst may sit between them);
-    3. the first of HEADLINE_MIN_WORDS words or more that states no date (a site name such as
+    3. the first line right above a standfirst that sits right above the first prose paragraph
+       (a notice or release without a byline: its title, its summary, its text);
+    4. the first of HEADLINE_MIN_WORDS words or more that states no date (a site name such as
        "South Cone Times", or a masthead with the day's date, often comes first), else the first.
 
     Never a candidate: a "By ..." line (even "By Example Wire Staff", which names no person),
@@ -53,7 +57,11 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
     candidates = _headline_candidates(page)
     if not candidates:
         return None
-    line = _hinted(candidates, hints, page.outlet) or _above_byline(page, candidates)
+    line = (
+        _hinted(candidates, hints, page.outlet)
+        or _above_byline(page, candidates)
+        or _above_standfirst_and_text(page, candidates)
+    )
     if line is None:
         line = next((candidate for candidate in candidates if _headline_shaped(candidate.text)), candidates[0])
     title, cut = metadata.strip_title_suffix(line.text, page.outlet)
@@ -136,6 +144,23 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
         if dated and above_date is None:
             above_date = candidate
     return above_date
+
+
+def _above_standfirst_and_text(page: Page, candidates: list[PageLine]) -> PageLine | None:
+    """The first headline-shaped candidate with a title-like standfirst on the very next line,
+    and the first prose paragraph as the next kept line after that. A tagline at the top of a
+    site ("Clean water for the valley since 1961") is as long as a headline, but the title of a
+    notice sits with its summary right above the notice's text."""
+    indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
+    position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
+    for candidate in candidates:
+        k = position[id(candidate)]
+        if k + 2 >= len(indexes) or not _headline_shaped(candidate.text) or indexes[k + 1] != indexes[k] + 1:
+            continue
+        standfirst, text = page.lines[indexes[k + 1]].text, page.lines[indexes[k + 2]].text
+        if _is_standfirst(standfirst) and is_title_like(standfirst) and is_body_prose(text):
+            return candidate
+    return None
 
 
 def _blank_between(page: Page, first: int, second: int) -> bool:
@@ -238,6 +263,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not is_lead_in(text)
                 and not _below_time_stamp(page, indexes, k)
                 and not _in_heading_series(page, indexes, k)
+                and not _quoting_subheading(page, indexes, k)
                 and not in_fact_box(page, i)  # "- Where: the north face, at 3,100 metres"
             ):
                 line.reason = "inline-link"
@@ -263,6 +289,26 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 seen_dek = True
             else:
                 line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def keep_lone_date_above_headline(page: Page, headline: PageLine | None, hints: PageHints) -> None:
+    """The date line nearest above the headline, when the page states no other date (no date
+    line, no dated byline, no date in its markup): it dates the article, as a newsletter's issue
+    date dates its story or a notice's place and date its title. Where the article has its own
+    date, the one above the headline is the masthead's day and stays dropped."""
+    if headline is None or metadata.hint_date(hints) is not None:
+        return
+    if any(line.role == "date" or (line.role == "byline" and metadata.parse_date(line.text)) for line in page.lines):
+        return
+    above = page.lines[:next(i for i, line in enumerate(page.lines) if line is headline)]
+    dated = [line for line in above if line.reason == "masthead" and _is_date_or_dateline(line.text)]
+    if dated:
+        dated[-1].reason = None
+        dated[-1].role = "date"
+
+
+def _is_date_or_dateline(text: str) -> bool:
+    return metadata.is_date_line(text) or metadata.is_place_and_date(text)
 
 
 def _opens_release(page: Page, indexes: list[int], k: int, headline: PageLine | None) -> bool:
@@ -308,6 +354,16 @@ def _in_heading_series(page: Page, indexes: list[int], k: int) -> bool:
         if is_body_prose(between.text) and neighbour.reason is None and _is_labelled_heading(neighbour.text):
             return True
     return False
+
+
+def _quoting_subheading(page: Page, indexes: list[int], k: int) -> bool:
+    """A subheading that quotes a phrase from its section, as headings quote a source in a few
+    words ('Hospital "busier than at any time this winter"'), over the paragraph it heads. A
+    link title quoting a whole sentence ('Farmers: "We lost our lambs"') opens its quote with a
+    capital, and a link says what it is ("Read more: ...") or is followed by more links."""
+    quote = _QUOTED_PHRASE.search(page.lines[indexes[k]].text)
+    following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
+    return quote is not None and following is not None and following.kept and is_body_prose(following.text)
 
 
 def _is_labelled_heading(text: str) -> bool:

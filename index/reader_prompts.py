@@ -23,7 +23,9 @@ _AD_PREFIX = re.compile(
 _AD = re.compile(
     r"^(advertisements?|ad|ads|sponsored(?: content)?|paid (?:post|content)|promoted|"
     r"story continues below(?: advertisement)?|scroll to continue(?: with content)?|"
-    r"continue reading below)$",
+    r"continue reading below|"
+    # A newsletter's ad slot: "A message from our sponsor", "Today's sponsor".
+    r"(?:a )?(?:message|word) from (?:our|today[’']s|this (?:week|issue)[’']s) sponsors?|sponsor(?:ed)? message|today[’']s sponsor)$",
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")
