@@ -35,7 +35,7 @@ from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, n
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
-from qa.terms import TermStatistics, full_name_words, initialisms, words
+from qa.terms import TermStatistics, initialisms, person_name_words, words
 
 if TYPE_CHECKING:
     from qa.span_model import SpanProposer
@@ -267,7 +267,7 @@ class QA:
                     span_model=self._span_model(),
                     lexicon=open_lexicon(self.settings.wordnet_dir),
                     written_words=frozenset(w for text in texts.values() for w in words(text)),
-                    full_name_words=full_name_words(texts.values()),
+                    person_name_words=person_name_words(texts.values()),
                 )
             return self._reader
 

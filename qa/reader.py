@@ -96,7 +96,7 @@ class Reader:
         span_model: SpanProposer | None = None,
         lexicon: Lexicon | None = None,
         written_words: frozenset[str] = frozenset(),
-        full_name_words: frozenset[str] | None = None,
+        person_name_words: frozenset[str] | None = None,
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -112,8 +112,9 @@ class Reader:
         # Every word of the corpus as written: "Estravian", which the stemmed term keys merge
         # with "Estravia".
         self._written_words = written_words
-        # ... and the words it writes in names of two or more ("Gero Valente"); None: unknown.
-        self._in_full_names = (lambda word: True) if full_name_words is None else full_name_words.__contains__
+        # ... and the words it writes in names of two or more ("Gero Valente") and never alone as a
+        # place ("in Haldersby"); None: unknown.
+        self._in_full_names = (lambda word: True) if person_name_words is None else person_name_words.__contains__
 
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of

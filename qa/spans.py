@@ -440,6 +440,10 @@ def _spans(
                 fit = 0.2
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
                 continue  # "Vestrum-based security *firm* Brightmoor Labs" is no place
+            if kind is AnswerType.ORGANIZATION and fit > 0 and _names_a_natural_feature(ent):
+                fit = 0.2  # "Which institute ...?" is not answered by "the River Sorne", whatever the NER label
+            if kind is AnswerType.PLACE and fit > 0 and _an_instance_of_another_thing(ent, kind_of):
+                fit = 0.2  # "several bacteria, including Campylobacter": a bacterium, not a city
             if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent, question.focus):
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
@@ -456,6 +460,12 @@ def _spans(
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
+            if kind is AnswerType.NUMBER and ent.label_ == "CARDINAL" and _asks_money(question):
+                unit = _counted_by(ent)
+                if unit is not None and _a_unit_of_money(unit, kind_of):
+                    fit = max(fit, 1.0)  # "4.2 million *talens*": money in a currency the NER model does not know
+                elif unit is not None and kind_of(unit.lemma_.lower(), "entity"):
+                    fit = min(fit, 0.5)  # "40 *students*" are no sum of money, however big the question's grant
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             start = ent.start_char
@@ -874,6 +884,33 @@ def _introduced_as_a_body(ent: Span) -> bool:
     return introduced and before.is_lower and before.lemma_.lower() in _BODY_NOUNS
 
 
+# Nouns that open or end the names of rivers, mountains and the like ("the River Sorne", "Mount
+# Keld", "the Vardhorn Glacier"), never of bodies.
+_NATURAL_FEATURES = frozenset("river lake sea gulf bay coast beach island mount mountain valley glacier forest".split())
+
+
+def _names_a_natural_feature(ent: Span) -> bool:
+    """The name opens or ends with a natural feature's noun: "the *River* Sorne" is no institute.
+    Not one inside it: "Sorne *Valley* Water" is a utility."""
+    words = [t for t in ent if not t.is_stop and t.is_alpha]
+    return bool(words) and any(t.lemma_.lower() in _NATURAL_FEATURES and t.is_title for t in (words[0], words[-1]))
+
+
+def _an_instance_of_another_thing(ent: Span, kind_of: Callable[[str, str], bool]) -> bool:
+    """The name is given as an example of a thing that is no place: "several *bacteria*,
+    including Campylobacter", "*firms* such as Brightmoor". "cities such as Velm" stays a place."""
+    marker = ent.root.head
+    if ent.root.dep_ != "pobj" or marker.lower_ not in {"including", "as", "like"}:
+        return False
+    if marker.lower_ == "as" and not (marker.i > 0 and marker.doc[marker.i - 1].lower_ == "such"):
+        return False
+    thing = next((t for t in marker.ancestors if t.pos_ == "NOUN"), None)
+    if thing is None or thing.i > ent.start or ent.start - thing.i > 4:
+        return False
+    lemma = thing.lemma_.lower()
+    return lemma not in PLACE_NOUNS and not kind_of(lemma, "location")
+
+
 # Nouns that end or head the names of bodies and places, never of people.
 _INSTITUTION_NOUNS = frozenset(
     "authority agency ministry department council board commission committee company corporation "
@@ -998,6 +1035,41 @@ def _counted_by(ent: Span) -> Token | None:
     if ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end:
         return ent.root.head
     return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
+
+
+# Nouns and verbs that make a "how much" or "what X" question one about money.
+_MONEY_NOUNS = frozenset(
+    "money cash funding fund sum reward compensation payment payout grant ransom bribe fee fine price cost value worth "
+    "budget salary wage".split()
+)
+# Lemmas, whatever the tag: the small model calls "spending" in "How much is X spending?" a noun.
+_MONEY_VERBS = frozenset("spend spending pay invest cost fund earn charge donate lend borrow owe".split())
+
+
+def _asks_money(question: QuestionAnalysis) -> bool:
+    """"How much *money* ...?", "What *fine* ...?", "How much is Ardelt *spending* ...?", "How
+    big is the *fund*?"."""
+    if question.counted in _MONEY_NOUNS or question.focus in _MONEY_NOUNS:
+        return True
+    if question.counted is not None:
+        return False
+    # "How much did the *price* drop?" asks by how much, maybe in percent; "How big is the *fund*?"
+    # asks its size, which is money.
+    asked_by = _MONEY_VERBS | _MONEY_NOUNS if question.focus in {"big", "large"} else _MONEY_VERBS
+    return question.focus in {"much", "big", "large"} and any(t.lemma_.lower() in asked_by for t in question.doc)
+
+
+def _a_unit_of_money(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
+    """Money: a sum's name ("reward"), a monetary unit to WordNet ("pesos"), or a lower-case
+    word it does not know at all ("talens", "guldars"), which after a number in a story about
+    money is a coined or foreign currency. Without WordNet (``kind_of`` knows no "coin") only
+    a sum's name is."""
+    if not (noun.is_alpha and noun.is_lower):
+        return False
+    lemma = noun.lemma_.lower()
+    if lemma in _MONEY_NOUNS or kind_of(lemma, "monetary_unit"):  # "a 250,000 guldar *reward*"
+        return True
+    return kind_of("coin", "entity") and not kind_of(lemma, "entity")
 
 
 def _a_length_of_the_counted_time(ent: Span, question: QuestionAnalysis) -> bool:
@@ -1464,9 +1536,15 @@ def _clause_spans(
         if len(match.group(0).split()) >= 4 and match.group(0).strip() != body.strip():
             start, end = span.start_char + match.start(), span.start_char + match.end()
             tokens = [t for t in span if start <= t.idx < end and not t.is_space]
+            # "...,” said Dr Okafor": a closing quote mark ends the sentence before, it opens nothing.
+            while tokens and tokens[0].is_punct:
+                tokens = tokens[1:]
+                start = tokens[0].idx if tokens else end
             # "..., *and* residents rely on tanker trucks": the conjunction joins, it does not explain.
             if tokens and tokens[0].pos_ == "CCONJ":
                 start, tokens = tokens[0].idx + len(tokens[0].text), tokens[1:]
+            if not tokens:
+                continue
             explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
@@ -1507,8 +1585,11 @@ def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
 
 
 def _attributes(tokens: list[Token]) -> bool:
-    """"*according to* evidence heard in court" says who says so, not why or how."""
+    """"*according to* evidence heard in court" and "*said* Dr Lena Okafor, ..." say who says
+    so, not why or how."""
     words = [t for t in tokens if not t.is_punct]
+    if words and words[0].lemma_.lower() == "say":
+        return True
     return len(words) >= 2 and words[0].lower_ == "according" and words[1].lower_ == "to"
 
 

@@ -93,6 +93,37 @@ def full_name_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+# Prepositions that put a name on the map ("in Haldersby", "near Krell"). Not "from" or "by":
+# a letter comes from a person, and a report is written by one.
+_LOCATIVES = frozenset("in at near outside around across throughout".split())
+
+
+def place_words(texts: Iterable[str]) -> frozenset[str]:
+    """Capitalised words the texts write alone after a preposition of place ("the people *in*
+    Haldersby", "at Krell,"): towns and regions, whatever longer names they also open
+    ("Haldersby General Hospital"). Not a word that opens a longer name there ("at Haldersby
+    Market Hall"), nor a possessive ("in Young's words")."""
+    found: set[str] = set()
+    for text in texts:
+        matches = list(_WORD.finditer(text))
+        for before, match, after in zip(matches, matches[1:], [*matches[2:], None]):
+            word = match.group()
+            if before.group().lower() not in _LOCATIVES or not word[:1].isupper() or _POSSESSIVE.search(word):
+                continue
+            # "at Haldersby Market Hall": the next capitalised word, with only a space between, is part of the name.
+            joined = after is not None and after.group()[:1].isupper() and not text[match.end() : after.start()].strip(" \u00a0")
+            if not joined:
+                found.add(word)
+    return frozenset(found)
+
+
+def person_name_words(texts: Iterable[str]) -> frozenset[str]:
+    """Words the texts write in a full name (``full_name_words``) and never alone as a place:
+    "Haldersby" of "Haldersby General Hospital" and "in Haldersby" is a town, not a surname."""
+    texts = list(texts)
+    return full_name_words(texts) - place_words(texts)
+
+
 def text_keys(text: str) -> set[str]:
     """Every matching key of a text (hyphenated words count whole and by part)."""
     keys: set[str] = set()

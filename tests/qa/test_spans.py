@@ -28,7 +28,7 @@ from qa.spans import (
     _speaker_named,
     extract_candidates,
 )
-from qa.terms import TermStatistics, full_name_words, term_key, words
+from qa.terms import TermStatistics, person_name_words, term_key, words
 from tests.fakes import HashingEmbedder, make_corpus
 
 pytestmark = pytest.mark.slow
@@ -66,7 +66,7 @@ def _candidates(nlp, question: str, *paragraphs: str, kind_of=lambda noun, gener
     written = {w for paragraph in paragraphs for w in words(paragraph)}
     # ... and the words it writes in full names, unless the test gives its own.
     if in_full_names is None:
-        in_full_names = full_name_words(paragraphs).__contains__
+        in_full_names = person_name_words(paragraphs).__contains__
     return extract_candidates(
         analysis, evidence, kind_of=kind_of, corpus_uses=written.__contains__, in_full_names=in_full_names
     )
