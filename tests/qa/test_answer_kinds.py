@@ -484,10 +484,20 @@ COURT_CASE = (
 )
 
 
-def test_a_one_word_name_never_given_in_full_is_hardly_a_person(tmp_path) -> None:
-    qa = _qa_over(tmp_path, COURT_CASE)
+TOWN_COURT_CASE = (
+    "Pasture dispute goes to court\n\n"
+    "The pasture is in Ostmark's hands for now, Sonnmark is going to court, and the surveyors are back on the hill.\n\n"
+    "Farmers in Sonnmark met at Sonnmark Town Hall on Monday. Their lawyer, Anna Brenner, will argue the case.\n"
+)
+
+
+# The second page writes "Sonnmark Town Hall", a run of capitalised words, but "in Sonnmark"
+# puts the name on the map: a town that opens a longer name is still hardly a person.
+@pytest.mark.parametrize("page", [COURT_CASE, TOWN_COURT_CASE], ids=["never-in-full", "a-town-in-a-longer-name"])
+def test_a_one_word_name_never_given_in_full_is_hardly_a_person(tmp_path, page: str) -> None:
+    qa = _qa_over(tmp_path, page)
     fits = {c.text: c.type_match for c in qa.read("Who is going to court?").candidates}
-    assert fits["Sonnmark"] < 1.0 <= fits["Anna Brenner"]
+    assert fits["Sonnmark"] < 1.0 <= fits["Anna Brenner"], fits
 
 
 def test_a_surname_given_in_full_elsewhere_is_a_person(nlp) -> None:
@@ -573,20 +583,6 @@ def test_a_town_that_opens_a_hospital_name_is_no_surname() -> None:
     found = person_name_words(TOWN_AND_HOSPITAL)
     assert "Karsby" not in found and "Karsby" in full_name_words(TOWN_AND_HOSPITAL)
     assert {"Mira", "Tollan"} <= found
-
-
-TOWN_COURT_CASE = (
-    "Pasture dispute goes to court\n\n"
-    "The pasture is in Ostmark's hands for now, Sonnmark is going to court, and the surveyors are back on the hill.\n\n"
-    "Farmers in Sonnmark met at Sonnmark Town Hall on Monday. Their lawyer, Anna Brenner, will argue the case.\n"
-)
-
-
-def test_a_town_that_opens_a_longer_name_is_still_hardly_a_person(tmp_path) -> None:
-    # "Sonnmark Town Hall" is a run of capitalised words, but "in Sonnmark" puts it on the map.
-    qa = _qa_over(tmp_path, TOWN_COURT_CASE)
-    fits = {c.text: c.type_match for c in qa.read("Who is going to court?").candidates}
-    assert fits["Sonnmark"] < 1.0 <= fits["Anna Brenner"], fits
 
 
 def test_a_surname_never_written_as_a_place_stays_a_full_name_word() -> None:
