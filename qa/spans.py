@@ -9,7 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -263,6 +263,7 @@ class _PassageUsage:
     place_names: frozenset[str]  # names used as places: "the port of Essvik", "the Saltkaj district"
     country_names: frozenset[str]  # places whose people are named after them: "Estravia" by "Estravian"
     in_full_names: Callable[[str], bool]  # the corpus writes the word in a full name: "Gero Valente"
+    place_kinds: Mapping[str, str]  # what kind of place the passages call a name: "the villages of *Oxenmere*"
 
     @classmethod
     def of(
@@ -281,7 +282,34 @@ class _PassageUsage:
             place_names=frozenset(places - person_names),
             country_names=frozenset(p for p in places if any(corpus_uses(d) for d in _demonyms(p))),
             in_full_names=in_full_names,
+            place_kinds=_place_kinds(ents),
         )
+
+
+def _place_kinds(ents: list[Span]) -> dict[str, str]:
+    """The kind of place the text calls each name by a place noun: "the nearby *villages* of
+    Oxenmere and Little Brask", "Krell, a *village* in the valley"."""
+    kinds: dict[str, str] = {}
+    for ent in ents:
+        root = ent.root
+        noun = None
+        if root.dep_ in {"pobj", "conj"}:
+            head = root.head
+            while head.dep_ == "conj":  # "of Oxenmere and *Little Brask*"
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ == "of":
+                head = head.head  # the conjunct's first item hangs on "of" too
+            if head.lower_ == "of":
+                noun = head.head
+        appositive = next((c for c in root.children if c.dep_ == "appos" and c.is_lower), None)
+        noun = appositive if noun is None else noun
+        if noun is not None and noun.is_lower and noun.pos_ == "NOUN" and any(
+            noun.lemma_.lower() in kind for kind in _PLACE_KINDS
+        ):
+            # The NER model may take a list for one name: "Ostley and Little Brent".
+            for name in (ent.text, *re.split(r",\s*|\s+and\s+", ent.text)):
+                kinds.setdefault(name, noun.lemma_.lower())
+    return kinds
 
 
 def _demonyms(place: str) -> set[str]:
@@ -426,6 +454,8 @@ def _spans(
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                     else:  # a title of the body the question names ("*union* president") fits best
                         fit = 1.7 if _role_qualifiers_meet(role, question) else 1.5
+                elif kind is AnswerType.PLACE and _named_as_a_kind_of(ent, question.focus, kind_of):
+                    fit = 1.5  # "Redwick Royal *Infirmary*" for "which hospital": the name says it is one
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
                     # An organisation is not "the doctor" or "the boss", but may be "the operator".
                     trade = question.focus in _TRADE_ROLES and ent.label_ == "ORG"
@@ -436,6 +466,9 @@ def _spans(
                 fit += 0.2 if _after_a_locative(ent.root) else -0.2 if ent.label_ == "ORG" else 0.0
                 if ent.root.dep_ == "poss":
                     fit -= 0.3  # "one of *Ireland's* largest producers" owns a thing; it places nothing
+            said_kind = usage.place_kinds.get(ent.text)
+            if kind is AnswerType.PLACE and fit > 0 and said_kind is not None and said_kind == question.focus:
+                fit += 0.3  # "Which village ...?" "the nearby *villages* of Oxenmere": the text says it is one
             if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus, usage):
                 fit = 0.2
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
@@ -894,6 +927,13 @@ def _names_a_natural_feature(ent: Span) -> bool:
     Not one inside it: "Sorne *Valley* Water" is a utility."""
     words = [t for t in ent if not t.is_stop and t.is_alpha]
     return bool(words) and any(t.lemma_.lower() in _NATURAL_FEATURES and t.is_title for t in (words[0], words[-1]))
+
+
+def _named_as_a_kind_of(ent: Span, focus: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """The name's last word, capitalised, is a kind of the asked place to WordNet (or a synonym of
+    it): "Redwick Royal *Infirmary*" is a hospital, "St Mary's *Cathedral*" a church."""
+    last = ent[-1]
+    return last.is_title and last.lemma_.lower() != focus and kind_of(last.lemma_.lower(), focus)
 
 
 def _an_instance_of_another_thing(ent: Span, kind_of: Callable[[str, str], bool]) -> bool:

@@ -632,3 +632,58 @@ def test_an_example_of_a_town_is_still_a_place(nlp) -> None:
     fits = type_fits(nlp, "Which town did the floodwater reach?",
                      "The floodwater reached towns such as Karsby on Monday.")
     assert fits.get("Karsby", 0.0) > 0.2, fits
+
+
+# -- a place the name or the text says is of the asked kind ----------------------------------------
+
+
+@needs_wordnet
+def test_a_name_ending_in_a_synonym_of_the_asked_place_is_one(nlp) -> None:
+    # WordNet: an infirmary is a hospital. The village the man came from is no hospital.
+    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
+    fits = {c.text: c.type_match for c in _candidates(
+        nlp, "In which hospital did the pensioner die?",
+        "A pensioner from Velby died on Monday at Marsden Royal Infirmary.", kind_of=lexicon.is_kind_of,
+    )}
+    assert fits.get("Marsden Royal Infirmary", 0.0) > fits.get("Velby", 0.0), fits
+
+
+@needs_wordnet
+def test_a_name_ending_in_another_kind_of_place_gains_nothing(nlp) -> None:
+    # Near miss: a hall is no hospital; both places fit alike.
+    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
+    fits = {c.text: c.type_match for c in _candidates(
+        nlp, "In which hospital did the pensioner die?",
+        "A pensioner from Velby died on Monday at Marsden Town Hall.", kind_of=lexicon.is_kind_of,
+    )}
+    assert fits.get("Marsden Town Hall", 0.0) <= fits.get("Velby", 0.0), fits
+
+
+def test_a_place_the_text_calls_a_village_answers_which_village(nlp) -> None:
+    question = "Which village did the first patient come from?"
+    sentences = (
+        "The first patient came from Ostley, the health office said, after the outbreak began in Harwick.",
+        "A boil notice covers Harwick and the nearby villages of Ostley and Little Brent.",
+    )
+    fits = type_fits(nlp, question, *sentences)
+    assert fits.get("Ostley", 0.0) > fits.get("Harwick", 0.0), fits
+
+
+def test_a_place_the_text_calls_a_town_gains_nothing_for_which_village(nlp) -> None:
+    # Near miss: the text calls Ostley a town, not a village.
+    question = "Which village did the first patient come from?"
+    sentences = (
+        "The first patient came from Ostley, the health office said, after the outbreak began in Harwick.",
+        "A boil notice covers Harwick and the nearby town of Ostley.",
+    )
+    fits = type_fits(nlp, question, *sentences)
+    assert fits.get("Ostley", 0.0) <= fits.get("Harwick", 0.0), fits
+
+
+def test_a_place_of_no_known_kind_gains_nothing_where_no_kind_is_asked(nlp) -> None:
+    # Near miss: "Where ...?" asks no kind of place; a name the text gives no kind must not
+    # count as matching the kind the question does not ask.
+    fits = type_fits(nlp, "Where was the 41-year-old suspect detained?",
+                     "A 36-year-old man was arrested in the Nordhafen district of Velm and a 41-year-old man "
+                     "in Kalby, a port city on the west coast.")
+    assert fits.get("Kalby", 0.0) >= fits.get("Nordhafen district", 0.0) > 0.0, fits
