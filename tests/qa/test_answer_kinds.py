@@ -637,47 +637,27 @@ def test_an_example_of_a_town_is_still_a_place(nlp) -> None:
 # -- a place the name or the text says is of the asked kind ----------------------------------------
 
 
+# WordNet: an infirmary is a hospital, a hall is none (the near miss: both places fit alike).
 @needs_wordnet
-def test_a_name_ending_in_a_synonym_of_the_asked_place_is_one(nlp) -> None:
-    # WordNet: an infirmary is a hospital. The village the man came from is no hospital.
+@pytest.mark.parametrize("building, is_one", [("Marsden Royal Infirmary", True), ("Marsden Town Hall", False)])
+def test_a_name_ending_in_a_kind_of_the_asked_place_is_one(nlp, building: str, is_one: bool) -> None:
     lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
     fits = {c.text: c.type_match for c in _candidates(
         nlp, "In which hospital did the pensioner die?",
-        "A pensioner from Velby died on Monday at Marsden Royal Infirmary.", kind_of=lexicon.is_kind_of,
+        f"A pensioner from Velby died on Monday at {building}.", kind_of=lexicon.is_kind_of,
     )}
-    assert fits.get("Marsden Royal Infirmary", 0.0) > fits.get("Velby", 0.0), fits
+    assert (fits.get(building, 0.0) > fits.get("Velby", 0.0)) is is_one, fits
 
 
-@needs_wordnet
-def test_a_name_ending_in_another_kind_of_place_gains_nothing(nlp) -> None:
-    # Near miss: a hall is no hospital; both places fit alike.
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
-        nlp, "In which hospital did the pensioner die?",
-        "A pensioner from Velby died on Monday at Marsden Town Hall.", kind_of=lexicon.is_kind_of,
-    )}
-    assert fits.get("Marsden Town Hall", 0.0) <= fits.get("Velby", 0.0), fits
-
-
-def test_a_place_the_text_calls_a_village_answers_which_village(nlp) -> None:
-    question = "Which village did the first patient come from?"
-    sentences = (
+# The text calls Ostley a village, or (the near miss) a town.
+@pytest.mark.parametrize("called, is_one", [("villages of Ostley and Little Brent", True), ("town of Ostley", False)])
+def test_a_place_the_text_calls_a_village_answers_which_village(nlp, called: str, is_one: bool) -> None:
+    fits = type_fits(
+        nlp, "Which village did the first patient come from?",
         "The first patient came from Ostley, the health office said, after the outbreak began in Harwick.",
-        "A boil notice covers Harwick and the nearby villages of Ostley and Little Brent.",
+        f"A boil notice covers Harwick and the nearby {called}.",
     )
-    fits = type_fits(nlp, question, *sentences)
-    assert fits.get("Ostley", 0.0) > fits.get("Harwick", 0.0), fits
-
-
-def test_a_place_the_text_calls_a_town_gains_nothing_for_which_village(nlp) -> None:
-    # Near miss: the text calls Ostley a town, not a village.
-    question = "Which village did the first patient come from?"
-    sentences = (
-        "The first patient came from Ostley, the health office said, after the outbreak began in Harwick.",
-        "A boil notice covers Harwick and the nearby town of Ostley.",
-    )
-    fits = type_fits(nlp, question, *sentences)
-    assert fits.get("Ostley", 0.0) <= fits.get("Harwick", 0.0), fits
+    assert (fits.get("Ostley", 0.0) > fits.get("Harwick", 0.0)) is is_one, fits
 
 
 def test_a_place_of_no_known_kind_gains_nothing_where_no_kind_is_asked(nlp) -> None:
