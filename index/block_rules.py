@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index import furniture, reader_prompts, tickers
+from index import furniture, metadata, reader_prompts, tickers
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blocks, content, is_body_prose, sentence_ends
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words
 
@@ -264,9 +264,10 @@ def _ad_box(page: Page, block: list[int]) -> list[int] | None:
 def drop_press_back_matter(page: Page) -> None:
     """A press release's back matter: a media-contact or notes-to-editors heading and the lines
     under it (the press officer's name, phone and email; the numbered notes about the issuer and
-    its photos). They follow the release's text and are not part of it. The heading goes on any
-    page; the lines under it only where blank lines separate blocks, as far as the heading's block
-    goes (or the next block, when the heading stands alone), at most BACK_MATTER_MAX_LINES."""
+    its photos); a report's contact and legal notice (the issuer's address, the terms of use).
+    They follow the text and are not part of it. The heading goes on any page; the lines under
+    it only where blank lines separate blocks, as far as the heading's block goes (or the next
+    block, when the heading stands alone), at most BACK_MATTER_MAX_LINES."""
     runs = blocks(page)
     for k, block in enumerate(runs):
         for position, i in enumerate(block):
@@ -397,7 +398,8 @@ def _frames_a_photo(line: PageLine) -> bool:
 def drop_link_lists(page: Page) -> None:
     """A list heading ("Related", "Read more:", "Tags:") and the short title lines under it,
     and runs of three or more bulleted title lines without a heading, except a fact box's lines
-    under its heading ("Key facts" over "- Built: 1961", "- Height: 84 metres")."""
+    under its heading ("Key facts" over "- Built: 1961", "- Height: 84 metres") and a wire
+    story's summary points right under its date or byline line, before its first paragraph."""
     indexes = content(page)
     k = 0
     while k < len(indexes):
@@ -429,10 +431,26 @@ def drop_link_lists(page: Page) -> None:
         if bulleted:
             run.append(i)
             continue
-        if len(run) >= 3 and not in_fact_box(page, run[0]):
+        if len(run) >= 3 and not in_fact_box(page, run[0]) and not _under_date_or_byline(page, run[0]):
             for j in run:
                 lines[j].reason = "link-list"
         run = []
+
+
+def _under_date_or_byline(page: Page, index: int) -> bool:
+    """The nearest kept line above ``index`` is the article's date or byline line ("Example Wire |
+    May 3, 2031 5:26 PM", "By Jo Bloggs"), and no paragraph came before: the line is in the
+    article's header, under its headline. A list of links sits under a heading or after the text."""
+    above = next((line for line in reversed(page.lines[:index]) if line.kept), None)
+    return (
+        above is not None
+        and (
+            metadata.is_date_line(above.text)
+            or metadata.is_byline_line(above.text)
+            or metadata.credited_organisation(above.text) is not None
+        )
+        and not _prose_before(page, index)
+    )
 
 
 def in_fact_box(page: Page, index: int) -> bool:

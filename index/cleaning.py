@@ -1,8 +1,9 @@
 """Page -> CleanedDocument: keep every sentence of the article, drop page furniture.
 
 Works line by line on the page's source text (``index.source_text``): single-line rules from
-``index.furniture``, then rules that need neighbours (``index.block_rules``: lists under a
-"Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
+``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
+running headers and footers, contents lists, footnotes, a glossary), then rules that need
+neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
@@ -11,7 +12,8 @@ digest of other news and its editor's signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: rows
 of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
-byline's author. Every dropped stretch is recorded with its reason.
+byline's author; a page without a byline is a report's issuer's or a programme's presenter's.
+Every dropped stretch is recorded with its reason.
 """
 
 from __future__ import annotations
@@ -19,7 +21,18 @@ from __future__ import annotations
 import logging
 from array import array
 
-from index import author_cards, block_rules, furniture, glue, header, mailings, metadata, reader_prompts
+from index import (
+    author_cards,
+    block_rules,
+    broadcast_pages,
+    furniture,
+    glue,
+    header,
+    mailings,
+    metadata,
+    printed_pages,
+    reader_prompts,
+)
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -51,6 +64,10 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     page = Page(lines=lines, outlet=outlet, aliases=metadata.outlet_aliases(outlet))
 
     _apply_line_rules(page)
+    printed_pages.drop_running_headers(page)
+    printed_pages.drop_contents_lists(page)
+    printed_pages.drop_footnotes(page)
+    printed_pages.drop_glossaries(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
     block_rules.drop_comment_teasers(page)
@@ -78,7 +95,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     header.keep_lone_date_above_headline(page, headline, source.hints)
     _keep_table_rows(page, headline)
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
-    byline = header.page_byline(page, source)
+    byline = header.page_byline(page, source) or _issuer_or_presenter(page)
     block_rules.drop_byline_author_bios(page, byline)
 
     text, raw_index = _build_text(raw_text, source, page.lines)
@@ -99,6 +116,14 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
         offsets=offset_map(raw_index, len(text)),
         dropped=_dropped_blocks(source, page.lines),
     )
+
+
+def _issuer_or_presenter(page: Page) -> tuple[str, ...]:
+    """The author of a page without a byline: the body that issued a report
+    (``printed_pages.issuer``), or the host of the programme a broadcaster's item comes from
+    (``broadcast_pages.presenter``)."""
+    author = printed_pages.issuer(page) or broadcast_pages.presenter(page)
+    return (author,) if author is not None else ()
 
 
 def _keep_table_rows(page: Page, headline: PageLine | None) -> None:

@@ -5,7 +5,10 @@ from one seed page. ``line_reason`` returns the reason a line is furniture, or N
 live in ``index.tickers``, weather widgets in ``index.weather``, furniture that addresses the
 reader (consent banners, prompts, ads) in ``index.reader_prompts``; the rules that need
 neighbouring lines (lists under a heading, FAQ pairs, author boxes, captions, vertical menus)
-in ``index.block_rules`` and ``index.author_cards``.
+in ``index.block_rules`` and ``index.author_cards``. The furniture of a few kinds of page has a
+module of its own: newsletters (``index.mailings``), official notices (``index.official_pages``),
+printed documents dumped to text (``index.printed_pages``), broadcasters' pages
+(``index.broadcast_pages``).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index import mailings, official_pages
+from index import broadcast_pages, mailings, official_pages, printed_pages
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
@@ -103,7 +106,8 @@ _DISCLAIMER = re.compile(
 # content.", or in the passive: "Stories are published as received." A report about a platform
 # says who said so or goes on ("Example does not edit partner content, its owner says"), a
 # lowercase subject ("The app shows stories from ...") is prose, and a paragraph about the
-# platform has other sentences: every sentence of the line must be such a note.
+# platform has other sentences: every sentence of the line must be such a note. The note may add
+# on what terms it carries a source: "Example Wire content is used under licence."
 _PLATFORM_NAME = r"(?-i:[A-Z][\w&’'-]*)(?: (?-i:[A-Z][\w&’'-]*)){0,3}"
 _AGGREGATOR_NOTE = re.compile(
     rf"^(?:{_PLATFORM_NAME} (?:"
@@ -112,7 +116,9 @@ _AGGREGATOR_NOTE = re.compile(
     r"(?:does|do) not (?:edit|endorse|verify|check|review|moderate|alter|change) (?:(?:its|our|the) )?"
     r"(?:partner|partners[’']|third[- ]party|external|syndicated) (?:content|stories|articles|headlines))|"
     r"(?:partner )?(?:stories|articles|headlines|content) (?:is|are) (?:published|shown|displayed|reproduced) "
-    r"(?:as received|unedited|without (?:editing|changes)))\.$",
+    r"(?:as received|unedited|without (?:editing|changes))|"
+    rf"{_PLATFORM_NAME} (?:content|stories|articles|reports|material) (?:is|are) (?:used|published|reproduced|republished|carried) "
+    r"(?:under (?:licen[cs]e|a licen[cs]e)|with permission))\.$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
@@ -141,6 +147,11 @@ _STANDARDS = re.compile(
     re.IGNORECASE,
 )
 STANDARDS_MAX_WORDS = 25
+# A wire story's note on what its update changed, in brackets under the headline: "(Adds union
+# comment in paragraph 9)", "(Updates with closing prices)", "(Recasts, adds analyst quote)".
+_REVISION_NOTE = re.compile(
+    r"^\((?:adds|updates|recasts|rewrites|corrects|changes|fixes|refiles|removes|clarifies)\b[^()]{0,150}\)$", re.IGNORECASE
+)
 # "Tags: dams, Argentina, floods" / "Filed under: Politics, Europe"
 _TAG_LIST = re.compile(r"^(?:tags?|topics?|keywords|filed under|categor(?:y|ies)|related topics)\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 TAG_LIST_MAX_WORDS = 25
@@ -174,6 +185,10 @@ _IMAGE_CREDIT = re.compile(
     r"[.!?]\s+(?:file\s+)?(?:photo|photograph|picture|image)s?\s*:\s*[^.]{1,60}$",
     re.IGNORECASE,
 )
+# The credit of a drawn picture, a line of its own under it: "Illustration by Ann Lee",
+# "Graphic: Li Wei/Example". "Illustrations by local children hang in the hall." is a sentence.
+_ARTWORK_CREDIT = re.compile(r"^(?:illustration|graphic|artwork|drawing|cartoon|animation)s?\s*(?::|by\b)\s*\S", re.IGNORECASE)
+ARTWORK_CREDIT_MAX_WORDS = 12
 _TRACKING = re.compile(r"^[a-z0-9 :._/-]+$")
 # Words that join a phrase of language; code-like leftovers ("date 2023-12-07 fbpx", "16/11/2026")
 # have none, a subheading that opens with a figure ("60 million euros for flood walls") has one.
@@ -213,6 +228,7 @@ _INTERFACE_WORD = (
     rf"(?:view|{_SHARE}|print|comments?|menu|search|close|back to top|"
     r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
+    r"(?:get|download|install|open) (?:the|our) (?:[\w-]+ ){0,2}app|"  # "Get the Example app", beside "Sign in"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|create (?:an? )?(?:free )?account|"
     r"(?:show|load|see|view) (?:more|all|less|older|newer|earlier|later|previous)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
     # A media player's controls under its clip: "Video transcript available", "Subtitles: on".
@@ -234,8 +250,10 @@ _SORT_WORD = (
     r"most recent))"
 )
 _COUNT = r"\d[\d,.]*[KkM]?"
+# A control's count ("Comments (3)") or a clip's length ("Listen (12:34)") in brackets after it.
+_CONTROL_COUNT = r"\((?:\d[\d,]*|(?:\d{1,2}:)?\d{1,2}:\d{2})\)"
 _INTERFACE_ITEM = re.compile(
-    rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*\(\d[\d,]*\))?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
+    rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*{_CONTROL_COUNT})?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
 )
 _SORT_ITEM = re.compile(rf"^{_SORT_WORD}$", re.IGNORECASE)
 # A separator with wide spacing on both sides ("Sign in  |  Register") is one separator too.
@@ -305,9 +323,12 @@ FAQ_HEADINGS = re.compile(
 # journalists or the public may call ("Media contact:", "Contacts", "For press enquiries") and the
 # background notes for editors ("Notes to editors:"), boilerplate about the issuer and the photos.
 # Not "Editor's note": a newspaper prints its corrections and context under that one.
+# A report or an official site closes the same way, with its address and the terms of its use
+# under one heading: "Contact and legal notice", "Legal notice", "Imprint".
 PRESS_BACK_MATTER_HEADINGS = re.compile(
     r"^(?:(?:media|press) (?:contacts?|enquiries|inquiries|information)|contacts? for (?:the )?(?:media|press|journalists)|contacts|"
-    r"for (?:media|press) (?:enquiries|inquiries|information)(?:,? (?:please )?contact)?|notes? (?:to|for) editors)$",
+    r"for (?:media|press) (?:enquiries|inquiries|information)(?:,? (?:please )?contact)?|notes? (?:to|for) editors|"
+    r"(?:contacts? and )?legal (?:notices?|information)|imprint)$",
     re.IGNORECASE,
 )
 # The heading of a box of facts a newsroom sets inside its article: "Key facts", "Fact box: the
@@ -558,6 +579,11 @@ def is_placeholder_caption(text: str) -> bool:
     return bool(_PLACEHOLDER_CAPTION.match(text)) and len(words(text)) <= CAPTION_MAX_WORDS
 
 
+def is_artwork_credit(text: str) -> bool:
+    """Who drew the picture above ("Illustration by Ann Lee"), never a sentence about drawings."""
+    return bool(_ARTWORK_CREDIT.match(text)) and len(words(text)) <= ARTWORK_CREDIT_MAX_WORDS and not ends_sentence(text)
+
+
 def is_page_fragment(text: str) -> bool:
     """A short lowercase code-like leftover of the page's markup or scripts ("date 2023-12-07
     fbpx"). A lowercase phrase with a function word reads as language: a subheading that opens
@@ -624,6 +650,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "weather-widget"
     if is_standards_note(text):
         return "standards"
+    if _REVISION_NOTE.match(text) and not ends_sentence(text):
+        return "revision-note"  # "(Updates to the timetable will follow.)" is a sentence in brackets
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
         return "promotion"
     if is_tag_list(text):
@@ -636,7 +664,7 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "cookie-banner"
     if _IMAGE_CREDIT.search(text) and word_count <= 25:
         return "caption"  # before the menu rule: "Photo: Ana Ruiz / Reuters / Pool" is a credit
-    if is_placeholder_caption(text):
+    if is_placeholder_caption(text) or is_artwork_credit(text):
         return "caption"
     segmented = segmented_line_reason(text) or spaced_menu_reason(text)
     if segmented is not None:
@@ -647,4 +675,9 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "prompt"
     if is_self_promotion(text, outlet_names):
         return "promotion"
-    return mailings.line_reason(text) or official_pages.line_reason(text)
+    return (
+        mailings.line_reason(text)
+        or official_pages.line_reason(text)
+        or printed_pages.line_reason(text)
+        or broadcast_pages.line_reason(text)
+    )

@@ -173,7 +173,13 @@ def _blank_between(page: Page, first: int, second: int) -> bool:
 
 
 def _is_standfirst(text: str) -> bool:
-    return len(words(text)) >= DEK_MIN_WORDS and not metadata.is_date_line(text)
+    """Long enough for a standfirst, and no date line nor an agency's credit with its date
+    ("Example Wire | May 3, 2031 5:26 PM" has as many words as a short standfirst)."""
+    return (
+        len(words(text)) >= DEK_MIN_WORDS
+        and not metadata.is_date_line(text)
+        and metadata.credited_organisation(text) is None
+    )
 
 
 def _is_byline(page: Page, indexes: list[int], k: int) -> bool:
@@ -285,9 +291,14 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
         elif (organisation := metadata.credited_organisation(text)) is not None:
             line.role = "byline"  # "Example Press Agency | Published 3 June 2024": the wire's credit
             header_names.add(_folded(organisation))
+        elif metadata.date_line_label(text) is not None:
+            line.role = "date"  # "First Light | Wednesday 7 May 2031, 07:32": a programme's item and its date
+            seen_date = True
         elif any(text.endswith(" " + alias) or text == alias for alias in page.aliases):
             line.role = "dateline"
             header_names.add(_folded(text))
+        elif after_headline and line.bulleted and is_title_like(text):
+            line.role = "summary"  # a wire story's points under its date line ("* Regulator opens inquiry")
         elif is_title_like(text) and len(words(text)) >= DEK_MIN_WORDS:
             if after_headline and not seen_dek:
                 line.role = "dek"
@@ -442,11 +453,18 @@ def page_date(page: Page, source: SourceText) -> str | None:
     return None
 
 
+def _is_personal_byline(line: PageLine) -> bool:
+    """A byline line other than an agency's credit with its date ("Example Wire | May 3, 2031
+    5:26 PM"), which names the wire and leaves its reporters to the sign-off."""
+    return line.role == "byline" and metadata.credited_organisation(line.text) is None
+
+
 def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
     """The authors the byline names; without a byline, the people a credit line under the
     headline names (a live blog's "Edited by Jo Bloggs, with reporting by Li Wei"): they are
     who wrote the page, and a citation should not lose them; else the reporters a wire story's
-    sign-off names."""
+    sign-off names, when no byline names anyone or the only one is the agency's credit with
+    its date ("Example Wire | May 3, 2031 5:26 PM")."""
     names: list[str] = []
     for line in page.lines:
         if line.role == "byline":
@@ -454,9 +472,10 @@ def page_byline(page: Page, source: SourceText) -> tuple[str, ...]:
     if not names:
         for credit in page.header_credits:
             names.extend(name for name in metadata.credit_names(credit, page.outlet) if name not in names)
-    if not names and not any(line.role == "byline" for line in page.lines):
+    if not names and not any(_is_personal_byline(line) for line in page.lines):
         # A wire story without a byline signs off "(Reporting by Jo Bloggs; Editing by Li Wei)":
-        # the reporter wrote it, the editor did not. "By Example Wire Staff" is a byline naming nobody.
+        # the reporter wrote it, the editor did not. "By Example Wire Staff" is a byline naming
+        # nobody, and it says so: the sign-off does not overrule it.
         for credit in page.credits:
             names.extend(name for name in metadata.reporter_names(credit, page.outlet) if name not in names)
     names.extend(author for author in source.hints.authors if author not in names)

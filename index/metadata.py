@@ -93,6 +93,7 @@ _VIA_SOURCE = re.compile(
 # story's date beside it: a lone "Source: Harbour Statistics" credits a chart, not the story.
 _SOURCE_LABEL = re.compile(rf"^Source:\s+{_SOURCE_NAME}$")
 _SITE_NAME_MAX_WORDS = 4  # "The Wall Street Journal"; a longer capitalised line is more likely a headline
+_NAME_CONNECTORS = frozenset({"of", "and", "for"})  # lowercase words inside a name: "Authority of Tavrenia"
 _MASTHEAD_LINES = 3  # a masthead is among the first lines (a cookie notice may come before it)
 _TAGLINE_SEPARATOR = re.compile(r"\s+[—–|]\s+")  # "HARBOUR POST — Your city, your news"
 # The parts of a top bar that sets the masthead beside the day's date and weather:
@@ -141,6 +142,7 @@ _POSTED_BY = re.compile(
 )
 _BY_LINE = re.compile(r"^(?:By|BY)\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
 BYLINE_MAX_WORDS = 12
+LABEL_MAX_WORDS = 4  # a programme's or section's name beside the date: "First Light", "World News"
 # A clause of a wire story's sign-off that names its authors: "Reporting by Jo Bloggs in Lima".
 _REPORTED_BY = re.compile(r"^(?:reporting|reported|writing|written)\s+by\s+(?P<names>.+)$", re.IGNORECASE)
 # Where an author reported from, after the name: "By Ana Ruiz in Lima and Li Wei in Quito".
@@ -225,6 +227,8 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
         if match:
             return OutletSignal(_spelled_out(match.group("agency"), stripped), f"agency dateline: {line[:80]}")
         match = _NAMED_AGENCY_DATELINE.match(line)
+        if match and (full_name := _credit_line_name(match.group("agency"), stripped)) is not None:
+            return OutletSignal(full_name, f"agency dateline and its credit line: {line[:80]}")
         if match and _credited_again(match.group("agency"), stripped):
             return OutletSignal(match.group("agency"), f"agency dateline: {line[:80]}")
     for line in stripped:
@@ -294,6 +298,16 @@ def _credited_again(agency: str, lines: list[str]) -> bool:
     )
 
 
+def _credit_line_name(agency: str, lines: list[str]) -> str | None:
+    """The agency's full name as its credit line with the story's date writes it ("Example Wire |
+    May 3, 2031 5:26 PM" for the dateline's "(Example)"), else None."""
+    for line in lines:
+        name = credited_organisation(line)
+        if name is not None and name.startswith(agency + " "):
+            return name
+    return None
+
+
 def _initials_masthead(lines: list[str]) -> str | None:
     """A masthead that writes the short form beside the full name: "EBD  Example Business Daily",
     "EPA | Example Press Agency", "Example Business Daily (EBD)" -> the full name."""
@@ -353,7 +367,7 @@ def _site_name_line(lines: list[str]) -> str | None:
     for line in lines[:_MASTHEAD_LINES]:
         site = _TAGLINE_SEPARATOR.split(line, maxsplit=1)[0].strip()
         tokens = site.split()
-        if not 2 <= len(tokens) <= _SITE_NAME_MAX_WORDS or ends_sentence(site) or not all(t[:1].isupper() for t in tokens):
+        if not _is_site_name(tokens) or ends_sentence(site):
             continue
         name = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
         repeats = [(other, match) for other in lines if other != line and (match := name.search(other))]
@@ -362,6 +376,19 @@ def _site_name_line(lines: list[str]) -> str | None:
             fallback = site.title() if site.isupper() else site
             return next((spelling for spelling in spellings if not spelling.isupper()), fallback)
     return None
+
+
+def _is_site_name(tokens: list[str]) -> bool:
+    """Two to _SITE_NAME_MAX_WORDS capitalised words, maybe joined by a lowercase "of" or "and"
+    ("South Cone Times", "Civil Aviation Authority of Tavrenia"): a publisher's name, as an
+    official body's name runs to more words than a newspaper's."""
+    named = [token for token in tokens if token not in _NAME_CONNECTORS]
+    return (
+        2 <= len(named) <= _SITE_NAME_MAX_WORDS
+        and tokens[0] in named
+        and tokens[-1] in named
+        and all(token[:1].isupper() for token in named)
+    )
 
 
 def _dated_masthead(lines: list[str]) -> str | None:
@@ -444,6 +471,24 @@ def is_date_line(text: str) -> bool:
         and all(_is_date_segment(part) or _is_extra_segment(part) for part in parts)
         and any(_is_date_segment(part) for part in parts)
     )
+
+
+def date_line_label(text: str) -> str | None:
+    """The programme's or section's name of a line that puts it before the date, split by "|"
+    or "·" ("First Light | Wednesday 7 May 2031, 07:32" -> "First Light"), as a broadcaster
+    dates the item of a programme; else None. The name is a short title in capitals, no
+    sentence and no date."""
+    label, *others = _META_SEPARATOR.split(text.strip())
+    tokens = label.split()
+    is_labelled = (
+        any(_is_date_segment(part) for part in others)
+        and all(_is_date_segment(part) or _is_extra_segment(part) for part in others)
+        and 1 <= len(tokens) <= LABEL_MAX_WORDS
+        and all(token[:1].isupper() for token in tokens)
+        and not any(char.isdigit() for char in label)
+        and not ends_sentence(label)
+    )
+    return label if is_labelled else None
 
 
 def is_place_and_date(text: str) -> bool:

@@ -12,6 +12,11 @@ import re
 logger = logging.getLogger(__name__)
 
 _CLOSERS = "\"”’')]»"
+# Superscript digits: a printed report's footnote marker ("... was never replaced.²").
+FOOTNOTE_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A footnote marker after a sentence's last mark still ends the sentence; after a letter it is
+# part of a word or unit ("85 m²"), which ends none.
+_FOOTNOTE_AFTER_SENTENCE = re.compile(rf"(?<=[.!?…{re.escape(_CLOSERS)}])[{FOOTNOTE_DIGITS}]+$")
 # A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
 _BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
@@ -33,8 +38,9 @@ def words(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    """True when ``text`` ends like a sentence (closing quotes and brackets allowed)."""
-    core = text.rstrip().rstrip(_CLOSERS).rstrip()
+    """True when ``text`` ends like a sentence (closing quotes and brackets, and a footnote
+    marker after them, allowed)."""
+    core = _FOOTNOTE_AFTER_SENTENCE.sub("", text.rstrip()).rstrip(_CLOSERS).rstrip()
     return bool(core) and core[-1] in ".!?…"
 
 

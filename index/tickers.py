@@ -50,9 +50,19 @@ def is_ticker(text: str) -> bool:
 
 
 def is_ticker_row(text: str) -> bool:
-    """Several quotes side by side in one table row, split by "|"."""
-    columns = _TABLE_COLUMNS.split(text.strip())
-    return len(columns) >= 2 and all(_TICKER_QUOTE.match(column.strip()) for column in columns)
+    """Several quotes side by side in one table row, split by "|". Two quotes at least; the other
+    columns may be a price without its change ("EUR/USD 1.1840") or the market's status
+    ("Markets closed for the holiday"), as a ticker strip runs them together."""
+    columns = [column.strip() for column in _TABLE_COLUMNS.split(text.strip())]
+    quotes = sum(1 for column in columns if _TICKER_QUOTE.match(column))
+    return quotes >= 2 and all(_TICKER_QUOTE.match(column) or _is_ticker_column(column) for column in columns)
+
+
+def _is_ticker_column(column: str) -> bool:
+    """A symbol and its price alone ("KLR/LSD 1.1840"), or a short market status without a full stop."""
+    if _TICKER_ITEM.fullmatch(column):
+        return True
+    return bool(_MARKET_STATUS.search(column)) and len(words(column)) <= MARKET_STATUS_MAX_WORDS and not ends_sentence(column)
 
 
 def is_ticker_value(text: str) -> bool:

@@ -1,0 +1,186 @@
+"""A printed document converted to text (a report's PDF dumped page by page): the furniture of
+its pages around the text.
+
+Each page of the dump starts or ends with a running header or footer ("Example Authority —
+Annual report — Page 3 of 9", "Ref. AR-2031/04 | Not for use in legal proceedings"), the
+document opens with a table of contents ("3. Findings ........ 7") and may close with a glossary
+of general terms; footnotes ("¹ See the guidance of 2027.") sit at the foot of the page that cites
+them ("... was never replaced.²"). None of it is the document's account.
+
+``line_reason`` is called by ``index.furniture.line_reason``; the rules that need the page
+(``drop_running_headers``, ``drop_contents_lists``, ``drop_footnotes``, ``drop_glossaries``) run
+with the block rules in ``index.cleaning``, which also asks ``issuer`` for a report's author.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+
+from index.page_lines import Page, PageLine, content, is_body_prose
+from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, words
+
+logger = logging.getLogger(__name__)
+
+PAGED_MIN_MARKERS = 2  # page numbers on two pages at least: the text was laid out in pages
+RUNNING_HEADER_MIN_REPEATS = 3
+CONTENTS_MIN_ENTRIES = 2
+ANCHOR_MAX_WORDS = 12  # an anchor repeats a subheading, never a paragraph
+GLOSSARY_MIN_ENTRIES = 2
+GLOSSARY_TERM_MAX_WORDS = 6  # "Recovery time objective (RTO)"
+
+# A page's number as a running header or footer prints it, alone or as the first or last part of
+# the line: "Page 3 of 9", "Example Authority — Annual report — Page 3", "Page 3 | Annual report".
+_PAGE_NUMBER = r"page\s+\d{1,4}(?:\s+of\s+\d{1,4})?"
+_PAGE_MARKER = re.compile(
+    rf"^{_PAGE_NUMBER}$|\s[—–|·-]\s+{_PAGE_NUMBER}$|^{_PAGE_NUMBER}\s+[—–|·-]\s", re.IGNORECASE
+)
+# An entry of a table of contents: a title, a dot leader and the page number ("3. Findings
+# ........ 7", "Glossary . . . . 9", "Annex ……… xii"). An ellipsis in prose has three dots.
+_CONTENTS_ENTRY = re.compile(
+    r"^\S.{0,120}?\s*(?:\.{4,}|(?:\.\s){3,}\.?|…{2,})\s*(?:\d{1,4}|[ivxlc]{1,7})$", re.IGNORECASE
+)
+# The heading of a contents list: a printed one, or a web page's list of links to its own
+# sections ("In this article", "On this page").
+CONTENTS_HEADINGS = re.compile(
+    r"^(?:contents|table of contents|in this (?:article|story|guide|report|explainer|piece|page)|on this page|"
+    r"jump to(?: a section)?)$",
+    re.IGNORECASE,
+)
+# A footnote at the foot of a page: its superscript marker, then the note ("¹ See ...").
+_FOOTNOTE = re.compile(rf"^(?P<marker>[{FOOTNOTE_DIGITS}]+)\s+\S")
+GLOSSARY_HEADINGS = re.compile(
+    r"^(?:glossary(?: of terms)?|abbreviations(?: and acronyms)?|acronyms(?: and abbreviations)?)$", re.IGNORECASE
+)
+# A glossary's entry: the term, maybe with its abbreviation, a colon, the definition.
+_GLOSSARY_ENTRY = re.compile(r"^(?P<term>[A-Z][^:.!?]{0,60}?)\s*:\s+\S")
+
+
+def line_reason(text: str) -> str | None:
+    """"running-header" for a page number line, "contents" for an entry of a contents table."""
+    if is_page_marker(text):
+        return "running-header"
+    if is_contents_entry(text):
+        return "contents"
+    return None
+
+
+def is_page_marker(text: str) -> bool:
+    """A running header or footer that numbers the page ("... — Page 3 of 9"). A sentence that
+    names a page ("The relay is listed on page 3 of 9.") is the document's text."""
+    return bool(_PAGE_MARKER.search(text.strip())) and not ends_sentence(text)
+
+
+def is_contents_entry(text: str) -> bool:
+    """A title, a dot leader and a page number: "2. Sequence of events ........ 4"."""
+    return bool(_CONTENTS_ENTRY.match(text.strip()))
+
+
+def issuer(page: Page) -> str | None:
+    """The body that issued a document laid out in numbered pages, when its running headers
+    name the page's outlet ("Example Authority — Annual report — Page 3 of 9"): the author a
+    citation of the report names, when no person signs it in a byline."""
+    if page.outlet is None or not _is_paged(page):
+        return None
+    headers = [line.text for line in page.lines if line.reason == "running-header"]
+    return page.outlet if any(page.outlet in text for text in headers) else None
+
+
+def _is_paged(page: Page) -> bool:
+    return sum(1 for line in page.lines if line.reason == "running-header" and is_page_marker(line.text)) >= PAGED_MIN_MARKERS
+
+
+def drop_running_headers(page: Page) -> None:
+    """On a page laid out in numbered pages (page markers on two of them at least), a line printed
+    three times or more word for word is the running header or footer of every page ("Ref.
+    AR-2031/04 | Interim report"). Only there: a live blog prints an entry's author over each
+    entry, and a paragraph is never a running header."""
+    if not _is_paged(page):
+        return
+    printed = Counter(line.text for line in page.lines if not line.blank)
+    for line in page.lines:
+        if line.kept and printed[line.text] >= RUNNING_HEADER_MIN_REPEATS and not is_body_prose(line.text):
+            line.reason = "running-header"
+
+
+def drop_contents_lists(page: Page) -> None:
+    """A contents list under its heading ("Contents", "In this article"): entries with a dot
+    leader and a page number, or anchors that repeat the page's own subheadings word for word
+    ("What happened" over the section of that name). Two entries at least: over anything else
+    the heading is the article's."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        heading = page.lines[i]
+        if not heading.kept or not CONTENTS_HEADINGS.match(heading.text.rstrip(": ")):
+            continue
+        entries = _contents_entries(page, indexes[k + 1:])
+        if len(entries) < CONTENTS_MIN_ENTRIES:
+            continue
+        for j in [i, *entries]:
+            page.lines[j].reason = "contents"
+
+
+def _contents_entries(page: Page, following: list[int]) -> list[int]:
+    """The lines at the start of ``following`` that are entries of a contents list."""
+    entries: list[int] = []
+    for i in following:
+        line = page.lines[i]
+        if line.reason != "contents" and not (line.kept and _is_anchor(page, i)):
+            break
+        entries.append(i)
+    return entries
+
+
+def _is_anchor(page: Page, index: int) -> bool:
+    """A short title line that a kept line further down the page repeats: a link to that section."""
+    anchor = page.lines[index]
+    return (
+        anchor.role != "credit"
+        and is_title_like(anchor.text)
+        and len(words(anchor.text)) <= ANCHOR_MAX_WORDS
+        and any(line.kept and line.text == anchor.text for line in page.lines[index + 1:])
+    )
+
+
+def drop_footnotes(page: Page) -> None:
+    """A footnote: a line opening with a superscript marker ("¹ See the guidance ...") that
+    another line of the page cites ("... a valid load sheet.¹"). It names a source or adds an
+    aside; the text that cites it says what the document says. A line opening with a
+    superscript that no line cites is left as it is."""
+    texts = [line.text for line in page.lines if not line.blank]
+    for line in page.lines:
+        match = _FOOTNOTE.match(line.text) if line.kept else None
+        if match is not None and any(_cites(text, match.group("marker")) for text in texts):
+            line.reason = "footnote"
+
+
+def _cites(text: str, marker: str) -> bool:
+    """``text`` carries ``marker`` after a word or a full stop ("sheet.¹"), not at its start."""
+    return bool(re.search(rf"(?<=[^\s{FOOTNOTE_DIGITS}]){re.escape(marker)}(?![{FOOTNOTE_DIGITS}])", text))
+
+
+def drop_glossaries(page: Page) -> None:
+    """A glossary under its heading ("Glossary", "Abbreviations"): the entries right under it,
+    each a term, a colon and its definition ("Ground stop: an instruction that ..."). General
+    knowledge, not the document's account. Two entries at least: over a paragraph the heading
+    is the article's."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        heading = page.lines[i]
+        if not heading.kept or not GLOSSARY_HEADINGS.match(heading.text.rstrip(": ")):
+            continue
+        entries: list[int] = []
+        for j in indexes[k + 1:]:
+            if not _is_glossary_entry(page.lines[j]):
+                break
+            entries.append(j)
+        if len(entries) < GLOSSARY_MIN_ENTRIES:
+            continue
+        for j in [i, *entries]:
+            page.lines[j].reason = "glossary"
+
+
+def _is_glossary_entry(line: PageLine) -> bool:
+    match = _GLOSSARY_ENTRY.match(line.text)
+    return line.kept and line.role != "credit" and match is not None and len(words(match.group("term"))) <= GLOSSARY_TERM_MAX_WORDS
