@@ -32,6 +32,7 @@ from qa.evaluation.metrics import normalize_answer
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.lexicon import open_lexicon
 from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, normalize_question
+from qa.ranking import CandidateRanker
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
@@ -57,12 +58,14 @@ class QA:
         settings: Settings | None = None,
         *,
         confidence: ConfidenceModel | None = None,
+        ranker: CandidateRanker | None = None,
         nlp: Language | None = None,
     ) -> None:
         self.index = index
         self.settings = settings if settings is not None else Settings(index=index.settings)
         # The fit belongs to the model that embedded the index (a loaded index may differ from settings).
         self._confidence = confidence if confidence is not None else ConfidenceModel.default(index.embedder.name)
+        self._ranker = ranker if ranker is not None else CandidateRanker.default(index.embedder.name)
         self._nlp = nlp
         self._nlp_lock = threading.Lock()
         self._reader: Reader | None = None
@@ -268,6 +271,7 @@ class QA:
                     lexicon=open_lexicon(self.settings.wordnet_dir),
                     written_words=frozenset(w for text in texts.values() for w in words(text)),
                     person_name_words=person_name_words(texts.values()),
+                    ranker=self._ranker,
                 )
             return self._reader
 

@@ -1,7 +1,12 @@
-"""Fit the reader's confidence model on the development split only.
+"""Fit the reader's candidate order and confidence model on the development split only.
 
-``python -m qa.calibration [--set GOLD:CORPUS ...] [--out FILE]`` (default out: ``qa/data/confidence.json``
-for the default embedding model, ``qa/data/confidence-<model>.json`` for another)
+``python -m qa.calibration [--set GOLD:CORPUS ...] [--out FILE] [--ranking-out FILE]`` (default out:
+``qa/data/confidence.json`` and ``qa/data/ranking.json`` for the default embedding model,
+``qa/data/confidence-<model>.json`` and ``ranking-<model>.json`` for another)
+
+First the candidate order (``qa.ranking``): each answerable question's candidates in the
+hand-made order, the right ones (F1 >= 0.5) the targets. Then the confidence, read with that
+order.
 
 Each question whose reader got as far as a candidate gives one example: the candidate's
 signals (``qa.confidence.FEATURES``) and whether it is right (an answerable question whose
@@ -22,16 +27,21 @@ from pathlib import Path
 
 import numpy as np
 
+from index.store import SearchIndex
 from qa.api import QA
 from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel, packaged_path
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
+from qa.ranking import RANKING_FEATURES, CandidateRanker, fit_ranker, ranking_features
 from qa.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 CORRECT_F1 = 0.5
 _MISSED_ANSWER_COST = 1.0
+# Leave-one-set-out on twelve sets (session 30): 457 right first candidates at 1, 460 at 3,
+# 459 at 10, 458 at 30, 451 at 100 (the hand-made order: 450).
+_RANKING_L2 = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +153,7 @@ class DevelopmentSet:
 
 _TEST_DATA = Path(__file__).parents[1] / "tests" / "data"
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and eleven more corpora on other topics and sites,
+    # The dev split of the seed questions, and twelve more corpora on other topics and sites,
     # written independently of the reader; the seed test split and the held-out sets (ferry,
     # election, live blogs, mixed) are never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),
@@ -153,10 +163,38 @@ PACKAGED_SETS = (
         for name in (
             "heldout_flood", "heldout_recall", "devset_launch", "heldout_verdict", "devset_harbour_fire",
             "devset_hospital_cyberattack", "devset_museum_heist", "devset_takeover_bid", "devset_glacier_dig",
-            "devset_water_contamination",
+            "devset_water_contamination", "devset_airline_outage",
         )
     ),
 )
+
+
+def collect_ranking_groups(qa: QA, questions: Sequence[GoldQuestion]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each answerable question's candidates as ``qa`` orders them (the hand-made order, for a
+    ``qa`` without a fitted ranker): their ranking features and which of them are right."""
+    groups = []
+    for question in questions:
+        if not question.answerable:
+            continue
+        reading = qa.read(question.question)
+        if not reading.candidates or reading.answer_type is None:
+            continue
+        right = [best_f1(c.text, question.answers) >= CORRECT_F1 for c in reading.candidates]
+        groups.append((ranking_features(reading.answer_type, reading.candidates), np.array(right, dtype=float)))
+    return groups
+
+
+def ranking_left_out(groups_by_set: Sequence[Sequence[tuple[np.ndarray, np.ndarray]]], l2: float) -> tuple[int, int]:
+    """Questions with a right candidate first when each set is ordered by a ranker fitted on the
+    other sets, and in the hand-made order: what the learned order gains on sets it never saw."""
+    learned = hand = 0
+    for held_out, groups in enumerate(groups_by_set):
+        others = [g for number, rest in enumerate(groups_by_set) if number != held_out for g in rest]
+        weights = np.array([fit_ranker(others, l2=l2).weights[name] for name in RANKING_FEATURES])
+        for features, right in groups:
+            learned += int(right[int(np.argmax(features @ weights))])
+            hand += int(right[0])
+    return learned, hand
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -168,31 +206,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--index-root", type=Path, default=Path(".corpus-qa-calibration"),
                         help="where each set's index is built (one sub-folder per set)")
     parser.add_argument("--out", type=Path, help="default: the packaged file for the embedding model in use")
+    parser.add_argument("--ranking-out", type=Path,
+                        help="where the candidate ranking goes (default: the packaged file for the embedding model)")
     parser.add_argument("--l2", type=float, default=2.0)
+    parser.add_argument("--ranking-l2", type=float, default=_RANKING_L2)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    examples: list[Example] = []
-    unreached: list[GoldQuestion] = []
+    model_name = Settings.from_env().index.model
+    opened = []
     for number, dev_set in enumerate(args.sets if args.sets else PACKAGED_SETS):
-        # Only rows marked dev (or unmarked) are used: a test row never shapes the model.
+        # Only rows marked dev (or unmarked) are used: a test row never shapes either model.
         questions = select_split(load_gold(dev_set.gold), "dev")
         settings = Settings.from_env().with_overrides(
             corpus_dir=dev_set.corpus, index_dir=args.index_root / f"set-{number}"
         )
-        qa = QA.open(settings)
-        found = collect_examples(qa, questions)
+        opened.append((SearchIndex.open(settings.index), settings, questions))
+    # First the candidate order, from the hand-made one; then the confidence of the candidates it puts first.
+    groups_by_set = [collect_ranking_groups(QA(index, settings, ranker=CandidateRanker()), questions)
+                     for index, settings, questions in opened]
+    ranker = fit_ranker([g for groups in groups_by_set for g in groups], l2=args.ranking_l2)
+    learned, hand = ranking_left_out(groups_by_set, args.ranking_l2)
+    examples: list[Example] = []
+    unreached: list[GoldQuestion] = []
+    for index, settings, questions in opened:
+        found = collect_examples(QA(index, settings, ranker=ranker), questions)
         reached = {e.question_id for e in found}
         examples += found
         unreached += [q for q in questions if q.id not in reached]
     model = fit_model(examples, unreached, l2=args.l2)
-    out = args.out if args.out is not None else packaged_path(Settings.from_env().index.model)
-    tmp = out.with_suffix(".tmp")
-    tmp.write_text(json.dumps(model.to_dict(), indent=2) + "\n", encoding="utf-8")
-    tmp.replace(out)  # never leave half a model file
+    out = args.out if args.out is not None else packaged_path(model_name)
+    ranking_out = args.ranking_out if args.ranking_out is not None else packaged_path(model_name, "ranking")
+    _write_json(model.to_dict(), out)
+    _write_json(ranker.to_dict(), ranking_out)
     correct = sum(e.correct for e in examples)
+    answerable = sum(len(groups) for groups in groups_by_set)
+    print(f"candidate order fitted on {answerable} answerable dev questions; each set ordered by a fit on the "
+          f"others puts a right candidate first for {learned} (hand-made order: {hand}); wrote {ranking_out}")
     print(f"fitted on {len(examples)} dev examples ({correct} correct candidates), "
           f"{len(unreached)} refused by rules; threshold {model.threshold}; wrote {out}")
     return 0
+
+
+def _write_json(data: Mapping[str, object], path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)  # never leave half a model file
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from spacy.language import Language
@@ -69,6 +69,7 @@ class EvidenceSentence:
     masked_similarity: float  # the same with names removed from both sides
     matched_tokens: frozenset[int]  # doc token indices that match a question term
     score: float
+    rank: int = 0  # place among the question's evidence sentences, best first
 
     @property
     def span(self) -> Span:
@@ -236,7 +237,7 @@ def score_sentences(
                 )
             )
     evidence.sort(key=lambda e: e.score, reverse=True)
-    return evidence
+    return [replace(e, rank=rank) for rank, e in enumerate(evidence)]
 
 
 def soft_credit(

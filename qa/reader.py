@@ -38,6 +38,7 @@ from qa.question import (
     holds_asked_role,
     kind_words,
 )
+from qa.ranking import CandidateRanker
 from qa.records import Answer, Citation
 from qa.spans import Candidate, candidates_from_model, extract_candidates
 from qa.terms import (
@@ -79,6 +80,7 @@ class Reading:
     # Set when a rule refused whatever the confidence ("absent_names", "unknown_predicate"), so
     # calibration does not count the question as one the threshold decides.
     refusal_rule: str | None = None
+    answer_type: AnswerType | None = None  # as the reader typed the question (the candidates' type)
 
 
 class Reader:
@@ -97,6 +99,7 @@ class Reader:
         lexicon: Lexicon | None = None,
         written_words: frozenset[str] = frozenset(),
         person_name_words: frozenset[str] | None = None,
+        ranker: CandidateRanker | None = None,
     ) -> None:
         self._parser = parser
         self._stats = stats
@@ -115,6 +118,8 @@ class Reader:
         # ... and the words it writes in names of two or more ("Gero Valente") and never alone as a
         # place ("in Haldersby"); None: unknown.
         self._in_full_names = (lambda word: True) if person_name_words is None else person_name_words.__contains__
+        # The order learned on the development sets; none keeps the hand-made order.
+        self._ranker = ranker if ranker is not None else CandidateRanker()
 
     def prepare(self, passages: list[Passage]) -> None:
         """Parse and embed these passages' sentences and words (for the soft match of
@@ -153,6 +158,8 @@ class Reader:
                 evidence,
                 [(hits[p.passage_index].passage.passage_id, p.start, p.end, p.score) for p in proposals],
             )
+            # The span model orders its own proposals: no learned order weighs them.
+            top_probability = 1.0 / len(candidates) if candidates else 0.0
         else:
             candidates = extract_candidates(
                 question,
@@ -161,6 +168,8 @@ class Reader:
                 corpus_uses=self._written_words.__contains__,
                 in_full_names=self._in_full_names,
             )
+            ranking = self._ranker.rank(question.answer_type, candidates)
+            candidates, top_probability = list(ranking.candidates), ranking.top_probability
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
             return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")
@@ -173,6 +182,7 @@ class Reader:
         # Numbered names ("Corvina-5") the answer's sentence swaps for a sibling ("Corvina-3").
         siblings = _named_siblings(question, best)
         features = self._features(question, best, runner_up, evidence, supporting, related, siblings)
+        features["rank_probability"] = top_probability
         confidence = self._model.probability(features)
         # When half or more of the question's names are missing around the best answer, the
         # question is about something else (another port, year or minister): on the development
@@ -221,6 +231,7 @@ class Reader:
                 features=features,
                 candidates=tuple(candidates),
                 refusal_rule=rule,
+                answer_type=question.answer_type,
             )
         citations = self._citations(best, supporting)
         answer = Answer(
@@ -233,7 +244,7 @@ class Reader:
             hits=tuple(hits),
             candidate=best.text,
         )
-        return Reading(answer=answer, features=features, candidates=tuple(candidates))
+        return Reading(answer=answer, features=features, candidates=tuple(candidates), answer_type=question.answer_type)
 
     def _typed_by_meaning(self, question: QuestionAnalysis) -> QuestionAnalysis:
         """ "Which *pensioner* ...?" asks for a person though no list of role nouns has the word:

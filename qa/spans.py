@@ -106,6 +106,7 @@ class Candidate:
     proximity: float  # closeness to the matched question words, in [0, 1]
     novelty: float  # share of the span's words that are not already in the question
     score: float
+    documents: int = 1  # documents whose sentences give the same answer text
 
 
 def extract_candidates(
@@ -249,7 +250,8 @@ def _merge_support(candidates: list[Candidate]) -> list[Candidate]:
             if c.score >= 0.85 * best.score and c.evidence.passage.doc_id != best.evidence.passage.doc_id
         }
         bonus = 0.03 * len(agreeing)
-        merged.append(replace(best, score=best.score + bonus))
+        documents = len({c.evidence.passage.doc_id for c in group})
+        merged.append(replace(best, score=best.score + bonus, documents=documents))
     merged.sort(key=lambda c: c.score, reverse=True)
     return merged
 

@@ -3,8 +3,10 @@
 ``python -m qa.evaluation.development read OUT.jsonl [--index-root DIR]`` reads every dev
 question of the sets ``qa.calibration`` fits on, writes one reading a line, and prints per-set
 F1, false refusals and refusal recall, the losses by kind, first-candidate F1, and the
-leave-one-set-out figures: the confidence model fitted on five sets and the sixth decided by
-it, each set in turn, so a change is judged on sets its fit did not see.
+leave-one-set-out figures: each set in turn decided by the confidence model fitted on the
+others, so a change is judged on sets its fit did not see. The candidates come in
+the packaged learned order (``qa.ranking``), which is fitted on every set: its own
+leave-one-set-out figure is the one ``python -m qa.calibration`` prints.
 ``python -m qa.evaluation.development compare BEFORE.jsonl AFTER.jsonl`` lists the questions
 whose reading changed. The test split and the held-out sets are never read.
 """

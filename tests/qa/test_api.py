@@ -15,6 +15,7 @@ import pytest
 
 from qa.api import QA
 from qa.cli import main
+from qa.ranking import CandidateRanker
 from qa.settings import Settings
 
 CORPUS = Path(__file__).parents[1] / "data" / "corpus_small"
@@ -52,6 +53,20 @@ def test_answers_are_exact_spans_with_raw_offsets(qa: QA, question: str, expecte
             raw = _raw(qa, citation.doc_id)
             # Offsets point into the raw file; only inserted repair spaces may differ.
             assert raw[citation.start : citation.end].replace(" ", "") == answer.text.replace(" ", "")
+
+
+def test_the_reader_puts_first_the_candidate_its_ranker_prefers(qa: QA) -> None:
+    question = "Who is Kenya's transport minister?"
+    readings = {
+        pick: QA(qa.index, qa.settings, ranker=CandidateRanker({"length": weight})).read(question)
+        for pick, weight in ((max, 100.0), (min, -100.0))
+    }
+    for pick, reading in readings.items():
+        lengths = [len(c.text.split()) for c in reading.candidates]
+        assert len(reading.candidates[0].text.split()) == pick(lengths), [c.text for c in reading.candidates]
+        assert reading.answer.candidate == reading.candidates[0].text
+        assert 0.0 < reading.features["rank_probability"] <= 1.0
+    assert readings[max].candidates[0].text != readings[min].candidates[0].text
 
 
 def test_the_same_wire_story_is_cited_in_both_outlets(qa: QA) -> None:

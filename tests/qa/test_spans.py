@@ -927,3 +927,28 @@ def test_the_smallest_shareholder_is_not_the_biggest(nlp) -> None:
     fits = type_fits(nlp, "Who is the mill's biggest shareholder?",
                      "The smallest shareholder, the Halden Pension Fund, holds 1 percent.")
     assert fits["the Halden Pension Fund"] < 1.0, fits
+
+
+def test_evidence_sentences_carry_their_place_and_candidates_the_documents_stating_them(nlp) -> None:
+    corpus = make_corpus({
+        "wire": ["The bridge was opened by the mayor, Ines Calder, on Monday."],
+        "local": ["Mayor Ines Calder opened the bridge, watched by hundreds."],
+        "other": ["The ferry service, run by Tomas Brinkley, stopped on Monday."],
+    })
+    embedder = HashingEmbedder()
+    parser = PassageParser(nlp, embedder.encode, threading.Lock())
+    question = "Who opened the bridge?"
+    analysis = analyze_question(question, nlp)
+    hits = [
+        Hit(passage=p, document=corpus.documents[i].meta, rank=i + 1, fused_score=1.0)
+        for i, p in enumerate(corpus.passages)
+    ]
+    parsed = parser.parse([hit.passage for hit in hits])
+    stats = TermStatistics.from_texts(p.text for p in corpus.passages)
+    evidence = score_sentences(
+        analysis, embedder.encode([question])[0], parser.encode_masked(analysis.doc), hits, parsed, stats
+    )
+    assert [e.rank for e in evidence] == list(range(len(evidence)))
+    documents = {c.text: c.documents for c in extract_candidates(analysis, evidence)}
+    assert documents["Ines Calder"] == 2
+    assert documents["Tomas Brinkley"] == 1

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from gradio_client import Client
 
+from index.records import FusionMode
 from qa.cli import build_parser
 from tests.ui.conftest import SEED_DOC_IDS, ServedPage
 
@@ -119,7 +120,8 @@ def test_seed_refusal_has_a_reason(seed_page: ServedPage, question: str) -> None
 @pytest.mark.slow
 def test_concurrent_seed_questions_match_the_pipeline_answering_alone(seed_page: ServedPage) -> None:
     questions = [*ANSWERABLE, *REFUSED] * 2
-    expected = {q: seed_page.pipeline.ask(q, top_k=8) for q in set(questions)}
+    # As the page asks (``ask``): eight passages, reciprocal rank fusion.
+    expected = {q: seed_page.pipeline.ask(q, top_k=8, fusion=FusionMode.RECIPROCAL_RANK) for q in set(questions)}
     with ThreadPoolExecutor(max_workers=len(questions)) as pool:
         outs = list(pool.map(lambda q: ask(client(seed_page), q), questions))
     for question, out in zip(questions, outs):
