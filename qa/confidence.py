@@ -109,16 +109,23 @@ class ConfidenceModel:
     @classmethod
     def default(cls, model: str = DEFAULT_MODEL) -> ConfidenceModel:
         """The model fitted for this embedding model, else the one fitted for the default."""
-        own, fallback = packaged_path(model), packaged_path(DEFAULT_MODEL)
-        if own.exists():
-            return cls.load(own)
-        if fallback.exists():
-            logger.warning(
-                "no confidence model was fitted with embedding model %r; using the one for %s. "
-                "Run `python -m qa.calibration` to fit one.", model, DEFAULT_MODEL,
-            )
-            return cls.load(fallback)
-        return cls(weights=dict(DEFAULT_WEIGHTS))
+        path = fitted_file(model, "confidence")
+        return cls.load(path) if path is not None else cls(weights=dict(DEFAULT_WEIGHTS))
+
+
+def fitted_file(model: str, kind: str) -> Path | None:
+    """The file of ``kind`` ("confidence" or "ranking") fitted for this embedding model, else,
+    with a warning, the one fitted for the default model, else None."""
+    own, fallback = packaged_path(model, kind), packaged_path(DEFAULT_MODEL, kind)
+    if own.exists():
+        return own
+    if fallback.exists():
+        logger.warning(
+            "no %s model was fitted with embedding model %r; using the one for %s. "
+            "Run `python -m qa.calibration` to fit one.", kind, model, DEFAULT_MODEL,
+        )
+        return fallback
+    return None
 
 
 def packaged_path(model: str, kind: str = "confidence") -> Path:

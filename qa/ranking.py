@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from index.settings import DEFAULT_MODEL
-from qa.confidence import packaged_path
+from qa.confidence import fitted_file
 from qa.question import AnswerType
 from qa.spans import Candidate
 
@@ -144,16 +144,8 @@ class CandidateRanker:
     @classmethod
     def default(cls, model: str = DEFAULT_MODEL) -> CandidateRanker:
         """The ranker fitted for this embedding model, else the default model's, else none."""
-        own, fallback = packaged_path(model, "ranking"), packaged_path(DEFAULT_MODEL, "ranking")
-        if own.exists():
-            return cls.load(own)
-        if fallback.exists():
-            logger.warning(
-                "no candidate ranking was fitted with embedding model %r; using the one for %s. "
-                "Run `python -m qa.calibration` to fit one.", model, DEFAULT_MODEL,
-            )
-            return cls.load(fallback)
-        return cls()
+        path = fitted_file(model, "ranking")
+        return cls.load(path) if path is not None else cls()
 
 
 def fit_ranker(groups: Sequence[tuple[np.ndarray, np.ndarray]], l2: float = 3.0, iterations: int = 50) -> CandidateRanker:

@@ -148,7 +148,11 @@ def write_readings(readings: Sequence[DevReading], path: Path) -> None:
 
 
 def load_readings(path: Path) -> list[DevReading]:
-    return [DevReading.from_dict(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [DevReading.from_dict(json.loads(line)) for line in lines if line]
+    except (OSError, ValueError, TypeError, KeyError) as error:
+        raise ValueError(f"cannot read development readings from {path} ({error}); write them with `read`") from None
 
 
 def _corpus_name(set_number: int) -> str:
@@ -193,7 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_readings(readings, args.out)
         print_summary(readings)
         return 0
-    pairs = changed(load_readings(args.before), load_readings(args.after))
+    try:
+        pairs = changed(load_readings(args.before), load_readings(args.after))
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     for old, new in pairs:
         print(f"[set {new.set_number}] {new.question_id} {new.question}  (gold: {'; '.join(new.answers) or 'none'})")
         print(f"    {old.candidate!r} refused={old.refused} rule={old.refusal_rule} confidence={old.confidence:.2f} F1={old.f1:.2f}")

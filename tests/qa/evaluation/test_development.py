@@ -109,3 +109,17 @@ def test_compare_prints_what_changed(tmp_path: Path, capsys: pytest.CaptureFixtu
     printed = capsys.readouterr().out
     assert "'candidate' refused=False" in printed and "-> 'another span'" in printed
     assert printed.strip().endswith("1 readings changed")
+
+
+@pytest.mark.parametrize("content", [None, "{not json\n", '{"set_number": 0}\n'])
+def test_compare_with_missing_or_broken_readings_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str | None
+) -> None:
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    write_readings(ONE_SET, good)
+    if content is not None:
+        bad.write_text(content, encoding="utf-8")
+    assert main(["compare", str(good), str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: cannot read development readings from") and "bad.jsonl" in captured.err
+    assert "Traceback" not in captured.err and not captured.out
