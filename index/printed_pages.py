@@ -17,6 +17,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
+from itertools import takewhile
 
 from index.page_lines import Page, PageLine, content, is_body_prose
 from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, words
@@ -109,27 +111,29 @@ def drop_contents_lists(page: Page) -> None:
     leader and a page number, or anchors that repeat the page's own subheadings word for word
     ("What happened" over the section of that name). Two entries at least: over anything else
     the heading is the article's."""
+    _drop_headed_lists(page, CONTENTS_HEADINGS, _is_contents_line, CONTENTS_MIN_ENTRIES, "contents")
+
+
+def _is_contents_line(page: Page, index: int) -> bool:
+    line = page.lines[index]
+    return line.reason == "contents" or (line.kept and _is_anchor(page, index))
+
+
+def _drop_headed_lists(
+    page: Page, headings: re.Pattern[str], is_entry: Callable[[Page, int], bool], min_entries: int, reason: str
+) -> None:
+    """A kept heading ``headings`` matches and the run of entries right under it, when the run
+    has ``min_entries`` at least: dropped together for ``reason``."""
     indexes = content(page)
     for k, i in enumerate(indexes):
         heading = page.lines[i]
-        if not heading.kept or not CONTENTS_HEADINGS.match(heading.text.rstrip(": ")):
+        if not heading.kept or not headings.match(heading.text.rstrip(": ")):
             continue
-        entries = _contents_entries(page, indexes[k + 1:])
-        if len(entries) < CONTENTS_MIN_ENTRIES:
+        entries = list(takewhile(lambda j: is_entry(page, j), indexes[k + 1:]))
+        if len(entries) < min_entries:
             continue
         for j in [i, *entries]:
-            page.lines[j].reason = "contents"
-
-
-def _contents_entries(page: Page, following: list[int]) -> list[int]:
-    """The lines at the start of ``following`` that are entries of a contents list."""
-    entries: list[int] = []
-    for i in following:
-        line = page.lines[i]
-        if line.reason != "contents" and not (line.kept and _is_anchor(page, i)):
-            break
-        entries.append(i)
-    return entries
+            page.lines[j].reason = reason
 
 
 def _is_anchor(page: Page, index: int) -> bool:
@@ -165,20 +169,9 @@ def drop_glossaries(page: Page) -> None:
     each a term, a colon and its definition ("Ground stop: an instruction that ..."). General
     knowledge, not the document's account. Two entries at least: over a paragraph the heading
     is the article's."""
-    indexes = content(page)
-    for k, i in enumerate(indexes):
-        heading = page.lines[i]
-        if not heading.kept or not GLOSSARY_HEADINGS.match(heading.text.rstrip(": ")):
-            continue
-        entries: list[int] = []
-        for j in indexes[k + 1:]:
-            if not _is_glossary_entry(page.lines[j]):
-                break
-            entries.append(j)
-        if len(entries) < GLOSSARY_MIN_ENTRIES:
-            continue
-        for j in [i, *entries]:
-            page.lines[j].reason = "glossary"
+    _drop_headed_lists(
+        page, GLOSSARY_HEADINGS, lambda page, j: _is_glossary_entry(page.lines[j]), GLOSSARY_MIN_ENTRIES, "glossary"
+    )
 
 
 def _is_glossary_entry(line: PageLine) -> bool:

@@ -32,7 +32,7 @@ from qa.api import QA
 from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel, packaged_path
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
-from qa.ranking import RANKING_FEATURES, CandidateRanker, fit_ranker, ranking_features
+from qa.ranking import CandidateRanker, fit_ranker, ranking_features
 from qa.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -190,9 +190,9 @@ def ranking_left_out(groups_by_set: Sequence[Sequence[tuple[np.ndarray, np.ndarr
     learned = hand = 0
     for held_out, groups in enumerate(groups_by_set):
         others = [g for number, rest in enumerate(groups_by_set) if number != held_out for g in rest]
-        weights = np.array([fit_ranker(others, l2=l2).weights[name] for name in RANKING_FEATURES])
+        ranker = fit_ranker(others, l2=l2)
         for features, right in groups:
-            learned += int(right[int(np.argmax(features @ weights))])
+            learned += int(right[int(np.argmax(ranker.scores(features)))])
             hand += int(right[0])
     return learned, hand
 

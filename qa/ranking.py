@@ -119,14 +119,15 @@ class CandidateRanker:
             return Ranking((), 0.0)
         if not self.fitted:
             return Ranking(tuple(candidates), 1.0 / len(candidates))
-        scores = ranking_features(answer_type, candidates) @ self._vector()
+        scores = self.scores(ranking_features(answer_type, candidates))
         # Stable: a tie keeps the hand-made order.
         order = sorted(range(len(candidates)), key=lambda i: -scores[i])
         shares = np.exp(scores - scores.max())
         return Ranking(tuple(candidates[i] for i in order), float(shares[order[0]] / shares.sum()))
 
-    def _vector(self) -> np.ndarray:
-        return np.array([self.weights.get(name, 0.0) for name in RANKING_FEATURES])
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """Each row's score (rows of ``ranking_features``): the higher, the earlier."""
+        return features @ np.array([self.weights.get(name, 0.0) for name in RANKING_FEATURES])
 
     def to_dict(self) -> dict[str, object]:
         return {"weights": self.weights}
