@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from index import furniture, metadata, reader_prompts, tickers
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blocks, content, is_body_prose, sentence_ends
@@ -398,7 +399,8 @@ def _frames_a_photo(line: PageLine) -> bool:
 def drop_link_lists(page: Page) -> None:
     """A list heading ("Related", "Read more:", "Tags:") and the short title lines under it,
     and runs of three or more bulleted title lines without a heading, except a fact box's lines
-    under its heading ("Key facts" over "- Built: 1961", "- Height: 84 metres") and a wire
+    under its heading ("Key facts" over "- Built: 1961", "- Height: 84 metres"), a list the
+    article's sentence introduces with a colon (``in_article_list``) and a wire
     story's summary points right under its date or byline line, before its first paragraph."""
     indexes = content(page)
     k = 0
@@ -431,7 +433,7 @@ def drop_link_lists(page: Page) -> None:
         if bulleted:
             run.append(i)
             continue
-        if len(run) >= 3 and not in_fact_box(page, run[0]) and not _under_date_or_byline(page, run[0]):
+        if len(run) >= 3 and not in_article_list(page, run[0]) and not _under_date_or_byline(page, run[0]):
             for j in run:
                 lines[j].reason = "link-list"
         run = []
@@ -453,16 +455,38 @@ def _under_date_or_byline(page: Page, index: int) -> bool:
     )
 
 
+def in_article_list(page: Page, index: int) -> bool:
+    """The line at ``index`` is a bulleted line of a list the article sets in its text: a fact
+    box or timeline under its heading (``in_fact_box``), or a list its own sentence introduces
+    with a colon ("The report found that:" over "- bolts were set too far apart;"). A list of
+    links sits under a link heading, which is dropped, or under nothing."""
+    return in_fact_box(page, index) or _under_kept_line(page, index, lambda line: line.text.endswith(":"))
+
+
 def in_fact_box(page: Page, index: int) -> bool:
     """The line at ``index`` is a bulleted line of a fact box: above it only bulleted lines up to
     a kept fact-box heading ("Key facts: the dam" over "- Built: 1961", "- Height: 84 metres")."""
+    return _under_kept_line(page, index, lambda line: bool(furniture.FACT_BOX_HEADINGS.match(line.text.rstrip(": "))))
+
+
+def _under_kept_line(page: Page, index: int, is_head: Callable[[PageLine], bool]) -> bool:
+    """The line at ``index`` is bulleted, and the first line above it that is neither blank nor
+    bulleted is kept and passes ``is_head``."""
     if not page.lines[index].bulleted:
         return False
     for line in reversed(page.lines[:index]):
         if line.blank or line.bulleted:
             continue
-        return line.kept and bool(furniture.FACT_BOX_HEADINGS.match(line.text.rstrip(": ")))
+        return line.kept and is_head(line)
     return False
+
+
+def keep_article_list_figures(page: Page) -> None:
+    """A figure of a fact box or an introduced list ("- 22 trapped", "- 3 killed") is kept,
+    though alone it reads like a leftover of the page's code (``furniture.is_page_fragment``)."""
+    for i, line in enumerate(page.lines):
+        if line.reason == "page-fragment" and in_article_list(page, i):
+            line.reason = None
 
 
 def drop_ranked_lists(page: Page) -> None:

@@ -1,7 +1,8 @@
 """The furniture of a broadcaster's page around an interview or a programme's item: what is on
 air now ("On air now: First Light with Jo Bloggs (06:00-09:00)"), the player's time codes
-between the parts of a transcript ("[04:12]"), the note that the transcript was edited, and the
-station's description of itself in the footer ("On 98.4 FM and digital radio since 1954.").
+between the parts of a transcript ("[04:12]") and the length of a clip ("Video, 2:14"), the
+note that the transcript was edited, and the station's description of itself in the footer
+("On 98.4 FM and digital radio since 1954.").
 
 What is said in the transcript is the article, with its speaker labels; these lines are not.
 ``line_reason`` is called by ``index.furniture.line_reason``; ``presenter`` gives the cleaner the
@@ -28,6 +29,11 @@ _ON_AIR = re.compile(r"^(?:on air(?: now)?|now on air|now playing|live on air)\s
 # A player's time code alone on its line, in brackets: "[04:12]", "[1:02:45]". A live blog's
 # time stamp ("19:47") heads an entry and has no brackets.
 _TIME_CODE = re.compile(r"^\[(?:\d{1,2}:)?\d{1,2}:\d{2}\]$")
+# A player's label for its clip, the kind of clip and its length and nothing else: "Video, 2:14",
+# "Audio · 12:05", "Duration: 1:02:45". The clip's title and caption beside it are other lines.
+_CLIP_LENGTH = re.compile(
+    r"^(?:video|audio|clip|podcast|duration|length|running time)\s*[,:·|–—-]?\s*(?:\d{1,2}:)?\d{1,2}:\d{2}$", re.IGNORECASE
+)
 # The note on how a transcript was edited: "This transcript has been edited for clarity.",
 # "This interview has been condensed and edited for length." Only about "this" text: "The
 # transcript was edited before it was released, the court heard" is a report.
@@ -70,9 +76,10 @@ def presenter(page: Page) -> str | None:
 
 
 def line_reason(text: str) -> str | None:
-    """"player" for the now-playing strip or a time code, "transcript-note" for the note on its
-    editing, "station-note" for the station's description of itself; None for anything else."""
-    if is_on_air_strip(text) or _TIME_CODE.match(text.strip()):
+    """"player" for the now-playing strip, a time code or a clip's length, "transcript-note" for
+    the note on its editing, "station-note" for the station's description of itself; None for
+    anything else."""
+    if is_on_air_strip(text) or _TIME_CODE.match(text.strip()) or _CLIP_LENGTH.match(text.strip()):
         return "player"
     if _EDITED_NOTE.match(text.strip()):
         return "transcript-note"

@@ -1,17 +1,19 @@
 """Page -> CleanedDocument: keep every sentence of the article, drop page furniture.
 
-Works line by line on the page's source text (``index.source_text``): single-line rules from
+Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
+read as its rendered text, ``index.markdown_text``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
-that are only an embedded post, a press release's contacts and notes to editors; a newsletter's
-digest of other news and its editor's signature, ``index.mailings``), then the
+that are only an embedded post, a press release's contacts and notes to editors, its issuer's
+boilerplate, ``index.press_releases``; a newsletter's digest of other news and its editor's
+signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
-date and dateline before the first prose paragraph), then the rules that need the header: rows
-of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
+date and dateline before the first prose paragraph), then the rules that need the header: a
+newsletter's stories numbered after the headline's are dropped, rows of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
 byline's author; a page without a byline is a report's issuer's or a programme's presenter's.
 Every dropped stretch is recorded with its reason.
 """
@@ -30,11 +32,13 @@ from index import (
     header,
     mailings,
     metadata,
+    press_releases,
     printed_pages,
     reader_prompts,
 )
 from index.html_text import html_to_source
 from index.loading import LoadedFile
+from index.markdown_text import looks_like_markdown, markdown_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
@@ -54,7 +58,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = html_to_source(raw_text) if is_html else plain_source(raw_text)
+    source = html_to_source(raw_text) if is_html else _text_source(raw_text)
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
@@ -64,6 +68,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     page = Page(lines=lines, outlet=outlet, aliases=metadata.outlet_aliases(outlet))
 
     _apply_line_rules(page)
+    block_rules.keep_article_list_figures(page)
     printed_pages.drop_running_headers(page)
     printed_pages.drop_contents_lists(page)
     printed_pages.drop_footnotes(page)
@@ -80,6 +85,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_news_digests(page)  # before the link lists, which would take only the short items
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
+    press_releases.drop_boilerplate(page)  # after the back matter, which shows the page a release
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
     block_rules.drop_ranked_lists(page)  # after the link lists: only headings they did not take
@@ -92,6 +98,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)
+    mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
     _keep_table_rows(page, headline)
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
@@ -116,6 +123,12 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
         offsets=offset_map(raw_index, len(text)),
         dropped=_dropped_blocks(source, page.lines),
     )
+
+
+def _text_source(raw_text: str) -> SourceText:
+    """A text page as its reader sees it: a Markdown export rendered (``index.markdown_text``),
+    any other text page as it is."""
+    return markdown_source(raw_text) if looks_like_markdown(raw_text) else plain_source(raw_text)
 
 
 def _issuer_or_presenter(page: Page) -> tuple[str, ...]:

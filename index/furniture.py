@@ -8,7 +8,7 @@ neighbouring lines (lists under a heading, FAQ pairs, author boxes, captions, ve
 in ``index.block_rules`` and ``index.author_cards``. The furniture of a few kinds of page has a
 module of its own: newsletters (``index.mailings``), official notices (``index.official_pages``),
 printed documents dumped to text (``index.printed_pages``), broadcasters' pages
-(``index.broadcast_pages``).
+(``index.broadcast_pages``), press releases on a newswire (``index.press_releases``).
 """
 
 from __future__ import annotations
@@ -152,6 +152,27 @@ STANDARDS_MAX_WORDS = 25
 _REVISION_NOTE = re.compile(
     r"^\((?:adds|updates|recasts|rewrites|corrects|changes|fixes|refiles|removes|clarifies)\b[^()]{0,150}\)$", re.IGNORECASE
 )
+# The outlet's note that it changed this page after publishing it: "This article was updated at
+# 06:40 to correct the depth of the chamber.", "This story has been amended since it was first
+# published." Only about "this" page, and with the earlier version it may describe: a report of
+# someone else's revision says who said so ("This report was amended in May, the ministry said").
+_UPDATE_NOTE = re.compile(
+    r"^this (?:article|story|page|post|piece|report|live ?blog) (?:was|has been|had been) (?:last |since |later )?"
+    r"(?:updated|amended|corrected|revised|changed|edited)\b[^!?]{0,200}$",
+    re.IGNORECASE,
+)
+_EARLIER_VERSION = re.compile(r"^(?:an earlier|a previous|the previous|the original|an older) version\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:said|says|told|according to)\b", re.IGNORECASE)
+UPDATE_NOTE_MAX_WORDS = 60
+# A label and a web address, nothing else: "Read the full story: example.org/storm",
+# "Original: https://example.org/2033/05/storm", "[1]: https://example.org/authors/jo". A link,
+# never text of the article; an address without "www." or a scheme needs its path ("jo.bloggs" is
+# no address).
+_LABELLED_ADDRESS = re.compile(
+    r"^(?:\[[^\]\s]{1,20}\]|[A-Z][\w’' -]{0,40}?)\s*:\s*"
+    r"<?(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,12}/\S*)>?$"
+)
+LABELLED_ADDRESS_LABEL_MAX_WORDS = 6
 # "Tags: dams, Argentina, floods" / "Filed under: Politics, Europe"
 _TAG_LIST = re.compile(r"^(?:tags?|topics?|keywords|filed under|categor(?:y|ies)|related topics)\s*:\s*(?P<items>.+)$", re.IGNORECASE)
 TAG_LIST_MAX_WORDS = 25
@@ -294,7 +315,10 @@ LINK_LIST_HEADINGS = re.compile(
     # "Most read", "Most popular on Example Today": the site's own list, maybe with its name.
     r"most (?:read|popular|viewed|shared)(?: (?:on|in|at) [\w .&’'-]{1,40})?|trending(?: now| stories)?|popular(?: now)?|see also|"
     r"editor[’']?s picks|don[’']t miss|what to read next|further reading|in other news|"
-    r"explore more|more news|around the web)$",
+    r"explore more|more news|around the web|"
+    # A page's list of addresses under its own heading: "Links", "External links" (a Markdown
+    # export closes with its reference list there).
+    r"(?:external |useful )?links)$",
     re.IGNORECASE,
 )
 # The heading of a site's ranking of its own stories, maybe with the site's name or a period:
@@ -334,8 +358,11 @@ PRESS_BACK_MATTER_HEADINGS = re.compile(
 # The heading of a box of facts a newsroom sets inside its article: "Key facts", "Fact box: the
 # Orm dam", "At a glance". Its short bulleted lines ("- Built: 1961", "- Height: 84 metres") are
 # the article's summary, not links, though a run of bulleted short lines is usually links.
+# A timeline ("Timeline", "Key dates") is such a box too, its lines dated ("- 19 January: ..."),
+# and so is a box of figures ("The strike in numbers", "By the numbers": "- 22 trapped").
 FACT_BOX_HEADINGS = re.compile(
-    r"^(?:key facts|quick facts|fast facts|the facts|facts and figures|fact ?box|fact ?file|at a glance)"
+    r"^(?:key facts|quick facts|fast facts|the facts|facts and figures|fact ?box|fact ?file|at a glance|"
+    r"timeline|key dates|chronology|(?:[\w’'-]+ ){0,4}(?:in numbers|in figures|by the numbers))"
     r"(?:\s*[:–—-]\s*[^.!?]{1,60}| (?:about|on) [^.!?]{1,60})?$",
     re.IGNORECASE,
 )
@@ -488,6 +515,25 @@ def spaced_menu_reason(text: str) -> str | None:
 def is_standards_note(text: str) -> bool:
     """A pointer to the outlet's editorial standards, never a sentence of the story."""
     return len(words(text)) <= STANDARDS_MAX_WORDS and bool(_STANDARDS.search(without_quotes(text)))
+
+
+def is_update_note(text: str) -> bool:
+    """The outlet's note that it updated or corrected this page, maybe saying what the earlier
+    version got wrong, and nothing else."""
+    sentences = _SENTENCE_BREAK.split(text.strip())
+    return (
+        len(words(text)) <= UPDATE_NOTE_MAX_WORDS
+        and bool(_UPDATE_NOTE.match(sentences[0]))
+        and all(_EARLIER_VERSION.match(sentence) for sentence in sentences[1:])
+        and not _REPORTED.search(sentences[0])  # "An earlier version said ..." is the note's own wording
+    )
+
+
+def is_labelled_address(text: str) -> bool:
+    """A short label, a colon and a web address, and nothing else ("Read the full story:
+    example.org/storm")."""
+    match = _LABELLED_ADDRESS.match(text.strip())
+    return match is not None and len(words(text.split(":", 1)[0])) <= LABELLED_ADDRESS_LABEL_MAX_WORDS
 
 
 def is_tag_list(text: str) -> bool:
@@ -652,6 +698,10 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "standards"
     if _REVISION_NOTE.match(text) and not ends_sentence(text):
         return "revision-note"  # "(Updates to the timetable will follow.)" is a sentence in brackets
+    if is_update_note(text):
+        return "revision-note"
+    if is_labelled_address(text):
+        return "link"
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
         return "promotion"
     if is_tag_list(text):

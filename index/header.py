@@ -12,7 +12,7 @@ import logging
 import re
 
 from index import furniture, metadata
-from index.block_rules import in_fact_box
+from index.block_rules import in_article_list
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
@@ -275,7 +275,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _below_time_stamp(page, indexes, k)
                 and not _in_heading_series(page, indexes, k)
                 and not _quoting_subheading(page, indexes, k)
-                and not in_fact_box(page, i)  # "- Where: the north face, at 3,100 metres"
+                and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
             ):
                 line.reason = "inline-link"
             continue

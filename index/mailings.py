@@ -6,8 +6,12 @@ heading of their own ("Also today"), and closes with a sign-off ("That's all for
 reply to this email."), the editor's signature and the mailing's footer ("You are receiving this
 because you signed up ..."). The stories inside are the article; this wrapping is not.
 
+An issue may also number its stories ("1. STORM CLOSES THE PORT", "2. RATES HELD"): the page is
+the story its headline heads, and the others are dropped once the header is known.
+
 ``line_reason`` is called by ``index.furniture.line_reason``; the rules that need neighbours
-(``drop_signatures``, ``drop_news_digests``) run with the block rules in ``index.cleaning``.
+(``drop_signatures``, ``drop_news_digests``) run with the block rules in ``index.cleaning``,
+``drop_other_numbered_stories`` after the header.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index.page_lines import Page, content
+from index.page_lines import Page, PageLine, content
 from index.text_shape import is_title_like, without_quotes, words
 
 logger = logging.getLogger(__name__)
@@ -24,6 +28,7 @@ SIGN_OFF_MAX_WORDS = 30
 SIGNATURE_MAX_WORDS = 12  # "Jo Bloggs, editor of The Morning Note"
 DIGEST_LABEL_MAX_WORDS = 8  # a short headline as the label: "Pool gets the go-ahead: ..."
 DIGEST_MIN_ITEMS = 2
+STORY_HEADING_MAX_WORDS = 12
 
 _GREETING = r"(?:good (?:morning|afternoon|evening|day)|morning|evening|hello|hi|hey|greetings)"
 _NEWSLETTER_WORDS = r"(?:briefing|newsletter|digest|bulletin|round-?up|update|dispatch|edition|issue|news)"
@@ -72,6 +77,8 @@ DIGEST_HEADINGS = re.compile(
     r"what else (?:you need to know|is happening|happened))$",
     re.IGNORECASE,
 )
+# A story's heading in an issue that numbers its stories: "1. STORM CLOSES THE PORT", "2) Rates held".
+_NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2})[.)]\s+\S")
 # One item of such a digest: a short label, a colon and the item's text ("Weather: Showers ...").
 _DIGEST_ITEM = re.compile(r"^[A-Z][^:.!?]*:\s+\S")
 
@@ -132,3 +139,36 @@ def drop_news_digests(page: Page) -> None:
 def _is_digest_item(text: str) -> bool:
     label = text.split(":", 1)[0]
     return bool(_DIGEST_ITEM.match(text)) and len(words(label)) <= DIGEST_LABEL_MAX_WORDS
+
+
+def drop_other_numbered_stories(page: Page, headline: PageLine | None) -> None:
+    """An issue that numbers its stories ("1. STORM CLOSES THE PORT", "2. RATES HELD", ...) and
+    whose headline is one of them: the page is that story, so the stories numbered after it are
+    other news. Each is dropped from its numbered heading up to the issue's next furniture (a
+    separator, the sponsor, the footer). Only on a newsletter, known by its wrapping (greeting,
+    footer): elsewhere a numbered heading after the headline is a section of the article."""
+    if headline is None or not any(line.reason == "newsletter" for line in page.lines):
+        return
+    number = _story_number(headline)
+    if number is None:
+        return
+    expected = number + 1
+    dropping = False
+    for line in page.lines[page.lines.index(headline) + 1:]:
+        if line.blank:
+            continue
+        if line.kept and _story_number(line) == expected:
+            expected += 1
+            dropping = True
+        elif not line.kept:
+            dropping = False
+        if dropping and line.role != "credit":
+            line.reason = "news-digest"
+
+
+def _story_number(line: PageLine) -> int | None:
+    """The number of a story's heading ("2. RATES HELD"): short, and no sentence."""
+    match = _NUMBERED_HEADING.match(line.text)
+    if match is None or not is_title_like(line.text) or len(words(line.text)) > STORY_HEADING_MAX_WORDS:
+        return None
+    return int(match.group("number"))

@@ -134,13 +134,16 @@ _DATE_NOISE = re.compile(
 # The place and date a press release or a letter opens with: "Brussels, 3 November 2027",
 # "NEW YORK, June 3, 2024". One to three capitalised words, a comma, then a date and nothing else.
 _PLACE_AND_DATE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?: [A-ZÀ-ÖØ-Þ][\w’'.-]*){0,2}),\s+(?P<date>\S.*)$")
-_BY = re.compile(r"^by\s+(?P<names>.+)$", re.IGNORECASE)
+# A press release on a newswire names its issuer where an article names its author: "Provided
+# by Example Mining", "News provided by Example Mining", "Issued by the Example Trust".
+_ISSUED_BY = r"(?:news |content )?(?:provided|issued) by"
+_BY = re.compile(rf"^(?:by|{_ISSUED_BY})\s+(?P<names>.+)$", re.IGNORECASE)
 # A blog's meta line without separators: "Posted on June 3, 2024 by Ana Ruiz in Politics 4 min read".
 _POSTED_BY = re.compile(
     r"^(?P<date>.+?)\s+by\s+(?P<names>[A-ZÀ-ÖØ-Þ].*?)(?:\s+in\s+[A-Z][\w&’' -]{0,40}?)?"
     r"(?:\s+\d{1,3}\s*(?:min|mins|minutes?)\s+read)?$"
 )
-_BY_LINE = re.compile(r"^(?:By|BY)\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
+_BY_LINE = re.compile(rf"^(?:By|BY|(?i:{_ISSUED_BY}))\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
 BYLINE_MAX_WORDS = 12
 LABEL_MAX_WORDS = 4  # a programme's or section's name beside the date: "First Light", "World News"
 # A clause of a wire story's sign-off that names its authors: "Reporting by Jo Bloggs in Lima".
@@ -540,7 +543,7 @@ def is_role_line(text: str) -> bool:
 
 def is_byline_line(text: str) -> bool:
     """A "By ..." line, whoever it names: "By Ana Ruiz", "By Staff Reporters", "By Example Wire
-    Staff" (no person's name, yet never a headline)."""
+    Staff" (no person's name, yet never a headline); a release's "Provided by Example Mining"."""
     return bool(_BY_LINE.match(text.strip())) and len(words(text)) <= BYLINE_MAX_WORDS and not ends_sentence(text)
 
 

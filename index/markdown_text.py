@@ -1,0 +1,99 @@
+"""A page saved as Markdown (a read-later app's export, a site's Markdown dump) -> the text a
+reader of the rendered page sees, every character mapped to the raw file.
+
+The export is stored as plain text, so it is recognised by its markup (``looks_like_markdown``):
+ATX headings ("## The fall") and inline links ("[Greyfell](https://...)"). The rules of
+``index.cleaning`` then read what the rendered page shows: "## Table of contents" is the heading
+"Table of contents", "**About the author:** ..." an author box, "By [Jo Bloggs](url) | 12 May
+2033" a byline with its date. Markup is left out of the source text the way ``index.html_text``
+leaves out tags: heading and quote markers, emphasis asterisks, a link's address (its text is
+kept). A line that renders as no text is dropped whole and recorded: a picture ("![alt](url)")
+and a reference definition ("[1]: https://..."), the address list a Markdown page closes with.
+Kept characters are verbatim copies, so a citation still points at the raw file.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from index.records import DroppedBlock
+from index.source_text import SourceText, TextBuilder
+
+logger = logging.getLogger(__name__)
+
+MIN_HEADINGS = 2  # one "# " line may be a hashtag-less comment; two headings and a link are Markdown
+
+_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
+# A line that renders as no text: a picture alone, or a reference definition "[1]: https://...".
+_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?\S+>?(?:\s+[\"'(][^\"')]*[\"')])?\s*$")
+# Markers at the start of a line: block quotes ("> "), then an ATX heading's hashes ("## ").
+_LINE_MARKERS = re.compile(r"^(?:[ \t]*>[ \t]?)*(?:#{1,6}[ \t]+)?")
+_HEADING_CLOSER = re.compile(r"[ \t]+#+[ \t]*$")
+# Inline markup: a picture (left out whole), a link "[text](url)" or "[text][ref]" (its text
+# kept), a run of emphasis asterisks.
+_INLINE = re.compile(
+    r"(?P<image>!\[[^\]]*\]\([^)]*\))|"
+    r"\[(?P<text>[^\]\n]+)\](?:\([^)\s]*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\])|"
+    r"(?P<stars>\*{1,3})"
+)
+
+
+def looks_like_markdown(raw_text: str) -> bool:
+    """Headings with "#" markers and at least one inline link or picture: the markup of a
+    Markdown file, which no scraped text page prints."""
+    return len(_HEADING.findall(raw_text)) >= MIN_HEADINGS and _INLINE_LINK.search(raw_text) is not None
+
+
+def markdown_source(raw_text: str) -> SourceText:
+    """The rendered text of a Markdown page, one raw line per line, mapped to raw offsets.
+
+    >>> markdown_source("## The [fall](https://example.org/fall)\\n**Bold** text").text
+    'The fall\\nBold text'
+    """
+    builder = TextBuilder(raw_text)
+    dropped: list[DroppedBlock] = []
+    position = 0
+    for number, line in enumerate(raw_text.split("\n")):
+        if number:
+            builder.copy(position - 1)  # the newline before this line
+        end = position + len(line)
+        if _IMAGE_LINE.match(line) or _REFERENCE_DEFINITION.match(line):
+            reason = "image" if _IMAGE_LINE.match(line) else "link-reference"
+            dropped.append(DroppedBlock(position, end, reason))
+        else:
+            _copy_rendered(line, position, builder)
+        position = end + 1
+    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped))
+
+
+def _copy_rendered(line: str, offset: int, builder: TextBuilder) -> None:
+    start = _LINE_MARKERS.match(line).end()
+    closer = _HEADING_CLOSER.search(line) if start and line.lstrip(" \t>").startswith("#") else None
+    stop = closer.start() if closer is not None else len(line)
+    cursor = start
+    for match in _INLINE.finditer(line, start, stop):
+        if match.group("stars") is not None and not _is_emphasis(line, match.start(), match.end()):
+            continue  # "* item", "5 * 3": a bullet or a sign, not emphasis
+        _copy(builder, offset, cursor, match.start())
+        if match.group("text") is not None:
+            _copy(builder, offset, match.start("text"), match.end("text"))
+        cursor = match.end()
+    _copy(builder, offset, cursor, stop)
+
+
+def _copy(builder: TextBuilder, offset: int, start: int, end: int) -> None:
+    for index in range(start, end):
+        builder.copy(offset + index)
+
+
+def _is_emphasis(line: str, start: int, end: int) -> bool:
+    """Asterisks that open ("**word") or close ("word**") an emphasis: a letter on one side, no
+    space on it, and a space, punctuation or the line's end on the other."""
+    before = line[start - 1] if start > 0 else " "
+    after = line[end] if end < len(line) else " "
+    opens = not after.isspace() and (before.isspace() or not before.isalnum())
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    return opens or closes
