@@ -771,6 +771,8 @@ def _entities(
     ents = [_as_known_place(_as_known_body(_as_known_person(ent, usage.person_names)), usage) for ent in ents]
     if question.answer_type is AnswerType.DATE:
         ents = [_as_clock_time(ent) for ent in ents]
+        if _date_granularity(question) is _CLOCK:
+            ents = [_only_the_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
         covered = {i for ent in ents for i in range(ent.start, ent.end)}
         for token in span:
@@ -813,6 +815,18 @@ def _as_clock_time(ent: Span) -> Span:
     if ent.label_ in {"CARDINAL", "QUANTITY"} and _CLOCK_TIME.fullmatch(ent.text):
         return Span(ent.doc, ent.start, ent.end, label="TIME")
     return ent
+
+
+def _only_the_clock_time(ent: Span) -> Span:
+    """"At what time ...?" is answered by the clock time of "06:42 this morning" or "7:15 pm on
+    Friday": the day beside it answers "when", which the question did not ask. A span with two
+    clock times ("between 06:10 and 07:45") is a range and stays whole."""
+    times = list(_CLOCK_TIME.finditer(ent.text))
+    if len(times) != 1 or times[0].group(0) == ent.text:
+        return ent
+    start, end = ent.start_char + times[0].start(), ent.start_char + times[0].end()
+    clock = ent.doc.char_span(start, end, label="TIME", alignment_mode="expand")
+    return clock if clock is not None and len(clock) < len(ent) else ent
 
 
 def _as_percentage(ent: Span) -> Span:
@@ -1724,6 +1738,33 @@ def _without_dangling_end(doc: Doc, start: int, end: int) -> int:
     return inside[-1].idx + len(inside[-1].text) if trimmed else end
 
 
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART"})
+
+
+def _without_restated_tail(doc: Doc, start: int, end: int, question_keys: set[str]) -> int:
+    """The span's end before a closing phrase that only repeats the question: "the East 7 panel
+    *of the mine*" for "In which part of the mine ...?". Only a prepositional phrase of common
+    words, every one of them the question's, after a word of the span's own; a clause ("let
+    themselves down into the building") keeps its phrase, which may be part of the answer."""
+    inside = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    if any(t.pos_ in {"VERB", "AUX"} for t in inside):
+        return end
+    preposition = next((k for k in range(len(inside) - 2, 0, -1) if inside[k].dep_ == "prep"), None)
+    if preposition is None:
+        return end
+    tail, head = inside[preposition + 1 :], inside[:preposition]
+    # By part of speech, not the stop list, which has "mine" (the pronoun) for the noun.
+    tail_words = [t for t in tail if t.is_alpha and t.pos_ not in _FUNCTION_POS]
+    if (
+        not tail_words
+        or any(not t.is_lower for t in tail if t.is_alpha)
+        or any(term_key(t.text) not in question_keys for t in tail_words)
+        or all(term_key(t.text) in question_keys for t in head if t.is_alpha and t.pos_ not in _FUNCTION_POS)
+    ):
+        return end
+    return head[-1].idx + len(head[-1].text)
+
+
 def _dangles(token: Token) -> bool:
     # A capitalized word is a name whatever the parse says ("the Asia-*Pacific*" read as a "det").
     return token.dep_ in _DANGLING_DEPS and token.is_lower
@@ -1752,6 +1793,7 @@ def _make_candidate(
         return None
     doc = sentence.parsed.doc
     end = _without_dangling_end(doc, start, end)
+    end = _without_restated_tail(doc, start, end, question_keys)
     # Any token with a letter or digit: "6:15", "a.m." and "4.3%" are not like_num or is_alpha.
     tokens = [t for t in doc if start <= t.idx < end and any(ch.isalnum() for ch in t.text)]
     if not tokens:

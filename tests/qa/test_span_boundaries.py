@@ -301,3 +301,49 @@ def test_a_line_does_not_end_its_first_sentence_after_one_word(nlp) -> None:
     sentences = [s.text.strip() for s in doc.sents]
     assert "Halberg Construction began renovating the roof in August." in sentences, sentences
     assert "15:55" in sentences and "Police said so." in sentences, sentences  # line starts still start
+
+
+# -- "at what time" is answered by the clock time alone -------------------------------------------
+
+
+def test_what_time_takes_the_clock_time_without_the_day_beside_it(nlp) -> None:
+    sentence = "The last climber reached the summit at 06:42 this morning, the park service said."
+    assert candidates(nlp, "At what time did the last climber reach the summit?", sentence)[0] == "06:42"
+    # "When" asks for the day too: the whole time stays a candidate.
+    assert "06:42 this morning" in candidates(nlp, "When did the last climber reach the summit?", sentence)
+
+
+def test_what_time_keeps_a_range_of_clock_times_whole(nlp) -> None:
+    found = candidates(nlp, "At what time did the ferry leave?", "The ferry left between 7:15 and 7:40 on Friday.")
+    assert "between 7:15 and 7:40" in found, found
+
+
+# -- a closing phrase that only repeats the question is no part of the answer ---------------------
+
+
+def test_a_closing_phrase_of_the_questions_words_is_left_out(nlp) -> None:
+    found = candidates(nlp, "In which part of the mine did the roof give way?",
+                       "The roof gave way in the North 4 panel of the mine shortly before midnight.")
+    assert found[0] == "the North 4 panel", found
+    assert "the North 4 panel of the mine" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "kept"),
+    [
+        # A word the question does not use: the phrase says something.
+        ("In which part of the mine did the roof give way?",
+         "The roof gave way in the North 4 panel of the colliery shortly before midnight.", "the North 4 panel of the colliery"),
+        # A name's own "of", though the question names the place too.
+        ("Which company owns the Harbour?", "The harbour is owned by the Port Authority of Harbour since 1990.",
+         "the Port Authority of Harbour"),
+    ],
+)
+def test_a_closing_phrase_that_adds_something_stays(nlp, question: str, sentence: str, kept: str) -> None:
+    assert kept in candidates(nlp, question, sentence)
+
+
+def test_a_clause_keeps_its_closing_phrase_though_the_question_has_its_words(nlp) -> None:
+    found = candidates(nlp, "Why did the crew leave the ship?",
+                       "The crew left because smoke was filling the engine room of the ship.")
+    assert "because smoke was filling the engine room of the ship" in found, found
