@@ -1727,10 +1727,15 @@ def _ends_an_abbreviation(text: str, end: int) -> bool:
     return bool(_ABBREVIATION_END.search(text, max(0, end - 16), end))
 
 
+def _tokens_within(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens wholly inside the characters ``start:end`` of ``doc``."""
+    return [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+
+
 def _without_dangling_end(doc: Doc, start: int, end: int) -> int:
     """The span's end before a word that leaves it hanging: a parse that stops a phrase at its
     conjunction ("China's frictions with the US *and*") or a preposition whose object is cut off."""
-    inside = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    inside = _tokens_within(doc, start, end)
     trimmed = False
     while len(inside) > 1 and (_dangles(inside[-1]) or (trimmed and inside[-1].text in {",", ";", ":", "—", "–"})):
         inside.pop()
@@ -1746,7 +1751,7 @@ def _without_restated_tail(doc: Doc, start: int, end: int, question_keys: set[st
     *of the mine*" for "In which part of the mine ...?". Only a prepositional phrase of common
     words, every one of them the question's, after a word of the span's own; a clause ("let
     themselves down into the building") keeps its phrase, which may be part of the answer."""
-    inside = [t for t in doc if start <= t.idx and t.idx + len(t.text) <= end]
+    inside = _tokens_within(doc, start, end)
     if any(t.pos_ in {"VERB", "AUX"} for t in inside):
         return end
     preposition = next((k for k in range(len(inside) - 2, 0, -1) if inside[k].dep_ == "prep"), None)
