@@ -3,7 +3,8 @@
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
-running headers and footers, contents lists, footnotes, a glossary), then rules that need
+running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
+speakers, ``index.transcripts``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
@@ -15,6 +16,7 @@ article's header (``index.header``: the headline, the furniture above it, standf
 date and dateline before the first prose paragraph), then the rules that need the header: a
 newsletter's stories numbered after the headline's are dropped, rows of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
 byline's author; a page without a byline is a report's issuer's or a programme's presenter's.
+Last, the lines of a printed paragraph take one fate (``printed_pages.settle_wrapped_paragraphs``).
 Every dropped stretch is recorded with its reason.
 """
 
@@ -35,6 +37,7 @@ from index import (
     press_releases,
     printed_pages,
     reader_prompts,
+    transcripts,
 )
 from index.html_text import html_to_source
 from index.loading import LoadedFile
@@ -73,6 +76,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     printed_pages.drop_contents_lists(page)
     printed_pages.drop_footnotes(page)
     printed_pages.drop_glossaries(page)
+    transcripts.drop_speaker_lists(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
     block_rules.drop_comment_teasers(page)
@@ -102,6 +106,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     header.keep_lone_date_above_headline(page, headline, source.hints)
     _keep_table_rows(page, headline)
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
+    printed_pages.settle_wrapped_paragraphs(page)  # last: it overrules the header's judgement of a cut line
     byline = header.page_byline(page, source) or _issuer_or_presenter(page)
     block_rules.drop_byline_author_bios(page, byline)
 

@@ -8,7 +8,8 @@ neighbouring lines (lists under a heading, FAQ pairs, author boxes, captions, ve
 in ``index.block_rules`` and ``index.author_cards``. The furniture of a few kinds of page has a
 module of its own: newsletters (``index.mailings``), official notices (``index.official_pages``),
 printed documents dumped to text (``index.printed_pages``), broadcasters' pages
-(``index.broadcast_pages``), press releases on a newswire (``index.press_releases``).
+(``index.broadcast_pages``), press releases on a newswire (``index.press_releases``), wiki
+articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index import broadcast_pages, mailings, official_pages, printed_pages
+from index import broadcast_pages, encyclopedia_pages, mailings, official_pages, printed_pages, transcripts
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
@@ -43,8 +44,12 @@ TICKER_ITEM_WORDS = (3, 12)  # each item of a headline ticker is itself a short 
 # Play, audio and video icons an interface puts before its label ("▶ Listen to this article",
 # "🔊 Listen · 4 min"). Only these shapes: a leading "▼" or "▲" is a ticker's move, not a control.
 _MEDIA_ICONS = re.compile(r"^[\s▶▷►▸▹⏵⏯⏩⏭⏺♪♫🔊🔉🔈🎧🎙🎤📻📺🎥📹\ufe0f]+")
-# "Listen to this article · 3 min", "4 min read"
-_READING_TIME = re.compile(r"\s*[·•|,:-]?\s*\(?\d{1,3}\s*(?:min|mins|minutes?)(?:\s+(?:read|listen))?\)?$", re.IGNORECASE)
+# "Listen to this article · 3 min", "4 min read", and the label alone: "Reading time: 6 minutes".
+_READING_TIME = re.compile(
+    r"\s*[·•|,:-]?\s*(?:(?:estimated )?(?:reading|read|listening) time\s*:?\s*)?"
+    r"\(?\d{1,3}\s*(?:min|mins|minutes?)(?:\s+(?:read|listen))?\)?$",
+    re.IGNORECASE,
+)
 # A live-blog or breaking-news promo strip: "LIVE Floods: follow our live coverage".
 _LIVE_PROMO = re.compile(
     r"^(?:live|live now|breaking|developing)\b.{0,100}?\b(?:follow|watch|read|see|get)\s+(?:our|the)\s+(?:live|latest)\b|"
@@ -292,7 +297,8 @@ _SOCIAL_HANDLE = re.compile(
 # and with a note on where to see it: "[Embedded post - view on Chatter]".
 _PLACEHOLDER = re.compile(
     r"^\[(?:embedded|embed|video|audio|image|photo|gallery|graphic|chart|map|interactive|poll)\b[\w ]{0,30}"
-    r"(?:\s*[–—:-]\s*[\w .’']{1,40})?\]$",
+    r"(?:\s*[–—:-]\s*[\w .’']{1,40})?"
+    r"(?:\s*[,·|]\s*(?:\d{1,2}:)?\d{1,2}:\d{2})?\]$",  # the clip's length: "[Video, 0:41]"
     re.IGNORECASE,
 )
 # A scraper's placeholder for a picture or a clip with its caption after it on the same line:
@@ -310,7 +316,8 @@ LINK_LIST_HEADINGS = re.compile(
     r"you (?:may|might) also like|(?:more from|also on) [\w .&’'-]{1,40}|more on this (?:story|topic)|more stories|"
     # "More long reads", "More features", "More in Science": a section's other stories; "More in
     # common" (a subheading in lowercase) is not a section name.
-    r"more (?:long reads|long-reads|longreads|reads|features|analysis|explainers|opinion|videos|podcasts|galleries)|"
+    r"more (?:long reads|long-reads|longreads|reads|features|analysis|explainers|opinion|videos|podcasts|galleries|"
+    r"fact[- ]?checks)|"
     r"more in (?-i:[A-Z][\w&’'-]*(?: [A-Z&][\w&’'-]*){0,3})|"
     # "Most read", "Most popular on Example Today": the site's own list, maybe with its name.
     r"most (?:read|popular|viewed|shared)(?: (?:on|in|at) [\w .&’'-]{1,40})?|trending(?: now| stories)?|popular(?: now)?|see also|"
@@ -348,11 +355,12 @@ FAQ_HEADINGS = re.compile(
 # background notes for editors ("Notes to editors:"), boilerplate about the issuer and the photos.
 # Not "Editor's note": a newspaper prints its corrections and context under that one.
 # A report or an official site closes the same way, with its address and the terms of its use
-# under one heading: "Contact and legal notice", "Legal notice", "Imprint".
+# under one heading: "Contact and legal notice", "Legal notice", "Imprint", and its disclaimer of
+# liability under "Disclaimer".
 PRESS_BACK_MATTER_HEADINGS = re.compile(
     r"^(?:(?:media|press) (?:contacts?|enquiries|inquiries|information)|contacts? for (?:the )?(?:media|press|journalists)|contacts|"
     r"for (?:media|press) (?:enquiries|inquiries|information)(?:,? (?:please )?contact)?|notes? (?:to|for) editors|"
-    r"(?:contacts? and )?legal (?:notices?|information)|imprint)$",
+    r"(?:contacts? and )?legal (?:notices?|information)|imprint|disclaimers?)$",
     re.IGNORECASE,
 )
 # The heading of a box of facts a newsroom sets inside its article: "Key facts", "Fact box: the
@@ -730,4 +738,6 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         or official_pages.line_reason(text)
         or printed_pages.line_reason(text)
         or broadcast_pages.line_reason(text)
+        or encyclopedia_pages.line_reason(text)
+        or transcripts.line_reason(text)
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from index import furniture, metadata
+from index import encyclopedia_pages, furniture, metadata
 from index.block_rules import in_article_list
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
@@ -33,6 +33,8 @@ INITIALS_LENGTH = (2, 6)  # "AP", "KPA", "ANSA": an agency signing off by its in
 # A section heading's "label: phrase": a short label (words, a time, a time range) and a colon,
 # then the phrase in lowercase ("2:36 to 2:50 a.m.: four works in fourteen minutes").
 _LABELLED_HEADING = re.compile(r"^(?:\d{1,2}:\d{2}|[^:]){1,40}:\s+[a-z0-9]")
+# A page's own "last updated" stamp: "Last updated: 12 May 2031, 13:25", "Page last reviewed 3 June".
+_LAST_UPDATED = re.compile(r"^(?:page )?last (?:updated|modified|reviewed|edited)\b", re.IGNORECASE)
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 # A quoted phrase that opens in lowercase and ends no sentence: 'Port "safe by spring"'.
 _QUOTED_PHRASE = re.compile(r"[\"“][a-z][^\"”.!?]*[\"”]")
@@ -43,7 +45,8 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
     """The headline among the kept title-like lines before the first prose paragraph, by the
     strongest evidence the page gives:
 
-    1. the line the HTML repeats in its <h1>, og:title or <title>;
+    1. the line the HTML repeats in its <h1>, og:title or <title>, or the line a wiki prints its
+       tagline under ("From Example Wiki, the free encyclopedia");
     2. the first line right above a byline or date line (a standfirst may sit between them);
     3. the first line right above a standfirst that sits right above the first prose paragraph
        (a notice or release without a byline: its title, its summary, its text);
@@ -59,6 +62,7 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
         return None
     line = (
         _hinted(candidates, hints, page.outlet)
+        or encyclopedia_pages.title_above_tagline(page, candidates)
         or _above_byline(page, candidates)
         or _above_standfirst_and_text(page, candidates)
     )
@@ -263,6 +267,10 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
             body_paragraphs += is_body_prose(text)
             if metadata.byline_names(text, page.outlet):
                 line.role = "byline"  # under a standfirst that ends like a sentence
+            elif body_paragraphs > 1 and _LAST_UPDATED.match(text) and metadata.is_date_line(text):
+                # Under the article's paragraphs the stamp is the site's footer: the article's
+                # date is in its header, or in the first lines of its text.
+                line.reason = "revision-note"
             elif body_paragraphs <= 1 and not seen_date and metadata.is_date_line(text):
                 line.role = "date"  # "Last updated: ..." under a standfirst that ends like a sentence
                 seen_date = True

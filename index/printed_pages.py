@@ -31,6 +31,9 @@ CONTENTS_MIN_ENTRIES = 2
 ANCHOR_MAX_WORDS = 12  # an anchor repeats a subheading, never a paragraph
 GLOSSARY_MIN_ENTRIES = 2
 GLOSSARY_TERM_MAX_WORDS = 6  # "Recovery time objective (RTO)"
+# A line at least this share of the column's width was wrapped by the printer: the paragraph goes
+# on below it, whatever word comes first there ("... one of them at the" / "Drevanne Showground").
+WRAP_MIN_WIDTH_SHARE = 0.85
 
 # A page's number as a running header or footer prints it, alone or as the first or last part of
 # the line: "Page 3 of 9", "Example Authority — Annual report — Page 3", "Page 3 | Annual report".
@@ -50,6 +53,14 @@ CONTENTS_HEADINGS = re.compile(
     r"jump to(?: a section)?)$",
     re.IGNORECASE,
 )
+# The reasons the header gives a line by its shape alone (a title-like line of eight words or
+# more: a caption, a link), which a line cut from its paragraph by the printer's wrapping has.
+_SHAPE_REASONS = {"caption", "inline-link"}
+# The reasons of the page rules that judge an entry by its first line (a footnote's marker, a
+# glossary term and its colon): the entry's wrapped lines go with it.
+_ENTRY_REASONS = {"footnote", "glossary"}
+# The number a contents box puts before a section's title: "2 ", "3.1 ", "4. ".
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 # A footnote at the foot of a page: its superscript marker, then the note ("¹ See ...").
 _FOOTNOTE = re.compile(rf"^(?P<marker>[{FOOTNOTE_DIGITS}]+)\s+\S")
 GLOSSARY_HEADINGS = re.compile(
@@ -137,13 +148,16 @@ def _drop_headed_lists(
 
 
 def _is_anchor(page: Page, index: int) -> bool:
-    """A short title line that a kept line further down the page repeats: a link to that section."""
+    """A short title line that a kept line further down the page repeats: a link to that section.
+    A wiki's contents box numbers its links ("2 Fire progression", "3.1 Evacuation") where the
+    headings carry no number: the anchor matches its heading without the number."""
     anchor = page.lines[index]
+    title = _SECTION_NUMBER.sub("", anchor.text)
     return (
         anchor.role != "credit"
         and is_title_like(anchor.text)
         and len(words(anchor.text)) <= ANCHOR_MAX_WORDS
-        and any(line.kept and line.text == anchor.text for line in page.lines[index + 1:])
+        and any(line.kept and line.text in (anchor.text, title) for line in page.lines[index + 1:])
     )
 
 
@@ -169,9 +183,89 @@ def drop_glossaries(page: Page) -> None:
     each a term, a colon and its definition ("Ground stop: an instruction that ..."). General
     knowledge, not the document's account. Two entries at least: over a paragraph the heading
     is the article's."""
+    continuations = _continuations(page)
     _drop_headed_lists(
-        page, GLOSSARY_HEADINGS, lambda page, j: _is_glossary_entry(page.lines[j]), GLOSSARY_MIN_ENTRIES, "glossary"
+        page,
+        GLOSSARY_HEADINGS,
+        lambda page, j: _is_glossary_entry(page.lines[j]) or (j in continuations and page.lines[j].kept),
+        GLOSSARY_MIN_ENTRIES,
+        "glossary",
     )
+
+
+def wrapped_paragraphs(page: Page) -> list[list[int]]:
+    """The paragraphs of a document laid out in numbered pages as the printer wrapped them: runs
+    of two lines or more (indexes) where each line but the last runs on into the next. A blank
+    line ends a paragraph; a running header or footer between two lines does not (a paragraph
+    goes on over the page break). On other pages a line is a paragraph."""
+    if not _is_paged(page):
+        return []
+    lines = [i for i in content(page) if page.lines[i].reason != "running-header"]
+    width = _column_width(page, lines)
+    paragraphs: list[list[int]] = []
+    current: list[int] = []
+    for previous, i in zip([None, *lines], lines):
+        if previous is not None and not _blank_between(page, previous, i) and _runs_on(page.lines[previous], page.lines[i], width):
+            current.append(i)
+            continue
+        if len(current) >= 2:
+            paragraphs.append(current)
+        current = [i]
+    if len(current) >= 2:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _column_width(page: Page, lines: list[int]) -> int | None:
+    """The width of the text column: the median length of the lines that surely run on (the next
+    line opens in lowercase). None when no line does."""
+    lengths = sorted(
+        len(page.lines[i].text)
+        for i, j in zip(lines, lines[1:])
+        if _runs_on(page.lines[i], page.lines[j], None) and not _blank_between(page, i, j)
+    )
+    return lengths[len(lengths) // 2] if lengths else None
+
+
+def _runs_on(line: PageLine, following: PageLine, width: int | None) -> bool:
+    """``line`` stops short of its sentence's end and ``following`` goes on with it: the next
+    line opens in lowercase (the rest of a word split at a hyphen, "mar-" / "reks", too), or the
+    line fills the column. A line that ends a sentence or opens a list with a colon may end its
+    paragraph."""
+    if ends_sentence(line.text) or line.text.endswith(":"):
+        return False
+    if following.text[:1].islower():
+        return True
+    return width is not None and len(line.text) >= WRAP_MIN_WIDTH_SHARE * width
+
+
+def _blank_between(page: Page, first: int, second: int) -> bool:
+    return any(line.blank for line in page.lines[first + 1:second])
+
+
+def _continuations(page: Page) -> set[int]:
+    """Indexes of the lines that go on with the line above them in a wrapped paragraph."""
+    return {i for paragraph in wrapped_paragraphs(page) for i in paragraph[1:]}
+
+
+def settle_wrapped_paragraphs(page: Page) -> None:
+    """The lines of a printed paragraph share one fate, as the rules judge them line by line. A
+    paragraph that reads as prose once joined keeps the lines the header dropped for their shape
+    (a line cut mid-sentence is title-like: "... before it was contained on" reads as a caption
+    or a link title); an entry a page rule dropped by its first line (a footnote, a glossary
+    term) takes its wrapped lines with it."""
+    for paragraph in wrapped_paragraphs(page):
+        lines = [page.lines[i] for i in paragraph]
+        first_reason = lines[0].reason
+        if first_reason in _ENTRY_REASONS:
+            for line in lines[1:]:
+                if line.kept:
+                    line.reason = first_reason
+            continue
+        joined = " ".join(line.text for line in lines)
+        if all(line.reason is None or line.reason in _SHAPE_REASONS for line in lines) and is_body_prose(joined):
+            for line in lines:
+                line.reason = None
 
 
 def _is_glossary_entry(line: PageLine) -> bool:

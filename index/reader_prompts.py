@@ -28,6 +28,19 @@ _AD = re.compile(
     r"(?:a )?(?:message|word) from (?:our|today[’']s|this (?:week|issue)[’']s) sponsors?|sponsor(?:ed)? message|today[’']s sponsor)$",
     re.IGNORECASE,
 )
+# A site's feedback widget: "Was this page helpful? Yes | No", "Did you find this article useful?".
+# A question put to someone in the story names who asked it ("Was this page helpful to the jury?").
+_FEEDBACK_WIDGET = re.compile(
+    r"^(?:was|is|did you find) this (?:page|article|information|answer|content|guide) (?:helpful|useful)\?"
+    r"(?:\s*[|/·•]?\s*(?:yes|no)\b)*\s*$",
+    re.IGNORECASE,
+)
+# The outlet's invitation to report its errors: "Spotted something we got wrong? Email ...",
+# "Found a mistake? Tell us." A question, put to the reader.
+_CORRECTION_INVITATION = re.compile(
+    r"^(?:spotted|seen|found|see|noticed?) (?:an? (?:error|mistake|typo)|something (?:we got |that(?:[’']s| is) )?wrong)\?",
+    re.IGNORECASE,
+)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")
 # Dashes, stars or brackets a page sets around a label to make it stand apart from the text.
 _LABEL_DECORATION = re.compile(r"^[\s*=~_\[(<–—-]+|[\s*=~_\])>–—-]+$")
@@ -138,8 +151,9 @@ def is_consent_buttons(text: str) -> bool:
 
 
 def is_prompt(text: str) -> bool:
-    """A subscription, donation, registration or notification prompt addressed to the reader."""
-    if _CALL_TO_ACTION.match(text.strip()):
+    """A subscription, donation, registration or notification prompt addressed to the reader, or
+    a request for the reader's feedback or corrections."""
+    if _CALL_TO_ACTION.match(text.strip()) or _FEEDBACK_WIDGET.match(text.strip()) or _CORRECTION_INVITATION.match(text.strip()):
         return True
     unquoted = without_quotes(text)
     if not _PROMPT_TERMS.search(unquoted):

@@ -17,19 +17,30 @@ FOOTNOTE_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote marker after a sentence's last mark still ends the sentence; after a letter it is
 # part of a word or unit ("85 m²"), which ends none.
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"(?<=[.!?…{re.escape(_CLOSERS)}])[{FOOTNOTE_DIGITS}]+$")
+# An encyclopedia's citation markers after a sentence's last mark end it too ("... in 1951.[4][7]",
+# "... was never found.[citation needed]"); after a word they end none ("the gate[4]"), and a
+# bracketed label is no citation ("Background[edit]").
+_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\])+$")
 # A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
 _BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
+# A wiki's edit link printed after a section heading ("Background[edit]", "History [edit source]"):
+# a control of the site, not part of the heading, so it is left out of the line like a bullet.
+_EDIT_LINK = re.compile(r"\s*\[edit(?: source)?\]$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def content_bounds(line: str) -> tuple[int, int]:
-    """``[start, end)`` of ``line`` without surrounding whitespace and a leading list bullet."""
+    """``[start, end)`` of ``line`` without surrounding whitespace, a leading list bullet and a
+    wiki heading's trailing edit link."""
     start = len(line) - len(line.lstrip())
     end = len(line.rstrip())
     bullet = _BULLET.match(line[start:end])
     if bullet:
         start += bullet.end()
+    edit_link = _EDIT_LINK.search(line[start:end])
+    if edit_link and edit_link.start() > 0:
+        end = start + edit_link.start()
     return start, max(start, end)
 
 
@@ -39,8 +50,8 @@ def words(text: str) -> list[str]:
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (closing quotes and brackets, and a footnote
-    marker after them, allowed)."""
-    core = _FOOTNOTE_AFTER_SENTENCE.sub("", text.rstrip()).rstrip(_CLOSERS).rstrip()
+    marker or citation markers after them, allowed)."""
+    core = _FOOTNOTE_AFTER_SENTENCE.sub("", _CITATIONS.sub("", text.rstrip())).rstrip(_CLOSERS).rstrip()
     return bool(core) and core[-1] in ".!?…"
 
 
