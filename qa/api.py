@@ -29,6 +29,7 @@ from index.store import SearchIndex
 from qa.chaining import Hop, find_hop
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
+from qa.citation_markers import read_citation_markers
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.lexicon import open_lexicon
 from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, normalize_question
@@ -235,7 +236,7 @@ class QA:
             import spacy
 
             try:
-                self._nlp = add_paragraph_breaks(spacy.load(self.settings.spacy_model))
+                self._nlp = read_citation_markers(add_paragraph_breaks(spacy.load(self.settings.spacy_model)))
             except OSError as error:
                 raise ModelLoadError(
                     f"spaCy pipeline {self.settings.spacy_model!r} is not installed ({error}); "

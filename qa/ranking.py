@@ -48,6 +48,8 @@ RANKING_FEATURES = (
     "length",  # log of the number of words
     "other_documents",  # other documents whose sentences give the same answer text
     "first_by_hand",  # the hand-made order puts it first
+    "tree_proximity",  # closeness to the question's words in the parse (``qa.syntax``)
+    "clause_share",  # share of its sentence's question words in its clause or below its head
     "clause_type_match",
     "clause_proximity",
     "clause_length",
@@ -80,6 +82,8 @@ def ranking_features(answer_type: AnswerType, candidates: Sequence[Candidate]) -
             length,
             c.documents - 1.0,
             1.0 if position == 0 else 0.0,
+            c.tree_proximity,
+            c.clause_share,
             clause * c.type_match,
             clause * c.proximity,
             clause * length,

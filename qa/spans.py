@@ -28,6 +28,7 @@ from qa.question import (
     QuestionAnalysis,
     holds_asked_role,
 )
+from qa.syntax import syntactic_fit
 from qa.terms import initialisms, term_key
 
 # (labels that are exactly what the type asks for, labels that may still answer it)
@@ -78,6 +79,9 @@ _MANNER_MARKERS = frozenset("by through with via using".split())
 # Verbs of wanting whose "to"-complement is a motive ("Vietnam *wanted to assuage* Beijing"); the
 # complement of other verbs ("designed *to hold*", "tried *to move* money") says what, not why.
 _MOTIVE_VERBS = frozenset("want wish seek aim hope intend need strive".split())
+# Verbs whose "to" complement is what someone is asked to do: the answer to "How can X ...?".
+_TRAILING_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z])\])+\s*$")
+_REQUEST_VERBS = frozenset("ask tell urge advise instruct order encourage remind warn require".split())
 # "..., and *that is why* we are counting the dead in single figures": the clause before explains.
 _THAT_IS_WHY = re.compile(r"[,;:—–]?\s*(?:and\s+)?(?:that|this|which)(?:\s+is|'s|’s)\s+why\b", re.IGNORECASE)
 # Verbs whose subject brings something about: the answer to "What caused ...?".
@@ -107,6 +111,9 @@ class Candidate:
     novelty: float  # share of the span's words that are not already in the question
     score: float
     documents: int = 1  # documents whose sentences give the same answer text
+    # The span's place in the parse (``qa.syntax``): signals of the learned order only.
+    tree_proximity: float = 0.0
+    clause_share: float = 0.0
 
 
 def extract_candidates(
@@ -1540,6 +1547,7 @@ def _clause_spans(
     for token in span:
         clause = None
         qualifies_a_thing = False
+        tells_what_for = False
         if token.lower_ in markers and token.dep_ in {"mark", "prep", "advmod"}:
             clause = token.head if token.dep_ == "mark" else token
             # "findings *by food safety inspectors*" qualifies a thing; how something was done,
@@ -1562,13 +1570,19 @@ def _clause_spans(
             # for. A complement tells how when it is a request's ("asked parents *to return them*
             # to the shop"), but why only when it is a want's ("designed *to hold*" is no motive).
             clause = token.head
+            # What something was done for, or tried, is not how: under "How ...?" only a request's
+            # complement is a full fit, not a purpose ("used a crane *to lift* the wreck") or an
+            # attempt ("tried *to move* money abroad").
+            tells_what_for = kind is AnswerType.MANNER and not (
+                token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() in _REQUEST_VERBS
+            )
         if clause is None:
             continue
         subtree = list(clause.subtree)
         start = min(token.i, subtree[0].i)
         end = _before_a_set_off_clause(doc, token.i, max(t.i for t in subtree) + 1)
         if end - start >= 3:
-            fit = 0.5 if qualifies_a_thing else 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
+            fit = 0.5 if qualifies_a_thing else 0.6 if tells_what_for else 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
             if token.lower_ in _TEMPORAL_MARKERS and _dates_only(token):
                 fit = 0.2  # "switched off *since 29 September*" says when, not why
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
@@ -1789,6 +1803,8 @@ def _make_candidate(
     newline = text.find("\n", start, end)
     if newline >= 0:
         end = newline
+    # An encyclopedia's citation markers are no part of an answer: "... with a broken wrist.[13]".
+    end = start + len(_TRAILING_CITATIONS.sub("", text[start:end]))
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1
@@ -1823,6 +1839,7 @@ def _make_candidate(
         proximity = 1.0 / (1.0 + distance / 4.0)
     else:
         proximity = 0.0
+    fit = syntactic_fit(sentence.span, _tokens_within(doc, start, end), sentence.matched_tokens)
     length_penalty = 1.0 if len(tokens) <= 12 else 12.0 / len(tokens)
     score = (
         sentence.score * (0.55 + 0.45 * type_match)
@@ -1837,4 +1854,6 @@ def _make_candidate(
         proximity=proximity,
         novelty=novelty,
         score=score,
+        tree_proximity=fit.tree_proximity,
+        clause_share=fit.clause_share,
     )

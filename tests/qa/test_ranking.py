@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import logging
 
 import numpy as np
@@ -194,3 +195,11 @@ def test_each_packaged_embedding_model_has_its_own_fitted_ranking(caplog) -> Non
     with caplog.at_level(logging.WARNING):
         assert CandidateRanker.default("/models/my-encoder") == default
     assert "python -m qa.calibration" in caplog.text
+
+
+def test_features_carry_each_candidates_place_in_the_parse() -> None:
+    tied = replace(_candidate("Aviora", 0.6), tree_proximity=0.5, clause_share=1.0)
+    apart = _candidate("Brask", 0.6)
+    rows = ranking_features(AnswerType.ORGANIZATION, [tied, apart])
+    assert rows[:, _column("tree_proximity")].tolist() == [0.5, 0.0]
+    assert rows[:, _column("clause_share")].tolist() == [1.0, 0.0]

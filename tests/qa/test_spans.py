@@ -952,3 +952,26 @@ def test_evidence_sentences_carry_their_place_and_candidates_the_documents_stati
     documents = {c.text: c.documents for c in extract_candidates(analysis, evidence)}
     assert documents["Ines Calder"] == 2
     assert documents["Tomas Brinkley"] == 1
+
+
+def test_a_purpose_or_an_attempt_is_no_full_answer_to_how(nlp) -> None:
+    # What the crane was used for is not how the barge came out: the deed ("used a floating
+    # crane") goes first.
+    found = _candidates(nlp, "How did the salvage team get the barge out of the canal?",
+                        "The salvage team used a floating crane to lift the barge out of the canal on Sunday, "
+                        "the harbour office said.")
+    fits = {c.text: c.type_match for c in found}
+    assert fits["to lift the barge out of the canal on Sunday"] < 1.0
+    assert found[0].text == "used a floating crane"
+    # "tried *to hide* the losses" is an attempt; the "by" clause tells how.
+    fits = type_fits(nlp, "How did the director try to hide the losses?",
+                     "The director tried to hide the losses by moving them to a subsidiary in Malta, the court heard.")
+    assert fits["to hide the losses by moving them to a subsidiary in Malta"] < 1.0
+    assert fits["by moving them to a subsidiary in Malta"] == 1.0
+
+
+def test_what_people_are_asked_to_do_answers_how_they_should_do_it(nlp) -> None:
+    # The near miss: a request's complement is the instruction itself.
+    fits = type_fits(nlp, "How should drivers check whether their car is affected?",
+                     "The carmaker has asked drivers to enter the vehicle number on its recall website, a spokesman said.")
+    assert fits["to enter the vehicle number on its recall website"] == 1.0

