@@ -27,9 +27,9 @@ from index.errors import ModelLoadError
 from index.records import CleanedDocument, FusionMode, Hit, RetrievalMode
 from index.store import SearchIndex
 from qa.chaining import Hop, find_hop
+from qa.citation_markers import read_citation_markers
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
-from qa.citation_markers import read_citation_markers
 from qa.evidence import PassageParser, add_paragraph_breaks
 from qa.lexicon import open_lexicon
 from qa.question import QuestionAnalysis, analyze_question, asks_for_a_leader, normalize_question

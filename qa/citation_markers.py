@@ -27,6 +27,8 @@ _INFIXES = (
     r"\](?=\[)",  # between two markers: "[1][2]"
 )
 _LABEL_TOKEN = re.compile(rf"^{_LABEL}$")
+# Markers closing a stretch of text: "... with a broken wrist.[13]", "... hectares[1][2]".
+TRAILING_MARKERS = re.compile(rf"(?:\[{_LABEL}\])+\s*$")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 

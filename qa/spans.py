@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from qa.citation_markers import TRAILING_MARKERS
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
 from qa.entity_ends import entity_end, name_number, only_modifiers_of
@@ -80,7 +81,6 @@ _MANNER_MARKERS = frozenset("by through with via using".split())
 # complement of other verbs ("designed *to hold*", "tried *to move* money") says what, not why.
 _MOTIVE_VERBS = frozenset("want wish seek aim hope intend need strive".split())
 # Verbs whose "to" complement is what someone is asked to do: the answer to "How can X ...?".
-_TRAILING_CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z])\])+\s*$")
 _REQUEST_VERBS = frozenset("ask tell urge advise instruct order encourage remind warn require".split())
 # "..., and *that is why* we are counting the dead in single figures": the clause before explains.
 _THAT_IS_WHY = re.compile(r"[,;:—–]?\s*(?:and\s+)?(?:that|this|which)(?:\s+is|'s|’s)\s+why\b", re.IGNORECASE)
@@ -1582,7 +1582,12 @@ def _clause_spans(
         start = min(token.i, subtree[0].i)
         end = _before_a_set_off_clause(doc, token.i, max(t.i for t in subtree) + 1)
         if end - start >= 3:
-            fit = 0.5 if qualifies_a_thing else 0.6 if tells_what_for else 0.7 if token.lower_ in _TEMPORAL_MARKERS else 1.0
+            fit = (
+                0.5 if qualifies_a_thing
+                else 0.6 if tells_what_for
+                else 0.7 if token.lower_ in _TEMPORAL_MARKERS
+                else 1.0
+            )
             if token.lower_ in _TEMPORAL_MARKERS and _dates_only(token):
                 fit = 0.2  # "switched off *since 29 September*" says when, not why
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
@@ -1804,7 +1809,7 @@ def _make_candidate(
     if newline >= 0:
         end = newline
     # An encyclopedia's citation markers are no part of an answer: "... with a broken wrist.[13]".
-    end = start + len(_TRAILING_CITATIONS.sub("", text[start:end]))
+    end = start + len(TRAILING_MARKERS.sub("", text[start:end]))
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1
