@@ -13,7 +13,7 @@ import re
 
 from index import encyclopedia_pages, furniture, metadata
 from index.block_rules import in_article_list
-from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, content, is_body_prose, sentence_ends
+from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blank_between, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
 
@@ -134,8 +134,8 @@ def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
                 continue  # a section label ("Elections 2026") over the headline, not a headline over its standfirst
             if (
                 k + 1 < len(indexes)
-                and _blank_between(page, indexes[k - 1], indexes[k])
-                and not _blank_between(page, indexes[k], indexes[k + 1])
+                and blank_between(page, indexes[k - 1], indexes[k])
+                and not blank_between(page, indexes[k], indexes[k + 1])
             ):
                 continue  # a tagline in the block above, not a headline: the headline sits with its date
             k += 1
@@ -170,10 +170,6 @@ def _above_standfirst_and_text(page: Page, candidates: list[PageLine]) -> PageLi
         if _is_standfirst(standfirst) and is_title_like(standfirst) and is_body_prose(text):
             return candidate
     return None
-
-
-def _blank_between(page: Page, first: int, second: int) -> bool:
-    return any(line.blank for line in page.lines[first + 1:second])
 
 
 def _is_standfirst(text: str) -> bool:

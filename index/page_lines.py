@@ -72,6 +72,11 @@ def content(page: Page) -> list[int]:
     return [i for i, line in enumerate(page.lines) if not line.blank]
 
 
+def blank_between(page: Page, first: int, second: int) -> bool:
+    """Is there a blank line between the lines at indexes ``first`` and ``second``?"""
+    return any(line.blank for line in page.lines[first + 1:second])
+
+
 def blocks(page: Page) -> list[list[int]]:
     """Runs of non-blank lines (indexes): on a page that separates paragraphs by blank lines, a
     run of several lines is a box (a newsletter pitch, a caption with its credit)."""

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import takewhile
 
-from index.page_lines import Page, PageLine, content, is_body_prose
+from index.page_lines import Page, PageLine, blank_between, content, is_body_prose
 from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, words
 
 logger = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ def wrapped_paragraphs(page: Page) -> list[list[int]]:
     paragraphs: list[list[int]] = []
     current: list[int] = []
     for previous, i in zip([None, *lines], lines):
-        if previous is not None and not _blank_between(page, previous, i) and _runs_on(page.lines[previous], page.lines[i], width):
+        if previous is not None and not blank_between(page, previous, i) and _runs_on(page.lines[previous], page.lines[i], width):
             current.append(i)
             continue
         if len(current) >= 2:
@@ -222,7 +222,7 @@ def _column_width(page: Page, lines: list[int]) -> int | None:
     lengths = sorted(
         len(page.lines[i].text)
         for i, j in zip(lines, lines[1:])
-        if _runs_on(page.lines[i], page.lines[j], None) and not _blank_between(page, i, j)
+        if _runs_on(page.lines[i], page.lines[j], None) and not blank_between(page, i, j)
     )
     return lengths[len(lengths) // 2] if lengths else None
 
@@ -237,10 +237,6 @@ def _runs_on(line: PageLine, following: PageLine, width: int | None) -> bool:
     if following.text[:1].islower():
         return True
     return width is not None and len(line.text) >= WRAP_MIN_WIDTH_SHARE * width
-
-
-def _blank_between(page: Page, first: int, second: int) -> bool:
-    return any(line.blank for line in page.lines[first + 1:second])
 
 
 def _continuations(page: Page) -> set[int]:

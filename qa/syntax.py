@@ -43,7 +43,8 @@ def syntactic_fit(sentence: Span, span_tokens: Sequence[Token], matched: Collect
     words = [sentence.doc[i] for i in matched if sentence.start <= i < sentence.end and i not in inside]
     if not span_tokens or not words:
         return NO_FIT
-    arcs = min(_arcs_between(t, word) for t in span_tokens for word in words)
+    above_words = [_depths_above(word) for word in words]
+    arcs = min(_arcs_from(t, depths) for depths in above_words for t in span_tokens)
     head = next((t for t in span_tokens if t.head.i not in inside or t.head.i == t.i), span_tokens[0])
     clause = _clause_head(head)
     below_head = {t.i for t in head.subtree}
@@ -54,13 +55,17 @@ def syntactic_fit(sentence: Span, span_tokens: Sequence[Token], matched: Collect
     )
 
 
-def _arcs_between(a: Token, b: Token) -> float:
-    """Dependency arcs on the path from ``a`` to ``b``; infinite if they share no root (a sentence
-    split inside a parse)."""
-    depth_in_b = {token.i: depth for depth, token in enumerate([b, *b.ancestors])}
+def _depths_above(token: Token) -> dict[int, int]:
+    """Each of ``token`` and its ancestors (by index) with its number of arcs up from ``token``."""
+    return {ancestor.i: depth for depth, ancestor in enumerate([token, *token.ancestors])}
+
+
+def _arcs_from(a: Token, depths_above_b: dict[int, int]) -> float:
+    """Dependency arcs on the path from ``a`` to the token ``depths_above_b`` was made from;
+    infinite if they share no root (a sentence split inside a parse)."""
     for depth, token in enumerate([a, *a.ancestors]):
-        if token.i in depth_in_b:
-            return depth + depth_in_b[token.i]
+        if token.i in depths_above_b:
+            return depth + depths_above_b[token.i]
     return float("inf")
 
 
