@@ -79,7 +79,7 @@ PERSON_NOUNS = frozenset(
     "victim survivor soldier commander captain coach player strategist banker investor trader "
     "broker engineer inspector prosecutor investigator detective firefighter rescuer paramedic nurse "
     "physician surgeon pilot volunteer employee staffer deputy chancellor adviser advisor consultant "
-    "architect planner auditor accountant regulator mother father son daughter parent child grandson "
+    "architect planner auditor accountant mother father son daughter parent child grandson "
     "granddaughter grandmother grandfather neighbour neighbor friend patient customer passenger "
     "athlete artist singer actor mum mom dad baby boy girl infant toddler brother sister widow widower "
     "solicitor barrister attorney fitter miner crew".split()
@@ -103,7 +103,7 @@ _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
     AnswerType.ORGANIZATION: frozenset(
         "agency organization organisation institute institution party outlet newspaper broadcaster "
         "company media ministry department group bank firm publication network body government "
-        "news agency".split()
+        "news agency regulator watchdog authority".split()
     ),
     AnswerType.DATE: frozenset("year day month date time week weekday season decade century".split()),
     AnswerType.NUMBER: frozenset(
@@ -323,8 +323,7 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
     words = [w for w in lowered if w.isalnum()]
     if not words:
         return AnswerType.ENTITY, None
-    wh_index = next((i for i, w in enumerate(words) if w in {"who", "whom", "whose", "what", "which",
-                                                               "when", "where", "why", "how"}), None)
+    wh_index = next((i for i, w in enumerate(words) if w in _WH_WORDS), None)
     if wh_index is None:
         # "Is Vietnam still communist?", "Did China support ...?"
         if words[0] in _AUXILIARIES:
@@ -364,9 +363,10 @@ def _answer_type(doc: Doc, lowered: list[str]) -> tuple[AnswerType, str | None]:
         return AnswerType.DATE, None if words[0] in _WITHIN_WORDS else "long"
     if _asks_price(doc):
         return AnswerType.NUMBER, "cost"
-    if _asks_cause(doc):
+    asked = next(t for t in doc if t.lower_ in _WH_WORDS)  # the question's own "what", not a clause's
+    if _asks_cause(asked):
         return AnswerType.REASON, "cause"
-    if _asks_action(doc):
+    if _asks_action(asked):
         return AnswerType.MANNER, None  # "What did the computer do ...?" wants what it did
     # Verbs only: "What is the *name* of the boy?" asks for a name, not for what was said.
     # ... and not a verb inside a modifier ("each *called*-off attempt").
@@ -532,20 +532,19 @@ def _leader_focus(doc: Doc) -> str | None:
     return None
 
 
-def _asks_cause(doc: Doc) -> bool:
-    """ "What caused the computer to halt?" asks for a cause, like "why"."""
-    return any(
-        t.lower_ == "what" and t.dep_ == "nsubj" and (
-            t.head.lemma_.lower() in _CAUSING_VERBS
-            # "What *led to* the closure?", not "What led the rally?"
-            or (t.head.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in t.head.children))
-        )
-        for t in doc
+def _asks_cause(what: Token) -> bool:
+    """ "What caused the computer to halt?" asks for a cause, like "why"; "On what date was the report
+    on what caused it out?" asks for a date: only the question's own "what" counts."""
+    verb = what.head
+    return what.lower_ == "what" and what.dep_ == "nsubj" and (
+        verb.lemma_.lower() in _CAUSING_VERBS
+        # "What *led to* the closure?", not "What led the rally?"
+        or (verb.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children))
     )
 
 
-def _asks_action(doc: Doc) -> bool:
-    return any(t.lower_ == "what" and t.dep_ == "dobj" and t.head.lemma_ == "do" and t.head.pos_ == "VERB" for t in doc)
+def _asks_action(what: Token) -> bool:
+    return what.lower_ == "what" and what.dep_ == "dobj" and what.head.lemma_ == "do" and what.head.pos_ == "VERB"
 
 
 def _modifier_verb(token: Token) -> bool:

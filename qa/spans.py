@@ -635,6 +635,11 @@ def _spans(
                 fit = 0.4
         elif _governed_by(chunk.root, matched):
             fit = 0.9
+        owner = _owner_of_the_asked_kind(chunk, question.focus)
+        if owner is not None:
+            # "the Fire Investigation *Unit*'s report": the name of the asked kind owns the thing
+            # the phrase is headed by; the owner's name alone answers "which unit".
+            spans.append((phrase.start_char, owner.idx + len(owner.text), 1.3 if owner.is_title else 1.0))
         if asked_after is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == asked_after:
             fit = max(fit, 1.0)  # "*Into* which room ...?" "... on a rope *into* Gallery 14"
         if tangible and chunk.root.ent_type_ in _TIME_AND_FIGURE_LABELS:
@@ -645,6 +650,13 @@ def _spans(
             # question. Where it says as much, the whole phrase, listed first, wins the tie.
             spans.append((chunk.start_char, chunk.end_char, fit))
     return spans
+
+
+def _owner_of_the_asked_kind(chunk: Span, focus: str | None) -> Token | None:
+    """The possessor in ``chunk`` that is the asked noun ("the Tenant *Council*'s lawyer")."""
+    return next(
+        (t for t in chunk if t.i != chunk.root.i and t.dep_ == "poss" and t.lemma_.lower() == focus), None
+    ) if focus else None
 
 
 def _wh_preposition(question: QuestionAnalysis) -> str | None:

@@ -58,6 +58,16 @@ def nlp():
         # An infinitive after the noun modifies it, even where the parse hangs it on "was".
         ("What was the value of the deal to repair the harbour wall?", AnswerType.NUMBER),
         ("What was the price of the tender to replace the ferry fleet?", AnswerType.NUMBER),
+        # Only the question's own wh-word types it, not one inside a clause it asks about.
+        ("On what date was the report on what caused the crash published?", AnswerType.DATE),
+        ("In which town did the panel on what led to the blackout sit?", AnswerType.PLACE),
+        ("Which firm found out what caused the outage?", AnswerType.ORGANIZATION),
+        ("What did the inspectors say caused the leak?", AnswerType.REASON),
+        ("Which player did what the coach had asked?", AnswerType.PERSON),
+        # A regulator or a watchdog is a body in the news, unlike an inspector.
+        ("Which regulator fined the bank over the outage?", AnswerType.ORGANIZATION),
+        ("Which consumer watchdog looked into the complaints?", AnswerType.ORGANIZATION),
+        ("Which inspector looked into the complaints?", AnswerType.PERSON),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:

@@ -975,3 +975,18 @@ def test_what_people_are_asked_to_do_answers_how_they_should_do_it(nlp) -> None:
     fits = type_fits(nlp, "How should drivers check whether their car is affected?",
                      "The carmaker has asked drivers to enter the vehicle number on its recall website, a spokesman said.")
     assert fits["to enter the vehicle number on its recall website"] == 1.0
+
+
+def test_a_name_of_the_asked_kind_that_owns_the_phrase_answers_which(nlp) -> None:
+    # The possessor is the unit asked about, though the phrase is headed by "report".
+    text = "The Coastal Survey Unit's report, published on 3 May, found that the dune had been undercut by the storm."
+    fits = type_fits(nlp, "Which unit of the agency found out why the dune collapsed?", text)
+    assert fits.get("The Coastal Survey Unit", 0.0) >= 1.0
+    # A possessor of another kind says nothing of the unit: only the whole phrase is offered.
+    other = type_fits(nlp, "Which unit of the agency found out why the dune collapsed?",
+                      "The Coastal Survey Agency's report, published on 3 May, found that the dune had been undercut.")
+    assert "The Coastal Survey Agency" not in other
+    # Nor does a lower-case "the unit's report": it only restates the question.
+    plain = type_fits(nlp, "Which unit of the agency found out why the dune collapsed?",
+                      "The unit's report, published on 3 May, found that the dune had been undercut by the storm.")
+    assert "The unit" not in plain and "the unit" not in plain
