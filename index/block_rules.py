@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from index import furniture, metadata, reader_prompts, tickers
-from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blocks, content, is_body_prose, sentence_ends
+from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blank_between, blocks, content, is_body_prose, sentence_ends
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,8 @@ PROMPT_BOX_MAX_LINES = 4  # a newsletter/donation box: heading, pitch, field or 
 PROMPT_BOX_LINE_MAX_WORDS = 30
 AD_BOX_MAX_LINES = 3  # an "Advertisement" label and the advertiser's copy under it
 AD_COPY_MAX_WORDS = 60
+AFFILIATE_BOX_MAX_LINES = 8  # a heading, a few products with their prices and shops, the disclosure
+SECTION_LIST_MIN_ITEMS = 2
 CONSENT_LINE_MAX_WORDS = 12
 MENU_RUN_MIN_LINES = 3
 MENU_ITEM_MAX_WORDS = 2
@@ -45,6 +47,14 @@ BACK_MATTER_MAX_LINES = 8  # a press contact (name, phone, email) or a few numbe
 EMBED_HANDLE_MAX_POSITION = 3  # "Post from @harbourpolice: ...": the handle among the first words
 # An item of a numbered list: "1. Storm closes the airport", "2) ...".
 _NUMBERED_ITEM = re.compile(r"^(?P<number>\d{1,2})[.)]\s+\S")
+# A heading that names the kind of its list and nothing else: "Related decisions", "More
+# interviews", "Other rulings". A link list only over list items (``drop_link_lists``): over a
+# paragraph "More arrests" may be the article's subheading.
+_SECTION_LIST_HEADING = re.compile(r"^(?:related|more|other) [a-z]{3,}s$", re.IGNORECASE)
+# A gallery's title: "Gallery: The flood in pictures", "In pictures: ...", "Photos | ...".
+_GALLERY_TITLE = re.compile(r"^(?:(?:photo |picture |image )?gallery|photos|pictures|in pictures)\s*[:|–—-]\s*\S", re.IGNORECASE)
+# The marker of an item of an enumerated list: "(a)", "(iv)", "(2)", "b)".
+_ENUMERATION = re.compile(r"^(?:\((?:[a-z]|[ivx]{1,4}|\d{1,2})\)|[a-z]\))\s+\S")
 # A line that names a social-media handle among its first words, as an embedded post's first line
 # does: "Post from @harbourpolice: ...", "Ida Lund @ida_lund · 09:12".
 _HANDLE_FIRST = re.compile(rf"^(?:[\w’'.-]+\s+){{0,{EMBED_HANDLE_MAX_POSITION}}}@\w{{2,30}}\b")
@@ -246,6 +256,24 @@ def drop_ad_boxes(page: Page) -> None:
                 line.reason = "advertisement"
 
 
+def drop_affiliate_boxes(page: Page) -> None:
+    """A box of products the article mentions, with their prices and shops, closed or opened by
+    the affiliate disclosure ("Example may earn a commission when you buy through these links."):
+    its heading and items are the shop's. A paragraph in the block (a sentence of twelve words
+    or more) stays: a page that sets no blank lines between paragraphs is one block.
+    Only on pages whose blocks are separated by blank lines, like prompt boxes."""
+    runs = blocks(page)
+    if len(runs) < 2:
+        return
+    for block in runs:
+        if len(block) > AFFILIATE_BOX_MAX_LINES or not any(page.lines[i].reason == "affiliate" for i in block):
+            continue
+        for i in block:
+            line = page.lines[i]
+            if line.reason is None and line.role != "credit" and not is_body_prose(line.text):
+                line.reason = "affiliate"
+
+
 def _reads_as_ad_copy(text: str) -> bool:
     unquoted = without_quotes(text)
     return bool(re.search(r"\b(?:you|your)\b", unquoted, re.IGNORECASE) or _AD_COPY.search(unquoted))
@@ -380,6 +408,10 @@ def drop_captions_above_credits(page: Page) -> None:
         in_gallery = furniture.is_gallery_control(above.text) or furniture.is_gallery_control(below.text)
         if _is_caption_shaped(line) and _frames_a_photo(above) and _frames_a_photo(below) and in_gallery:
             line.reason = "caption"
+    for k in range(len(indexes) - 1):
+        title, below = page.lines[indexes[k]], page.lines[indexes[k + 1]]
+        if title.kept and _GALLERY_TITLE.match(title.text) and is_title_like(title.text) and _frames_a_photo(below):
+            title.reason = "gallery"  # the gallery's title over its first caption or control
 
 
 def _is_caption_shaped(line: PageLine) -> bool:
@@ -406,7 +438,9 @@ def drop_link_lists(page: Page) -> None:
     k = 0
     while k < len(indexes):
         heading = page.lines[indexes[k]]
-        if heading.reason is None and furniture.LINK_LIST_HEADINGS.match(heading.text.rstrip(": ")):
+        if heading.reason is None and (
+            furniture.LINK_LIST_HEADINGS.match(heading.text.rstrip(": ")) or _heads_section_list(page, indexes, k)
+        ):
             heading.reason = "link-list"
             k += 1
             if not _prose_before(page, indexes[k - 1]):
@@ -439,6 +473,20 @@ def drop_link_lists(page: Page) -> None:
         run = []
 
 
+def _heads_section_list(page: Page, indexes: list[int], k: int) -> bool:
+    """The line at ``indexes[k]`` names a kind of list ("More interviews") over list items, with
+    no blank line or paragraph between them."""
+    if not _SECTION_LIST_HEADING.match(page.lines[indexes[k]].text.rstrip(": ")):
+        return False
+    items = 0
+    for previous, i in zip(indexes[k:], indexes[k + 1:]):
+        item = page.lines[i]
+        if blank_between(page, previous, i) or not _is_list_item(item.text) or is_body_prose(item.text):
+            break
+        items += 1
+    return items >= SECTION_LIST_MIN_ITEMS
+
+
 def _under_date_or_byline(page: Page, index: int) -> bool:
     """The nearest kept line above ``index`` is the article's date or byline line ("Example Wire |
     May 3, 2031 5:26 PM", "By Jo Bloggs"), and no paragraph came before: the line is in the
@@ -461,6 +509,20 @@ def in_article_list(page: Page, index: int) -> bool:
     with a colon ("The report found that:" over "- bolts were set too far apart;"). A list of
     links sits under a link heading, which is dropped, or under nothing."""
     return in_fact_box(page, index) or _under_kept_line(page, index, lambda line: line.text.endswith(":"))
+
+
+def in_enumerated_list(page: Page, index: int) -> bool:
+    """The line at ``index`` is an item of an enumerated list ("(a) dismisses the appeal;") that a
+    kept line of the article introduces with a colon ("For these reasons the Tribunal:"), the
+    items above it in the list all enumerated and set without blank lines between them."""
+    if not _ENUMERATION.match(page.lines[index].text):
+        return False
+    for line in reversed(page.lines[:index]):
+        if line.blank:
+            return False
+        if not _ENUMERATION.match(line.text):
+            return line.kept and line.text.endswith(":")
+    return False
 
 
 def in_fact_box(page: Page, index: int) -> bool:

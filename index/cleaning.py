@@ -1,12 +1,13 @@
 """Page -> CleanedDocument: keep every sentence of the article, drop page furniture.
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
-read as its rendered text, ``index.markdown_text``): single-line rules from
+read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
+it, ``index.text_browser_dumps``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
-threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation and ad boxes, consent banners,
+threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation, ad and affiliate boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
 that are only an embedded post, a press release's contacts and notes to editors, its issuer's
@@ -45,6 +46,7 @@ from index.markdown_text import looks_like_markdown, markdown_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
+from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +88,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     author_cards.drop_author_cards(page)
     block_rules.drop_prompt_boxes(page)
     block_rules.drop_ad_boxes(page)
+    block_rules.drop_affiliate_boxes(page)
     mailings.drop_news_digests(page)  # before the link lists, which would take only the short items
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
@@ -131,9 +134,14 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 
 def _text_source(raw_text: str) -> SourceText:
-    """A text page as its reader sees it: a Markdown export rendered (``index.markdown_text``),
-    any other text page as it is."""
-    return markdown_source(raw_text) if looks_like_markdown(raw_text) else plain_source(raw_text)
+    """A text page as its reader sees it: a Markdown export rendered (``index.markdown_text``), a
+    text browser's dump as its screen showed it (``index.text_browser_dumps``), any other text
+    page as it is."""
+    if looks_like_markdown(raw_text):
+        return markdown_source(raw_text)
+    if looks_like_text_browser_dump(raw_text):
+        return dump_source(raw_text)
+    return plain_source(raw_text)
 
 
 def _issuer_or_presenter(page: Page) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ import re
 from index import broadcast_pages, encyclopedia_pages, mailings, official_pages, printed_pages, transcripts
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
-from index.reader_prompts import is_ad_line, is_cookie_notice, is_prompt, is_self_promotion
+from index.reader_prompts import is_ad_line, is_affiliate_note, is_cookie_notice, is_prompt, is_self_promotion
 from index.text_shape import ends_sentence, is_title_like, without_quotes, words  # passages imports ``words`` here
 from index.tickers import is_ticker
 from index.weather import is_weather_widget
@@ -204,7 +204,7 @@ _TOOL = (
 )
 _TOOL_LINE = re.compile(rf"^{_TOOL}(?:\s*[:|·•,/]?\s*{_TOOL})*\s*:?$", re.IGNORECASE)
 _IMAGE_CREDIT = re.compile(
-    r"^(?:photo|image|picture|file photo|photograph|credit|source|video)s?\s*(?::|/|by\b)|"
+    r"^(?:photo|image|picture|file photo|photograph|photography|credit|source|video)s?\s*(?::|/|by\b)|"
     r"\((?:photo|image|file photo)s?\s*(?::|by\b)[^)]*\)$|"
     r"(?:getty images|afp via getty images|shutterstock|ap photo/[^)]*|reuters/[^)]*)\)?$|"
     # A caption sentence that ends with its credit: "... in Dublin. File photograph: Ann Lee/Example".
@@ -252,11 +252,12 @@ _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
 _INTERFACE_WORD = (
     rf"(?:view|{_SHARE}|print|comments?|menu|search|close|back to top|"
-    r"skip to (?:main )?content|listen(?: to (?:this )?article)?|save|save article|e-?mail|tweet|"
+    r"skip to (?:main )?content|listen(?: to (?:this |the )?(?:article|story))?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"(?:get|download|install|open) (?:the|our) (?:[\w-]+ ){0,2}app|"  # "Get the Example app", beside "Sign in"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|create (?:an? )?(?:free )?account|"
-    r"(?:show|load|see|view) (?:more|all|less|older|newer|earlier|later|previous)(?: (?:posts|updates|entries|comments|stories|photos|results))?|"
+    # "Load more posts", "View all decisions": a list's control, whatever the list holds.
+    r"(?:show|load|see|view) (?:more|all|less|older|newer|earlier|later|previous)(?: [a-z]{3,}s)?|"
     # A media player's controls under its clip: "Video transcript available", "Subtitles: on".
     r"(?:video|audio) transcript(?: available)?|transcript available|(?:show|read|view|open) (?:the )?transcript|"
     r"(?:subtitles|captions|closed captions|audio description)\s*:?\s*(?:on|off)|"
@@ -264,7 +265,7 @@ _INTERFACE_WORD = (
     rf"{mailings.MAILING_CONTROLS}|search (?:this site|[\w-]+(?:\.[\w-]+)+)|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
-    r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|next|previous|prev|pinned|live|"
+    r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|(?:view|open) (?:the )?gallery|next|previous|prev|pinned|live|"
     r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
 )
 # Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
@@ -277,13 +278,20 @@ _SORT_WORD = (
 )
 _COUNT = r"\d[\d,.]*[KkM]?"
 # A control's count ("Comments (3)") or a clip's length ("Listen (12:34)") in brackets after it.
-_CONTROL_COUNT = r"\((?:\d[\d,]*|(?:\d{1,2}:)?\d{1,2}:\d{2})\)"
+# A gallery's count of its pictures: "Open the gallery (12 photos)".
+_CONTROL_COUNT = r"\((?:\d[\d,]*(?: (?:photos|pictures|images|slides))?|(?:\d{1,2}:)?\d{1,2}:\d{2})\)"
+# Arrows drawn with the signs of a plain keyboard too: "< Previous | Next >".
 _INTERFACE_ITEM = re.compile(
-    rf"^[‹«←]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*{_CONTROL_COUNT})?\s*[›»→]?$|^{_COUNT}$", re.IGNORECASE
+    rf"^[‹«←<]?\s*(?:{_COUNT}\s+)?(?:{_INTERFACE_WORD})(?:\s*{_CONTROL_COUNT})?\s*[›»→>]?$|^{_COUNT}$", re.IGNORECASE
 )
 _SORT_ITEM = re.compile(rf"^{_SORT_WORD}$", re.IGNORECASE)
 # A separator with wide spacing on both sides ("Sign in  |  Register") is one separator too.
 _INTERFACE_ITEM_SEPARATOR = re.compile(r"\s+[|·•]\s+|\s{2,}|\t")
+# A link to download a file, with its size: "Download PDF (298 KB)", "Read the full report (PDF, 2.1 MB)".
+_DOWNLOAD_LINK = re.compile(
+    r"^(?:download|view|open|read|get)\b[^.!?()]{0,60}\((?:[a-z]{2,5}\s*[,·|-]?\s*)?\d[\d.,]*\s*(?:kb|mb|gb|kib|mib)\)$",
+    re.IGNORECASE,
+)
 # A gallery's slide counter: "1 of 12", "3 / 8".
 _SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.IGNORECASE)
 _GALLERY_CONTROL = re.compile(
@@ -708,8 +716,10 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "revision-note"  # "(Updates to the timetable will follow.)" is a sentence in brackets
     if is_update_note(text):
         return "revision-note"
-    if is_labelled_address(text):
+    if is_labelled_address(text) or _DOWNLOAD_LINK.match(text.strip()):
         return "link"
+    if is_affiliate_note(text):
+        return "affiliate"
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
         return "promotion"
     if is_tag_list(text):

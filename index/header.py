@@ -12,7 +12,7 @@ import logging
 import re
 
 from index import encyclopedia_pages, furniture, metadata
-from index.block_rules import in_article_list
+from index.block_rules import in_article_list, in_enumerated_list
 from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blank_between, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
@@ -29,6 +29,8 @@ LEAD_IN_MIN_LOWERCASE_WORDS = 4  # "Here is where things stand:" reads as a sent
 NAVIGATION_MAX_WORDS = 4  # a short label above the headline: "News", "World", "Opinion"
 KICKER_MAX_WORDS = 4  # "LITTLE ACORN RECALL", "PREMIUM": a label in capitals, not a headline
 REPEAT_MAX_WORDS = 6
+FIELD_BLOCK_MIN_LINES = 3
+FIELD_LABEL_MAX_WORDS = 4  # "For the Athlete", "Hearing", "Case number"
 INITIALS_LENGTH = (2, 6)  # "AP", "KPA", "ANSA": an agency signing off by its initials
 # A section heading's "label: phrase": a short label (words, a time, a time range) and a colon,
 # then the phrase in lowercase ("2:36 to 2:50 a.m.: four works in fourteen minutes").
@@ -280,6 +282,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _in_heading_series(page, indexes, k)
                 and not _quoting_subheading(page, indexes, k)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
+                and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
             ):
                 line.reason = "inline-link"
             continue
@@ -307,8 +310,29 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
             if after_headline and not seen_dek:
                 line.role = "dek"
                 seen_dek = True
-            else:
+            elif not _in_field_block(page, i):
                 line.reason = "caption"  # a second title-like line in the header: image text
+
+
+def _in_field_block(page: Page, index: int) -> bool:
+    """The line at ``index`` is one of a block of labelled fields ("Tribunal: ...", "For the
+    Athlete: ...", "Hearing: 30 April, ..."), three or more lines without a blank line between
+    them: a record's particulars under its title, not a picture's caption, which stands alone."""
+    if not _is_labelled_field(page.lines[index]):
+        return False
+    count = 1
+    for step in (-1, 1):
+        j = index + step
+        while 0 <= j < len(page.lines) and not page.lines[j].blank and _is_labelled_field(page.lines[j]):
+            count += 1
+            j += step
+    return count >= FIELD_BLOCK_MIN_LINES
+
+
+def _is_labelled_field(line: PageLine) -> bool:
+    """A short label, a colon and its value: "Hearing: 30 April 2035, Castrelle"."""
+    label, colon, value = line.text.partition(":")
+    return bool(colon) and bool(value.strip()) and 0 < len(words(label)) <= FIELD_LABEL_MAX_WORDS
 
 
 def keep_lone_date_above_headline(page: Page, headline: PageLine | None, hints: PageHints) -> None:

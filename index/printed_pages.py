@@ -21,7 +21,7 @@ from collections.abc import Callable
 from itertools import takewhile
 
 from index.page_lines import Page, PageLine, blank_between, content, is_body_prose
-from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, words
+from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, runs_on, words
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +31,6 @@ CONTENTS_MIN_ENTRIES = 2
 ANCHOR_MAX_WORDS = 12  # an anchor repeats a subheading, never a paragraph
 GLOSSARY_MIN_ENTRIES = 2
 GLOSSARY_TERM_MAX_WORDS = 6  # "Recovery time objective (RTO)"
-# A line at least this share of the column's width was wrapped by the printer: the paragraph goes
-# on below it, whatever word comes first there ("... one of them at the" / "Drevanne Showground").
-WRAP_MIN_WIDTH_SHARE = 0.85
 
 # A page's number as a running header or footer prints it, alone or as the first or last part of
 # the line: "Page 3 of 9", "Example Authority — Annual report — Page 3", "Page 3 | Annual report".
@@ -64,7 +61,10 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 # A footnote at the foot of a page: its superscript marker, then the note ("¹ See ...").
 _FOOTNOTE = re.compile(rf"^(?P<marker>[{FOOTNOTE_DIGITS}]+)\s+\S")
 GLOSSARY_HEADINGS = re.compile(
-    r"^(?:glossary(?: of terms)?|abbreviations(?: and acronyms)?|acronyms(?: and abbreviations)?)$", re.IGNORECASE
+    r"^(?:glossary(?: of terms)?|abbreviations(?: and acronyms)?|acronyms(?: and abbreviations)?|"
+    # A magazine's box of the terms its article uses: "Jargon buster", "Key terms", "The jargon explained".
+    r"jargon(?: buster| explained)?|the jargon explained|key terms|terms explained)$",
+    re.IGNORECASE
 )
 # A glossary's entry: the term, maybe with its abbreviation, a colon, the definition.
 _GLOSSARY_ENTRY = re.compile(r"^(?P<term>[A-Z][^:.!?]{0,60}?)\s*:\s+\S")
@@ -228,15 +228,8 @@ def _column_width(page: Page, lines: list[int]) -> int | None:
 
 
 def _runs_on(line: PageLine, following: PageLine, width: int | None) -> bool:
-    """``line`` stops short of its sentence's end and ``following`` goes on with it: the next
-    line opens in lowercase (the rest of a word split at a hyphen, "mar-" / "reks", too), or the
-    line fills the column. A line that ends a sentence or opens a list with a colon may end its
-    paragraph."""
-    if ends_sentence(line.text) or line.text.endswith(":"):
-        return False
-    if following.text[:1].islower():
-        return True
-    return width is not None and len(line.text) >= WRAP_MIN_WIDTH_SHARE * width
+    """``line`` stops short of its sentence's end and ``following`` goes on with it (``runs_on``)."""
+    return runs_on(line.text, following.text, width)
 
 
 def _continuations(page: Page) -> set[int]:

@@ -35,6 +35,18 @@ _FEEDBACK_WIDGET = re.compile(
     r"(?:\s*[|/·•]?\s*(?:yes|no)\b)*\s*$",
     re.IGNORECASE,
 )
+# An affiliate disclosure: the outlet is paid for what the reader buys through its links
+# ("Example may earn a commission when you buy through these links.", "This article contains
+# affiliate links."). An agent who "would earn a commission when the club sold him", a club that
+# "earns a fee on every shirt fans buy from its shop" are the story's.
+_AFFILIATE_NOTE = re.compile(
+    r"\b(?:earns?|receives?|gets?) (?:a )?(?:small )?(?:commission|fee|share of (?:the )?(?:sales?|revenue))\b"
+    r"[^.!?]{0,60}?\b(?:(?:when|if) you (?:buy|purchase|shop|click|subscribe|sign up)|"
+    r"(?:buy|purchase|shop)\w* (?:through|via|using) (?:(?:these|our|the|this|affiliate|retail) )?links?)|"
+    r"\b(?:contains?|includes?|uses?) affiliate links\b",
+    re.IGNORECASE,
+)
+AFFILIATE_NOTE_MAX_WORDS = 40
 # The outlet's invitation to report its errors: "Spotted something we got wrong? Email ...",
 # "Found a mistake? Tell us." A question, put to the reader.
 _CORRECTION_INVITATION = re.compile(
@@ -123,6 +135,11 @@ def is_ad_line(text: str) -> bool:
         return True
     labels = [part for part in _LABEL_SEPARATOR.split(text.strip()) if part]
     return len(labels) >= 2 and all(_AD.match(label) for label in labels)
+
+
+def is_affiliate_note(text: str) -> bool:
+    """The outlet's note that it earns from purchases made through its links."""
+    return bool(_AFFILIATE_NOTE.search(text)) and len(words(text)) <= AFFILIATE_NOTE_MAX_WORDS
 
 
 def is_cookie_notice(text: str) -> bool:

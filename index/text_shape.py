@@ -11,6 +11,9 @@ import re
 
 logger = logging.getLogger(__name__)
 
+# A line at least this share of the column's width was wrapped by the printer or the browser
+# (``runs_on``).
+WRAP_MIN_WIDTH_SHARE = 0.85
 _CLOSERS = "\"”’')]»"
 # Superscript digits: a printed report's footnote marker ("... was never replaced.²").
 FOOTNOTE_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -62,6 +65,20 @@ def is_title_like(text: str) -> bool:
 
 def is_prose(text: str, min_words: int = 8) -> bool:
     return ends_sentence(text) and len(words(text)) >= min_words
+
+
+def runs_on(text: str, following: str, width: int | None) -> bool:
+    """A line wrapped into lines of at most ``width`` characters: ``text`` stops short of its
+    sentence's end and ``following`` goes on with it. The next line opens in lowercase (the rest
+    of a word split at a hyphen, "mar-" / "reks", too), or the line fills the column (a line at
+    least ``WRAP_MIN_WIDTH_SHARE`` of it was cut where the next word did not fit, whatever that
+    word: "... one of them at the" / "Drevanne Showground"). A line that ends a sentence or opens
+    a list with a colon may end its paragraph."""
+    if ends_sentence(text) or text.endswith(":"):
+        return False
+    if following[:1].islower():
+        return True
+    return width is not None and len(text) >= WRAP_MIN_WIDTH_SHARE * width
 
 
 def without_quotes(text: str) -> str:
