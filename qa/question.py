@@ -108,7 +108,7 @@ _FOCUS_TYPES: dict[AnswerType, frozenset[str]] = {
     AnswerType.DATE: frozenset("year day month date time week weekday season decade century".split()),
     AnswerType.NUMBER: frozenset(
         "number amount percentage percent share proportion figure total value sum count size toll increase "
-        "rise raise hike cut price cost rate salary wage fee fine budget revenue loss profit growth worth "
+        "rise raise hike cut price cost fare rate salary wage fee fine budget revenue loss profit growth worth "
         "height depth length distance capacity flow speed temperature weight volume".split()
     ),
 }
@@ -641,7 +641,10 @@ def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
         return None
     # An infinitive hung on the copula by a misparse modifies the noun: "the value of the contract *to rebuild* ...".
     infinitive = {t.i for t in alnum if any(c.tag_ == "TO" for c in t.children)}
-    if any(t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive for t in alnum) or alnum[-1].pos_ == "ADP":
+    # A clause of time or condition ("... *when* the leaders came in?") leaves the copula's noun asked.
+    if any(t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive and t.dep_ != "advcl" for t in alnum) or (
+        alnum[-1].pos_ == "ADP" and alnum[-1].dep_ != "prt"  # a stranded preposition, not "came *in*"
+    ):
         return None
     for token in rest[:4]:
         if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:

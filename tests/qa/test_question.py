@@ -68,6 +68,10 @@ def nlp():
         ("Which regulator fined the bank over the outage?", AnswerType.ORGANIZATION),
         ("Which consumer watchdog looked into the complaints?", AnswerType.ORGANIZATION),
         ("Which inspector looked into the complaints?", AnswerType.PERSON),
+        # A clause of time after "What was the X" leaves X asked; a stranded preposition does not.
+        ("What was the temperature at the finish when the leaders came in?", AnswerType.NUMBER),
+        ("What was the fare before the price went up?", AnswerType.NUMBER),
+        ("What is the new shelter meant for?", AnswerType.REASON),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
