@@ -29,6 +29,9 @@ _INFIXES = (
 _LABEL_TOKEN = re.compile(rf"^{_LABEL}$")
 # Markers closing a stretch of text: "... with a broken wrist.[13]", "... hectares[1][2]".
 TRAILING_MARKERS = re.compile(rf"(?:\[{_LABEL}\])+\s*$")
+# A marker, or what is left of one, where a stretch of text starts: "[1] This is the decision of
+# the Tribunal" (a numbered paragraph), "11] among them three water bombers" (cut after its "[").
+LEADING_MARKER = re.compile(rf"\[?{_LABEL}\]\s*")
 _SENTENCE_END = frozenset({".", "!", "?", "…"})
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from qa.citation_markers import TRAILING_MARKERS
+from qa.citation_markers import LEADING_MARKER, TRAILING_MARKERS
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
 from qa.entity_ends import entity_end, name_number, only_modifiers_of
@@ -1822,6 +1822,9 @@ def _make_candidate(
         end = newline
     # An encyclopedia's citation markers are no part of an answer: "... with a broken wrist.[13]".
     end = start + len(TRAILING_MARKERS.sub("", text[start:end]))
+    leading = LEADING_MARKER.match(text, start, end)
+    if leading is not None:
+        start = leading.end()
     # Trim spaces and edge punctuation so the span is the answer itself.
     while start < end and (text[start].isspace() or text[start] in ",;:—–-(\"“'‘"):
         start += 1

@@ -62,3 +62,22 @@ def test_a_clause_answer_leaves_out_the_trailing_marker(nlp) -> None:
                                          "The bridge was closed because a pier had cracked.[4]")]
     assert "because a pier had cracked" in found, found
     assert not any(text.endswith("]") for text in found), found
+
+
+def test_an_answer_starts_after_a_paragraph_number_or_a_marker(nlp) -> None:
+    # A decision's numbered paragraph: the number is no part of what the paragraph says.
+    found = [c.text for c in _candidates(
+        nlp, "Why did the panel reduce the ban?",
+        "[14] The panel reduced the ban because the organiser's own marshal had sent the runner the wrong way.",
+    )]
+    assert any(text.startswith("because the organiser") for text in found), found
+    assert not any(text[:1].isdigit() and "]" in text[:4] for text in found), found
+    # A marker after a comma, the clause running on after it.
+    clauses = [c.text for c in _candidates(
+        nlp, "What aircraft were fighting the fire?",
+        "By Saturday 26 aircraft were fighting the fire,[11] among them three water bombers lent by Veskaria.",
+    )]
+    assert not any(text.startswith(("11]", "[11]")) for text in clauses), clauses
+    # Square brackets round words stay with the words they hold.
+    kept = [c.text for c in _candidates(nlp, "What did the post say?", 'The post said: "[The mayor] knew about the leak."')]
+    assert not any(text.startswith("The mayor]") for text in kept), kept
