@@ -642,9 +642,11 @@ def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
     # An infinitive hung on the copula by a misparse modifies the noun: "the value of the contract *to rebuild* ...".
     infinitive = {t.i for t in alnum if any(c.tag_ == "TO" for c in t.children)}
     # A clause of time or condition ("... *when* the leaders came in?") leaves the copula's noun asked.
-    if any(t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive and t.dep_ != "advcl" for t in alnum) or (
-        alnum[-1].pos_ == "ADP" and alnum[-1].dep_ != "prt"  # a stranded preposition, not "came *in*"
-    ):
+    asks_a_verb = any(
+        t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive and t.dep_ != "advcl" for t in alnum
+    )
+    stranded_preposition = alnum[-1].pos_ == "ADP" and alnum[-1].dep_ != "prt"  # not the particle of "came *in*"
+    if asks_a_verb or stranded_preposition:
         return None
     for token in rest[:4]:
         if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:

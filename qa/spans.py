@@ -654,9 +654,9 @@ def _spans(
 
 def _owner_of_the_asked_kind(chunk: Span, focus: str | None) -> Token | None:
     """The possessor in ``chunk`` that is the asked noun ("the Tenant *Council*'s lawyer")."""
-    return next(
-        (t for t in chunk if t.i != chunk.root.i and t.dep_ == "poss" and t.lemma_.lower() == focus), None
-    ) if focus else None
+    if not focus:
+        return None
+    return next((t for t in chunk if t.i != chunk.root.i and t.dep_ == "poss" and t.lemma_.lower() == focus), None)
 
 
 def _wh_preposition(question: QuestionAnalysis) -> str | None:
@@ -1820,7 +1820,8 @@ def _make_candidate(
     newline = text.find("\n", start, end)
     if newline >= 0:
         end = newline
-    # An encyclopedia's citation markers are no part of an answer: "... with a broken wrist.[13]".
+    # Citation markers and paragraph numbers are no part of an answer: "... with a broken
+    # wrist.[13]", "[14] The panel reduced the ban ...".
     end = start + len(TRAILING_MARKERS.sub("", text[start:end]))
     leading = LEADING_MARKER.match(text, start, end)
     if leading is not None:
