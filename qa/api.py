@@ -37,6 +37,7 @@ from qa.ranking import CandidateRanker
 from qa.reader import Reader, Reading, document_key_phrases
 from qa.records import Answer
 from qa.settings import Settings
+from qa.speaker_labels import read_speaker_labels
 from qa.terms import TermStatistics, initialisms, person_name_words, words
 
 if TYPE_CHECKING:
@@ -236,7 +237,9 @@ class QA:
             import spacy
 
             try:
-                self._nlp = read_citation_markers(add_paragraph_breaks(spacy.load(self.settings.spacy_model)))
+                self._nlp = read_speaker_labels(
+                    read_citation_markers(add_paragraph_breaks(spacy.load(self.settings.spacy_model)))
+                )
             except OSError as error:
                 raise ModelLoadError(
                     f"spaCy pipeline {self.settings.spacy_model!r} is not installed ({error}); "
