@@ -64,6 +64,7 @@ _NUMBER_FOCUS = {
     **dict.fromkeys(("high", "far", "low"), frozenset({"QUANTITY", "PERCENT", "MONEY"})),
 }
 # Entity labels of amounts measured in a unit, not counts of things.
+_YEAR_WORDS = re.compile(r"(?:the\s+)?year\s+(?=\d{4}\b)", re.IGNORECASE)
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 # An amount of something ("how much *rain*"); a percentage is a share of it, not how much.
 _AMOUNT_LABELS = frozenset({"QUANTITY", "MONEY"})
@@ -512,6 +513,10 @@ def _spans(
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             start = ent.start_char
+            if kind is AnswerType.DATE:
+                # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
+                year_words = _YEAR_WORDS.match(ent.text)
+                start += year_words.end() if year_words else 0
             if question.plural:
                 start, listed_end = _with_conjuncts(ent)
                 end = max(end, listed_end)

@@ -347,3 +347,24 @@ def test_a_clause_keeps_its_closing_phrase_though_the_question_has_its_words(nlp
     found = candidates(nlp, "Why did the crew leave the ship?",
                        "The crew left because smoke was filling the engine room of the ship.")
     assert "because smoke was filling the engine room of the ship" in found, found
+
+
+# -- a year is answered by its number ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("In which year did Varga first finish fourth?", "In the year 2031 Varga finished there fourth.", "2031"),
+        ("When did the bridge open?", "The bridge opened in the year 1911, after six years of work.", "1911"),
+    ],
+)
+def test_the_year_is_answered_by_its_number(nlp, question: str, sentence: str, expected: str) -> None:
+    found = candidates(nlp, question, sentence)
+    assert found[0] == expected, found
+
+
+def test_a_year_named_otherwise_keeps_its_words(nlp) -> None:
+    # Near miss: "the year before" is no year's number; nothing is cut from it.
+    found = candidates(nlp, "When did the bridge open?", "The bridge opened the year before the war.")
+    assert not any(text in {"before", "before the war"} for text in found), found
