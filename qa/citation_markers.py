@@ -90,7 +90,14 @@ def keep_markers_with_their_sentence(doc: Doc) -> Doc:
 
 @Language.component(CITATION_ENTITIES)
 def drop_marker_entities(doc: Doc) -> Doc:
-    """No entity inside a marker: its number counts nothing."""
+    """No entity inside a marker, nor inside a number alone in square brackets (a numbered
+    paragraph's "[2] The proceedings arise ...", a reference "[14]" set apart by spaces): its
+    number counts nothing."""
     inside = {token.i for run in citation_markers(doc) for token in run}
+    inside |= {i for i in range(1, len(doc) - 1) if _bracketed_label(doc, i)}
     doc.ents = [ent for ent in doc.ents if not any(token.i in inside for token in ent)]
     return doc
+
+
+def _bracketed_label(doc: Doc, i: int) -> bool:
+    return doc[i - 1].text == "[" and doc[i + 1].text == "]" and _LABEL_TOKEN.match(doc[i].text) is not None

@@ -898,6 +898,8 @@ def _reads_as_person(ent: Span, in_full_names: Callable[[str], bool] = lambda wo
     before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it
     speaks, if a one-word name is one the corpus also writes in a full name (``in_full_names``):
     regions, firms and governments speak too ("Sonnthal says it will go to court")."""
+    if all(t.like_num or not t.is_alpha for t in ent):
+        return False  # "arrested one man, not *three*": a number beside a person is no name
     if _introduced_as_person(ent):
         return True
     root = ent.root

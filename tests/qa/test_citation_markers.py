@@ -81,3 +81,21 @@ def test_an_answer_starts_after_a_paragraph_number_or_a_marker(nlp) -> None:
     # Square brackets round words stay with the words they hold.
     kept = [c.text for c in _candidates(nlp, "What did the post say?", 'The post said: "[The mayor] knew about the leak."')]
     assert not any(text.startswith("The mayor]") for text in kept), kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[2] The proceedings arise from the 31st Harbour Run, which 4,100 runners finished.",
+        "The appeal was lodged in time [14] and 4,100 runners had finished the race.",
+    ],
+)
+def test_a_number_alone_in_brackets_counts_nothing(nlp, text: str) -> None:
+    counts = [c.text for c in _candidates(nlp, "How many runners finished the Harbour Run?", text)]
+    assert "4,100" in counts and not {"2", "14"} & set(counts), counts
+
+
+def test_a_number_in_round_brackets_still_counts(nlp) -> None:
+    # Near miss: "(2)" after a noun is a count written twice in many styles of writing.
+    counts = [c.text for c in _candidates(nlp, "How many ferries were lost?", "The company lost two (2) ferries in the storm.")]
+    assert "2" in counts or "two" in counts, counts

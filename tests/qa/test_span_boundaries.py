@@ -368,3 +368,23 @@ def test_a_year_named_otherwise_keeps_its_words(nlp) -> None:
     # Near miss: "the year before" is no year's number; nothing is cut from it.
     found = candidates(nlp, "When did the bridge open?", "The bridge opened the year before the war.")
     assert not any(text in {"before", "before the war"} for text in found), found
+
+
+# -- a number is no person's name ----------------------------------------------------------------
+
+
+def test_a_number_beside_a_person_is_no_name(nlp) -> None:
+    # "three" stands in apposition to "man", a person's role, which makes a name a person's.
+    found = type_fits(
+        nlp, "What is the name of the machine operator who was arrested?",
+        "Police have arrested one man, not three, and he is a machine operator, not an activist.",
+    )
+    assert found.get("three", 0.0) < 0.5, found
+
+
+def test_a_name_beside_a_person_is_still_one(nlp) -> None:
+    found = type_fits(
+        nlp, "What is the name of the machine operator who was arrested?",
+        "Police have arrested one man, Tomas Reyl, and he is a machine operator, not an activist.",
+    )
+    assert found.get("Tomas Reyl", 0.0) >= 1.0, found
