@@ -790,7 +790,7 @@ def _entities(
 ) -> list[Span]:
     """The sentence's named entities, plus, for "how many X" questions, the numerals of X the
     NER model missed ("... and *900* cattle drowned")."""
-    ents = [_with_currency(_as_percentage(ent)) for ent in span.ents]
+    ents = _with_days_of_month([_with_currency(_as_percentage(ent)) for ent in span.ents])
     # The label the context gives, where the small NER model's is wrong: a person, a body, a place.
     ents = [_as_known_place(_as_known_body(_as_known_person(ent, usage.person_names)), usage) for ent in ents]
     if question.answer_type is AnswerType.DATE:
@@ -806,6 +806,22 @@ def _entities(
                 if counted is not None and _counts_the_asked(counted, question, kind_of):
                     ents.append(numeral)
     return ents
+
+
+def _with_days_of_month(ents: list[Span]) -> list[Span]:
+    """ "from *12* *August 2034*": the NER model may cut the day from its month; it is one date,
+    and its day counts nothing ("How many comments ...?" is not answered by "12")."""
+    merged: list[Span] = []
+    for ent in ents:
+        last = merged[-1] if merged else None
+        if (
+            last is not None and last.label_ == "CARDINAL" and ent.label_ == "DATE" and last.end == ent.start
+            and len(last) == 1 and last.text.isdigit() and 1 <= int(last.text) <= 31 and _MONTH.match(ent[0].text)
+        ):
+            merged[-1] = Span(ent.doc, last.start, ent.end, label="DATE")
+        else:
+            merged.append(ent)
+    return merged
 
 
 def _as_known_place(ent: Span, usage: _PassageUsage) -> Span:

@@ -388,3 +388,40 @@ def test_a_name_beside_a_person_is_still_one(nlp) -> None:
         "Police have arrested one man, Tomas Reyl, and he is a machine operator, not an activist.",
     )
     assert found.get("Tomas Reyl", 0.0) >= 1.0, found
+
+
+# -- a day the NER model cut from its month is part of the date --------------------------------
+
+
+def _entities_of(nlp, text: str, labelled: list[tuple[str, str]]):
+    from spacy.tokens import Span
+
+    doc = nlp.make_doc(text)
+    ents = []
+    for words, label in labelled:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    assert all(ents)
+    return [Span(doc, e.start, e.end, label=e.label_) for e in ents]
+
+
+def test_a_day_cut_from_its_month_joins_the_date(nlp) -> None:
+    from qa.spans import _with_days_of_month
+
+    ents = _entities_of(nlp, "shared its post from 12 August 2034.", [("12", "CARDINAL"), ("August 2034", "DATE")])
+    assert [(e.text, e.label_) for e in _with_days_of_month(ents)] == [("12 August 2034", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "labelled"),
+    [
+        ("it drew 12 comments in August 2034.", [("12", "CARDINAL"), ("August 2034", "DATE")]),  # not side by side
+        ("it drew 312 August 2034.", [("312", "CARDINAL"), ("August 2034", "DATE")]),  # no day of a month
+        ("it drew 12 last year.", [("12", "CARDINAL"), ("last year", "DATE")]),  # no month
+    ],
+)
+def test_a_number_beside_another_date_stays_a_number(nlp, text: str, labelled) -> None:
+    from qa.spans import _with_days_of_month
+
+    ents = _entities_of(nlp, text, labelled)
+    assert [(e.text, e.label_) for e in _with_days_of_month(ents)] == labelled
