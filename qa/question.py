@@ -540,6 +540,8 @@ def _asks_cause(what: Token) -> bool:
         verb.lemma_.lower() in _CAUSING_VERBS
         # "What *led to* the closure?", not "What led the rally?"
         or (verb.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children))
+        # "What *made* the bridge *fall*?" (a clause under "make"), not "What made the headlines?"
+        or (verb.lemma_.lower() == "make" and any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children))
     )
 
 

@@ -325,6 +325,10 @@ def test_the_unit_a_figure_is_asked_per(nlp, question: str, unit: str | None) ->
         ("What led to the closure of the brewery?", True),
         ("What led the march through the old town?", False),  # the leading, not a cause
         ("What did the miller push for?", False),
+        ("What made the mill's roof give way?", True),  # "make" with a clause: what caused it
+        ("What made the miller close the bakery?", True),
+        ("What made the front pages on Monday?", False),  # "make" with an object only
+        ("What did the mill make before the war?", False),
     ],
 )
 def test_verbs_of_pushing_ask_for_a_cause(nlp, question: str, asks_a_cause: bool) -> None:
