@@ -437,6 +437,8 @@ def _spans(
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
+                if ent.label_ == "QUANTITY" and not _DURATION.search(ent.text) and _asks_time_taken(question):
+                    fit = 0.3  # "How long are bridges designed to *last*?" is no "412 metres"
                 if fit == 1.0 and _lasts_the_thing_it_modifies(ent, said_of_a_length):
                     fit = 0.6  # a "two-day *visit*" tells how long the visit is, asked or not
             elif kind is AnswerType.DATE and granularity is not None and not granularity.search(ent.text):
@@ -609,6 +611,7 @@ def _spans(
     # a.m. they lowered themselves ..."), though it may be a "deadline" or a "figure" (measures).
     tangible = question.focus is not None and _a_tangible_thing(question.focus, kind_of)
     asked_after = _wh_preposition(question)
+    definition = _asks_a_definition(question)
     for ent in span.ents:
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
@@ -647,6 +650,11 @@ def _spans(
             spans.append((phrase.start_char, owner.idx + len(owner.text), 1.3 if owner.is_title else 1.0))
         if asked_after is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == asked_after:
             fit = max(fit, 1.0)  # "*Into* which room ...?" "... on a rope *into* Gallery 14"
+        if definition and chunk.root.lemma_.lower() == question.focus:
+            # "What is a box girder?" asks what one is: "a separate concrete box girder" only
+            # names one again; its apposition or what it is said to be defines it.
+            spans.extend((start, end, 1.0) for start, end in _said_to_be(chunk.root))
+            fit = 0.1
         if tangible and chunk.root.ent_type_ in _TIME_AND_FIGURE_LABELS:
             fit = min(fit, 0.15)
         spans.append((phrase.start_char, phrase.end_char, fit))
@@ -654,6 +662,33 @@ def _spans(
             # "the eastern side" of "... of Essvik harbour": the attachment may only repeat the
             # question. Where it says as much, the whole phrase, listed first, wins the tie.
             spans.append((chunk.start_char, chunk.end_char, fit))
+    return spans
+
+
+def _asks_a_definition(question: QuestionAnalysis) -> bool:
+    """ "What is a box girder?", "What is scour at a bridge pier?": what a kind of thing is, not
+    which one ("What is the fare?") nor what one did."""
+    words = [t for t in question.doc if not t.is_punct]
+    if question.focus is None or len(words) < 3 or words[0].lower_ != "what" or words[1].lemma_ != "be":
+        return False
+    subject = next((t for t in words[2:] if t.dep_ == "nsubj" and t.head.i == words[1].i), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() != question.focus:
+        return False
+    determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
+    return all(d in {"a", "an"} for d in determiners) and not any(t.pos_ == "VERB" for t in words[2:])
+
+
+def _said_to_be(noun: Token) -> list[tuple[int, int]]:
+    """What the text says ``noun`` is: its apposition ("box girders, *hollow beams of concrete*,")
+    or the complement of its copula ("A box girder is *a hollow beam*")."""
+    said = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+        said += [c for c in noun.head.children if c.dep_ == "attr"]
+    spans = []
+    for token in said:
+        subtree = list(token.subtree)
+        if len(subtree) <= _MAX_PHRASE_TOKENS:
+            spans.append((subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)))
     return spans
 
 
@@ -806,6 +841,14 @@ def _entities(
                 if counted is not None and _counts_the_asked(counted, question, kind_of):
                     ents.append(numeral)
     return ents
+
+
+# Verbs of "How long ...?" that ask for a time, not a length: "How long did the rescue *take*?"
+_VERBS_OF_TIME = frozenset("last take wait stay remain spend survive endure persist continue".split())
+
+
+def _asks_time_taken(question: QuestionAnalysis) -> bool:
+    return any(t.lemma_.lower() in _VERBS_OF_TIME and t.pos_ in {"VERB", "AUX"} for t in question.doc)
 
 
 def _with_days_of_month(ents: list[Span]) -> list[Span]:

@@ -425,3 +425,60 @@ def test_a_number_beside_another_date_stays_a_number(nlp, text: str, labelled) -
 
     ents = _entities_of(nlp, text, labelled)
     assert [(e.text, e.label_) for e in _with_days_of_month(ents)] == labelled
+
+
+# -- "how long" with a verb of time asks for a time, not a length ------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How long are the new piers designed to last?", "How long did the rebuilding of the pier take?"],
+)
+def test_how_long_a_thing_lasts_is_no_length(nlp, question: str) -> None:
+    fits = type_fits(nlp, question, "The 412-metre pier was rebuilt in six months and should last 120 years.")
+    assert fits.get("six months", 0.0) >= 1.0 or fits.get("120 years", 0.0) >= 1.0, fits
+    assert all(fit < 0.5 for text, fit in fits.items() if "metre" in text), fits
+
+
+def test_how_long_a_thing_is_is_a_length(nlp) -> None:
+    fits = type_fits(nlp, "How long is the new pier?", "The new pier is 412 metres long and was rebuilt in six months.")
+    assert fits.get("412 metres", 0.0) >= 1.0, fits
+
+
+# -- "What is a box girder?" asks what one is, not for one more of them ------------------------
+
+
+def test_a_definition_question_is_not_answered_by_the_thing_named_again(nlp) -> None:
+    fits = type_fits(nlp, "What is a cofferdam?", "Each pier was built inside a separate steel cofferdam.")
+    assert all(fit < 0.5 for text, fit in fits.items() if "cofferdam" in text), fits
+
+
+@pytest.mark.parametrize(
+    ("sentence", "definition"),
+    [
+        ("A cofferdam is a watertight enclosure pumped dry to let crews work below the waterline.",
+         "a watertight enclosure pumped dry to let crews work below the waterline"),
+        ("Engineers used a cofferdam, a watertight enclosure in the riverbed, to build each pier.",
+         "a watertight enclosure in the riverbed"),
+    ],
+)
+def test_a_definition_question_is_answered_by_what_the_thing_is_said_to_be(nlp, sentence: str, definition: str) -> None:
+    fits = type_fits(nlp, "What is a cofferdam?", sentence)
+    assert fits.get(definition, 0.0) >= 1.0, fits
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What is a cofferdam?", True),
+        ("What are cofferdams?", True),
+        ("What is scour at a bridge pier?", True),
+        ("What is the fare on the new ferry?", False),  # which value, not what a fare is
+        ("What is the cofferdam made of?", False),  # a question about one of them
+        ("What is a cofferdam used for?", False),
+    ],
+)
+def test_what_asks_for_a_definition(nlp, question: str, asks: bool) -> None:
+    from qa.spans import _asks_a_definition
+
+    assert _asks_a_definition(analyze_question(question, nlp)) is asks
