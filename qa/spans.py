@@ -461,7 +461,7 @@ def _spans(
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
-                    if _role_conflicts(role, question):
+                    if _role_conflicts(role, question, kind_of):
                         fit = 0.3
                     elif question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
@@ -1323,12 +1323,16 @@ def _named_by(ent: Span, noun: Token) -> bool:
     return verb.dep_ == "acl" and verb.head.i == noun.i and verb.lemma_.lower() in NAMING_VERBS
 
 
-def _role_conflicts(role: Token, question: QuestionAnalysis) -> bool:
+def _role_conflicts(
+    role: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool] = lambda noun, general: False
+) -> bool:
     """The question qualifies its role noun ("*foreign* minister", "president *of Vietnam*")
-    and the evidence qualifies the same noun differently ("*Prime* Minister", "*US* President")."""
+    and the evidence qualifies the same noun differently ("*Prime* Minister", "*US* President").
+    Synonyms are no difference: a "*cab* driver" is a "*taxi* driver" (``kind_of``, both ways)."""
     asked_role = next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None)
     asked, found = _modifier_keys(asked_role), _modifier_keys(role)
-    if asked and found and not asked & found:
+    same_kind = any(kind_of(a, f) or kind_of(f, a) for a in asked for f in found)
+    if asked and found and not asked & found and not same_kind:
         return True
     focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
     asked_kinds, found_kinds = _body_kinds_of(focus), _body_kinds_of(role)

@@ -663,3 +663,25 @@ def test_a_place_of_no_known_kind_gains_nothing_where_no_kind_is_asked(nlp) -> N
                      "A 36-year-old man was arrested in the Nordhafen district of Velm and a 41-year-old man "
                      "in Kalby, a port city on the west coast.")
     assert fits.get("Kalby", 0.0) >= fits.get("Nordhafen district", 0.0) > 0.0, fits
+
+
+# -- a role qualified by a synonym is the same role ---------------------------------------------
+
+
+@needs_wordnet
+def test_a_role_qualified_by_a_synonym_is_the_asked_role(nlp) -> None:
+    fits = wordnet_fits(
+        nlp, "What is the name of the cab driver who called the police?",
+        "Ines Marr, a taxi driver, called the police at 17:36 to report a crack in the road.",
+    )
+    assert fits.get("Ines Marr", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_a_role_qualified_otherwise_is_another_role(nlp) -> None:
+    # Near miss: a bus driver is no cab driver.
+    fits = wordnet_fits(
+        nlp, "What is the name of the cab driver who called the police?",
+        "Tom Berg, a bus driver, called the police at 17:36 to report a crack in the road.",
+    )
+    assert fits.get("Tom Berg", 0.0) < 1.0, fits
