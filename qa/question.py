@@ -709,8 +709,12 @@ def _role_noun(doc: Doc) -> str | None:
 
     Only a role the question equates with "who" counts: in "Who did the *lawyer* mean?" the
     lawyer is someone else, the one who meant."""
+    # The question's own copula, the root or the one "who" hangs from: in "Whose data showed
+    # that no *boat* was near?" the boat is equated with nothing the question asks.
+    who = next((t for t in doc if t.lower_ in {"who", "whom"}), None)
+    own_verbs = {t.i for t in doc if t.dep_ == "ROOT"} | ({who.head.i} if who is not None else set())
     for token in doc:
         equated = token.dep_ == "attr" or (token.dep_ == "nsubj" and token.head.lemma_ == "be")
-        if equated and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
+        if equated and token.head.i in own_verbs and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
             return token.lemma_.lower()
     return None

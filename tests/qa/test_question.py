@@ -114,6 +114,9 @@ def test_who_question_keeps_its_role_noun_as_focus(nlp) -> None:
     # The subject of another verb is not whom the question asks for.
     assert analyze_question("Who did the treasurer blame for the loss?", nlp).focus is None
     assert analyze_question("Whom did the defence lawyer accuse in court?", nlp).focus is None
+    # ... nor a noun equated with another in a clause of the question's.
+    assert analyze_question("Whose sonar data showed that no barge was near the pier?", nlp).focus is None
+    assert analyze_question("Who is the treasurer of the club the striker joined?", nlp).focus == "treasurer"
 
 
 @pytest.mark.parametrize("bad", ["", "   ", "\n\t", "?!?", "\u200b\u200b"])
