@@ -848,7 +848,12 @@ _VERBS_OF_TIME = frozenset("last take wait stay remain spend survive endure pers
 
 
 def _asks_time_taken(question: QuestionAnalysis) -> bool:
-    return any(t.lemma_.lower() in _VERBS_OF_TIME and t.pos_ in {"VERB", "AUX"} for t in question.doc)
+    """A verb of time is the question's own, not one that describes a thing: "How long was the
+    line of trucks *waiting* outside?" asks the line's length."""
+    return any(
+        t.lemma_.lower() in _VERBS_OF_TIME and t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"acl", "relcl", "amod"}
+        for t in question.doc
+    )
 
 
 def _with_days_of_month(ents: list[Span]) -> list[Span]:
