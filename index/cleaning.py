@@ -2,7 +2,8 @@
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
-it, ``index.text_browser_dumps``): single-line rules from
+it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``):
+single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
@@ -40,6 +41,7 @@ from index import (
     reader_prompts,
     transcripts,
 )
+from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
@@ -63,7 +65,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = html_to_source(raw_text) if is_html else _text_source(raw_text)
+    source = _source(raw_text, is_html)
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
@@ -131,6 +133,15 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
         offsets=offset_map(raw_index, len(text)),
         dropped=_dropped_blocks(source, page.lines),
     )
+
+
+def _source(raw_text: str, is_html: bool) -> SourceText:
+    """The page as its reader sees it: a news feed as the article it carries (``index.feeds``;
+    a feed is known by its markup whatever the file's suffix says), an HTML page's blocks
+    (``index.html_text``), a text page as ``_text_source`` reads it."""
+    if looks_like_feed(raw_text):
+        return feed_source(raw_text)
+    return html_to_source(raw_text) if is_html else _text_source(raw_text)
 
 
 def _text_source(raw_text: str) -> SourceText:
