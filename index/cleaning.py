@@ -2,8 +2,8 @@
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
-it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``):
-single-line rules from
+it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``; a
+caption file as its speakers' paragraphs, ``index.caption_files``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
@@ -41,6 +41,7 @@ from index import (
     reader_prompts,
     transcripts,
 )
+from index.caption_files import caption_source, looks_like_caption_file
 from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
@@ -145,9 +146,12 @@ def _source(raw_text: str, is_html: bool) -> SourceText:
 
 
 def _text_source(raw_text: str) -> SourceText:
-    """A text page as its reader sees it: a Markdown export rendered (``index.markdown_text``), a
-    text browser's dump as its screen showed it (``index.text_browser_dumps``), any other text
-    page as it is."""
+    """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
+    (``index.caption_files``), a Markdown export rendered (``index.markdown_text``), a text
+    browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
+    it is."""
+    if looks_like_caption_file(raw_text):
+        return caption_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):
