@@ -3,7 +3,8 @@
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
 it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``; a
-caption file as its speakers' paragraphs, ``index.caption_files``): single-line rules from
+caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
+author's posts, ``index.social_threads``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
@@ -48,6 +49,7 @@ from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
+from index.social_threads import looks_like_thread, thread_source
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
 
@@ -147,11 +149,14 @@ def _source(raw_text: str, is_html: bool) -> SourceText:
 
 def _text_source(raw_text: str) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
-    (``index.caption_files``), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.caption_files``), a social-media thread as its author's posts
+    (``index.social_threads``), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
         return caption_source(raw_text)
+    if looks_like_thread(raw_text):
+        return thread_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):
