@@ -113,6 +113,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
     _keep_table_rows(page, headline)
+    printed_pages.drop_notes_headings(page)  # after the header's rules, which drop the titles of sources
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
     printed_pages.settle_wrapped_paragraphs(page)  # last: it overrules the header's judgement of a cut line
     byline = header.page_byline(page, source) or _issuer_or_presenter(page)
