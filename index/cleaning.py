@@ -17,7 +17,9 @@ boilerplate, ``index.press_releases``; a newsletter's digest of other news and i
 signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: a
-newsletter's stories numbered after the headline's are dropped, rows of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
+newsletter's stories numbered after the headline's are dropped, a fact check's claim-review
+boxes (``index.fact_checks``) and rows of a data table are kept, the heading of a document's
+notes over the notes dropped, time stamps that head no entry are dropped, and so is the bio of the
 byline's author; a page without a byline is a report's issuer's or a programme's presenter's.
 Last, the lines of a printed paragraph take one fate (``printed_pages.settle_wrapped_paragraphs``).
 Every dropped stretch is recorded with its reason.
@@ -32,6 +34,7 @@ from index import (
     author_cards,
     block_rules,
     broadcast_pages,
+    fact_checks,
     furniture,
     glue,
     header,
@@ -112,6 +115,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     header.assign_header_and_body(page, headline)
     mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
+    fact_checks.keep_claim_boxes(page)  # after the header's rules, which read a box's fields as links
     _keep_table_rows(page, headline)
     printed_pages.drop_notes_headings(page)  # after the header's rules, which drop the titles of sources
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
