@@ -47,7 +47,7 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,
 _SPEAKER_CHANGE = re.compile(r"^(?:>>|-)\s+")
 # A line that is no speech: a sound or a description in brackets ("[THEME MUSIC]", "(applause)",
 # "[ON SCREEN: ...]"), or lyrics between music notes ("♪ Home again ♪").
-_SOUND = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫#][^♪♫#]*[♪♫#]?)$")
+_SOUND = re.compile(r"^(?:\[[^\[\]]*\]|\([^()]*\)|[♪♫][^♪♫]*[♪♫]?)$")
 # The captioner's credit: "Captions by Example Captioning", "Subtitles provided by ...".
 _CAPTIONER = re.compile(
     r"^(?:(?:closed |live )?captions?|captioning|captioned|subtitles?|subtitled|subtitling)"

@@ -2,8 +2,8 @@
 thread's author, every character mapped to the raw file.
 
 A thread is recognised by its structure (``looks_like_thread``): posts numbered "1/10", "2/10", ...
-from 1 on, each right under the same account's handle ("@jo_bloggs", maybe with its display name,
-a "·" and the post's date above the text), three posts at least. The numbered posts are the
+(or "1/", "2/", ...) from 1 on, each right under the same account's handle ("@jo_bloggs", maybe
+with its display name, a "·" and the post's date above the text), three posts at least. The numbered posts are the
 article, a reporter's account told post by post; everything else on the page is the platform's:
 its menus and headings, each post's display name, handle, time stamp and counts ("14 replies
 61 reposts 702 likes"), a quoted post inside one, the reply box, other accounts' replies and
@@ -35,15 +35,15 @@ POST_HEADER_MAX_LINES = 4  # between the handle and the post's text: "·", the d
 CONTROL_MAX_WORDS = 3  # "Quote", "Show more", "Post your reply"
 DISPLAY_NAME_MAX_WORDS = 6
 
-# The post's number at the start of its text: "1/10 ...", "(2/10) ...".
-_POST_NUMBER = re.compile(r"^\(?(?P<number>\d{1,3})/(?P<total>\d{1,3})\)?\s+(?=\S)")
+# The post's number at the start of its text, maybe without the total: "1/10 ...", "(2/10) ...",
+# "3/ ...".
+_POST_NUMBER = re.compile(r"^\(?(?P<number>\d{1,3})/(?P<total>\d{1,3})?\)?\s+(?=\S)")
 # The account's handle, alone or after the display name, maybe with the post's date: "@jo_bloggs",
 # "Jo Bloggs @jo_bloggs · 2h".
 _HANDLE = re.compile(r"^(?:[^@\s][^@]{0,50}\s)?@(?P<handle>\w{1,30})(?:\s*[·•|]\s*\S.{0,30})?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
 # A post's date as platforms print it: "Nov 3", "3 Nov", "Nov 3, 2036", "2h", "45m".
 _SHORT_DATE = re.compile(rf"^(?:{_MONTH} \d{{1,2}}|\d{{1,2}} {_MONTH})(?:,? \d{{4}})?$|^\d{{1,2}}[smhd]$")
-_SEPARATOR = re.compile(r"^[·•|]+$")
 # One count of a post's reactions: "14 replies", "48.2K Views", "1,104 Likes".
 _COUNT = re.compile(
     r"^\d[\d,.]*[KkM]?\s+(?:replies|reply|reposts?|retweets?|quotes?|quote posts?|likes?|bookmarks?|views?|shares?|comments?)$",
@@ -128,7 +128,7 @@ def _find_thread(lines: list[_Line]) -> _Thread | None:
         if number is None or handle_line is None:
             continue
         handle = _HANDLE.match(lines[handle_line].content).group("handle").lower()
-        posts = by_account.setdefault((handle, number.group("total")), [])
+        posts = by_account.setdefault((handle, number.group("total") or ""), [])
         if int(number.group("number")) == len(posts) + 1:
             posts.append((int(number.group("number")), i, handle_line))
     best = max(by_account.values(), key=len, default=[])
@@ -154,7 +154,9 @@ def _handle_above(lines: list[_Line], index: int) -> int | None:
 
 
 def _is_post_header(text: str) -> bool:
-    return bool(_SEPARATOR.match(text) or _SHORT_DATE.match(text) or furniture.is_time_stamp(text) or _is_control(text))
+    """A line between a post's handle and its text: the date or time, or a control ("Follow"), or
+    a separator ("·", a control without words)."""
+    return bool(_SHORT_DATE.match(text) or furniture.is_time_stamp(text) or _is_control(text))
 
 
 def _post_end(lines: list[_Line], start: int) -> int:
@@ -190,7 +192,7 @@ def _is_count_row(text: str) -> bool:
 
 def _is_control(text: str) -> bool:
     """A short control or label of the platform ("Quote", "Follow", "Show more", "Post your
-    reply"): a few words, no figure, no sentence."""
+    reply") or a separator ("·"): a few words or none, no figure, no sentence."""
     return len(words(text)) <= CONTROL_MAX_WORDS and not ends_sentence(text) and not any(char.isdigit() for char in text)
 
 
