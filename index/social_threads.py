@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from index import furniture, metadata
+from index.page_lines import is_body_prose
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
 from index.text_shape import ends_sentence, words
@@ -34,6 +35,9 @@ THREAD_MIN_POSTS = 3
 POST_HEADER_MAX_LINES = 4  # between the handle and the post's text: "·", the date, "Follow"
 CONTROL_MAX_WORDS = 3  # "Quote", "Show more", "Post your reply"
 DISPLAY_NAME_MAX_WORDS = 6
+# Paragraphs of prose in no post's block that make a page an article quoting a thread, not the
+# platform's page of it (whose only prose outside posts is a bio or a line of its legal footer).
+ARTICLE_MIN_PARAGRAPHS = 3
 
 # The post's number at the start of its text, maybe without the total: "1/10 ...", "(2/10) ...",
 # "3/ ...".
@@ -69,9 +73,13 @@ class _Thread:
 
 
 def looks_like_thread(raw_text: str) -> bool:
-    """Posts numbered from 1 under one account's handle, ``THREAD_MIN_POSTS`` at least. A list of
-    numbered paragraphs has no handle over each item; a page of replies has many accounts."""
-    return _find_thread(_lines(raw_text)) is not None
+    """Posts numbered from 1 under one account's handle, ``THREAD_MIN_POSTS`` at least, on a page
+    with no article around them. A list of numbered paragraphs has no handle over each item; a
+    page of replies has many accounts; an article that embeds a thread has paragraphs of its own
+    (``ARTICLE_MIN_PARAGRAPHS``) in no post's block, and stays an article."""
+    lines = _lines(raw_text)
+    thread = _find_thread(lines)
+    return thread is not None and _free_paragraphs(lines, thread) < ARTICLE_MIN_PARAGRAPHS
 
 
 def thread_source(raw_text: str) -> SourceText:
@@ -137,6 +145,24 @@ def _find_thread(lines: list[_Line]) -> _Thread | None:
     starts = [i for _, i, _ in best]
     posts = tuple((start, _post_end(lines, start)) for start in starts)
     return _Thread(posts=posts, handle_line=best[0][2])
+
+
+def _free_paragraphs(lines: list[_Line], thread: _Thread) -> int:
+    """Lines of prose outside the thread's posts whose block (the run of lines between blank
+    lines) has no handle: an article's paragraphs, not another account's post or a bio."""
+    in_posts = {i for first, last in thread.posts for i in range(first, last + 1)}
+    count = 0
+    block_has_handle = False
+    block: list[int] = []
+    for i, line in enumerate([*lines, _Line(-1, "")]):
+        if line.content:
+            block.append(i)
+            block_has_handle = block_has_handle or bool(_HANDLE.match(line.content))
+            continue
+        if not block_has_handle:
+            count += sum(1 for j in block if j not in in_posts and is_body_prose(lines[j].content))
+        block, block_has_handle = [], False
+    return count
 
 
 def _handle_above(lines: list[_Line], index: int) -> int | None:

@@ -354,6 +354,7 @@ def test_sentences_about_sponsors_and_what_is_coming_stay(text: str) -> None:
 
 # --- a social-media thread: the author's numbered posts ---
 
+# Other accounts' posts (a quoted post, a reply) are prose too, in blocks under their handles.
 THREAD = "\n".join(
     (
         "Chirrup",
@@ -383,7 +384,7 @@ THREAD = "\n".join(
         "@corrow_pilots",
         "·",
         "Mar 8",
-        "We were never told of any change to the buoys.",
+        "We were never told of any change to the buoys, and we said so to the board at the time.",
         "8 replies   20 reposts   311 likes   9K views",
         "",
         "Ines Marlow",
@@ -396,7 +397,7 @@ THREAD = "\n".join(
         "@harrowgate_hb",
         "·",
         "Mar 2",
-        "Notice to mariners: buoys C3 and C4 moved 60 metres east.",
+        "Notice to mariners: buoys C3 and C4 have been moved 60 metres east of their charted positions.",
         "5 replies   11 reposts   40 likes",
         "",
         "Ines Marlow",
@@ -415,7 +416,7 @@ THREAD = "\n".join(
         "·",
         "Mar 9",
         "Replying to @ines_reports",
-        "Those buoys have been wrong since the war, everyone knows it.",
+        "Those buoys have been in the wrong place since the war, and everyone on the quay knows it.",
         "2 replies   0 reposts   4 likes",
         "",
         "Show more replies",
@@ -462,6 +463,22 @@ def test_numbered_posts_of_different_accounts_are_no_thread() -> None:
         for number, name in ((1, "saltdog_88"), (2, "quayside_jo"), (3, "marrow_pt"))
     )
     assert not looks_like_thread(replies)
+
+
+def test_an_article_that_embeds_a_thread_stays_an_article() -> None:
+    thread_lines = THREAD.split("\n")
+    first, last = thread_lines.index("Ines Marlow"), thread_lines.index("3 replies   7 reposts   98 likes")
+    posts = "\n".join(thread_lines[first:last + 1])  # the four posts with their handles and counts
+    article = page(
+        "Reporter's thread from the inquiry draws thousands of replies",
+        "By Pavel Orrin",
+        "The Courier's harbour reporter posted the first day of the inquiry as it happened, and her thread was shared thousands of times.",
+        posts,
+        "The harbour board said it would answer the pilots' questions when the inquiry resumes on Monday morning.",
+        "The ferry company has not commented on the thread or on the evidence its crew gave at the hearing.",
+    )
+    assert not looks_like_thread(article)
+    assert_kept(clean(article), "her thread was shared thousands of times", "The ferry company has not commented")
 
 
 def test_the_threads_posts_are_kept_without_their_numbers() -> None:
