@@ -15,7 +15,9 @@ the turn before it unless it opens with a speaker-change marker (">>", "- "). A 
 description cue ("[MUSIC]", "(applause)", "♪ ... ♪", "[ON SCREEN: ...]") is not speech: it is
 dropped and ends the paragraph, as a NOTE between cues does. So is the captioner's credit
 ("Captions by ..."). Tags (voice, italics, classes, karaoke time stamps) are left out of the text;
-kept characters are verbatim copies, so a citation still points at the raw file.
+kept characters are verbatim copies, so a citation still points at the raw file. What the
+programme says about itself (its sponsor, its trailer for the items to come) is judged by the line
+rules (``index.broadcast_pages``), as on a transcript's page.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class _Line:
 
 @dataclass(slots=True)
 class _Paragraph:
-    """One speaker's run of cue lines: (line, first char, end char) of each, in raw offsets."""
+    """One speaker's run of cue lines: the raw ``[start, end)`` of each line, in order."""
 
     voice: str | None
     spans: list[tuple[int, int]] = field(default_factory=list)

@@ -97,13 +97,14 @@ def feed_source(raw_text: str) -> SourceText:
     texts: dict[str, str] = {}
     for element in fields[article]:
         if element in kept_fields or element is body:
-            part = _element_source(raw_text, element)
+            markup, positions = _content_string(raw_text, element)
+            part = html_to_source(markup)
             if builder.chars and part.text:
                 builder.insert("\n")
             start = len(builder.chars)
-            _append(builder, part, raw_text, element)
+            _append(builder, part, positions)
             table_rows += [(start + row_start, start + row_end) for row_start, row_end in part.table_rows]
-            dropped += [_shifted_block(block, raw_text, element) for block in part.dropped]
+            dropped += [_raw_block(block, positions, element) for block in part.dropped]
             texts[element.name] = part.text
         else:
             dropped.append(DroppedBlock(element.start, element.end, "feed-metadata"))
@@ -200,14 +201,8 @@ def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
 
 
 def _body_length(raw_text: str, element: _Element | None) -> int:
-    return len(_element_source(raw_text, element).text) if element is not None else -1
-
-
-def _element_source(raw_text: str, element: _Element) -> SourceText:
-    """The text an element's content shows, read as HTML, with ``raw_index`` relative to the
-    string it was read from (see ``_content_string``)."""
-    string, _ = _content_string(raw_text, element)
-    return html_to_source(string)
+    """How much text an element's content shows, read as HTML (-1 without the element)."""
+    return len(html_to_source(_content_string(raw_text, element)[0]).text) if element is not None else -1
 
 
 def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
@@ -238,9 +233,9 @@ def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
     return "".join(chars), positions
 
 
-def _append(builder: TextBuilder, part: SourceText, raw_text: str, element: _Element) -> None:
-    """Copy ``part`` (read from the element's content string) into ``builder`` on raw offsets."""
-    _, positions = _content_string(raw_text, element)
+def _append(builder: TextBuilder, part: SourceText, positions: list[int]) -> None:
+    """Copy ``part``, read from a content string whose characters sit at ``positions`` of the raw
+    file, into ``builder``."""
     for char, index in zip(part.text, part.raw_index):
         raw = positions[index] if index != INSERTED else INSERTED
         if raw == INSERTED:
@@ -249,9 +244,8 @@ def _append(builder: TextBuilder, part: SourceText, raw_text: str, element: _Ele
             builder.copy(raw)
 
 
-def _shifted_block(block: DroppedBlock, raw_text: str, element: _Element) -> DroppedBlock:
+def _raw_block(block: DroppedBlock, positions: list[int], element: _Element) -> DroppedBlock:
     """A block the HTML reader dropped inside the element's content, on raw offsets."""
-    _, positions = _content_string(raw_text, element)
     inside = [positions[i] for i in range(block.raw_start, min(block.raw_end, len(positions))) if positions[i] != INSERTED]
     if not inside:
         return DroppedBlock(element.content_start, element.content_start, block.reason)
