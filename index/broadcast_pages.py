@@ -2,7 +2,10 @@
 air now ("On air now: First Light with Jo Bloggs (06:00-09:00)"), the player's time codes
 between the parts of a transcript ("[04:12]") and the length of a clip ("Video, 2:14"), the
 note that the transcript was edited, and the station's description of itself in the footer
-("On 98.4 FM and digital radio since 1954.").
+("On 98.4 FM and digital radio since 1954."); inside a programme's own words (a transcript, a
+caption file, ``index.caption_files``), the credit of its sponsor ("Example News is sponsored by
+Example Insurance.") and the presenter's trailer for the programme's other items ("Still to come
+on Example News: ...").
 
 What is said in the transcript is the article, with its speaker labels; these lines are not.
 ``line_reason`` is called by ``index.furniture.line_reason``; ``presenter`` gives the cleaner the
@@ -56,6 +59,22 @@ _OWNER = re.compile(
     rf"^{_NAME} (?:is|are) (?:part|a member|a division|a subsidiary|a service|a brand) of (?:the )?{_NAME}\.$"
 )
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+TRAILER_MAX_WORDS = 60
+# The presenter's trailer for the items after this one, under its label and a colon: "Still to
+# come on Example News: ...", "Coming up: ...", "After the break: ...". "Coming up with the money
+# was hard" has no colon after the label.
+_TRAILER = re.compile(
+    r"^(?:still to come|coming up|up next|after the break|later in the (?:programme|program|bulletin|show))"
+    r"(?: (?:on|in) [^:.!?]{1,50})?\s*:\s*\S",
+    re.IGNORECASE,
+)
+# A programme's or a bulletin's sponsor credited in one sentence of names: "Example News at Six is
+# sponsored by Example Insurance.", "Brought to you by Example Bank." A report of a sponsorship goes
+# on with what it says ("The race is sponsored by Example Bank, which paid ...").
+_PROGRAMME = r"[A-Z0-9][\w&’'.-]*(?: (?:[A-Z0-9][\w&’'.-]*|of|and|at|on|the|in|for|&))*"
+_SPONSOR = re.compile(
+    rf"^(?:{_PROGRAMME} (?:is|are) )?(?:sponsored|brought to you|supported) by (?:the )?{_PROGRAMME}\.?$"
+)
 
 
 def presenter(page: Page) -> str | None:
@@ -77,14 +96,17 @@ def presenter(page: Page) -> str | None:
 
 def line_reason(text: str) -> str | None:
     """"player" for the now-playing strip, a time code or a clip's length, "transcript-note" for
-    the note on its editing, "station-note" for the station's description of itself; None for
-    anything else."""
+    the note on its editing, "station-note" for the station's description of itself,
+    "programme-promo" for a sponsor's credit and a trailer of the programme's other items; None
+    for anything else."""
     if is_on_air_strip(text) or _TIME_CODE.match(text.strip()) or _CLIP_LENGTH.match(text.strip()):
         return "player"
     if _EDITED_NOTE.match(text.strip()):
         return "transcript-note"
     if is_station_note(text):
         return "station-note"
+    if is_sponsor_credit(text) or is_trailer(text):
+        return "programme-promo"
     return None
 
 
@@ -103,3 +125,14 @@ def is_station_note(text: str) -> bool:
         and any(_FREQUENCY.match(sentence) for sentence in sentences)
         and all(_FREQUENCY.match(sentence) or _OWNER.match(sentence) for sentence in sentences)
     )
+
+
+def is_sponsor_credit(text: str) -> bool:
+    """A sponsor credited in a sentence of names and nothing else ("... is sponsored by Example
+    Insurance.")."""
+    return bool(_SPONSOR.match(text.strip()))
+
+
+def is_trailer(text: str) -> bool:
+    """The presenter's trailer for the programme's items to come, under its label and a colon."""
+    return bool(_TRAILER.match(text.strip())) and len(words(text)) <= TRAILER_MAX_WORDS

@@ -2,7 +2,9 @@
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
-it, ``index.text_browser_dumps``): single-line rules from
+it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``; a
+caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
+author's posts, ``index.social_threads``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
@@ -15,7 +17,9 @@ boilerplate, ``index.press_releases``; a newsletter's digest of other news and i
 signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: a
-newsletter's stories numbered after the headline's are dropped, rows of a data table are kept, time stamps that head no entry are dropped, and so is the bio of the
+newsletter's stories numbered after the headline's are dropped, a fact check's claim-review
+boxes (``index.fact_checks``) and rows of a data table are kept, the heading of a document's
+notes over the notes dropped, time stamps that head no entry are dropped, and so is the bio of the
 byline's author; a page without a byline is a report's issuer's or a programme's presenter's.
 Last, the lines of a printed paragraph take one fate (``printed_pages.settle_wrapped_paragraphs``).
 Every dropped stretch is recorded with its reason.
@@ -30,6 +34,7 @@ from index import (
     author_cards,
     block_rules,
     broadcast_pages,
+    fact_checks,
     furniture,
     glue,
     header,
@@ -40,11 +45,14 @@ from index import (
     reader_prompts,
     transcripts,
 )
+from index.caption_files import caption_source, looks_like_caption_file
+from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
+from index.social_threads import looks_like_thread, thread_source
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
 
@@ -63,7 +71,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = html_to_source(raw_text) if is_html else _text_source(raw_text)
+    source = _source(raw_text, is_html)
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
@@ -107,7 +115,9 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     header.assign_header_and_body(page, headline)
     mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
+    fact_checks.keep_claim_boxes(page)  # after the header's rules, which read a box's fields as links
     _keep_table_rows(page, headline)
+    printed_pages.drop_notes_headings(page)  # after the header's rules, which drop the titles of sources
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
     printed_pages.settle_wrapped_paragraphs(page)  # last: it overrules the header's judgement of a cut line
     byline = header.page_byline(page, source) or _issuer_or_presenter(page)
@@ -133,10 +143,25 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     )
 
 
+def _source(raw_text: str, is_html: bool) -> SourceText:
+    """The page as its reader sees it: a news feed as the article it carries (``index.feeds``;
+    a feed is known by its markup whatever the file's suffix says), an HTML page's blocks
+    (``index.html_text``), a text page as ``_text_source`` reads it."""
+    if looks_like_feed(raw_text):
+        return feed_source(raw_text)
+    return html_to_source(raw_text) if is_html else _text_source(raw_text)
+
+
 def _text_source(raw_text: str) -> SourceText:
-    """A text page as its reader sees it: a Markdown export rendered (``index.markdown_text``), a
-    text browser's dump as its screen showed it (``index.text_browser_dumps``), any other text
-    page as it is."""
+    """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
+    (``index.caption_files``), a social-media thread as its author's posts
+    (``index.social_threads``), a Markdown export rendered (``index.markdown_text``), a text
+    browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
+    it is."""
+    if looks_like_caption_file(raw_text):
+        return caption_source(raw_text)
+    if looks_like_thread(raw_text):
+        return thread_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):

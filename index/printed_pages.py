@@ -4,12 +4,16 @@ its pages around the text.
 Each page of the dump starts or ends with a running header or footer ("Example Authority —
 Annual report — Page 3 of 9", "Ref. AR-2031/04 | Not for use in legal proceedings"), the
 document opens with a table of contents ("3. Findings ........ 7") and may close with a glossary
-of general terms; footnotes ("¹ See the guidance of 2027.") sit at the foot of the page that cites
-them ("... was never replaced.²"). None of it is the document's account.
+of general terms; footnotes ("¹ See the guidance of 2027.", "[1] See ...") sit at the foot of the
+page that cites them ("... was never replaced.²", "... was never replaced.[1]"), maybe under their
+heading ("Footnotes", "Notes"); a figure or an annex the text version cannot show is a placeholder
+in brackets ("[Figure 2: Stills from the camera. Not reproduced in the print version.]"). None of
+it is the document's account.
 
 ``line_reason`` is called by ``index.furniture.line_reason``; the rules that need the page
 (``drop_running_headers``, ``drop_contents_lists``, ``drop_footnotes``, ``drop_glossaries``) run
-with the block rules in ``index.cleaning``, which also asks ``issuer`` for a report's author.
+with the block rules in ``index.cleaning``, which also asks ``issuer`` for a report's author, and
+runs ``drop_notes_headings`` once the header's rules have dropped what they drop.
 """
 
 from __future__ import annotations
@@ -58,8 +62,25 @@ _SHAPE_REASONS = {"caption", "inline-link"}
 _ENTRY_REASONS = {"footnote", "glossary"}
 # The number a contents box puts before a section's title: "2 ", "3.1 ", "4. ".
 _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
-# A footnote at the foot of a page: its superscript marker, then the note ("¹ See ...").
-_FOOTNOTE = re.compile(rf"^(?P<marker>[{FOOTNOTE_DIGITS}]+)\s+\S")
+# A footnote at the foot of a page: its marker, in superscript or in brackets, then the note
+# ("¹ See ...", "[3] See ...").
+_FOOTNOTE = re.compile(rf"^(?P<marker>[{FOOTNOTE_DIGITS}]+|\[\d{{1,3}}\])\s+\S")
+# A placeholder for what the text version of a document cannot show, the whole line in brackets:
+# "[Figure 1: General arrangement of the span. Not reproduced in the print version.]", "[Annex A:
+# Witnesses. See the PDF version.]". An editor's bracketed words inside a sentence, or a bracketed
+# note that names no figure, table or annex, are the document's.
+_PLACEHOLDER = re.compile(
+    r"^\[(?:figure|fig\.|table|chart|graph|map|diagram|illustration|image|photo(?:graph)?|plate|exhibit|"
+    r"annex|appendix|attachment|infographic)\s+[A-Z0-9][\w.-]{0,6}\s*[:.–—-]\s*[^\[\]]+\]$",
+    re.IGNORECASE,
+)
+# The heading of a document's notes or sources: "Footnotes", "Notes", "Sources", "References".
+NOTES_HEADINGS = re.compile(
+    r"^(?:foot ?notes|end ?notes|notes|sources|references|bibliography|works cited|citations|"
+    r"notes and sources|sources and notes|notes and references)$",
+    re.IGNORECASE,
+)
+NOTES_HEADING_MIN_ENTRIES = 2
 GLOSSARY_HEADINGS = re.compile(
     r"^(?:glossary(?: of terms)?|abbreviations(?: and acronyms)?|acronyms(?: and abbreviations)?|"
     # A magazine's box of the terms its article uses: "Jargon buster", "Key terms", "The jargon explained".
@@ -71,11 +92,14 @@ _GLOSSARY_ENTRY = re.compile(r"^(?P<term>[A-Z][^:.!?]{0,60}?)\s*:\s+\S")
 
 
 def line_reason(text: str) -> str | None:
-    """"running-header" for a page number line, "contents" for an entry of a contents table."""
+    """"running-header" for a page number line, "contents" for an entry of a contents table,
+    "placeholder" for a figure or an annex the text cannot show."""
     if is_page_marker(text):
         return "running-header"
     if is_contents_entry(text):
         return "contents"
+    if _PLACEHOLDER.match(text.strip()):
+        return "placeholder"
     return None
 
 
@@ -162,10 +186,11 @@ def _is_anchor(page: Page, index: int) -> bool:
 
 
 def drop_footnotes(page: Page) -> None:
-    """A footnote: a line opening with a superscript marker ("¹ See the guidance ...") that
-    another line of the page cites ("... a valid load sheet.¹"). It names a source or adds an
-    aside; the text that cites it says what the document says. A line opening with a
-    superscript that no line cites is left as it is."""
+    """A footnote: a line opening with a marker in superscript or in brackets ("¹ See the
+    guidance ...", "[1] See the guidance ...") that another line of the page cites ("... a valid
+    load sheet.¹", "... a valid load sheet.[1]"). It names a source or adds an aside; the text that
+    cites it says what the document says. A line opening with a marker that no line cites is left
+    as it is."""
     texts = [line.text for line in page.lines if not line.blank]
     for line in page.lines:
         match = _FOOTNOTE.match(line.text) if line.kept else None
@@ -174,8 +199,25 @@ def drop_footnotes(page: Page) -> None:
 
 
 def _cites(text: str, marker: str) -> bool:
-    """``text`` carries ``marker`` after a word or a full stop ("sheet.¹"), not at its start."""
+    """``text`` carries ``marker`` after a word or a full stop ("sheet.¹", "sheet.[1]"), not at
+    its start."""
     return bool(re.search(rf"(?<=[^\s{FOOTNOTE_DIGITS}]){re.escape(marker)}(?![{FOOTNOTE_DIGITS}])", text))
+
+
+def drop_notes_headings(page: Page) -> None:
+    """The heading of a document's notes or sources ("Footnotes", "Sources") over the entries the
+    rules dropped (footnotes, the titles of the sources): the first NOTES_HEADING_MIN_ENTRIES
+    lines under it dropped for one reason, it heads nothing the article keeps. Over a paragraph
+    the heading is the article's ("Sources" over "Sources close to the board said ...")."""
+    indexes = content(page)
+    for k, i in enumerate(indexes):
+        heading = page.lines[i]
+        if not heading.kept or not NOTES_HEADINGS.match(heading.text.rstrip(": ")):
+            continue
+        entries = [page.lines[j] for j in indexes[k + 1:k + 1 + NOTES_HEADING_MIN_ENTRIES]]
+        reasons = {entry.reason for entry in entries}
+        if len(entries) == NOTES_HEADING_MIN_ENTRIES and len(reasons) == 1 and None not in reasons:
+            heading.reason = entries[0].reason
 
 
 def drop_glossaries(page: Page) -> None:

@@ -1,7 +1,8 @@
 """The text the cleaner reads, with a per-character map back to the raw file.
 
-A plain-text page is its own source text (identity map); an HTML page becomes one line per
-block element (see ``index.html_text``). Both carry hints the page states outside its prose
+A plain-text page is its own source text (identity map), its tables' lines flagged as rows
+(``index.text_tables``); an HTML page becomes one line per block element (see
+``index.html_text``). Both carry hints the page states outside its prose
 (an HTML ``<title>``, ``<h1>``, ``og:title``, ``og:site_name``, ``article:published_time``).
 """
 
@@ -11,6 +12,7 @@ import logging
 from array import array
 from dataclasses import dataclass
 
+from index import text_tables
 from index.records import DroppedBlock, OffsetMap, OffsetRun
 
 logger = logging.getLogger(__name__)
@@ -50,8 +52,14 @@ class SourceText:
 
 
 def plain_source(raw_text: str) -> SourceText:
-    """A plain-text page: the source text is the raw text itself."""
-    return SourceText(text=raw_text, raw_index=array("q", range(len(raw_text))))
+    """A plain-text page: the source text is the raw text itself, with the lines of its tables of
+    figures set in columns of spaces flagged as rows (``index.text_tables``)."""
+    lines = raw_text.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    rows = tuple((starts[i], starts[i] + len(lines[i])) for i in sorted(text_tables.table_lines(lines)))
+    return SourceText(text=raw_text, raw_index=array("q", range(len(raw_text))), table_rows=rows)
 
 
 class TextBuilder:

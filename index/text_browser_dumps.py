@@ -10,10 +10,10 @@ prints what it cannot show as a marker: the page's head links ("#[1]News feed"),
 
 The source text is what the page showed, the way ``index.html_text`` reads an HTML page: a
 paragraph's wrapped lines joined into one line (an inserted space where the browser broke the
-line), link markers left out (the link's text is kept), a table's rows flagged as rows
-(``SourceText.table_rows``, kept below the headline like an HTML table's). The reference list, the
-head links, frames and form fields render as nothing the article says: dropped whole and
-recorded. Kept characters are verbatim copies, so a citation still points at the raw file.
+line), link markers left out (the link's text is kept), a table's lines flagged as rows
+(``index.text_tables``; ``SourceText.table_rows``, kept below the headline like an HTML
+table's). The reference list, the head links, frames and form fields render as nothing the
+article says: dropped whole and recorded. Kept characters are verbatim copies, so a citation still points at the raw file.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from index import text_tables
 from index.records import DroppedBlock
 from index.source_text import SourceText, TextBuilder
 from index.text_shape import runs_on
@@ -29,8 +30,6 @@ from index.text_shape import runs_on
 logger = logging.getLogger(__name__)
 
 MIN_REFERENCES = 3  # numbered addresses under the heading, with their markers in the text
-TABLE_MIN_ROWS = 3
-TABLE_MIN_CELLS = 3
 
 # The heading of the address list: "References" (lynx), "Visible links" / "Hidden links:" (older
 # lynx, links).
@@ -45,8 +44,6 @@ _MARKER = re.compile(r"\[(?P<number>\d{1,4})\]")
 _HEAD_LINKS = re.compile(r"^\s*#\[\d{1,4}\]")
 _FRAME = re.compile(r"^\s*i?frame:\s*\[\d{1,4}\]\S.{0,80}$", re.IGNORECASE)
 _TEXT_FIELD = re.compile(r"_{5,}")
-# A table's cells: text separated by two spaces or more.
-_CELL_GAP = re.compile(r"\S(?: {2,})(?=\S)")
 # A list item as the browser prints it: a bullet ("*", "+", "o") or a number.
 _LIST_ITEM = re.compile(r"^\s*(?:[*+o#@-]|\d{1,3}[.)])\s+\S")
 
@@ -112,7 +109,7 @@ def dump_source(raw_text: str) -> SourceText:
     if references is not None:
         dropped.append(DroppedBlock(lines[references].start, len(raw_text), "link-references"))
     width = _wrap_width(lines[:end_of_text])
-    table_lines = _table_lines(lines[:end_of_text])
+    table_lines = text_tables.table_lines([line.text for line in lines[:end_of_text]])
     builder = TextBuilder(raw_text)
     table_rows: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
@@ -183,21 +180,3 @@ def _wrap_width(lines: list[_RawLine]) -> int | None:
         and runs_on(line.text.rstrip(), following.text.strip(), None)
     )
     return lengths[len(lengths) // 2] if lengths else None
-
-
-def _table_lines(lines: list[_RawLine]) -> set[int]:
-    """Indexes of a table's rows: runs of ``TABLE_MIN_ROWS`` lines or more at one indent, each
-    with the same number (``TABLE_MIN_CELLS`` or more) of cells set apart by wide spaces."""
-    rows: set[int] = set()
-    run: list[int] = []
-    cells = 0
-    for i, line in enumerate([*lines, _RawLine(-1, "")]):
-        count = len(_CELL_GAP.findall(line.text.strip())) + 1 if not line.blank else 0
-        same_run = run and count == cells and line.indent == lines[run[0]].indent
-        if count >= TABLE_MIN_CELLS and same_run:
-            run.append(i)
-            continue
-        if len(run) >= TABLE_MIN_ROWS:
-            rows.update(run)
-        run, cells = ([i], count) if count >= TABLE_MIN_CELLS else ([], 0)
-    return rows

@@ -1,0 +1,272 @@
+"""A news feed saved as a page (an RSS 2.0 or Atom file stored as text) -> the article it carries,
+every character mapped to the raw file.
+
+A feed is recognised by its structure (``looks_like_feed``): after the XML declaration and its
+processing instructions, the root element is ``<rss>`` (or RSS 1.0's ``<rdf:RDF>``) or Atom's
+``<feed>``, and it holds items (``<item>``, ``<entry>``). The channel's metadata (its title, links,
+update schedule, image) and the items of other stories are the feed's, not the article's. The
+article is the item that carries the most text in its full-content element
+(``<content:encoded>``, Atom's ``<content>``; when no item has one, its ``<description>`` or
+``<summary>``): its title, author and date are its header, and the HTML of its content is read as
+``index.html_text`` reads a page, so the page rules then treat its captions, asides and link lines
+as they treat any HTML page's. Beside a full content the item's description is a teaser repeating
+the article, and its link, guid, categories and media elements are the feed's.
+
+The HTML of an element is either wrapped in CDATA (``<![CDATA[<p>...</p>]]>``) or escaped
+(``&lt;p&gt;...``); both are read, and every kept character stays a verbatim copy of the raw file
+(a character an escape decodes is recorded as inserted), so a citation still points at it.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+from dataclasses import dataclass
+
+from index.html_text import html_to_source
+from index.records import DroppedBlock
+from index.source_text import INSERTED, PageHints, SourceText, TextBuilder
+
+logger = logging.getLogger(__name__)
+
+# What may precede the root element: an XML declaration, a stylesheet instruction, comments, a doctype.
+_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
+_ROOT = re.compile(r"<(?:rss|rdf:RDF|feed)\b[^>]*>", re.IGNORECASE)
+_CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_OPEN_TAG = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?P<empty>/?)>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_ITEMS = ("item", "entry")
+# The item's own elements that the article keeps, by what they are: the headline, the author,
+# the date. Namespaced forms are the common modules' (Dublin Core's ``dc:creator``, ``dc:date``).
+_TITLE = ("title",)
+_AUTHOR = ("dc:creator", "author", "creator")
+_DATE = ("pubdate", "dc:date", "published", "updated", "date")
+# The element that carries the full article, then the teaser when no item has one.
+_FULL_CONTENT = ("content:encoded", "content")
+_TEASER = ("description", "summary")
+# An RSS author is an address with the name in brackets: "desk@example.org (Jo Bloggs)".
+_ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
+# A channel title names the site and often the feed's section after it: "Example Courier - News".
+_SECTION_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{1,30}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Element:
+    """One element of the feed: its lowercased name and the raw span of its tags and content."""
+
+    name: str
+    start: int  # the open tag's "<"
+    content_start: int
+    content_end: int  # the close tag's "<" (== content_start for an empty element)
+    end: int  # after the close tag
+
+
+def looks_like_feed(raw_text: str) -> bool:
+    """An RSS or Atom document: its root element, after the prologue, is ``<rss>``, ``<rdf:RDF>`` or
+    ``<feed>``, and it holds an item or an entry. A page that quotes a feed's markup in its prose
+    opens with something else."""
+    prologue = _PROLOGUE.match(raw_text)
+    root = _ROOT.match(raw_text, prologue.end() if prologue else 0)
+    return root is not None and bool(_items(raw_text, _opaque_spans(raw_text)))
+
+
+def feed_source(raw_text: str) -> SourceText:
+    """The article a feed carries: its title, author and date lines, then the text of its
+    content's HTML one block per line, mapped to raw offsets; everything else is recorded as
+    dropped.
+
+    >>> feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Example News</title>'
+    ...         '<item><title>Dam holds</title><content:encoded><![CDATA[<p>The dam held.</p>]]>'
+    ...         '</content:encoded></item></channel></rss>')
+    >>> feed_source(feed).text
+    'Dam holds\\nThe dam held.'
+    """
+    opaque = _opaque_spans(raw_text)
+    items = _items(raw_text, opaque)
+    fields = [_children(raw_text, item.content_start, item.content_end, opaque) for item in items]
+    body_names = _FULL_CONTENT if any(_first(children, _FULL_CONTENT) for children in fields) else _TEASER
+    article = max(range(len(items)), key=lambda k: _body_length(raw_text, _first(fields[k], body_names)))
+    dropped = [DroppedBlock(0, items[0].start, "feed-channel"), DroppedBlock(items[-1].end, len(raw_text), "feed-channel")]
+    dropped += [DroppedBlock(item.start, item.end, "feed-item") for k, item in enumerate(items) if k != article]
+    kept_fields = {_first(fields[article], names) for names in (_TITLE, _AUTHOR, _DATE)} - {None}
+    body = _first(fields[article], body_names)
+    builder = TextBuilder(raw_text)
+    table_rows: list[tuple[int, int]] = []
+    texts: dict[str, str] = {}
+    for element in fields[article]:
+        if element in kept_fields or element is body:
+            markup, positions = _content_string(raw_text, element)
+            part = html_to_source(markup)
+            if builder.chars and part.text:
+                builder.insert("\n")
+            start = len(builder.chars)
+            _append(builder, part, positions)
+            table_rows += [(start + row_start, start + row_end) for row_start, row_end in part.table_rows]
+            dropped += [_raw_block(block, positions, element) for block in part.dropped]
+            texts[element.name] = part.text
+        else:
+            dropped.append(DroppedBlock(element.start, element.end, "feed-metadata"))
+    hints = PageHints(
+        title=_text_of(texts, _TITLE),
+        site_name=_channel_title(raw_text, items[0].start),
+        published=_text_of(texts, _DATE),
+        authors=tuple(name for name in [_author_name(_text_of(texts, _AUTHOR))] if name),
+        headings=tuple(heading for heading in [_text_of(texts, _TITLE)] if heading),
+    )
+    return SourceText(
+        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=hints, table_rows=tuple(table_rows)
+    )
+
+
+def _opaque_spans(raw_text: str) -> list[tuple[int, int]]:
+    """CDATA sections and comments: their "<" and ">" are text, never the feed's tags."""
+    spans = [(match.start(), match.end()) for match in _CDATA.finditer(raw_text)]
+    spans += [(match.start(), match.end()) for match in _COMMENT.finditer(raw_text)]
+    return sorted(spans)
+
+
+def _inside(position: int, opaque: list[tuple[int, int]]) -> int | None:
+    """The end of the opaque span ``position`` falls in, if any."""
+    for start, end in opaque:
+        if start <= position < end:
+            return end
+        if start > position:
+            break
+    return None
+
+
+def _items(raw_text: str, opaque: list[tuple[int, int]]) -> list[_Element]:
+    return [element for element in _children(raw_text, 0, len(raw_text), opaque, descend=True) if element.name in _ITEMS]
+
+
+def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]], descend: bool = False) -> list[_Element]:
+    """The elements between ``start`` and ``end`` at the outermost level; with ``descend`` the
+    search goes into every element that is not an item (the channel holds the items)."""
+    found: list[_Element] = []
+    position = start
+    while position < end:
+        tag = _OPEN_TAG.search(raw_text, position, end)
+        if tag is None:
+            break
+        skip = _inside(tag.start(), opaque)
+        if skip is not None:
+            position = skip
+            continue
+        name = tag.group("name").lower()
+        if tag.group("empty"):
+            found.append(_Element(name, tag.start(), tag.end(), tag.end(), tag.end()))
+            position = tag.end()
+            continue
+        close_start, close_end = _close_tag(raw_text, tag.group("name"), tag.end(), end, opaque)
+        if descend and name not in _ITEMS:
+            position = tag.end()  # look for the items inside the root and the channel
+            continue
+        found.append(_Element(name, tag.start(), tag.end(), close_start, close_end))
+        position = close_end
+    return found
+
+
+def _close_tag(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> tuple[int, int]:
+    """Raw span of the tag closing ``name`` (nesting-aware, outside CDATA); the end of the range
+    when the feed never closes it."""
+    tags = re.compile(rf"<(/?){re.escape(name)}\b[^>]*?(/?)>", re.IGNORECASE)
+    depth = 1
+    position = start
+    while True:
+        match = tags.search(raw_text, position, end)
+        if match is None:
+            return end, end
+        skip = _inside(match.start(), opaque)
+        if skip is not None:
+            position = skip
+            continue
+        position = match.end()
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                return match.start(), match.end()
+        elif not match.group(2):
+            depth += 1
+
+
+def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
+    """The first child named by ``names``, in the order of ``names`` (the strongest first)."""
+    for name in names:
+        for element in children:
+            if element.name == name:
+                return element
+    return None
+
+
+def _body_length(raw_text: str, element: _Element | None) -> int:
+    """How much text an element's content shows, read as HTML (-1 without the element)."""
+    return len(html_to_source(_content_string(raw_text, element)[0]).text) if element is not None else -1
+
+
+def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
+    """The element's content as markup, and the raw offset of each of its characters: a CDATA
+    section's inside as it is, escaped markup unescaped (a character an entity decodes to maps to
+    INSERTED)."""
+    content = raw_text[element.content_start:element.content_end]
+    stripped = content.strip()
+    cdata = _CDATA.fullmatch(stripped)
+    if cdata is not None:
+        offset = element.content_start + content.index(stripped) + cdata.start("inner")
+        inner = cdata.group("inner")
+        return inner, list(range(offset, offset + len(inner)))
+    chars: list[str] = []
+    positions: list[int] = []
+    position = element.content_start
+    while position < element.content_end:
+        entity = _ENTITY.match(raw_text, position, element.content_end)
+        if entity is not None:
+            decoded = html.unescape(entity.group(0))
+            chars.extend(decoded)
+            positions.extend([INSERTED] * len(decoded))
+            position = entity.end()
+            continue
+        chars.append(raw_text[position])
+        positions.append(position)
+        position += 1
+    return "".join(chars), positions
+
+
+def _append(builder: TextBuilder, part: SourceText, positions: list[int]) -> None:
+    """Copy ``part``, read from a content string whose characters sit at ``positions`` of the raw
+    file, into ``builder``."""
+    for char, index in zip(part.text, part.raw_index):
+        raw = positions[index] if index != INSERTED else INSERTED
+        if raw == INSERTED:
+            builder.insert(char)
+        else:
+            builder.copy(raw)
+
+
+def _raw_block(block: DroppedBlock, positions: list[int], element: _Element) -> DroppedBlock:
+    """A block the HTML reader dropped inside the element's content, on raw offsets."""
+    inside = [positions[i] for i in range(block.raw_start, min(block.raw_end, len(positions))) if positions[i] != INSERTED]
+    if not inside:
+        return DroppedBlock(element.content_start, element.content_start, block.reason)
+    return DroppedBlock(inside[0], inside[-1] + 1, block.reason)
+
+
+def _text_of(texts: dict[str, str], names: tuple[str, ...]) -> str | None:
+    return next((" ".join(texts[name].split()) for name in names if texts.get(name)), None)
+
+
+def _author_name(author: str | None) -> str | None:
+    if author is None:
+        return None
+    match = _ADDRESS_AND_NAME.match(author)
+    return match.group("name").strip() if match else author
+
+
+def _channel_title(raw_text: str, first_item: int) -> str | None:
+    """The channel's title, without the feed's section after it: the site's name."""
+    title = re.search(r"<title\b[^>]*>(?P<title>.*?)</title>", raw_text[:first_item], re.DOTALL | re.IGNORECASE)
+    if title is None:
+        return None
+    text = " ".join(html.unescape(_CDATA.sub(lambda match: match.group("inner"), title.group("title"))).split())
+    return _SECTION_SUFFIX.sub("", text) or None
