@@ -25,10 +25,11 @@ def test_seed_targets() -> None:
 LABELLED_SETS = sorted(path.parent for path in (ROOT / "tests" / "data").glob("*/clean_labels"))
 # Sets whose last lines the general rules leave wrong, held at what they reach (recall, precision)
 # so that they cannot fall back. devset_wildfire: a printed report's title split over two lines,
-# a space-aligned table's caption and header row, an infobox's bare figures (read as a ticker's
-# prices) and its picture caption, a hotline line and a fact check's "What we checked" heading;
-# a rule for any one of them would be narrower than the layout (session 32).
-SHORT_OF_CLEAN = {"devset_wildfire": (0.958, 0.984)}
+# an infobox's bare figures (read as a ticker's prices) and its picture caption, a hotline line
+# and a fact check's "What we checked" heading; a rule for any one of them would be narrower
+# than the layout (session 32). Its space-aligned table's caption and header row are kept since
+# session 34 (``index.text_tables``).
+SHORT_OF_CLEAN = {"devset_wildfire": (0.969, 0.984)}
 
 
 @pytest.mark.parametrize("data_set", LABELLED_SETS, ids=lambda path: path.name)
