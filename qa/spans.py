@@ -625,6 +625,8 @@ def _spans(
             start = _name_start(ent)
         if tangible and ent.label_ in _TIME_AND_FIGURE_LABELS:
             fit = min(fit, 0.15)
+        if definition:
+            fit = min(fit, 0.15)  # a name is no definition
         spans.append((start, ent.end_char, fit))
     for chunk in span.noun_chunks:
         if chunk.root.pos_ == "PRON":
@@ -655,6 +657,8 @@ def _spans(
             # names one again; its apposition or what it is said to be defines it.
             spans.extend((start, end, 1.0) for start, end in _said_to_be(chunk.root))
             fit = 0.1
+        elif definition:
+            fit = min(fit, 0.15)  # ... and any other phrase of the sentence only stands near it
         if tangible and chunk.root.ent_type_ in _TIME_AND_FIGURE_LABELS:
             fit = min(fit, 0.15)
         spans.append((phrase.start_char, phrase.end_char, fit))

@@ -461,6 +461,11 @@ def test_a_definition_question_is_not_answered_by_the_thing_named_again(nlp) -> 
     assert all(fit < 0.5 for text, fit in fits.items() if "cofferdam" in text), fits
 
 
+def test_a_definition_question_is_not_answered_by_the_phrases_near_the_thing(nlp) -> None:
+    fits = type_fits(nlp, "What is a cofferdam?", "Each pier of the Harl Viaduct was built inside a steel cofferdam.")
+    assert fits and all(fit < 0.3 for fit in fits.values()), fits
+
+
 @pytest.mark.parametrize(
     ("sentence", "definition"),
     [
