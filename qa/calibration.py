@@ -164,7 +164,7 @@ PACKAGED_SETS = (
             "heldout_flood", "heldout_recall", "devset_launch", "heldout_verdict", "devset_harbour_fire",
             "devset_hospital_cyberattack", "devset_museum_heist", "devset_takeover_bid", "devset_glacier_dig",
             "devset_water_contamination", "devset_airline_outage", "devset_mine_rescue", "devset_wildfire",
-            "devset_marathon",
+            "devset_marathon", "devset_bridge",
         )
     ),
 )
