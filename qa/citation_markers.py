@@ -100,4 +100,5 @@ def drop_marker_entities(doc: Doc) -> Doc:
 
 
 def _bracketed_label(doc: Doc, i: int) -> bool:
+    """Is ``doc[i]`` a marker's label standing alone between square brackets ("[2]")?"""
     return doc[i - 1].text == "[" and doc[i + 1].text == "]" and _LABEL_TOKEN.match(doc[i].text) is not None

@@ -63,8 +63,9 @@ _NUMBER_FOCUS = {
     # ... though a height or a fall may be a rate or a price ("How far did the shares fall?").
     **dict.fromkeys(("high", "far", "low"), frozenset({"QUANTITY", "PERCENT", "MONEY"})),
 }
-# Entity labels of amounts measured in a unit, not counts of things.
+# "*the year* 2033": the words naming a year before its number.
 _YEAR_WORDS = re.compile(r"(?:the\s+)?year\s+(?=\d{4}\b)", re.IGNORECASE)
+# Entity labels of amounts measured in a unit, not counts of things.
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
 # An amount of something ("how much *rain*"); a percentage is a share of it, not how much.
 _AMOUNT_LABELS = frozenset({"QUANTITY", "MONEY"})
@@ -1340,8 +1341,7 @@ def _role_conflicts(
     Synonyms are no difference: a "*cab* driver" is a "*taxi* driver" (``kind_of``, both ways)."""
     asked_role = next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None)
     asked, found = _modifier_keys(asked_role), _modifier_keys(role)
-    same_kind = any(kind_of(a, f) or kind_of(f, a) for a in asked for f in found)
-    if asked and found and not asked & found and not same_kind:
+    if asked and found and not asked & found and not _synonyms_among(asked, found, kind_of):
         return True
     focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)
     asked_kinds, found_kinds = _body_kinds_of(focus), _body_kinds_of(role)
@@ -1352,6 +1352,11 @@ def _role_conflicts(
     return bool(asked_places) and bool(found_places) and not any(
         _same_place(a, b) for a in asked_places for b in found_places
     )
+
+
+def _synonyms_among(asked: set[str], found: set[str], kind_of: Callable[[str, str], bool]) -> bool:
+    """Is a modifier of one side a kind of one of the other's, either way ("cab", "taxi")?"""
+    return any(kind_of(a, f) or kind_of(f, a) for a in asked for f in found)
 
 
 def _body_kinds_of(role: Token | None) -> set[int]:
