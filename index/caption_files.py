@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from index import metadata
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
+from index.text_shape import RawLine, raw_lines
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +57,6 @@ _CAPTIONER = re.compile(
     r"(?: (?:provided|made|produced|written|prepared))? by\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Line:
-    start: int  # raw offset of the line's first character
-    text: str
 
 
 @dataclass(slots=True)
@@ -108,7 +103,7 @@ def caption_source(raw_text: str) -> SourceText:
             current = None
             continue
         dropped.append(DroppedBlock(block[0].start, _end(block[timing]), "cue-timing"))
-        spoken: list[_Line] = []
+        spoken: list[RawLine] = []
         for line in block[timing + 1:]:
             if _is_sound(line.text):
                 dropped.append(DroppedBlock(line.start, _end(line), "caption-sound"))
@@ -138,20 +133,18 @@ def caption_source(raw_text: str) -> SourceText:
     return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=_hints(notes))
 
 
-def _blocks(raw_text: str) -> list[list[_Line]]:
+def _blocks(raw_text: str) -> list[list[RawLine]]:
     """The file's blocks: runs of non-blank lines."""
-    blocks: list[list[_Line]] = [[]]
-    position = 0
-    for text in raw_text.split("\n"):
-        if text.strip():
-            blocks[-1].append(_Line(position, text.rstrip("\r")))
+    blocks: list[list[RawLine]] = [[]]
+    for line in raw_lines(raw_text):
+        if not line.blank:
+            blocks[-1].append(RawLine(line.start, line.text.rstrip("\r")))
         elif blocks[-1]:
             blocks.append([])
-        position += len(text) + 1
     return [block for block in blocks if block]
 
 
-def _end(line: _Line) -> int:
+def _end(line: RawLine) -> int:
     return line.start + len(line.text)
 
 

@@ -34,25 +34,27 @@ def keep_claim_boxes(page: Page) -> None:
     no blank line between, that holds a "Claim:" field and a "Rating:" or "Verdict:" field. A
     "Claim:" field alone (an insurer's form quoted in a report) or a "Shared by:" line outside
     such a box is left as the rules judged it."""
-    for run in _field_runs(page):
-        labels = [_label(page.lines[i].text) for i in run]
-        if any(_CLAIM.match(label) for label in labels) and any(_RATING.match(label) for label in labels):
+    labels = {i: _label(page.lines[i].text) for i in content(page)}
+    for run in _field_runs(page, labels):
+        run_labels = [labels[i] for i in run]
+        if any(_CLAIM.match(label) for label in run_labels) and any(_RATING.match(label) for label in run_labels):
             for i in run:
                 if page.lines[i].role != "credit":
                     page.lines[i].reason = None
 
 
-def _field_runs(page: Page) -> list[list[int]]:
-    """Runs of labelled-field lines, each right under the one before it."""
+def _field_runs(page: Page, labels: dict[int, str]) -> list[list[int]]:
+    """Runs of labelled-field lines (``labels``: each content line's label, "" for none), each
+    right under the one before it."""
     runs: list[list[int]] = []
     run: list[int] = []
-    for i in content(page):
-        if _label(page.lines[i].text) and (not run or not blank_between(page, run[-1], i)):
+    for i, label in labels.items():
+        if label and (not run or not blank_between(page, run[-1], i)):
             run.append(i)
             continue
         if run:
             runs.append(run)
-        run = [i] if _label(page.lines[i].text) else []
+        run = [i] if label else []
     if run:
         runs.append(run)
     return runs

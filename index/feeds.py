@@ -87,18 +87,20 @@ def feed_source(raw_text: str) -> SourceText:
     items = _items(raw_text, opaque)
     fields = [_children(raw_text, item.content_start, item.content_end, opaque) for item in items]
     body_names = _FULL_CONTENT if any(_first(children, _FULL_CONTENT) for children in fields) else _TEASER
-    article = max(range(len(items)), key=lambda k: _body_length(raw_text, _first(fields[k], body_names)))
+    bodies = [_first(children, body_names) for children in fields]
+    # Every item's body read once: to find the longest, and the article's again for its text.
+    read = {k: _read(raw_text, body) for k, body in enumerate(bodies) if body is not None}
+    article = max(range(len(items)), key=lambda k: len(read[k][1].text) if k in read else -1)
     dropped = [DroppedBlock(0, items[0].start, "feed-channel"), DroppedBlock(items[-1].end, len(raw_text), "feed-channel")]
     dropped += [DroppedBlock(item.start, item.end, "feed-item") for k, item in enumerate(items) if k != article]
     kept_fields = {_first(fields[article], names) for names in (_TITLE, _AUTHOR, _DATE)} - {None}
-    body = _first(fields[article], body_names)
+    body = bodies[article]
     builder = TextBuilder(raw_text)
     table_rows: list[tuple[int, int]] = []
     texts: dict[str, str] = {}
     for element in fields[article]:
         if element in kept_fields or element is body:
-            markup, positions = _content_string(raw_text, element)
-            part = html_to_source(markup)
+            positions, part = read[article] if element is body else _read(raw_text, element)
             if builder.chars and part.text:
                 builder.insert("\n")
             start = len(builder.chars)
@@ -200,9 +202,10 @@ def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
     return None
 
 
-def _body_length(raw_text: str, element: _Element | None) -> int:
-    """How much text an element's content shows, read as HTML (-1 without the element)."""
-    return len(html_to_source(_content_string(raw_text, element)[0]).text) if element is not None else -1
+def _read(raw_text: str, element: _Element) -> tuple[list[int], SourceText]:
+    """The element's content read as HTML, with the raw offset of each character of its markup."""
+    markup, positions = _content_string(raw_text, element)
+    return positions, html_to_source(markup)
 
 
 def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:

@@ -27,7 +27,7 @@ from index import furniture, metadata
 from index.page_lines import is_body_prose
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
-from index.text_shape import ends_sentence, words
+from index.text_shape import RawLine, ends_sentence, raw_lines, words
 
 logger = logging.getLogger(__name__)
 
@@ -57,16 +57,6 @@ _COUNT_SEPARATOR = re.compile(r"\s{2,}|\s*[·•|]\s*|\t")
 
 
 @dataclass(frozen=True, slots=True)
-class _Line:
-    start: int  # raw offset of the line's first character
-    text: str  # the line without its newline
-
-    @property
-    def content(self) -> str:
-        return self.text.strip()
-
-
-@dataclass(frozen=True, slots=True)
 class _Thread:
     posts: tuple[tuple[int, int], ...]  # [first, last] line index of each post
     handle_line: int  # the line of the first post's handle
@@ -77,7 +67,7 @@ def looks_like_thread(raw_text: str) -> bool:
     with no article around them. A list of numbered paragraphs has no handle over each item; a
     page of replies has many accounts; an article that embeds a thread has paragraphs of its own
     (``ARTICLE_MIN_PARAGRAPHS``) in no post's block, and stays an article."""
-    lines = _lines(raw_text)
+    lines = raw_lines(raw_text)
     thread = _find_thread(lines)
     return thread is not None and _free_paragraphs(lines, thread) < ARTICLE_MIN_PARAGRAPHS
 
@@ -91,7 +81,7 @@ def thread_source(raw_text: str) -> SourceText:
     >>> [line for line in thread_source(page).text.split("\\n") if line]
     ['The ferry ran aground.', 'Nobody was hurt.', 'Tugs are on the way.']
     """
-    lines = _lines(raw_text)
+    lines = raw_lines(raw_text)
     thread = _find_thread(lines)
     if thread is None:
         raise ValueError("no thread of numbered posts under one handle on this page; check looks_like_thread first")
@@ -114,20 +104,11 @@ def thread_source(raw_text: str) -> SourceText:
     return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=_hints(lines, thread))
 
 
-def _lines(raw_text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    position = 0
-    for text in raw_text.split("\n"):
-        lines.append(_Line(position, text))
-        position += len(text) + 1
-    return lines
-
-
 def _only_blank_between(raw_text: str, start: int, end: int) -> bool:
     return not raw_text[start:end].strip()
 
 
-def _find_thread(lines: list[_Line]) -> _Thread | None:
+def _find_thread(lines: list[RawLine]) -> _Thread | None:
     """The longest run of posts numbered 1, 2, 3 ... of one total under one handle."""
     by_account: dict[tuple[str, str], list[tuple[int, int, int]]] = {}  # (handle, total) -> (number, line, handle line)
     for i, line in enumerate(lines):
@@ -147,14 +128,14 @@ def _find_thread(lines: list[_Line]) -> _Thread | None:
     return _Thread(posts=posts, handle_line=best[0][2])
 
 
-def _free_paragraphs(lines: list[_Line], thread: _Thread) -> int:
+def _free_paragraphs(lines: list[RawLine], thread: _Thread) -> int:
     """Lines of prose outside the thread's posts whose block (the run of lines between blank
     lines) has no handle: an article's paragraphs, not another account's post or a bio."""
     in_posts = {i for first, last in thread.posts for i in range(first, last + 1)}
     count = 0
     block_has_handle = False
     block: list[int] = []
-    for i, line in enumerate([*lines, _Line(-1, "")]):
+    for i, line in enumerate([*lines, RawLine(-1, "")]):
         if line.content:
             block.append(i)
             block_has_handle = block_has_handle or bool(_HANDLE.match(line.content))
@@ -165,7 +146,7 @@ def _free_paragraphs(lines: list[_Line], thread: _Thread) -> int:
     return count
 
 
-def _handle_above(lines: list[_Line], index: int) -> int | None:
+def _handle_above(lines: list[RawLine], index: int) -> int | None:
     """The handle line right above a post's text, with only the post's header lines between
     (a "·", the date, a "Follow" control); a blank line ends the search."""
     for j in range(index - 1, max(-1, index - 2 - POST_HEADER_MAX_LINES), -1):
@@ -185,7 +166,7 @@ def _is_post_header(text: str) -> bool:
     return bool(_SHORT_DATE.match(text) or furniture.is_time_stamp(text) or _is_control(text))
 
 
-def _post_end(lines: list[_Line], start: int) -> int:
+def _post_end(lines: list[RawLine], start: int) -> int:
     """The last line of the post whose number is on line ``start``: the line before the platform's
     next line, blank lines at the end left out."""
     last = start
@@ -222,7 +203,7 @@ def _is_control(text: str) -> bool:
     return len(words(text)) <= CONTROL_MAX_WORDS and not ends_sentence(text) and not any(char.isdigit() for char in text)
 
 
-def _hints(lines: list[_Line], thread: _Thread) -> PageHints:
+def _hints(lines: list[RawLine], thread: _Thread) -> PageHints:
     """The thread's author (the display name over the first post's handle, or on its line) and
     date (the first full time stamp after the first post: "9:41 AM · Nov 3, 2036")."""
     handle = lines[thread.handle_line].content

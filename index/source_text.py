@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from index import text_tables
 from index.records import DroppedBlock, OffsetMap, OffsetRun
+from index.text_shape import raw_lines
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +55,11 @@ class SourceText:
 def plain_source(raw_text: str) -> SourceText:
     """A plain-text page: the source text is the raw text itself, with the lines of its tables of
     figures set in columns of spaces flagged as rows (``index.text_tables``)."""
-    lines = raw_text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    rows = tuple((starts[i], starts[i] + len(lines[i])) for i in sorted(text_tables.table_lines(lines)))
+    lines = raw_lines(raw_text)
+    rows = tuple(
+        (lines[i].start, lines[i].start + len(lines[i].text))
+        for i in sorted(text_tables.table_lines([line.text for line in lines]))
+    )
     return SourceText(text=raw_text, raw_index=array("q", range(len(raw_text))), table_rows=rows)
 
 

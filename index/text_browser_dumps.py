@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from index import text_tables
 from index.records import DroppedBlock
 from index.source_text import SourceText, TextBuilder
-from index.text_shape import runs_on
+from index.text_shape import RawLine, raw_lines, runs_on
 
 logger = logging.getLogger(__name__)
 
@@ -46,20 +45,6 @@ _FRAME = re.compile(r"^\s*i?frame:\s*\[\d{1,4}\]\S.{0,80}$", re.IGNORECASE)
 _TEXT_FIELD = re.compile(r"_{5,}")
 # A list item as the browser prints it: a bullet ("*", "+", "o") or a number.
 _LIST_ITEM = re.compile(r"^\s*(?:[*+o#@-]|\d{1,3}[.)])\s+\S")
-
-
-@dataclass(frozen=True, slots=True)
-class _RawLine:
-    start: int  # raw offset of the line's first character
-    text: str  # the line without its newline
-
-    @property
-    def indent(self) -> int:
-        return len(self.text) - len(self.text.lstrip(" "))
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
 
 
 def looks_like_text_browser_dump(raw_text: str) -> bool:
@@ -98,11 +83,7 @@ def dump_source(raw_text: str) -> SourceText:
     >>> dump_source(page).text.split("\\n")[0]
     '   By Jo Bloggs, who saw the fire start at the station.'
     """
-    lines: list[_RawLine] = []
-    position = 0
-    for text in raw_text.split("\n"):
-        lines.append(_RawLine(position, text))
-        position += len(text) + 1
+    lines = raw_lines(raw_text)
     references = _references_start([line.text for line in lines])
     end_of_text = references if references is not None else len(lines)
     dropped: list[DroppedBlock] = []
@@ -146,7 +127,7 @@ def _unshown_reason(text: str) -> str | None:
     return None
 
 
-def _copy_text(builder: TextBuilder, line: _RawLine, start: int) -> None:
+def _copy_text(builder: TextBuilder, line: RawLine, start: int) -> None:
     """Copy ``line`` from ``start`` without its link markers."""
     cursor = start
     for match in _MARKER.finditer(line.text, start):
@@ -157,7 +138,7 @@ def _copy_text(builder: TextBuilder, line: _RawLine, start: int) -> None:
         builder.copy(line.start + offset)
 
 
-def _joins(previous: _RawLine, line: _RawLine, width: int | None, table_lines: set[int], index: int) -> bool:
+def _joins(previous: RawLine, line: RawLine, width: int | None, table_lines: set[int], index: int) -> bool:
     """``line`` goes on with the paragraph of the line above: both set at the same indent, neither
     a table's row nor a marker line, ``line`` no new list item, and the text above was cut by the
     wrap (``index.text_shape.runs_on``)."""
@@ -170,7 +151,7 @@ def _joins(previous: _RawLine, line: _RawLine, width: int | None, table_lines: s
     return runs_on(previous.text.rstrip(), line.text.strip(), width)
 
 
-def _wrap_width(lines: list[_RawLine]) -> int | None:
+def _wrap_width(lines: list[RawLine]) -> int | None:
     """The width the browser wrapped to: the median length (with the indent and markers, as the
     browser counted) of the lines that surely run on, the next line opening in lowercase."""
     lengths = sorted(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 logger = logging.getLogger(__name__)
 
@@ -83,3 +84,33 @@ def runs_on(text: str, following: str, width: int | None) -> bool:
 
 def without_quotes(text: str) -> str:
     return _QUOTED.sub(" ", text)
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    """One line of a raw text page: where it starts in the file, and its text without the newline."""
+
+    start: int
+    text: str
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip(" "))
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def content(self) -> str:
+        return self.text.strip()
+
+
+def raw_lines(raw_text: str) -> list[RawLine]:
+    """The page's lines (split at each newline), each with its raw offset."""
+    lines: list[RawLine] = []
+    position = 0
+    for text in raw_text.split("\n"):
+        lines.append(RawLine(position, text))
+        position += len(text) + 1
+    return lines
