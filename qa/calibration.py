@@ -153,7 +153,7 @@ class DevelopmentSet:
 
 _TEST_DATA = Path(__file__).parents[1] / "tests" / "data"
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and fifteen more corpora on other topics and sites,
+    # The dev split of the seed questions, and sixteen more corpora on other topics and sites,
     # written independently of the reader; the seed test split and the held-out sets (ferry,
     # election, live blogs, mixed) are never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),

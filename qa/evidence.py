@@ -28,7 +28,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
     stop, and the parser would otherwise run it into the paragraph below. The line's second
     word goes on with its first: the parser, told that a line starts a sentence, sometimes
     ends it after one word ("Halberg | Construction began renovating ...")."""
-    starts = [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
+    starts = line_starts(doc)
     for start in starts[1:]:
         doc[start].is_sent_start = True
     for start in starts:
@@ -36,6 +36,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
         if first is not None and first.is_alpha and start + 1 < len(doc) and doc[start + 1].is_alpha:
             doc[start + 1].is_sent_start = False
     return doc
+
+
+def line_starts(doc: Doc) -> list[int]:
+    """The index of the first token of each line of ``doc`` (0 first)."""
+    return [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
 
 
 def add_paragraph_breaks(nlp: Language) -> Language:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from qa.evidence import line_starts
+
 SPEAKER_LABELS = "speaker_labels"
 
 _MAX_LABEL_WORDS = 6  # "DEPUTY CHIEF FIRE OFFICER KETTRIDGE" is five
@@ -29,7 +31,7 @@ def read_speaker_labels(nlp: Language) -> Language:
 @Language.component(SPEAKER_LABELS)
 def split_speaker_labels(doc: Doc) -> Doc:
     """End a sentence after each speaker label; the label's own words stay one sentence."""
-    for start in _line_starts(doc):
+    for start in line_starts(doc):
         colon = _label_end(doc, start)
         if colon is None:
             continue
@@ -37,10 +39,6 @@ def split_speaker_labels(doc: Doc) -> Doc:
             token.is_sent_start = False
         doc[colon + 1].is_sent_start = True
     return doc
-
-
-def _line_starts(doc: Doc) -> list[int]:
-    return [0] + [t.i + 1 for t in doc[:-1] if "\n" in t.text or "\n" in t.whitespace_]
 
 
 def _label_end(doc: Doc, start: int) -> int | None:
