@@ -164,7 +164,8 @@ class QA:
     ) -> Reading:
         """Resolve the question's descriptive phrase first ("the company that built the rocket"
         -> "Greyhaven Rocketworks"), then ask with the name in its place; keep whichever
-        reading is more confident. Only a name is put in: a phrase would not read better.
+        reading is more confident, but never a direct answer that is the phrase's own referent.
+        Only a name is put in: a phrase would not read better.
 
         Both steps must hold, so the chained answer is only as sure as the weaker step: an
         uncertain first step turns a confident second one into a refusal, which is still
@@ -174,7 +175,13 @@ class QA:
         if resolved is None or not any(ch.isupper() for ch in resolved):
             return direct
         chained, _ = self._read_once(hop.rewrite(text, resolved), k, mode, fusion)
-        if chained.answer.candidate is None or chained.answer.confidence <= direct.answer.confidence:
+        # The phrase describes something the question asks about, not what it asks for: a direct
+        # answer that is the phrase's own referent ("Who is heading the hunt for a replacement for
+        # the executive who apologised?" -> that executive) answers the wrong thing, however sure.
+        names_the_phrase = normalize_answer(direct.answer.candidate or "") == normalize_answer(resolved)
+        if chained.answer.candidate is None or (
+            chained.answer.confidence <= direct.answer.confidence and not names_the_phrase
+        ):
             return direct
         if not direct.answer.refused and normalize_answer(chained.answer.candidate) == normalize_answer(
             direct.answer.candidate or ""

@@ -35,7 +35,7 @@ def find_hop(doc: Doc) -> Hop | None:
     a present participle ("the aid group *cooking for* X"), as a question of its own."""
     for token in doc:
         noun = token.head
-        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ == "ROOT" or _is_ordered(noun):
+        if noun.pos_ != "NOUN" or noun.i >= token.i or noun.dep_ == "ROOT" or _is_the_asked_thing(noun):
             continue
         if token.dep_ == "relcl" and _subject_is_relative_pronoun(token):
             clause = [t for t in token.subtree if not (t.lower_ in _RELATIVE_PRONOUNS and t.dep_ == "nsubj")]
@@ -54,11 +54,27 @@ def find_hop(doc: Doc) -> Hop | None:
     return None
 
 
-def _is_ordered(noun: Token) -> bool:
-    """ "Name the *detective* working on the case": the noun is the thing asked for, whose
-    description is the question itself, not a step before it."""
+_ASKING_DETERMINERS = frozenset({"which", "what", "whose"})
+_ASKING_PRONOUNS = frozenset({"who", "what", "which"})
+_COPULA_ARGUMENTS = frozenset({"attr", "nsubj"})
+
+
+def _is_the_asked_thing(noun: Token) -> bool:
+    """The noun is the thing asked for, whose description is the question itself, not a step
+    before it: "*Name* the detective working on the case", "*Which* motorway connecting the
+    port ...", "Who is *the judge* heading the panel ...?", "What is the *name of* the man who
+    founded ...?"."""
     verb = ordering_verb(noun.doc)
-    return verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i
+    if verb is not None and noun.dep_ == "dobj" and noun.head.i == verb.i:
+        return True
+    if any(child.dep_ == "det" and child.lower_ in _ASKING_DETERMINERS for child in noun.children):
+        return True
+    if noun.dep_ in _COPULA_ARGUMENTS and noun.head.lemma_ == "be":
+        # "Who was the judge ...?": the copula equates the noun with the asked "who" (parsed as
+        # either argument, whichever way round).
+        wh_words = (c for c in noun.head.children if c.i != noun.i and c.dep_ in _COPULA_ARGUMENTS)
+        return any(c.lower_ in _ASKING_PRONOUNS for c in wh_words)
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() == "name"
 
 
 def _subject_is_relative_pronoun(verb: Token) -> bool:

@@ -65,6 +65,23 @@ def test_the_thing_an_imperative_asks_for_is_no_step(nlp, question: str) -> None
     assert find_hop(nlp(question)) is None
 
 
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("Which motorway connecting the port to the capital is clogged with trucks?", None),
+        ("What is the name of the nurse who raised the alarm?", None),
+        ("Who is the inspector leading the inquiry?", None),
+        # The judge is asked for; the panel she heads is described, and still a step.
+        ("Who was the judge heading the panel that sentenced Dragan Holm?", "the panel that sentenced Dragan Holm"),
+    ],
+)
+def test_the_thing_a_question_asks_for_is_no_step(nlp, question: str, phrase: str | None) -> None:
+    # "Which motorway ...", "the name of the nurse ...", "Who is the inspector ...": the described
+    # noun is the answer itself; resolving it first would ask "What is the name of Ilse Norrholm?".
+    hop = find_hop(nlp(question))
+    assert (hop.phrase if hop is not None else None) == phrase
+
+
 def test_a_described_thing_inside_an_imperative_is_still_a_step(nlp) -> None:
     # Near miss: the asked noun is "boss"; the company is described and resolved first.
     hop = find_hop(nlp("Name the boss of the company that built the bridge."))
@@ -125,3 +142,34 @@ def test_a_leader_question_reads_passages_that_name_the_title(tmp_path: Path) ->
     assert "Krantz" not in " ".join(hit.passage.text for hit in qa.search(question, k=8))
     reading = qa.read(question)
     assert reading.answer.candidate == "Ida Krantz"
+
+
+def test_an_answer_that_is_the_described_thing_itself_gives_way(tmp_path: Path) -> None:
+    # The question asks about a replacement *for* the executive who apologised; he is who the
+    # phrase describes, so he cannot be who is leading the search, however well his title fits.
+    corpus = write_pages(tmp_path / "corpus", {
+        "outage.txt": (
+            "Kestrel Air grounded for a second day\n\n"
+            "Kestrel Air's chief executive, Tomas Wrede, apologised at a press conference in Terminal 2 "
+            "on Monday after a power failure grounded the airline's fleet.\n\n"
+            "Wrede said all flights would resume by Wednesday.\n"
+        ),
+        "board.txt": (
+            "Kestrel Air board seeks new chief\n\n"
+            "Wrede will step down at the end of the month. The board's chair, Ada Lindgren, is leading the "
+            "search for a new chief executive, the airline said on Friday.\n"
+        ),
+    })
+    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
+    question = "Who is heading the hunt for a replacement for the executive who apologised in Terminal 2?"
+    reading = qa.read(question)
+    assert reading.answer.candidate == "Ada Lindgren", reading.answer.reason
+    assert "Tomas Wrede" in reading.answer.reason
+
+    # Near miss: a corpus that names no successor. The executive is still not the answer, and the
+    # question, about his successor, is refused.
+    (corpus / "board.txt").unlink()
+    qa = QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index-2"), progress=False)
+    answer = qa.ask("Who will replace the executive who apologised in Terminal 2?")
+    assert answer.refused and answer.text is None, answer
+    assert "Tomas Wrede" in answer.reason
