@@ -13,8 +13,8 @@ threads, a poll's answers, a reader's contribution under its label, author boxes
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
 that are only an embedded post, a press release's contacts and notes to editors, its issuer's
-boilerplate, ``index.press_releases``; a newsletter's digest of other news and its editor's
-signature, ``index.mailings``), then the
+boilerplate, ``index.press_releases``; a newsletter's digest of other news, its quiz and its
+editor's signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: a
 newsletter's stories numbered after the headline's are dropped, a fact check's claim-review
@@ -98,6 +98,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_ad_boxes(page)
     block_rules.drop_affiliate_boxes(page)
     mailings.drop_news_digests(page)  # before the link lists, which would take only the short items
+    mailings.drop_quizzes(page)
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
     press_releases.drop_boilerplate(page)  # after the back matter, which shows the page a release
