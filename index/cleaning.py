@@ -2,7 +2,8 @@
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
-it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``; a
+it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
+``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
 author's posts, ``index.social_threads``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
@@ -50,6 +51,7 @@ from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
+from index.mime_messages import looks_like_mime_message, mime_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.social_threads import looks_like_thread, thread_source
@@ -145,9 +147,12 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 
 def _source(raw_text: str, is_html: bool) -> SourceText:
-    """The page as its reader sees it: a news feed as the article it carries (``index.feeds``;
-    a feed is known by its markup whatever the file's suffix says), an HTML page's blocks
+    """The page as its reader sees it: a saved e-mail as the part its reader reads
+    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
+    known by their structure whatever the file's suffix says), an HTML page's blocks
     (``index.html_text``), a text page as ``_text_source`` reads it."""
+    if looks_like_mime_message(raw_text):
+        return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
     return html_to_source(raw_text) if is_html else _text_source(raw_text)

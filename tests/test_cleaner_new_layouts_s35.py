@@ -10,10 +10,15 @@ pages nor the labelled development sets.
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
+from index.cleaning import clean_text
 from index.furniture import line_reason
+from index.mime_messages import looks_like_mime_message, mime_source
 from tests.index.test_cleaning import assert_dropped, assert_kept, clean, page
+from tests.index.test_feeds_captions_threads import assert_offsets_exact
 
 HEADLINE = "Varnholm cable car stops with 40 people on board"
 BYLINE = "By Ilse Marrow"
@@ -23,6 +28,191 @@ BODY = (
     "Mountain rescuers lowered the last of them to the ground by rope at 22:35, the operator said.",
     "The operator’s engineers traced the fault to a flooded transformer at the valley station.",
 )
+
+# --- a saved e-mail: its headers, MIME structure and transfer encodings ---
+
+MAIL_HEADERS = (
+    "Return-Path: <bounce-5512@mail.kellbygazette.example>\n"
+    "Received: from out-2.mail.kellbygazette.example (out-2.mail.kellbygazette.example [10.1.2.3])\n"
+    "        by mx.inbox.example with ESMTPS id 55Xk; Fri, 7 Jun 2033 06:30:02 +0200\n"
+    'From: "Gazette Morning" <morning@kellbygazette.example>\n'
+    "To: reader@inbox.example\n"
+    "Subject: =?utf-8?Q?Cable_car_stops_=E2=80=94_Gazette_Morning?=\n"
+    "Date: Fri, 7 Jun 2033 06:30:00 +0200\n"
+    "Message-ID: <morning.20330607@kellbygazette.example>\n"
+    "MIME-Version: 1.0\n"
+)
+# The plain part, quoted-printable: a soft line break ("=" at a line's end) inside a sentence,
+# escapes for a curly apostrophe and quotes.
+PLAIN_PART = (
+    "View this email in your browser: https://kellbygazette.example/morning/2033-06-07\n"
+    "\n"
+    "GAZETTE MORNING\n"
+    f"{DATE}\n"
+    "\n"
+    "Good morning. Our lead today is the cable car. Also: the council budget.\n"
+    "\n"
+    "Today=E2=80=99s newsletter is supported by Kellby Savings, the valley=E2=80=99s own bank.\n"
+    "\n"
+    f"{HEADLINE}\n"
+    f"{BYLINE}\n"
+    "\n"
+    "A power cut stopped the Varnholm cable car at 16:10 on Thursday, leaving =\n"
+    "40 passengers in six cabins above the Sella gorge.\n"
+    "\n"
+    "Mountain rescuers lowered the last of them to the ground by rope at 22:35, =\n"
+    "the operator said.\n"
+    "\n"
+    "The operator=E2=80=99s engineers traced the fault to a flooded transformer =\n"
+    "at the valley station.\n"
+    "\n"
+    "You are receiving this email because you signed up for Gazette Morning.\n"
+)
+HTML_PART = (
+    "<html><body><table role=3D\"presentation\"><tr><td><h1>Cable car stops</h1>\n"
+    "<p>A power cut stopped the Varnholm cable car at 16:10 on Thursday, leaving =\n"
+    "40 passengers in six cabins above the Sella gorge. HTML COPY ONLY.</p></td></tr></table>\n"
+    "</body></html>\n"
+)
+
+
+def multipart(*parts: tuple[str, str, str]) -> str:
+    """A multipart/alternative message of (content type, transfer encoding, body) parts."""
+    boundary = "----=_Part_5512_aa"
+    body = "".join(
+        f"--{boundary}\nContent-Type: {content_type}; charset=\"utf-8\"\nContent-Transfer-Encoding: {encoding}\n\n{text}\n"
+        for content_type, encoding, text in parts
+    )
+    return (
+        MAIL_HEADERS
+        + f'Content-Type: multipart/alternative; boundary="{boundary}"\n\n'
+        + "This is a multi-part message in MIME format.\n\n"
+        + body
+        + f"--{boundary}--\n"
+    )
+
+
+NEWSLETTER_MAIL = multipart(("text/plain", "quoted-printable", PLAIN_PART), ("text/html", "quoted-printable", HTML_PART))
+
+
+def test_a_saved_mail_keeps_its_plain_part_decoded_with_exact_offsets() -> None:
+    document = clean_text(NEWSLETTER_MAIL, "mail")
+    # Soft line breaks joined, escapes decoded.
+    assert_kept(document, HEADLINE, BYLINE, *BODY)
+    assert_offsets_exact(document, HEADLINE, BYLINE, "Mountain rescuers lowered the last of them to the ground by rope at 22:35, ")
+    apostrophe = document.text.index("operator’s engineers") + len("operator")
+    assert document.raw_text[document.offsets.raw_position(apostrophe) - 1] != "’"  # decoded, so inserted
+    # The headers, the MIME structure, the HTML alternative and the mail's wrapping are dropped.
+    assert_dropped(
+        document, "Return-Path", "Received", "Content-Type", "multi-part", "----=_Part", "HTML COPY ONLY", "<p>", "=3D",
+        "=E2", "View this email", "Good morning", "Kellby Savings", "You are receiving",
+    )
+    assert document.meta.headline == HEADLINE
+    assert document.meta.byline == ("Ilse Marrow",)
+
+
+@pytest.mark.parametrize("is_html", [False, True])
+def test_a_mail_is_known_by_its_structure_whatever_its_suffix(is_html: bool) -> None:
+    document = clean_text(NEWSLETTER_MAIL, "mail", is_html=is_html)  # an .eml saved as .txt or .html
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "Return-Path", "HTML COPY ONLY")
+
+
+def test_a_mail_in_an_mbox_file_opens_with_the_separator_line() -> None:
+    document = clean_text("From morning@kellbygazette.example Fri Jun  7 06:30:02 2033\n" + NEWSLETTER_MAIL, "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "Return-Path", "HTML COPY ONLY", "Fri Jun")
+
+
+def test_a_stub_plain_alternative_gives_way_to_the_html_copy() -> None:
+    stub = "View this email in your browser: https://kellbygazette.example/morning/2033-06-07\n"
+    html = "".join(f"<p>{sentence}</p>\n" for sentence in BODY)
+    document = clean_text(multipart(("text/plain", "7bit", stub), ("text/html", "7bit", f"<h1>{HEADLINE}</h1>\n{html}")), "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_offsets_exact(document, *BODY)
+
+
+def test_a_base64_part_is_decoded_and_an_attachment_is_left_out() -> None:
+    text = "\n\n".join((HEADLINE, BYLINE, *BODY)) + "\n"
+    encoded = base64.encodebytes(text.encode("utf-8")).decode("ascii")
+    picture = base64.encodebytes(bytes(range(256)) * 4).decode("ascii")
+    mail = (
+        MAIL_HEADERS
+        + 'Content-Type: multipart/mixed; boundary="mix"\n\n'
+        + f"--mix\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n{encoded}\n"
+        + f'--mix\nContent-Type: image/jpeg\nContent-Disposition: attachment; filename="cabin.jpg"\n'
+        + f"Content-Transfer-Encoding: base64\n\n{picture}\n--mix--\n"
+    )
+    document = clean_text(mail, "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, encoded.split("\n")[0], picture.split("\n")[0], "cabin.jpg")
+
+
+def test_an_attached_text_file_is_not_the_message() -> None:
+    html = f"<h1>{HEADLINE}</h1>\n" + "".join(f"<p>{sentence}</p>\n" for sentence in BODY)
+    mail = (
+        MAIL_HEADERS
+        + 'Content-Type: multipart/mixed; boundary="mix"\n\n'
+        + '--mix\nContent-Type: text/plain; name="log.txt"\nContent-Disposition: attachment; filename="log.txt"\n\n'
+        + "16:10:02 feeder 2 trip\n16:10:03 brake applied\n"
+        + f"--mix\nContent-Type: text/html; charset=utf-8\n\n{html}--mix--\n"
+    )
+    document = clean_text(mail, "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "feeder 2 trip", "brake applied")
+
+
+def test_a_single_part_html_mail_is_read_as_html() -> None:
+    html = f"<h1>{HEADLINE}</h1>\n<p>{BYLINE}</p>\n" + "".join(f"<p>{sentence}</p>\n" for sentence in BODY)
+    mail = MAIL_HEADERS + "Content-Type: text/html; charset=utf-8\n\n" + html
+    document = clean_text(mail, "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "<p>", "Message-ID")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        # A multipart message without its boundary, a part whose base64 is garbage, headers only.
+        MAIL_HEADERS + "Content-Type: multipart/alternative\n\n--x\nContent-Type: text/plain\n\nHello\n--x--\n",
+        MAIL_HEADERS + "Content-Type: text/plain\nContent-Transfer-Encoding: base64\n\n%%%% not base64 %%%%\n",
+        MAIL_HEADERS + "Content-Type: text/plain; charset=no-such-charset\nContent-Transfer-Encoding: quoted-printable\n\nA =\n=ZZ half=\n",
+    ],
+)
+def test_a_broken_mail_never_crashes_nor_keeps_its_markup(broken: str) -> None:
+    assert looks_like_mime_message(broken)
+    document = clean_text(broken, "mail")
+    assert_dropped(document, "Return-Path", "Content-Type", "%%%%", "--x")
+
+
+def test_a_quoted_printable_character_split_over_a_soft_break_comes_out_whole() -> None:
+    mail = (
+        MAIL_HEADERS
+        + "Content-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: quoted-printable\n\n"
+        + "The operator=E2=80=\n=99s engineers found the fault.\n"
+    )
+    assert mime_source(mail).text.strip() == "The operator’s engineers found the fault."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An article that quotes mail headers in its text.
+        page(HEADLINE, DATE, "Content-Type: text/html was the first line of the forged message, the police said.", *BODY),
+        # A memo printed with its addressing lines, but no field a mail system writes.
+        "To: All staff\nFrom: Operations director\nDate: 7 June 2033\nSubject: Cable car stoppage\n\n" + "\n\n".join(BODY),
+        # Headers without the empty line that ends them: no body.
+        MAIL_HEADERS.rstrip("\n"),
+    ],
+)
+def test_a_page_that_only_mentions_mail_headers_is_no_mail(text: str) -> None:
+    assert not looks_like_mime_message(text)
+
+
+def test_a_memo_with_addressing_lines_keeps_its_text() -> None:
+    memo = "To: All staff\nFrom: Operations director\nDate: 7 June 2033\nSubject: Cable car stoppage\n\n" + "\n\n".join(BODY)
+    assert_kept(clean(memo), *BODY)
+
 
 # --- a newsletter's wrapping: a greeting that presents the issue, the sponsor, a quiz, a digest ---
 
