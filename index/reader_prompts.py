@@ -28,10 +28,11 @@ _AD = re.compile(
     r"(?:a )?(?:message|word) from (?:our|today[’']s|this (?:week|issue)[’']s) sponsors?|sponsor(?:ed)? message|today[’']s sponsor)$",
     re.IGNORECASE,
 )
-# A site's feedback widget: "Was this page helpful? Yes | No", "Did you find this article useful?".
+# A site's feedback widget: "Was this page helpful? Yes | No", "Did you find this article useful?",
+# "Was this fact check useful?".
 # A question put to someone in the story names who asked it ("Was this page helpful to the jury?").
 _FEEDBACK_WIDGET = re.compile(
-    r"^(?:was|is|did you find) this (?:page|article|information|answer|content|guide) (?:helpful|useful)\?"
+    r"^(?:was|is|did you find) this (?:page|article|information|answer|content|guide|story|explainer|fact[- ]?check) (?:helpful|useful)\?"
     r"(?:\s*[|/·•]?\s*(?:yes|no)\b)*\s*$",
     re.IGNORECASE,
 )

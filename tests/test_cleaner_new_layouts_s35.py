@@ -261,3 +261,88 @@ def test_a_quiz_heading_over_a_paragraph_and_labelled_paragraphs_are_kept() -> N
     labelled = "Buses: every ten minutes from the valley station.\n\nTickets: cable car passes are valid on the buses."
     document = clean(page(HEADLINE, BYLINE, DATE, *BODY, story, "Also today", labelled))
     assert_kept(document, "Yesterday's quiz", "400 crowns", "Buses: every ten minutes", "Tickets: cable car passes")
+
+
+# --- an HTML article page: an SEO FAQ in schema.org microdata, readers' comments ---
+
+
+def html_article(*blocks: str) -> str:
+    """An article page: headline, byline, date and paragraphs, then ``blocks`` of markup."""
+    paragraphs = "\n".join(f"<p>{sentence}</p>" for sentence in BODY)
+    return (
+        f"<!DOCTYPE html>\n<html>\n<head><title>{HEADLINE}</title></head>\n<body>\n<article>\n<h1>{HEADLINE}</h1>\n"
+        f"<p class=\"byline\">{BYLINE}</p>\n<p class=\"dateline\">{DATE}</p>\n{paragraphs}\n</article>\n"
+        + "\n".join(blocks)
+        + "\n</body>\n</html>\n"
+    )
+
+
+FAQ_ITEMS = (
+    '<div itemprop="mainEntity" itemscope itemtype="https://schema.org/Question"><h3 itemprop="name">How high is the cable car?</h3>'
+    '<div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><p itemprop="text">Its highest cabin runs 210 metres above the gorge.</p></div></div>\n'
+    '<div itemscope itemtype="https://schema.org/Question"><h3 itemprop="name">Is the cable car safe?</h3>'
+    '<div itemprop="acceptedAnswer" itemscope itemtype="https://schema.org/Answer"><p itemprop="text">It was last inspected in April.</p></div></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "faq",
+    [
+        f'<section class="explainer" itemscope itemtype="https://schema.org/FAQPage">\n<h2>Varnholm cable car: your questions</h2>\n{FAQ_ITEMS}\n</section>',
+        FAQ_ITEMS,  # Question items a site types without a FAQPage wrapper
+    ],
+)
+def test_an_seo_faq_in_microdata_is_dropped(faq: str) -> None:
+    document = clean_text(html_article(faq), "page", is_html=True)
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "your questions", "How high", "210 metres", "Is the cable car safe", "inspected in April")
+
+
+def test_an_explainer_whose_article_is_a_faq_keeps_its_questions() -> None:
+    explainer = (
+        '<!DOCTYPE html>\n<html>\n<body>\n<article itemscope itemtype="https://schema.org/FAQPage">\n'
+        f"<h1>Varnholm cable car: what we know</h1>\n<p>{BYLINE}</p>\n<p>{DATE}</p>\n<p>{BODY[0]}</p>\n{FAQ_ITEMS}\n"
+        "</article>\n</body>\n</html>\n"
+    )
+    document = clean_text(explainer, "page", is_html=True)
+    assert_kept(document, BODY[0], "Its highest cabin runs 210 metres above the gorge.", "It was last inspected in April.")
+
+
+COMMENT = (
+    '<div class="entry"><span class="user">gorge_walker</span> <span class="time">7 Jun 2033, 08:12</span>\n'
+    "<p>My cousin was in cabin 4 and they had no water for six hours, disgraceful.</p>\n"
+    '<span class="likes">12 likes</span> <a href="#">Reply</a></div>'
+)
+
+
+@pytest.mark.parametrize(
+    "thread",
+    [
+        f'<ol class="commentlist">\n<li>{COMMENT}</li>\n</ol>',  # a blog engine's default thread
+        f'<div id="disqus_thread">\n{COMMENT}\n</div>',  # an embedded comments service
+        f'<div itemprop="comment" itemscope itemtype="https://schema.org/Comment">\n{COMMENT}\n</div>',
+    ],
+)
+def test_a_comment_thread_is_known_by_its_markup(thread: str) -> None:
+    document = clean_text(html_article(thread), "page", is_html=True)
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "gorge_walker", "cabin 4", "12 likes", "Reply")
+
+
+def test_an_article_that_mentions_replies_and_comments_is_kept() -> None:
+    paragraph = "The operator did not reply to requests for comment, and its list of readers' comments was not published."
+    document = clean_text(html_article(f'<div class="note"><p>{paragraph}</p>\n<p>Reply</p></div>'), "page", is_html=True)
+    assert_kept(document, paragraph, *BODY)
+
+
+# A site's feedback widget under a fact check or a story, now that the FAQ it followed is dropped
+# by its markup; a question put in the story names whom it was useful to.
+
+
+@pytest.mark.parametrize("line", ["Was this fact check useful? Yes No", "Did you find this story helpful?", "Was this explainer useful?"])
+def test_a_feedback_widget_is_a_prompt(line: str) -> None:
+    assert line_reason(line) == "prompt"
+
+
+def test_a_question_about_usefulness_in_the_story_is_kept() -> None:
+    assert line_reason("Was this fact check useful to the rescuers, the committee asked the operator on Monday?") is None
