@@ -5,7 +5,8 @@ after decoding entities and without character offsets, and every kept character 
 point at its place in the raw HTML so a citation can be highlighted in the original page.
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
-share, FAQ and comment microdata) are skipped and recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
+share, an AMP page's ad, menu and share components, FAQ and comment microdata) are skipped and
+recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
 inserted " | ", and the rows of data tables are reported so the text rules keep them.
 """
@@ -37,9 +38,13 @@ _BLOCK = {
 _CELLS = {"td", "th"}  # a table's cells stay on their row's line (see ``_TableRows``)
 CELL_SEPARATOR = " | "
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
-# Furniture by the element's own name.
+# Furniture by the element's own name, an AMP page's components among them: its menu drawer, ad
+# slots and share buttons are elements of their own, whatever their class (its analytics and
+# state are JSON in a <script>, skipped as scripts are).
 _FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "form",
-                   "button": "button", "figcaption": "caption", "dialog": "dialog", "select": "form"}
+                   "button": "button", "figcaption": "caption", "dialog": "dialog", "select": "form",
+                   "amp-sidebar": "navigation", "amp-ad": "advertisement", "amp-sticky-ad": "advertisement",
+                   "amp-embed": "advertisement", "amp-social-share": "share"}
 # Furniture by class/id words; never applied to the elements that hold the article itself.
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert\w*|ads?|"

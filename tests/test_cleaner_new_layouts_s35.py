@@ -335,6 +335,45 @@ def test_an_article_that_mentions_replies_and_comments_is_kept() -> None:
     assert_kept(document, paragraph, *BODY)
 
 
+# --- an AMP page: its menu drawer, ad slots and share buttons are components of their own ---
+
+
+def amp_page(*blocks: str) -> str:
+    paragraphs = "\n".join(f"<p>{sentence}</p>" for sentence in BODY)
+    return (
+        '<!doctype html>\n<html ⚡ lang="en">\n<head>\n<script async src="https://cdn.ampproject.org/v0.js"></script>\n'
+        "<style amp-custom>\nbody{font-family:Georgia,serif}\n</style>\n</head>\n<body>\n"
+        f"<article>\n<h1>{HEADLINE}</h1>\n<p>{BYLINE}</p>\n<p>{DATE}</p>\n"
+        '<amp-img src="/cabins.jpg" width="1200" height="675" layout="responsive" alt="Cabins over the gorge"></amp-img>\n'
+        f"{paragraphs}\n" + "\n".join(blocks) + "\n</article>\n</body>\n</html>\n"
+    )
+
+
+@pytest.mark.parametrize("tag", ["amp-ad", "amp-sticky-ad", "amp-embed"])
+def test_an_amp_ad_slot_is_dropped_whatever_its_class(tag: str) -> None:
+    slot = f'<{tag} width="300" height="250" type="adnet"><div fallback>Sella Outdoor: rope jackets from 90 crowns</div></{tag}>'
+    document = clean_text(amp_page(slot), "page", is_html=True)
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "Sella Outdoor", "rope jackets")
+
+
+def test_an_amp_menu_drawer_and_share_buttons_are_dropped_below_the_headline() -> None:
+    sidebar = (
+        '<amp-sidebar id="menu" layout="nodisplay" side="right">\n<ul>\n<li><a href="/valley">Valley news</a></li>\n'
+        '<li><a href="/weather">Mountain weather</a></li>\n<li><a href="/jobs">Jobs in Varnholm and Kellby</a></li>\n</ul>\n</amp-sidebar>'
+    )
+    share = '<amp-social-share type="email" data-param-text="Cable car stops">Email this story to a friend</amp-social-share>'
+    document = clean_text(amp_page(share, sidebar), "page", is_html=True)
+    assert_kept(document, HEADLINE, *BODY)
+    assert_dropped(document, "Valley news", "Mountain weather", "Jobs in Varnholm", "Email this story")
+
+
+def test_an_article_about_amp_components_keeps_its_text() -> None:
+    paragraph = "Publishers wrap each advert in an amp-ad element and the menu in an amp-sidebar, the developer said."
+    document = clean_text(amp_page(f"<p>{paragraph}</p>"), "page", is_html=True)
+    assert_kept(document, paragraph, *BODY)
+
+
 # A site's feedback widget under a fact check or a story, now that the FAQ it followed is dropped
 # by its markup; a question put in the story names whom it was useful to.
 
