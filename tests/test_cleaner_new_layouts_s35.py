@@ -385,3 +385,75 @@ def test_a_feedback_widget_is_a_prompt(line: str) -> None:
 
 def test_a_question_about_usefulness_in_the_story_is_kept() -> None:
     assert line_reason("Was this fact check useful to the rescuers, the committee asked the operator on Monday?") is None
+
+
+# --- a photo gallery told in its slides' captions ---
+
+CAPTIONS = (
+    "Cabin 3 hangs still above the Sella gorge soon after the power cut at 16:10.",
+    "A rescuer is winched down to the roof of cabin 5. The team worked in pairs.",
+    "Passengers are lowered one at a time on a rope seat to the valley floor.",
+    "The last passenger reaches the ground at 22:35, six hours after the car stopped.",
+)
+
+
+def gallery_slide(number: int, total: int, caption: str) -> str:
+    return (
+        f'<div class="slide" id="slide-{number}">\n<p class="counter">Image {number} of {total}</p>\n'
+        f'<img src="/gallery/{number}.jpg" alt="A cabin over the gorge">\n<p class="caption">{caption}</p>\n'
+        f'<p class="credit">Photo: Ada Brenn / Kellby Gazette</p>\n'
+        f'<p class="slide-nav"><a href="#slide-{number - 1}">Previous</a> <a href="#slide-{number + 1}">Next</a></p>\n</div>'
+    )
+
+
+def gallery_page(slides: list[str], *, paragraphs: tuple[str, ...] = ()) -> str:
+    intro = "<p>Rescuers spent six hours bringing 40 people down from the stranded Varnholm cable car.</p>"
+    return (
+        "<!DOCTYPE html>\n<html>\n<body>\n<main>\n<h1>In pictures: the Varnholm cable car rescue</h1>\n"
+        f"{intro}\n<p>{BYLINE}</p>\n<p>{DATE}</p>\n"
+        + "\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs)
+        + "\n".join(slides)
+        + '\n<div class="gallery-end"><p>You have reached the end of this gallery.</p> <a href="#slide-1">Start again</a></div>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+
+
+def test_a_gallery_page_keeps_its_captions_and_drops_its_slides_furniture() -> None:
+    slides = [gallery_slide(n, len(CAPTIONS), caption) for n, caption in enumerate(CAPTIONS, start=1)]
+    document = clean_text(gallery_page(slides), "gallery", is_html=True)
+    assert_kept(document, "In pictures: the Varnholm cable car rescue", "Rescuers spent six hours", *CAPTIONS)
+    assert_dropped(document, "Image 1 of", "Image 4 of", "Photo: Ada Brenn", "Previous", "Next", "end of this gallery", "Start again")
+
+
+def test_an_article_with_a_few_slides_of_a_longer_gallery_drops_their_captions() -> None:
+    one_sentence = (CAPTIONS[0], CAPTIONS[2])  # a caption of two sentences is kept on any page
+    slides = [gallery_slide(n, 12, caption) for n, caption in enumerate(one_sentence, start=1)]
+    document = clean_text(gallery_page(slides), "gallery", is_html=True)
+    assert_dropped(document, *one_sentence, "Image 1 of 12")
+
+
+def test_an_article_with_a_whole_gallery_beside_longer_text_drops_its_captions() -> None:
+    one_sentence = (CAPTIONS[0], CAPTIONS[2])
+    slides = [gallery_slide(n, 2, caption) for n, caption in enumerate(one_sentence, start=1)]
+    document = clean_text(gallery_page(slides, paragraphs=BODY), "gallery", is_html=True)
+    assert_kept(document, *BODY)
+    assert_dropped(document, *one_sentence, "Image 2 of 2")
+
+
+@pytest.mark.parametrize(
+    "line", ["Image 3 of 12", "Slide 2/9", "Photo 4 of 8", "Previous Next", "‹ Prev | Next ›", "You have reached the end of this gallery.", "Start again"]
+)
+def test_a_gallerys_counter_controls_and_end_are_interface(line: str) -> None:
+    assert line_reason(line) == "interface-label"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image 3 of 12 shows the rescuers on the roof of cabin 5, the operator said.",
+        "You have reached the end of the line, the judge told the operator's lawyer.",
+        "The next cabin was reached at 19:40, and the previous one an hour earlier.",
+    ],
+)
+def test_a_sentence_that_quotes_a_counter_or_a_control_is_kept(line: str) -> None:
+    assert line_reason(line) is None
