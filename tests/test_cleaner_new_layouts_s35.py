@@ -457,3 +457,54 @@ def test_a_gallerys_counter_controls_and_end_are_interface(line: str) -> None:
 )
 def test_a_sentence_that_quotes_a_counter_or_a_control_is_kept(line: str) -> None:
     assert line_reason(line) is None
+
+
+# --- a metered paywall in the middle of a Q&A interview and at its cut end ---
+
+INTERVIEW_TURNS = (
+    "Q: Where were you when the cable car stopped?",
+    "A: In the valley station. The lights went out and the motors went quiet, and then the phones started ringing.",
+    "Q: What did the rescuers need from you?",
+    "A: Ropes, a list of who was in which cabin, and someone to keep the families calm while the team worked.",
+)
+CUT_ANSWER = "A: I want a second power line to the valley station and a rescue drill every spring, before the next"
+METER = (
+    "You have 2 free articles left this month.",
+    "Subscribe to keep reading",
+    "Get unlimited access to The Kellby Review from 4 crowns a week. Cancel anytime.",
+    "Subscribe now",
+)
+CUT_PROMPT = "To continue reading, subscribe to The Kellby Review.\nSubscribe from 4 crowns a week"
+
+
+def test_a_metered_paywall_is_dropped_and_the_answer_it_cuts_is_kept() -> None:
+    text = page(
+        "Varnholm's operator on the night its cable car stopped", "Interview by Ilse Marrow", DATE,
+        BODY[0], *INTERVIEW_TURNS[:2], "\n".join(METER), *INTERVIEW_TURNS[2:], "Q: What do you want now?", CUT_ANSWER, CUT_PROMPT,
+    )
+    document = clean(text)
+    assert_kept(document, BODY[0], *INTERVIEW_TURNS, CUT_ANSWER)
+    assert_dropped(document, "free articles", "keep reading", "unlimited access", "Subscribe now", "continue reading", "4 crowns")
+
+
+@pytest.mark.parametrize("line", ["You've read 3 of 5 free articles this month.", "This is your last free article.", *METER[:3], CUT_PROMPT.split("\n")[0]])
+def test_a_paywalls_meter_offer_and_cut_are_prompts(line: str) -> None:
+    assert line_reason(line) == "prompt"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Kellby Review gives readers five free articles a month before asking them to pay 4 crowns a week.",
+        "We were given unlimited access to the valley station from 6 a.m., the inspectors said.",
+        "To keep the families calm, the operator opened the station café for the night.",
+    ],
+)
+def test_a_story_about_a_paywall_or_access_is_kept(line: str) -> None:
+    assert line_reason(line) is None
+
+
+def test_a_link_title_above_a_prompt_that_is_no_paywall_cut_is_still_a_link() -> None:
+    link = "Cable car operators across the Alps review their rescue plans after the Varnholm stoppage"
+    document = clean(page("Varnholm's operator on the night its cable car stopped", "Interview by Ilse Marrow", DATE, *INTERVIEW_TURNS, link, "Sign up for our weekly newsletter"))
+    assert_dropped(document, link)
