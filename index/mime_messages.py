@@ -82,7 +82,8 @@ class _Entity:
 
     def parameter(self, name: str) -> str | None:
         """A parameter of the Content-Type field ("boundary", "charset")."""
-        match = re.search(rf";\s*{name}\s*=\s*(?:\"(?P<quoted>[^\"]*)\"|(?P<bare>[^\s;]+))", self.field("content-type") or "", re.IGNORECASE)
+        parameter = rf";\s*{name}\s*=\s*(?:\"(?P<quoted>[^\"]*)\"|(?P<bare>[^\s;]+))"
+        match = re.search(parameter, self.field("content-type") or "", re.IGNORECASE)
         if match is None:
             return None
         return match.group("quoted") if match.group("quoted") is not None else match.group("bare")

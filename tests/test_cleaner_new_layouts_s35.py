@@ -118,6 +118,13 @@ def test_a_mail_is_known_by_its_structure_whatever_its_suffix(is_html: bool) -> 
     assert_dropped(document, "Return-Path", "HTML COPY ONLY")
 
 
+def test_a_mail_saved_with_crlf_line_ends_is_read_the_same() -> None:
+    document = clean_text(NEWSLETTER_MAIL.replace("\n", "\r\n"), "mail")
+    assert_kept(document, HEADLINE, *BODY)
+    assert_offsets_exact(document, HEADLINE, BODY[1][:40])
+    assert_dropped(document, "Return-Path", "HTML COPY ONLY", "=\r")
+
+
 def test_a_mail_in_an_mbox_file_opens_with_the_separator_line() -> None:
     document = clean_text("From morning@kellbygazette.example Fri Jun  7 06:30:02 2033\n" + NEWSLETTER_MAIL, "mail")
     assert_kept(document, HEADLINE, *BODY)
