@@ -396,13 +396,16 @@ def drop_captions_above_credits(page: Page) -> None:
     """A block of exactly two lines, a short single sentence over a photo credit ("Photo: Ana
     Ruiz / Reuters"), is a caption with its credit; a paragraph set off by a blank line is not.
     In a photo gallery a caption sits between the gallery's controls, its slide counter and
-    the photo credit ("2 of 9" / caption / "Photo: ..." / "Expand"), on any page."""
+    the photo credit ("2 of 9" / caption / "Photo: ..." / "Expand"), on any page but a gallery's
+    own, where the captions are the story (``_is_gallery_page``)."""
     runs = blocks(page)
     if len(runs) >= 2:
         for block in runs:
             if len(block) == 2 and page.lines[block[1]].reason == "caption" and _is_caption_shaped(page.lines[block[0]]):
                 page.lines[block[0]].reason = "caption"
     indexes = content(page)
+    if _is_gallery_page(page):
+        return  # the captions tell the page's story, and the gallery's title is its headline
     for k in range(1, len(indexes) - 1):
         above, line, below = (page.lines[indexes[j]] for j in (k - 1, k, k + 1))
         in_gallery = furniture.is_gallery_control(above.text) or furniture.is_gallery_control(below.text)
@@ -412,6 +415,30 @@ def drop_captions_above_credits(page: Page) -> None:
         title, below = page.lines[indexes[k]], page.lines[indexes[k + 1]]
         if title.kept and _GALLERY_TITLE.match(title.text) and is_title_like(title.text) and _frames_a_photo(below):
             title.reason = "gallery"  # the gallery's title over its first caption or control
+
+
+def _is_gallery_page(page: Page) -> bool:
+    """A page that is a photo gallery, not an article with one: its slide counters number every
+    slide of the gallery ("Image 1 of 12" ... "Image 12 of 12"; an article shows a few slides of a
+    longer one, or none numbered), and the slides' captions hold more words than the prose around
+    them (an intro, where an article has its paragraphs)."""
+    counters = [i for i, line in enumerate(page.lines) if furniture.slide_position(line.text) is not None]
+    positions = [furniture.slide_position(page.lines[i].text) for i in counters]
+    totals = {total for _, total in positions}
+    if len(totals) != 1 or max(totals) < 2 or {number for number, _ in positions} != set(range(1, max(totals) + 1)):
+        return False
+    captions: set[int] = set()  # a slide's caption: its kept lines from the counter to the credit or control
+    for i in counters:
+        j = i + 1
+        while j < len(page.lines) and not _frames_a_photo(page.lines[j]):
+            if page.lines[j].kept:
+                captions.add(j)
+            j += 1
+    caption_words = sum(len(words(page.lines[i].text)) for i in captions)
+    prose_around = sum(
+        len(words(line.text)) for i, line in enumerate(page.lines) if i not in captions and line.kept and is_body_prose(line.text)
+    )
+    return caption_words > prose_around
 
 
 def _is_caption_shaped(line: PageLine) -> bool:

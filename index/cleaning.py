@@ -2,7 +2,8 @@
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
 read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
-it, ``index.text_browser_dumps``; a news feed as the article it carries, ``index.feeds``; a
+it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
+``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
 author's posts, ``index.social_threads``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
@@ -13,8 +14,8 @@ threads, a poll's answers, a reader's contribution under its label, author boxes
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
 a live blog's list of key entries, pull quotes, embedded posts' author names and live-blog entries
 that are only an embedded post, a press release's contacts and notes to editors, its issuer's
-boilerplate, ``index.press_releases``; a newsletter's digest of other news and its editor's
-signature, ``index.mailings``), then the
+boilerplate, ``index.press_releases``; a newsletter's digest of other news, its quiz and its
+editor's signature, ``index.mailings``), then the
 article's header (``index.header``: the headline, the furniture above it, standfirst, byline,
 date and dateline before the first prose paragraph), then the rules that need the header: a
 newsletter's stories numbered after the headline's are dropped, a fact check's claim-review
@@ -50,6 +51,7 @@ from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
+from index.mime_messages import looks_like_mime_message, mime_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.social_threads import looks_like_thread, thread_source
@@ -98,6 +100,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_ad_boxes(page)
     block_rules.drop_affiliate_boxes(page)
     mailings.drop_news_digests(page)  # before the link lists, which would take only the short items
+    mailings.drop_quizzes(page)
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
     press_releases.drop_boilerplate(page)  # after the back matter, which shows the page a release
@@ -144,9 +147,12 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 
 def _source(raw_text: str, is_html: bool) -> SourceText:
-    """The page as its reader sees it: a news feed as the article it carries (``index.feeds``;
-    a feed is known by its markup whatever the file's suffix says), an HTML page's blocks
+    """The page as its reader sees it: a saved e-mail as the part its reader reads
+    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
+    known by their structure whatever the file's suffix says), an HTML page's blocks
     (``index.html_text``), a text page as ``_text_source`` reads it."""
+    if looks_like_mime_message(raw_text):
+        return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
     return html_to_source(raw_text) if is_html else _text_source(raw_text)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from index.html_text import html_to_source
 from index.records import DroppedBlock
-from index.source_text import INSERTED, PageHints, SourceText, TextBuilder
+from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +104,9 @@ def feed_source(raw_text: str) -> SourceText:
             if builder.chars and part.text:
                 builder.insert("\n")
             start = len(builder.chars)
-            _append(builder, part, positions)
+            append_mapped(builder, part, positions)
             table_rows += [(start + row_start, start + row_end) for row_start, row_end in part.table_rows]
-            dropped += [_raw_block(block, positions, element) for block in part.dropped]
+            dropped += [mapped_block(block, positions, element.content_start) for block in part.dropped]
             texts[element.name] = part.text
         else:
             dropped.append(DroppedBlock(element.start, element.end, "feed-metadata"))
@@ -234,25 +234,6 @@ def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
         positions.append(position)
         position += 1
     return "".join(chars), positions
-
-
-def _append(builder: TextBuilder, part: SourceText, positions: list[int]) -> None:
-    """Copy ``part``, read from a content string whose characters sit at ``positions`` of the raw
-    file, into ``builder``."""
-    for char, index in zip(part.text, part.raw_index):
-        raw = positions[index] if index != INSERTED else INSERTED
-        if raw == INSERTED:
-            builder.insert(char)
-        else:
-            builder.copy(raw)
-
-
-def _raw_block(block: DroppedBlock, positions: list[int], element: _Element) -> DroppedBlock:
-    """A block the HTML reader dropped inside the element's content, on raw offsets."""
-    inside = [positions[i] for i in range(block.raw_start, min(block.raw_end, len(positions))) if positions[i] != INSERTED]
-    if not inside:
-        return DroppedBlock(element.content_start, element.content_start, block.reason)
-    return DroppedBlock(inside[0], inside[-1] + 1, block.reason)
 
 
 def _text_of(texts: dict[str, str], names: tuple[str, ...]) -> str | None:

@@ -292,10 +292,22 @@ _DOWNLOAD_LINK = re.compile(
     r"^(?:download|view|open|read|get)\b[^.!?()]{0,60}\((?:[a-z]{2,5}\s*[,·|-]?\s*)?\d[\d.,]*\s*(?:kb|mb|gb|kib|mib)\)$",
     re.IGNORECASE,
 )
-# A gallery's slide counter: "1 of 12", "3 / 8".
-_SLIDE_COUNTER = re.compile(r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$", re.IGNORECASE)
+# A gallery's slide counter: "1 of 12", "3 / 8", "Image 3 of 12", "Slide 2/9".
+_SLIDE_COUNTER = re.compile(
+    r"^(?:(?:image|photo|picture|photograph|slide)\s+)?(?P<number>\d{1,3})\s*(?:of|/)\s*(?P<total>\d{1,3})$", re.IGNORECASE
+)
+# One control of a gallery: open, enlarge, step, start the slides again.
+_GALLERY_CONTROL_WORD = (
+    r"[‹«←]?\s*(?:(?:view|open) (?:the )?gallery|gallery|expand|enlarge|full ?screen|next|previous|prev|"
+    r"start (?:again|over)|replay|restart)\s*[›»→]?"
+)
+# A control alone, or the two step controls side by side ("Previous Next", "‹ Prev | Next ›"), or
+# the note that closes a slideshow ("You have reached the end of this gallery.").
 _GALLERY_CONTROL = re.compile(
-    r"^[‹«←]?\s*(?:(?:view|open) (?:the )?gallery|gallery|expand|enlarge|full ?screen|next|previous|prev)\s*[›»→]?$", re.IGNORECASE
+    rf"^{_GALLERY_CONTROL_WORD}(?:\s*[|·•/]?\s*{_GALLERY_CONTROL_WORD})?$|"
+    r"^(?:you(?:[’']ve| have) (?:reached|come to) the end of (?:this|the) (?:gallery|slide ?show|photo ?story)|"
+    r"end of (?:the )?(?:gallery|slide ?show))[.!]?$",
+    re.IGNORECASE,
 )
 # An embedded post's author line: "Ida Lund @ida_lund", "@harbourpolice · 09:12".
 _SOCIAL_HANDLE = re.compile(
@@ -590,8 +602,15 @@ def is_social_handle(text: str) -> bool:
 
 
 def is_gallery_control(text: str) -> bool:
-    """A control of a photo gallery ("Gallery", "Expand", "Next ›") or its slide counter ("2 of 12")."""
+    """A control of a photo gallery ("Gallery", "Expand", "Previous Next", "Start again"), its
+    closing note or its slide counter ("2 of 12", "Image 2 of 12")."""
     return bool(_SLIDE_COUNTER.match(text.strip()) or _GALLERY_CONTROL.match(text.strip()))
+
+
+def slide_position(text: str) -> tuple[int, int] | None:
+    """(number, total) of a gallery's slide counter ("Image 3 of 12" -> (3, 12))."""
+    match = _SLIDE_COUNTER.match(text.strip())
+    return (int(match.group("number")), int(match.group("total"))) if match else None
 
 
 def is_comments_control(text: str) -> bool:
@@ -698,12 +717,12 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if via_source(text) is not None:
         return "source-label"
     # Interface controls with or without a reading time ("Listen · 3 min", "Sign in | Register",
-    # "4,812  Reply  Copy link"), the reading time alone, a gallery's slide counter.
+    # "4,812  Reply  Copy link"), the reading time alone, a gallery's controls and slide counter.
     if (
         is_interface_row(_READING_TIME.sub("", control))
         or _READING_TIME.fullmatch(control)
         or _TOOL_LINE.match(text)
-        or _SLIDE_COUNTER.match(text)
+        or is_gallery_control(text)
     ):
         return "interface-label"
     if is_social_handle(text) or _PLACEHOLDER.match(text):

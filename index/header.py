@@ -11,9 +11,9 @@ from __future__ import annotations
 import logging
 import re
 
-from index import encyclopedia_pages, furniture, metadata
+from index import encyclopedia_pages, furniture, metadata, reader_prompts
 from index.block_rules import in_article_list, in_enumerated_list
-from index.page_lines import CAPTION_MAX_WORDS, Page, PageLine, blank_between, content, is_body_prose, sentence_ends
+from index.page_lines import BODY_MIN_WORDS, CAPTION_MAX_WORDS, Page, PageLine, blank_between, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
 
@@ -283,6 +283,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _quoting_subheading(page, indexes, k)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
                 and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
+                and not _cut_by_paywall(page, indexes, k)
             ):
                 line.reason = "inline-link"
             continue
@@ -376,6 +377,17 @@ def is_lead_in(text: str) -> bool:
         return False
     lowercase = [word for word in words(text) if word[:1].islower()]
     return len(lowercase) >= LEAD_IN_MIN_LOWERCASE_WORDS
+
+
+def _cut_by_paywall(page: Page, indexes: list[int], k: int) -> bool:
+    """A paragraph the paywall cut mid-sentence: a line as long as a paragraph right above the
+    paywall's prompt ("... and a proper plan before the next" / "To continue reading, subscribe
+    ..."). It stops short of its sentence's end as a link title does, but it is article text."""
+    return (
+        k + 1 < len(indexes)
+        and len(words(page.lines[indexes[k]].text)) >= BODY_MIN_WORDS
+        and reader_prompts.is_paywall_cut(page.lines[indexes[k + 1]].text)
+    )
 
 
 def _below_time_stamp(page: Page, indexes: list[int], k: int) -> bool:

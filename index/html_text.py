@@ -5,7 +5,8 @@ after decoding entities and without character offsets, and every kept character 
 point at its place in the raw HTML so a citation can be highlighted in the original page.
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
-share) are skipped and recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
+share, an AMP page's ad, menu and share components, FAQ and comment microdata) are skipped and
+recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
 inserted " | ", and the rows of data tables are reported so the text rules keep them.
 """
@@ -37,17 +38,31 @@ _BLOCK = {
 _CELLS = {"td", "th"}  # a table's cells stay on their row's line (see ``_TableRows``)
 CELL_SEPARATOR = " | "
 _VOID = {"br", "hr", "img", "meta", "link", "input", "source", "wbr", "area", "base", "col", "embed", "param", "track"}
-# Furniture by the element's own name.
+# Furniture by the element's own name, an AMP page's components among them: its menu drawer, ad
+# slots and share buttons are elements of their own, whatever their class (its analytics and
+# state are JSON in a <script>, skipped as scripts are).
 _FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "form",
-                   "button": "button", "figcaption": "caption", "dialog": "dialog", "select": "form"}
+                   "button": "button", "figcaption": "caption", "dialog": "dialog", "select": "form",
+                   "amp-sidebar": "navigation", "amp-ad": "advertisement", "amp-sticky-ad": "advertisement",
+                   "amp-embed": "advertisement", "amp-social-share": "share"}
 # Furniture by class/id words; never applied to the elements that hold the article itself.
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert\w*|ads?|"
-    r"ad-slot|promo|related|recommended|share|sharing|social|comments?|paywall|breadcrumbs?|"
+    r"ad-slot|promo|related|recommended|share|sharing|social|comments?|commentlist|disqus|paywall|breadcrumbs?|"
     r"author-box|author-bio|tags?)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _NEVER_SKIPPED = {"html", "body", "main", "article"}
+# Furniture by the schema.org type an element declares in its microdata (``itemtype``): a block of
+# questions and answers written for search engines (FAQPage, and its Question items where a site
+# types no wrapper) and readers' comments. A page whose own article is a FAQPage, an explainer
+# built of questions, keeps them: its root elements are never skipped, and ``html_to_source``
+# leaves its Question items alone.
+_FURNITURE_ITEMTYPES = {"faqpage": "faq", "question": "faq", "comment": "comments", "usercomments": "comments"}
+_SCHEMA_TYPE = re.compile(r"schema\.org/(\w+)", re.IGNORECASE)
+_FAQ_PAGE_ROOT = re.compile(
+    r"<(?:html|body|main|article)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?itemtype\s*=\s*[\"']?[^\"'>]*schema\.org/FAQPage\b", re.IGNORECASE
+)
 
 
 def html_to_source(raw_html: str) -> SourceText:
@@ -58,6 +73,7 @@ def html_to_source(raw_html: str) -> SourceText:
     'Hello & bye'
     """
     builder = TextBuilder(raw_html)
+    faq_page = _FAQ_PAGE_ROOT.search(raw_html) is not None
     dropped: list[DroppedBlock] = []
     hints = _HintCollector()
     rows = _TableRows()
@@ -105,12 +121,12 @@ def html_to_source(raw_html: str) -> SourceText:
             hints.title = hints.title if hints.title is not None else _plain(raw_html[position:end])
             position = _after_close(raw_html, name, end)
             continue
-        if name == "h1" and not self_closing and _furniture_reason(name, attributes) is None:
+        if name == "h1" and not self_closing and _furniture_reason(name, attributes, faq_page=faq_page) is None:
             hints.headings.append(_plain(raw_html[position:_element_end(raw_html, name, position)]))
         if name in _RAW_CONTENT and not self_closing:
             position = _after_close(raw_html, name, _element_end(raw_html, name, position))
             continue
-        reason = _furniture_reason(name, attributes)
+        reason = _furniture_reason(name, attributes, faq_page=faq_page)
         if reason is not None and not self_closing:
             end = _after_close(raw_html, name, _element_end(raw_html, name, position))
             dropped.append(DroppedBlock(tag.start(), end, reason))
@@ -245,11 +261,15 @@ def _attributes(text: str) -> dict[str, str]:
     return found
 
 
-def _furniture_reason(name: str, attributes: dict[str, str]) -> str | None:
+def _furniture_reason(name: str, attributes: dict[str, str], *, faq_page: bool = False) -> str | None:
     if name in _FURNITURE_TAGS:
         return _FURNITURE_TAGS[name]
     if name in _NEVER_SKIPPED:
         return None
+    for schema_type in _SCHEMA_TYPE.findall(attributes.get("itemtype", "")):
+        reason = _FURNITURE_ITEMTYPES.get(schema_type.lower())
+        if reason is not None and not (faq_page and reason == "faq"):
+            return reason
     marker = " ".join(attributes.get(key, "") for key in ("class", "id", "role"))
     if attributes.get("role") in ("navigation", "banner", "complementary", "contentinfo"):
         return "navigation"

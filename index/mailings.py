@@ -10,7 +10,7 @@ An issue may also number its stories ("1. STORM CLOSES THE PORT", "2. RATES HELD
 the story its headline heads, and the others are dropped once the header is known.
 
 ``line_reason`` is called by ``index.furniture.line_reason``; the rules that need neighbours
-(``drop_signatures``, ``drop_news_digests``) run with the block rules in ``index.cleaning``,
+(``drop_signatures``, ``drop_news_digests``, ``drop_quizzes``) run with the block rules in ``index.cleaning``,
 ``drop_other_numbered_stories`` after the header.
 """
 
@@ -39,6 +39,11 @@ _NEWSLETTER_WORDS = r"(?:briefing|newsletter|digest|bulletin|round-?up|update|di
 _EDITOR_GREETING = re.compile(
     rf"^{_GREETING}(?:,? (?:everyone|all|again|readers|there))?[,.!]?\s+"
     r"(?:(?:(?:it[’']s|this is|I[’']m|I am)\s+)?(?-i:[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) here\b|"
+    # Or presenting the issue's contents: "Good morning. Our lead today is ...", "Hello. In today's
+    # briefing: ...", "Good morning. Here's what you need to know."
+    r"(?:our (?:lead|top|main|big) (?:story )?(?:today|this (?:morning|evening|week))|"
+    rf"in (?:today[’']s|this (?:morning[’']s |week[’']s )?|this) {_NEWSLETTER_WORDS}\b|"
+    r"here(?:[’']s| is) (?:what you need to know|your \w+ (?:briefing|newsletter|digest|bulletin|round-?up)))|"
     rf"(?:and )?welcome(?: back)? to (?:the |this |your |today[’']s )?(?:[\w’'-]+ ){{0,4}}{_NEWSLETTER_WORDS}\b)|"
     rf"^welcome(?: back)? to (?:the |this |your |today[’']s )?(?:[\w’'-]+ ){{0,4}}{_NEWSLETTER_WORDS}\b",
     re.IGNORECASE,
@@ -64,6 +69,14 @@ _MAILING_FOOTER = re.compile(
     r"(?:unsubscribe|stop receiving (?:these|this))\b)",
     re.IGNORECASE,
 )
+# The issue's sponsor: "Today's briefing is supported by Example Bank, ...", "This newsletter is
+# brought to you by ...". The subject is the mailing itself: "The festival is supported by the
+# council" is the story's.
+_SPONSOR = re.compile(
+    rf"^(?:today[’']s|this (?:week[’']s|morning[’']s|evening[’']s)?|this)\s*(?:\w+ )?{_NEWSLETTER_WORDS}\s+(?:is|comes to you)\s+"
+    r"(?:supported|sponsored|presented|brought to you|made possible|powered)\s+(?:by|in partnership with)\b",
+    re.IGNORECASE,
+)
 # The mailing's own controls, items of an interface row (``index.furniture.is_interface_row``):
 # "Manage your preferences | Unsubscribe", "View in browser | Forward to a friend".
 MAILING_CONTROLS = (
@@ -77,6 +90,14 @@ DIGEST_HEADINGS = re.compile(
     r"what else (?:you need to know|is happening|happened))$",
     re.IGNORECASE,
 )
+# A newsletter's quiz: "YESTERDAY'S QUIZ", "Quiz of the week", "Today's quiz answer".
+_QUIZ_HEADING = re.compile(
+    r"^(?:(?:yesterday|today|this week|last week)[’']s (?:news )?quiz(?: answers?)?|quiz of the (?:day|week)|"
+    r"(?:the )?(?:daily|weekly|news) quiz(?: answers?)?)$",
+    re.IGNORECASE,
+)
+# A quiz's question or its answer.
+_QUIZ_LINE = re.compile(r"\?|\banswers?\s*:|\bthe answer (?:is|was)\b", re.IGNORECASE)
 # A story's heading in an issue that numbers its stories: "1. STORM CLOSES THE PORT", "2) Rates held".
 _NUMBERED_HEADING = re.compile(r"^(?P<number>\d{1,2})[.)]\s+\S")
 # One item of such a digest: a short label, a colon and the item's text ("Weather: Showers ...").
@@ -84,11 +105,12 @@ _DIGEST_ITEM = re.compile(r"^[A-Z][^:.!?]*:\s+\S")
 
 
 def line_reason(text: str) -> str | None:
-    """"newsletter" for the editor's greeting, the issue number, a sign-off or the mailing's
-    footer; None for anything else."""
+    """"newsletter" for the editor's greeting, the issue's sponsor line, the issue number, a
+    sign-off or the mailing's footer; None for anything else."""
     unquoted = without_quotes(text).strip()
     wrapping = (
         _EDITOR_GREETING.match(unquoted)
+        or _SPONSOR.match(unquoted)
         or _ISSUE_NUMBER.match(text.strip())
         or _MAILING_FOOTER.match(unquoted)
         or is_sign_off(text)
@@ -120,13 +142,17 @@ def drop_signatures(page: Page) -> None:
 def drop_news_digests(page: Page) -> None:
     """A digest of other news ("Also today" over "Pool gets the go-ahead: The council voted
     ...", "Weather: Showers ..."): the heading and the labelled items right under it, up to the
-    next blank line. Two items at least; over a paragraph the heading is the article's."""
+    next blank line, or over blank lines when the items are bulleted ("* Budget week: ..."), a
+    list a plain-text mail sets one item to a paragraph. Two items at least; over a paragraph the
+    heading is the article's."""
     lines = page.lines
     for i, heading in enumerate(lines):
         if heading.blank or not DIGEST_HEADINGS.match(heading.text.rstrip(": ")):
             continue
         items: list[int] = []
         for j in range(i + 1, len(lines)):
+            if lines[j].blank and _bulleted_item_follows(lines, j):
+                continue
             if not lines[j].kept or lines[j].role == "credit" or not _is_digest_item(lines[j].text):
                 break
             items.append(j)
@@ -134,6 +160,32 @@ def drop_news_digests(page: Page) -> None:
             continue
         for j in [i, *items]:
             lines[j].reason = "news-digest"
+
+
+def _bulleted_item_follows(lines: list[PageLine], blank: int) -> bool:
+    """The first line after the blank one at ``blank`` is a bulleted digest item."""
+    following = next((line for line in lines[blank + 1:] if not line.blank), None)
+    return following is not None and following.bulleted and following.kept and _is_digest_item(following.text)
+
+
+def drop_quizzes(page: Page) -> None:
+    """A newsletter's quiz ("YESTERDAY'S QUIZ" over "How long is the river? Answer: 214
+    kilometres."): the heading and the lines right under it, up to the next blank line, when they
+    ask a question or give its answer. Over a paragraph that does neither, a heading such as "The
+    quiz" is the article's subheading."""
+    lines = page.lines
+    for i, heading in enumerate(lines):
+        if not heading.kept or not _QUIZ_HEADING.match(heading.text.rstrip(": ")):
+            continue
+        block: list[int] = []
+        for j in range(i + 1, len(lines)):
+            if not lines[j].kept or lines[j].role == "credit":
+                break
+            block.append(j)
+        if not any(_QUIZ_LINE.search(lines[j].text) for j in block):
+            continue
+        for j in [i, *block]:
+            lines[j].reason = "newsletter"
 
 
 def _is_digest_item(text: str) -> bool:

@@ -28,10 +28,11 @@ _AD = re.compile(
     r"(?:a )?(?:message|word) from (?:our|today[’']s|this (?:week|issue)[’']s) sponsors?|sponsor(?:ed)? message|today[’']s sponsor)$",
     re.IGNORECASE,
 )
-# A site's feedback widget: "Was this page helpful? Yes | No", "Did you find this article useful?".
+# A site's feedback widget: "Was this page helpful? Yes | No", "Did you find this article useful?",
+# "Was this fact check useful?".
 # A question put to someone in the story names who asked it ("Was this page helpful to the jury?").
 _FEEDBACK_WIDGET = re.compile(
-    r"^(?:was|is|did you find) this (?:page|article|information|answer|content|guide) (?:helpful|useful)\?"
+    r"^(?:was|is|did you find) this (?:page|article|information|answer|content|guide|story|explainer|fact[- ]?check) (?:helpful|useful)\?"
     r"(?:\s*[|/·•]?\s*(?:yes|no)\b)*\s*$",
     re.IGNORECASE,
 )
@@ -85,6 +86,30 @@ _COOKIE = re.compile(
     re.IGNORECASE,
 )
 
+# A metered paywall's count of what the reader may still read: "You have 2 free articles left this
+# month.", "You've read 3 of 5 free articles", "This is your last free article". Addressed to the
+# reader, so a story about paywalls ("The paper gives readers five free articles a month") is not.
+_PAYWALL_METER = re.compile(
+    r"^(?:you have|you[’']ve got) (?:\d+|no|one|two|three|four|five) (?:more )?free (?:articles?|stories|story|reads?)"
+    r"(?: left| remaining)?\b|"
+    r"^you[’']ve (?:read|used) (?:\d+|all) (?:of )?(?:your )?(?:\d+ )?free (?:articles?|stories)\b|"
+    r"^this is your (?:last|final|first|second|third|\d+(?:st|nd|rd|th)) free (?:article|story)\b",
+    re.IGNORECASE,
+)
+# A subscription's price put to the reader: "Get unlimited access to Example from 4 crowns a week."
+_SUBSCRIPTION_OFFER = re.compile(
+    r"^(?:get|enjoy|unlock|try|start|subscribe\b[^.!?]{0,40}?\bfor)\b[^.!?]{0,60}?\b(?:unlimited|full|digital|all|complete) access\b"
+    r"[^.!?]{0,60}?\b(?:from|for|only|just|at)\s+\S{0,3}\d[\d.,]*\s*(?:[A-Za-z]+\s+)?(?:a|per|/|each)\s*(?:week|month|year|day)\b",
+    re.IGNORECASE,
+)
+# The prompt where a paywall cuts the article: "Subscribe to keep reading", "To continue reading,
+# subscribe to Example.", "The rest of this article is for subscribers."
+_PAYWALL_CUT = re.compile(
+    r"^(?:(?:subscribe|sign in|log in|register|sign up) (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading\b|"
+    r"(?:read|unlock) the (?:full|whole|rest of the) (?:article|story)\b|"
+    r"the rest of this (?:article|story) is (?:for|available to|only for) (?:subscribers|members))",
+    re.IGNORECASE,
+)
 _PROMPT_TERMS = re.compile(
     r"\b(?:subscri\w*|newsletters?|sign(?:ing)? up|sign in|log(?:ged)? in|registering|register|"
     r"registration|donat\w*|your support|support (?:us|our journalism|independent journalism)|"
@@ -168,9 +193,12 @@ def is_consent_buttons(text: str) -> bool:
 
 
 def is_prompt(text: str) -> bool:
-    """A subscription, donation, registration or notification prompt addressed to the reader, or
-    a request for the reader's feedback or corrections."""
+    """A subscription, donation, registration or notification prompt addressed to the reader
+    (a metered paywall's count and price among them), or a request for the reader's feedback or
+    corrections."""
     if _CALL_TO_ACTION.match(text.strip()) or _FEEDBACK_WIDGET.match(text.strip()) or _CORRECTION_INVITATION.match(text.strip()):
+        return True
+    if _PAYWALL_METER.match(text.strip()) or _SUBSCRIPTION_OFFER.match(text.strip()):
         return True
     unquoted = without_quotes(text)
     if not _PROMPT_TERMS.search(unquoted):
@@ -178,6 +206,13 @@ def is_prompt(text: str) -> bool:
     if _READER_ADDRESS.search(unquoted) or _IMPERATIVE_START.match(unquoted.strip()):
         return True
     return len(words(text)) <= 12 and bool(_STRONG_PROMPT_TERMS.search(unquoted))
+
+
+def is_paywall_cut(text: str) -> bool:
+    """The prompt a paywall sets where it cuts the article ("To continue reading, subscribe ...");
+    a prompt by ``is_prompt``'s terms too, and the sign, for ``index.header``, that the line above
+    it was cut mid-sentence."""
+    return bool(_PAYWALL_CUT.match(text.strip()))
 
 
 def is_self_promotion(text: str, outlet_names: tuple[str, ...]) -> bool:

@@ -95,6 +95,27 @@ class TextBuilder:
         return "".join(self.chars)
 
 
+def append_mapped(builder: TextBuilder, part: SourceText, positions: list[int]) -> None:
+    """Copy ``part`` into ``builder``. ``part`` was read from a derived string (a feed's
+    unescaped markup, a mail part's decoded body) whose character ``k`` sits at raw offset
+    ``positions[k]`` of the file, or is INSERTED (decoded from an escape)."""
+    for char, index in zip(part.text, part.raw_index):
+        raw = positions[index] if index != INSERTED else INSERTED
+        if raw == INSERTED:
+            builder.insert(char)
+        else:
+            builder.copy(raw)
+
+
+def mapped_block(block: DroppedBlock, positions: list[int], fallback: int) -> DroppedBlock:
+    """A block dropped inside a derived string (see ``append_mapped``), on raw offsets; an empty
+    block at ``fallback`` when none of its characters is a verbatim copy."""
+    inside = [positions[i] for i in range(block.raw_start, min(block.raw_end, len(positions))) if positions[i] != INSERTED]
+    if not inside:
+        return DroppedBlock(fallback, fallback, block.reason)
+    return DroppedBlock(inside[0], inside[-1] + 1, block.reason)
+
+
 def offset_map(raw_index: array, length: int) -> OffsetMap:
     """Collapse a per-character raw index into OffsetMap runs of verbatim copies."""
     runs: list[OffsetRun] = []
