@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from qa.api import QA
+from qa.api import QA, answers_the_phrase
 from qa.chaining import find_hop
 from qa.confidence import ConfidenceModel
+from qa.records import Answer
 from qa.settings import Settings
 from tests.fakes import write_pages
 
@@ -173,3 +174,16 @@ def test_an_answer_that_is_the_described_thing_itself_gives_way(tmp_path: Path) 
     answer = qa.ask("Who will replace the executive who apologised in Terminal 2?")
     assert answer.refused and answer.text is None, answer
     assert "Tomas Wrede" in answer.reason
+
+
+def _read(candidate: str, confidence: float) -> Answer:
+    return Answer(question="q", text=None, refused=True, reason="weak", confidence=confidence, candidate=candidate)
+
+
+def test_only_a_step_resolved_as_surely_rules_out_the_direct_answer() -> None:
+    # The executive who apologised (0.95) is surely who the phrase means: the direct answer naming
+    # him (0.91) answers the wrong thing. A step resolved to the same name at 0.43 proves nothing
+    # against a direct answer at 0.94 ("Which man finished first?" -> the race official).
+    assert answers_the_phrase(_read("Oskar Vellinger", 0.91), _read("Oskar Vellinger", 0.95))
+    assert not answers_the_phrase(_read("Pavla Renner", 0.94), _read("Pavla Renner", 0.43))
+    assert not answers_the_phrase(_read("Pavla Renner", 0.5), _read("Joren Tallis", 0.9))
