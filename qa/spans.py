@@ -1089,6 +1089,8 @@ _BODY_NOUNS = frozenset().union(*_BODY_KINDS) | frozenset(
     "gang network lab laboratory organisation organization".split()
 )
 
+_BODY_KEYS = frozenset(term_key(noun) for noun in _BODY_NOUNS)
+
 # Kinds of place, by the nouns that end their names or name them in a question.
 _PLACE_KINDS = (
     frozenset("city town village municipality capital".split()),
@@ -1340,7 +1342,11 @@ def _role_conflicts(
     and the evidence qualifies the same noun differently ("*Prime* Minister", "*US* President").
     Synonyms are no difference: a "*cab* driver" is a "*taxi* driver" (``kind_of``, both ways)."""
     asked_role = next((t for t in question.doc if t.lemma_.lower() == role.lemma_.lower()), None)
-    asked, found = _modifier_keys(asked_role), _modifier_keys(role)
+    # A body named before the role ("a *government* minister", "the *union* leader") says whose
+    # role it is, not which: "Transport Minister" is a government minister. Bodies are weighed
+    # below, kind against kind.
+    asked = _modifier_keys(asked_role) - _BODY_KEYS
+    found = _modifier_keys(role)
     if asked and found and not asked & found and not _synonyms_among(asked, found, kind_of):
         return True
     focus = asked_role or next((t for t in question.doc if t.lemma_.lower() == question.focus), None)

@@ -685,3 +685,30 @@ def test_a_role_qualified_otherwise_is_another_role(nlp) -> None:
         "Tom Berg, a bus driver, called the police at 17:36 to report a crack in the road.",
     )
     assert fits.get("Tom Berg", 0.0) < 1.0, fits
+
+
+def test_a_body_before_the_role_says_whose_role_not_which(nlp) -> None:
+    # A "government minister" is any minister: the portfolio the text gives is no other role.
+    fits = type_fits(
+        nlp, "Which government minister refused to order an inquiry?",
+        "Carla Voss, the energy minister, refused to order an inquiry into the blackout.",
+    )
+    assert fits.get("Carla Voss", 0.0) >= 1.5, fits
+
+
+def test_a_role_of_another_body_still_conflicts(nlp) -> None:
+    # Near miss: the company's president is not the union's.
+    fits = type_fits(
+        nlp, "Which union president refused to sign the deal?",
+        "Carla Voss, the company president, refused to sign the deal on Friday.",
+    )
+    assert fits.get("Carla Voss", 0.0) < 1.0, fits
+
+
+def test_a_role_qualified_otherwise_beside_a_body_still_conflicts(nlp) -> None:
+    # Near miss: the body word is set aside, the portfolio still counts.
+    fits = type_fits(
+        nlp, "Which foreign government minister refused to order an inquiry?",
+        "Carla Voss, the energy minister, refused to order an inquiry into the blackout.",
+    )
+    assert fits.get("Carla Voss", 0.0) < 1.0, fits
