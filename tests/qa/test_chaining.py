@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import spacy
 
-from qa.api import QA, answers_the_phrase
+from qa.api import QA, answers_the_phrase, direct_reading_stands
 from qa.chaining import find_hop
 from qa.confidence import ConfidenceModel
-from qa.records import Answer
+from qa.records import Answer, Citation
 from qa.settings import Settings
 from tests.fakes import write_pages
 
@@ -187,3 +187,26 @@ def test_only_a_step_resolved_as_surely_rules_out_the_direct_answer() -> None:
     assert answers_the_phrase(_read("Oskar Vellinger", 0.91), _read("Oskar Vellinger", 0.95))
     assert not answers_the_phrase(_read("Pavla Renner", 0.94), _read("Pavla Renner", 0.43))
     assert not answers_the_phrase(_read("Pavla Renner", 0.5), _read("Joren Tallis", 0.9))
+
+
+def _answered(candidate: str, confidence: float) -> Answer:
+    cited = Citation(doc_id="d", source=None, headline=None, date=None, passage_id="d#0", start=0,
+                     end=len(candidate), text=candidate)
+    return Answer(question="q", text=candidate, refused=False, reason="r", confidence=confidence,
+                  citations=(cited,), candidate=candidate)
+
+
+def test_a_step_too_weak_to_answer_on_leaves_a_direct_answer_standing() -> None:
+    # "the crews working on the slab" resolved, at 0.30, to the officer leading them: the chain
+    # (0.55 in its second step) would refuse at threshold 0.39, the direct answer (0.41) holds.
+    direct, weak_step = _answered("Dag Morrell", 0.41), _read("Dag Morrell", 0.30)
+    assert direct_reading_stands(direct, weak_step, _read("Pellard Fire and Rescue", 0.55), threshold=0.39)
+    # Near misses: a chain sure in both steps wins; against a refused direct reading even a weak
+    # chain is the better account (it says which step fell short).
+    sure_step = _answered("Station 4", 0.80)
+    assert not direct_reading_stands(direct, sure_step, _answered("Ada Berg", 0.60), threshold=0.39)
+    refused_direct = _read("Dag Morrell", 0.20)
+    assert not direct_reading_stands(refused_direct, weak_step, _read("Pellard Fire and Rescue", 0.55), threshold=0.39)
+    # A direct answer that is the phrase's own referent gives way, even to a chain that refuses.
+    referent = _answered("Tomas Wrede", 0.91)
+    assert not direct_reading_stands(referent, _answered("Tomas Wrede", 0.95), _read("Ada Lindgren", 0.30), 0.39)
