@@ -265,6 +265,8 @@ _INTERFACE_WORD = (
     rf"{mailings.MAILING_CONTROLS}|search (?:this site|[\w-]+(?:\.[\w-]+)+)|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
+    # An article's text-size control: "Text size A A A", "Font size A- A+".
+    r"(?:text|font) size(?:\s+(?:a[+-]?|[+-]))*|"
     r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|(?:view|open) (?:the )?gallery|next|previous|prev|pinned|live|"
     r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
 )
