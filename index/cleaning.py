@@ -5,7 +5,8 @@ read as its rendered text, ``index.markdown_text``; a text browser's dump as its
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``): single-line rules from
+author's posts, ``index.social_threads``; a page in
+mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
 speakers, ``index.transcripts``), then rules that need
@@ -41,6 +42,7 @@ from index import (
     header,
     mailings,
     metadata,
+    mojibake,
     press_releases,
     printed_pages,
     reader_prompts,
@@ -73,7 +75,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = _source(raw_text, is_html)
+    source = mojibake.repair_source(_source(raw_text, is_html))
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
