@@ -5,7 +5,8 @@ read as its rendered text, ``index.markdown_text``; a text browser's dump as its
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``; a page in
+author's posts, ``index.social_threads``; a
+JavaScript app's page as the article of its data script, ``index.embedded_articles``; a page in
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
@@ -49,6 +50,7 @@ from index import (
     transcripts,
 )
 from index.caption_files import caption_source, looks_like_caption_file
+from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
 from index.html_text import html_to_source
 from index.loading import LoadedFile
@@ -151,13 +153,24 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 def _source(raw_text: str, is_html: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
-    known by their structure whatever the file's suffix says), an HTML page's blocks
-    (``index.html_text``), a text page as ``_text_source`` reads it."""
+    known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
-    return html_to_source(raw_text) if is_html else _text_source(raw_text)
+    return _html_source(raw_text) if is_html else _text_source(raw_text)
+
+
+def _html_source(raw_text: str) -> SourceText:
+    """An HTML page's blocks (``index.html_text``), or, on a JavaScript app's page whose visible
+    HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
+    visible = html_to_source(raw_text)
+    for reader in (embedded_article_source,):
+        article = reader(raw_text, visible)
+        if article is not None:
+            return article
+    return visible
 
 
 def _text_source(raw_text: str) -> SourceText:

@@ -58,6 +58,11 @@ _LIVE_PROMO = re.compile(
     r"^[▶►]?\s*(?:listen|watch|tune in)\s+(?:live|now)\b",  # "▶ Listen live: Harbour FM"
     re.IGNORECASE,
 )
+# The outlet's pointer to its live page at the foot of an article, in a sentence put to the reader:
+# "Follow our live coverage of the floods for the latest updates." A report says whose coverage
+# was followed ("Viewers followed the live coverage").
+_LIVE_POINTER = re.compile(r"^(?:follow|read|see|watch|get) (?:all )?our live (?:coverage|blog|updates|reporting)\b", re.IGNORECASE)
+LIVE_POINTER_MAX_WORDS = 40
 # A comment counter, maybe with its call to join in: "14 comments · Have your say", "View comments (8)";
 # or the state of the comments in its place: "Comments are closed on this live blog." (only about
 # "this" page: "Comments are closed on the planning application" is the article's).
@@ -742,6 +747,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     if is_affiliate_note(text):
         return "affiliate"
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
+        return "promotion"
+    if _LIVE_POINTER.match(text) and word_count <= LIVE_POINTER_MAX_WORDS:
         return "promotion"
     if is_tag_list(text):
         return "tags"
