@@ -5,7 +5,7 @@ read as its rendered text, ``index.markdown_text``; a text browser's dump as its
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``; a
+author's posts, ``index.social_threads``; a forum thread as the article it quotes, ``index.forum_threads``; a
 JavaScript app's page as the article of its data script, ``index.embedded_articles``; a page in
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
@@ -52,6 +52,7 @@ from index import (
 from index.caption_files import caption_source, looks_like_caption_file
 from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
+from index.forum_threads import quoted_article_source
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
@@ -163,10 +164,11 @@ def _source(raw_text: str, is_html: bool) -> SourceText:
 
 
 def _html_source(raw_text: str) -> SourceText:
-    """An HTML page's blocks (``index.html_text``), or, on a JavaScript app's page whose visible
+    """An HTML page's blocks (``index.html_text``); on a forum thread that quotes an article in
+    full, the quoted article (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (embedded_article_source,):
+    for reader in (quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article
