@@ -10,7 +10,8 @@ JavaScript app's page as the article of its data script, ``index.embedded_articl
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
-speakers, ``index.transcripts``), then rules that need
+speakers, ``index.transcripts``; a podcast episode's chapters and section headings,
+``index.podcast_pages``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation, ad and affiliate boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
@@ -44,6 +45,7 @@ from index import (
     mailings,
     metadata,
     mojibake,
+    podcast_pages,
     press_releases,
     printed_pages,
     reader_prompts,
@@ -94,6 +96,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     printed_pages.drop_footnotes(page)
     printed_pages.drop_glossaries(page)
     transcripts.drop_speaker_lists(page)
+    podcast_pages.drop_episode_furniture(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
     block_rules.drop_comment_teasers(page)

@@ -9,7 +9,8 @@ in ``index.block_rules`` and ``index.author_cards``. The furniture of a few kind
 module of its own: newsletters (``index.mailings``), official notices (``index.official_pages``),
 printed documents dumped to text (``index.printed_pages``), broadcasters' pages
 (``index.broadcast_pages``), press releases on a newswire (``index.press_releases``), wiki
-articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``).
+articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``), podcast episodes
+(``index.podcast_pages``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from __future__ import annotations
 import logging
 import re
 
-from index import broadcast_pages, encyclopedia_pages, mailings, official_pages, printed_pages, transcripts
+from index import (
+    broadcast_pages,
+    encyclopedia_pages,
+    mailings,
+    official_pages,
+    podcast_pages,
+    printed_pages,
+    transcripts,
+)
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_affiliate_note, is_cookie_notice, is_prompt, is_self_promotion
@@ -778,4 +787,5 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         or broadcast_pages.line_reason(text)
         or encyclopedia_pages.line_reason(text)
         or transcripts.line_reason(text)
+        or podcast_pages.line_reason(text)
     )
