@@ -5,7 +5,8 @@ read as its rendered text, ``index.markdown_text``; a text browser's dump as its
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``; a forum thread as the article it quotes, ``index.forum_threads``; a
+author's posts, ``index.social_threads``; a newspaper page read by OCR as its printed paragraphs,
+``index.ocr_columns``; a forum thread as the article it quotes, ``index.forum_threads``; a
 JavaScript app's page as the article of its data script, ``index.embedded_articles``; a page in
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
@@ -45,6 +46,7 @@ from index import (
     mailings,
     metadata,
     mojibake,
+    ocr_columns,
     podcast_pages,
     press_releases,
     printed_pages,
@@ -59,6 +61,7 @@ from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.mime_messages import looks_like_mime_message, mime_source
+from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.social_threads import looks_like_thread, thread_source
@@ -91,6 +94,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
     _apply_line_rules(page)
     block_rules.keep_article_list_figures(page)
+    if not is_html and looks_like_ocr_column(raw_text):
+        ocr_columns.drop_column_furniture(page)
     printed_pages.drop_running_headers(page)
     printed_pages.drop_contents_lists(page)
     printed_pages.drop_footnotes(page)
@@ -181,13 +186,16 @@ def _html_source(raw_text: str) -> SourceText:
 def _text_source(raw_text: str) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
     (``index.caption_files``), a social-media thread as its author's posts
-    (``index.social_threads``), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.social_threads``), a newspaper page read by OCR as its printed paragraphs
+    (``index.ocr_columns``), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
         return caption_source(raw_text)
     if looks_like_thread(raw_text):
         return thread_source(raw_text)
+    if looks_like_ocr_column(raw_text):
+        return ocr_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):

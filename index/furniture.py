@@ -10,7 +10,7 @@ module of its own: newsletters (``index.mailings``), official notices (``index.o
 printed documents dumped to text (``index.printed_pages``), broadcasters' pages
 (``index.broadcast_pages``), press releases on a newswire (``index.press_releases``), wiki
 articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``), podcast episodes
-(``index.podcast_pages``).
+(``index.podcast_pages``), newspaper pages read by OCR (``index.ocr_columns``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from index import (
     broadcast_pages,
     encyclopedia_pages,
     mailings,
+    ocr_columns,
     official_pages,
     podcast_pages,
     printed_pages,
@@ -788,4 +789,5 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         or encyclopedia_pages.line_reason(text)
         or transcripts.line_reason(text)
         or podcast_pages.line_reason(text)
+        or ocr_columns.line_reason(text)
     )
