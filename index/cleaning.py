@@ -5,10 +5,14 @@ read as its rendered text, ``index.markdown_text``; a text browser's dump as its
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``): single-line rules from
+author's posts, ``index.social_threads``; a newspaper page read by OCR as its printed paragraphs,
+``index.ocr_columns``; a forum thread as the article it quotes, ``index.forum_threads``; a
+JavaScript app's page as the article of its data script, ``index.embedded_articles``; a page in
+mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
-speakers, ``index.transcripts``), then rules that need
+speakers, ``index.transcripts``; a podcast episode's chapters and section headings,
+``index.podcast_pages``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation, ad and affiliate boxes, consent banners,
 vertical menus, ticker names above their prices, captions above photo credits and in galleries,
@@ -41,17 +45,23 @@ from index import (
     header,
     mailings,
     metadata,
+    mojibake,
+    ocr_columns,
+    podcast_pages,
     press_releases,
     printed_pages,
     reader_prompts,
     transcripts,
 )
 from index.caption_files import caption_source, looks_like_caption_file
+from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
+from index.forum_threads import quoted_article_source
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.mime_messages import looks_like_mime_message, mime_source
+from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.social_threads import looks_like_thread, thread_source
@@ -73,7 +83,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = _source(raw_text, is_html)
+    source = mojibake.repair_source(_source(raw_text, is_html))
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
@@ -84,11 +94,14 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
     _apply_line_rules(page)
     block_rules.keep_article_list_figures(page)
+    if not is_html and looks_like_ocr_column(raw_text):
+        ocr_columns.drop_column_furniture(page)
     printed_pages.drop_running_headers(page)
     printed_pages.drop_contents_lists(page)
     printed_pages.drop_footnotes(page)
     printed_pages.drop_glossaries(page)
     transcripts.drop_speaker_lists(page)
+    podcast_pages.drop_episode_furniture(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
     block_rules.drop_comment_teasers(page)
@@ -149,25 +162,40 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 def _source(raw_text: str, is_html: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
-    known by their structure whatever the file's suffix says), an HTML page's blocks
-    (``index.html_text``), a text page as ``_text_source`` reads it."""
+    known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
-    return html_to_source(raw_text) if is_html else _text_source(raw_text)
+    return _html_source(raw_text) if is_html else _text_source(raw_text)
+
+
+def _html_source(raw_text: str) -> SourceText:
+    """An HTML page's blocks (``index.html_text``); on a forum thread that quotes an article in
+    full, the quoted article (``index.forum_threads``); on a JavaScript app's page whose visible
+    HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
+    visible = html_to_source(raw_text)
+    for reader in (quoted_article_source, embedded_article_source):
+        article = reader(raw_text, visible)
+        if article is not None:
+            return article
+    return visible
 
 
 def _text_source(raw_text: str) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
     (``index.caption_files``), a social-media thread as its author's posts
-    (``index.social_threads``), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.social_threads``), a newspaper page read by OCR as its printed paragraphs
+    (``index.ocr_columns``), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
         return caption_source(raw_text)
     if looks_like_thread(raw_text):
         return thread_source(raw_text)
+    if looks_like_ocr_column(raw_text):
+        return ocr_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):

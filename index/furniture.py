@@ -9,7 +9,8 @@ in ``index.block_rules`` and ``index.author_cards``. The furniture of a few kind
 module of its own: newsletters (``index.mailings``), official notices (``index.official_pages``),
 printed documents dumped to text (``index.printed_pages``), broadcasters' pages
 (``index.broadcast_pages``), press releases on a newswire (``index.press_releases``), wiki
-articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``).
+articles (``index.encyclopedia_pages``), transcripts (``index.transcripts``), podcast episodes
+(``index.podcast_pages``), newspaper pages read by OCR (``index.ocr_columns``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from __future__ import annotations
 import logging
 import re
 
-from index import broadcast_pages, encyclopedia_pages, mailings, official_pages, printed_pages, transcripts
+from index import (
+    broadcast_pages,
+    encyclopedia_pages,
+    mailings,
+    ocr_columns,
+    official_pages,
+    podcast_pages,
+    printed_pages,
+    transcripts,
+)
 from index.metadata import parse_date, via_source
 from index.page_lines import CAPTION_MAX_WORDS
 from index.reader_prompts import is_ad_line, is_affiliate_note, is_cookie_notice, is_prompt, is_self_promotion
@@ -58,6 +68,11 @@ _LIVE_PROMO = re.compile(
     r"^[▶►]?\s*(?:listen|watch|tune in)\s+(?:live|now)\b",  # "▶ Listen live: Harbour FM"
     re.IGNORECASE,
 )
+# The outlet's pointer to its live page at the foot of an article, in a sentence put to the reader:
+# "Follow our live coverage of the floods for the latest updates." A report says whose coverage
+# was followed ("Viewers followed the live coverage").
+_LIVE_POINTER = re.compile(r"^(?:follow|read|see|watch|get) (?:all )?our live (?:coverage|blog|updates|reporting)\b", re.IGNORECASE)
+LIVE_POINTER_MAX_WORDS = 40
 # A comment counter, maybe with its call to join in: "14 comments · Have your say", "View comments (8)";
 # or the state of the comments in its place: "Comments are closed on this live blog." (only about
 # "this" page: "Comments are closed on the planning application" is the article's).
@@ -265,6 +280,8 @@ _INTERFACE_WORD = (
     rf"{mailings.MAILING_CONTROLS}|search (?:this site|[\w-]+(?:\.[\w-]+)+)|"
     rf"{_COMMENTS_CONTROL}|"
     r"show (?:\d+ )?new (?:posts|updates|entries)|show key (?:events|moments|posts|updates) only|"
+    # An article's text-size control: "Text size A A A", "Font size A- A+".
+    r"(?:text|font) size(?:\s+(?:a[+-]?|[+-]))*|"
     r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|(?:view|open) (?:the )?gallery|next|previous|prev|pinned|live|"
     r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
 )
@@ -741,6 +758,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "affiliate"
     if _LIVE_PROMO.match(text) and word_count <= 15 and not ends_sentence(text):
         return "promotion"
+    if _LIVE_POINTER.match(text) and word_count <= LIVE_POINTER_MAX_WORDS:
+        return "promotion"
     if is_tag_list(text):
         return "tags"
     if is_ticker(text):
@@ -769,4 +788,6 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         or broadcast_pages.line_reason(text)
         or encyclopedia_pages.line_reason(text)
         or transcripts.line_reason(text)
+        or podcast_pages.line_reason(text)
+        or ocr_columns.line_reason(text)
     )

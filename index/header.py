@@ -40,6 +40,9 @@ _LAST_UPDATED = re.compile(r"^(?:page )?last (?:updated|modified|reviewed|edited
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 # A quoted phrase that opens in lowercase and ends no sentence: 'Port "safe by spring"'.
 _QUOTED_PHRASE = re.compile(r"[\"“][a-z][^\"”.!?]*[\"”]")
+# A figure that a heading and its paragraph share: "220,000", "3.5", "75" (not a lone digit).
+_FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
@@ -281,6 +284,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _below_time_stamp(page, indexes, k)
                 and not _in_heading_series(page, indexes, k)
                 and not _quoting_subheading(page, indexes, k)
+                and not _figure_subheading(page, indexes, k)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
                 and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
                 and not _cut_by_paywall(page, indexes, k)
@@ -420,6 +424,28 @@ def _quoting_subheading(page: Page, indexes: list[int], k: int) -> bool:
     quote = _QUOTED_PHRASE.search(page.lines[indexes[k]].text)
     following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
     return quote is not None and following is not None and following.kept and is_body_prose(following.text)
+
+
+def _figure_subheading(page: Page, indexes: list[int], k: int) -> bool:
+    """A subheading that states a figure of the paragraph it heads ("Up to 220,000 dalens for a
+    lost home" over "Owners ... can claim up to 220,000 dalens each"), as a section's heading sums
+    it up. A link to another story gives that story's figures, which the paragraph under it does
+    not repeat."""
+    figures = [figure for figure in _FIGURE.findall(page.lines[indexes[k]].text) if _is_telling_figure(figure)]
+    following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
+    return (
+        bool(figures)
+        and following is not None
+        and following.kept
+        and is_body_prose(following.text)
+        and all(figure in _FIGURE.findall(following.text) for figure in figures)
+    )
+
+
+def _is_telling_figure(figure: str) -> bool:
+    """A figure of three digits or more that is no year: a count or a sum a section is about.
+    "12" or "2039" name days and years many paragraphs share ("12 min read" over "12 March 2039")."""
+    return sum(char.isdigit() for char in figure) >= 3 and not _YEAR.fullmatch(figure)
 
 
 def _is_labelled_heading(text: str) -> bool:

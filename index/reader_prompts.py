@@ -54,6 +54,14 @@ _CORRECTION_INVITATION = re.compile(
     r"^(?:spotted|seen|found|see|noticed?) (?:an? (?:error|mistake|typo)|something (?:we got |that(?:[’']s| is) )?wrong)\?",
     re.IGNORECASE,
 )
+# The outlet's call for readers who lived the story, with where to write: "Have you been affected?
+# Write to news@example.org", "Were you there? Get in touch: ...". A question put to someone in the
+# story goes on with an answer, never with an address to write to.
+_CALL_OUT = re.compile(
+    r"^(?:have you been|were you|are you) (?:affected|caught up|involved|evacuated|there)\b[^.!?]{0,60}\?\s+"
+    r"(?:please )?(?:write to|e-?mail|contact|tell|share|send|get in touch|message)\b",
+    re.IGNORECASE,
+)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")
 # Dashes, stars or brackets a page sets around a label to make it stand apart from the text.
 _LABEL_DECORATION = re.compile(r"^[\s*=~_\[(<–—-]+|[\s*=~_\])>–—-]+$")
@@ -195,8 +203,13 @@ def is_consent_buttons(text: str) -> bool:
 def is_prompt(text: str) -> bool:
     """A subscription, donation, registration or notification prompt addressed to the reader
     (a metered paywall's count and price among them), or a request for the reader's feedback or
-    corrections."""
-    if _CALL_TO_ACTION.match(text.strip()) or _FEEDBACK_WIDGET.match(text.strip()) or _CORRECTION_INVITATION.match(text.strip()):
+    corrections, or its call for readers who lived the story."""
+    if (
+        _CALL_TO_ACTION.match(text.strip())
+        or _FEEDBACK_WIDGET.match(text.strip())
+        or _CORRECTION_INVITATION.match(text.strip())
+        or _CALL_OUT.match(text.strip())
+    ):
         return True
     if _PAYWALL_METER.match(text.strip()) or _SUBSCRIPTION_OFFER.match(text.strip()):
         return True

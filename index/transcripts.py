@@ -40,7 +40,10 @@ _ACCURACY_NOTE = re.compile(
     r"[^.!?]{0,80}\b(?:may|might|can) contain\b[^.!?]{0,40}\b(?:errors?|mistakes|inaccurac(?:y|ies))\.$",
     re.IGNORECASE,
 )
-_CHECK_AGAINST = re.compile(r"^(?:please )?check against (?:the )?(?:recording|delivery|video|audio|broadcast)\.?$", re.IGNORECASE)
+_CHECK_AGAINST = re.compile(
+    r"^(?:please )?check against (?:the )?(?:recording|delivery|video|audio|broadcast)(?: before quoting(?: it| from it)?)?\.?$",
+    re.IGNORECASE,
+)
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
