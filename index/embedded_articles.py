@@ -202,9 +202,10 @@ def _find_article(raw_html: str) -> tuple[_Article | None, tuple[int, int] | Non
             start = assignment.end()
         try:
             data = _JsonReader(raw_html, start, end).value()
-        except (ValueError, IndexError):
-            continue
-        for article in _articles(data):
+            articles = _articles(data)
+        except (ValueError, IndexError, RecursionError):
+            continue  # no JSON, or nested deeper than the reader follows: no article to read
+        for article in articles:
             body_words = sum(len(words(string.value)) for string in article.body)
             if body_words > best_words:
                 best, best_words = (article, (script.start("content"), script.end("content"))), body_words

@@ -117,6 +117,14 @@ def test_other_frameworks_data_is_read_too(layout: str) -> None:
     assert_dropped(document, "Loading")
 
 
+def test_a_data_script_nested_too_deep_to_read_leaves_the_page_as_it_is() -> None:
+    # Bad input: data nested deeper than the reader follows is no article, and no crash.
+    deep = "[" * 20_000 + "]" * 20_000
+    document = html_clean(app_page(data=deep))
+    assert_kept(document, HEADLINE)
+    assert_dropped(document, "[[[")
+
+
 def test_a_data_script_without_an_article_body_is_left_alone() -> None:
     # Two long summaries of other stories are no body (an article has three prose paragraphs at
     # least), nor are three photo captions (an article's body is longer).
