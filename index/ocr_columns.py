@@ -58,6 +58,7 @@ _JUMP_LINE = re.compile(r"^(?:[A-Z][A-Z’' -]{0,30}:\s*)?(?:continued|cont\.) (
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATE = rf"(?:\d{{1,2}} {_MONTHS},? (?:19|20)\d{{2}}|{_MONTHS} \d{{1,2}},? (?:19|20)\d{{2}})"
 _RUNNING_HEAD = re.compile(rf"^\d{{1,3}} \D.*{_DATE}|{_DATE}(?: \D.*)? \d{{1,3}}$")
+_RUNNING_HEAD_LOWER = frozenset("of the and page p".split())  # "page 3", "The Herald of the Isles"
 # The label over a column of other stories' briefs, in the capitals a printed page sets it in:
 # "IN BRIEF", "NEWS IN BRIEF", "BRIEFLY". An article's own summary box ("In brief: ...") is no column.
 _BRIEFS_LABEL = re.compile(r"(?:NEWS )?IN BRIEF|BRIEFLY|NEWS BRIEFS?|BRIEFS|IN SHORT")
@@ -151,7 +152,16 @@ def line_reason(text: str) -> str | None:
     stripped = text.strip()
     if _JUMP_LINE.match(stripped):
         return "jump-line"
-    if _RUNNING_HEAD.search(stripped) and not ends_sentence(stripped) and len(_WORD.findall(stripped)) <= RUNNING_HEAD_MAX_WORDS:
+    found = _WORD.findall(stripped)
+    if (
+        _RUNNING_HEAD.search(stripped)
+        and not ends_sentence(stripped)
+        and len(found) <= RUNNING_HEAD_MAX_WORDS
+        # A head names the paper, the day and the page; a headline or a list item that opens on
+        # a figure and names a date tells something in words of its own ("12 walkers rescued on
+        # 15 May 2033").
+        and not any(word[:1].islower() and word.lower() not in _RUNNING_HEAD_LOWER for word in found)
+    ):
         return "running-header"
     return None
 

@@ -251,6 +251,9 @@ def test_a_running_head_and_a_jump_line_are_furniture_but_a_sentence_naming_a_pa
     assert line_reason("RAIL: Continued from page 5") == "jump-line"
     assert line_reason("The report, published on 15 May 2033, runs to 5 pages and names the engineers who checked it.") is None
     assert line_reason("12 walkers were brought down from the huts by helicopter on Wednesday, 15 May 2033.") is None
+    # A headline or list item opening on a figure and naming a date, without a full stop, is no head.
+    assert line_reason("12 walkers rescued from the huts on 15 May 2033") is None
+    assert line_reason("20 years on: the landslide of 15 May 2013") is None
 
 
 # --- a forum thread that quotes an article ---
