@@ -75,7 +75,7 @@ SEED_EXAMPLES = ExampleQuestions(
     answerable=(
         "How big was trade between China and Vietnam in 2022?",
         "How many cooperation agreements did the two countries sign?",
-        "Who did Xi meet on Tuesday?",
+        "Who is the chairman of Vietnam's National Assembly?",
         "What did the two countries agree to set up for incidents at sea?",
     ),
     refused=(
