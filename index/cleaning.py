@@ -83,7 +83,10 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     >>> doc.text
     'The minister met the envoy on Monday in Hanoi.'
     """
-    source = mojibake.repair_source(_source(raw_text, is_html))
+    # Decided once: the OCR column is read as its paragraphs (``_text_source``) and its furniture
+    # dropped with the block rules below.
+    ocr_column = not is_html and looks_like_ocr_column(raw_text)
+    source = mojibake.repair_source(_source(raw_text, is_html, ocr_column))
     lines = split_lines(source.text)
     mark_table_rows(lines, source.table_rows)
     signal = metadata.detect_outlet([line.text for line in lines], source.hints)
@@ -94,7 +97,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
     _apply_line_rules(page)
     block_rules.keep_article_list_figures(page)
-    if not is_html and looks_like_ocr_column(raw_text):
+    if ocr_column:
         ocr_columns.drop_column_furniture(page)
     printed_pages.drop_running_headers(page)
     printed_pages.drop_contents_lists(page)
@@ -159,7 +162,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     )
 
 
-def _source(raw_text: str, is_html: bool) -> SourceText:
+def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
     known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
@@ -168,7 +171,7 @@ def _source(raw_text: str, is_html: bool) -> SourceText:
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
-    return _html_source(raw_text) if is_html else _text_source(raw_text)
+    return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 
 def _html_source(raw_text: str) -> SourceText:
@@ -183,18 +186,18 @@ def _html_source(raw_text: str) -> SourceText:
     return visible
 
 
-def _text_source(raw_text: str) -> SourceText:
+def _text_source(raw_text: str, ocr_column: bool) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
     (``index.caption_files``), a social-media thread as its author's posts
     (``index.social_threads``), a newspaper page read by OCR as its printed paragraphs
-    (``index.ocr_columns``), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.ocr_columns``; ``ocr_column``, as ``clean_text`` found it), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
         return caption_source(raw_text)
     if looks_like_thread(raw_text):
         return thread_source(raw_text)
-    if looks_like_ocr_column(raw_text):
+    if ocr_column:
         return ocr_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
