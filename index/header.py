@@ -431,14 +431,14 @@ def _figure_subheading(page: Page, indexes: list[int], k: int) -> bool:
     lost home" over "Owners ... can claim up to 220,000 dalens each"), as a section's heading sums
     it up. A link to another story gives that story's figures, which the paragraph under it does
     not repeat."""
-    figures = [figure for figure in _FIGURE.findall(page.lines[indexes[k]].text) if _is_telling_figure(figure)]
+    figures = {figure for figure in _FIGURE.findall(page.lines[indexes[k]].text) if _is_telling_figure(figure)}
     following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
     return (
         bool(figures)
         and following is not None
         and following.kept
         and is_body_prose(following.text)
-        and all(figure in _FIGURE.findall(following.text) for figure in figures)
+        and figures <= set(_FIGURE.findall(following.text))
     )
 
 
