@@ -229,11 +229,13 @@ def _articles(node: object) -> list[_Article]:
 
 def _as_article(node: _JsonObject) -> _Article | None:
     body: list[_JsonString] = []
+    body_words = 0
     for key, value in node.fields:
         candidate = _body_paragraphs(key, value)
-        if sum(len(words(string.value)) for string in candidate) > sum(len(words(string.value)) for string in body):
-            body = candidate
-    if sum(len(words(string.value)) for string in body) < BODY_MIN_WORDS:
+        candidate_words = sum(len(words(string.value)) for string in candidate)
+        if candidate_words > body_words:
+            body, body_words = candidate, candidate_words
+    if body_words < BODY_MIN_WORDS:
         return None
     header: list[tuple[str, _JsonString]] = []
     published: str | None = None
