@@ -603,7 +603,7 @@ def _spans(
             return quotes + [(start, end, fit * 0.4) for start, end, fit in deeds]
         return quotes
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        return _clause_spans(span, kind, matched, cause=question.focus == "cause")
+        return _clause_spans(span, kind, matched, cause=question.focus == "cause", kind_of=kind_of)
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -1639,7 +1639,8 @@ def _states_something(doc: Doc, start: int, end: int) -> bool:
 
 
 def _clause_spans(
-    span: Span, kind: AnswerType, matched: frozenset[int], cause: bool = False
+    span: Span, kind: AnswerType, matched: frozenset[int], cause: bool = False,
+    kind_of: Callable[[str, str], bool] = lambda noun, general: False,
 ) -> list[tuple[int, int, float]]:
     """The explaining clause of a why/how question, and the whole sentence as a fallback;
     for "what caused ...?" (``cause``) also the agent of a passive."""
@@ -1661,6 +1662,8 @@ def _clause_spans(
             clause = token
         elif cause and token.dep_ == "agent":
             clause = token  # "the count was stopped *by rainwater* ..." names the cause
+        elif kind is AnswerType.MANNER and token.dep_ == "agent" and not _names_a_doer(token, kind_of):
+            clause = token  # "rostering was carried out *by telephone*" names the means
         elif cause and token.dep_ in {"nsubj", "csubj"} and token.head.lemma_.lower() in _CAUSATIVE_VERBS:
             clause = token  # "*A hairline crack in a seal* allowed damp air in" names the cause
         elif token.tag_ == "TO" and token.head.pos_ == "VERB" and (
@@ -1690,8 +1693,10 @@ def _clause_spans(
                 else 0.7 if token.lower_ in _TEMPORAL_MARKERS
                 else 1.0
             )
-            if token.lower_ in _TEMPORAL_MARKERS and _dates_only(token):
-                fit = 0.2  # "switched off *since 29 September*" says when, not why
+            if (token.lower_ in _TEMPORAL_MARKERS or token.lower_ == "by") and _dates_only(token):
+                # "switched off *since 29 September*" says when, not why; "under control *by early
+                # evening*", "*by the time* he passed the mark" say when, not how.
+                fit = 0.2
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
     if kind is AnswerType.MANNER:
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
@@ -1745,9 +1750,24 @@ _CLAUSE_OPENERS = frozenset("to which who whom whose where when so".split())
 
 
 def _dates_only(marker: Token) -> bool:
-    """Does the preposition take a date or a time ("since 29 September", "after 2 a.m.")?"""
+    """Does the preposition take a date or a time ("since 29 September", "after 2 a.m.", "by
+    early evening", "by the time ...")?"""
     objects = [child for child in marker.children if child.dep_ == "pobj"]
-    return marker.dep_ == "prep" and bool(objects) and all(child.ent_type_ in {"DATE", "TIME"} for child in objects)
+    return marker.dep_ == "prep" and bool(objects) and all(
+        child.ent_type_ in {"DATE", "TIME"} or child.lower_ == "time"
+        for child in objects
+    )
+
+
+def _names_a_doer(agent: Token, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is the agent of a passive someone who acted ("written *by engineers*", "by Ms Rask", "by
+    a volunteer medic") rather than the means ("carried out *by telephone*", "by helicopter")?"""
+    return any(
+        child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or child.pos_ in {"PRON", "PROPN"}
+        or (lemma := child.lemma_.lower()) in PERSON_NOUNS
+        or kind_of(lemma, "person") or kind_of(lemma, "social_group")
+        for child in agent.children if child.dep_ == "pobj"
+    )
 
 
 def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
