@@ -202,6 +202,8 @@ def _skip_marker(shown: str) -> int:
 
 
 def _hints(notes: list[str]) -> PageHints:
-    """The broadcast's date, when a note states one ("Broadcast: Wednesday 17 September 2036")."""
+    """The broadcast's date, when a note states one ("Broadcast: Wednesday 17 September 2036"),
+    and the programme it names ("Programme: Example News at Ten, Example One"): the outlet."""
     published = next((line for line in notes if metadata.parse_date(line) is not None), None)
-    return PageHints(published=published)
+    programme = next((name for line in notes if (name := metadata.programme_name(line)) is not None), None)
+    return PageHints(published=published, publisher=programme)

@@ -185,6 +185,8 @@ def embedded_article_source(raw_html: str, visible: SourceText) -> SourceText | 
             published=article.published if article.published is not None else hints.published,
             authors=hints.authors,
             headings=tuple(heading for heading in (article.headline,) if heading) or hints.headings,
+            logo=hints.logo,  # the app's shell still shows the site's logo
+            publisher=hints.publisher,
         ),
     )
 

@@ -13,10 +13,12 @@ forum post: it has one author, not a thread of profiles.
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from array import array
 
+from index import metadata
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText
@@ -36,6 +38,7 @@ _POST_AUTHOR = re.compile(
 )
 _BLOCKQUOTE = re.compile(r"<(/?)blockquote\b[^>]*>", re.IGNORECASE)
 # The quote's attribution at its start: "<cite>Quote from ...:</cite>", "<div class="quote-title">".
+_TAG = re.compile(r"<[^>]*>")
 _CITE = re.compile(r"\s*(?:<div[^>]*>\s*)?<cite\b[^>]*>.*?</cite\s*>", re.DOTALL | re.IGNORECASE)
 
 
@@ -49,7 +52,7 @@ def quoted_article_source(raw_html: str, visible: SourceText) -> SourceText | No
     the raw file; None when the page is no thread or quotes no article."""
     if not is_thread(raw_html):
         return None
-    best: tuple[int, int, SourceText] | None = None
+    best: tuple[int, int, SourceText, str] | None = None
     best_words = 0
     for start, end in _blockquotes(raw_html):
         cite = _CITE.match(raw_html, start, end)
@@ -58,16 +61,18 @@ def quoted_article_source(raw_html: str, visible: SourceText) -> SourceText | No
         prose = [line for line in quoted.text.split("\n") if is_prose(line)]
         prose_words = sum(len(words(line)) for line in prose)
         if len(prose) >= QUOTED_ARTICLE_MIN_PARAGRAPHS and prose_words >= QUOTED_ARTICLE_MIN_WORDS and prose_words > best_words:
-            best, best_words = (content_start, end, quoted), prose_words
+            best, best_words = (content_start, end, quoted, cite.group(0) if cite else ""), prose_words
     if best is None:
         return None
-    start, end, quoted = best
+    start, end, quoted, cite = best
+    # The quote's attribution names the article's publisher; the forum's own name is not it.
+    publisher = metadata.quoted_publication(html.unescape(_TAG.sub(" ", cite))) if cite else None
     logger.info("forum thread: the article quoted at offset %d", start)
     return SourceText(
         text=quoted.text,
         raw_index=array("q", (index + start if index != INSERTED else INSERTED for index in quoted.raw_index)),
         dropped=(DroppedBlock(0, start, "forum-thread"), DroppedBlock(end, len(raw_html), "forum-thread")),
-        hints=PageHints(title=visible.hints.title, site_name=visible.hints.site_name),
+        hints=PageHints(title=visible.hints.title, site_name=visible.hints.site_name, publisher=publisher),
         table_rows=tuple((row_start, row_end) for row_start, row_end in quoted.table_rows),
     )
 

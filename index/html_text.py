@@ -76,6 +76,7 @@ def html_to_source(raw_html: str) -> SourceText:
     faq_page = _FAQ_PAGE_ROOT.search(raw_html) is not None
     dropped: list[DroppedBlock] = []
     hints = _HintCollector()
+    hints.logo = logo_name(raw_html)
     rows = _TableRows()
     position = 0
     length = len(raw_html)
@@ -279,6 +280,31 @@ def _furniture_reason(name: str, attributes: dict[str, str], *, faq_page: bool =
     return None
 
 
+# The element a site marks as its logo: <a class="logo">Example Courier</a>, <img class="site-logo"
+# alt="Example News">, or a logo link holding the image (<a class="logo"><img alt="..."></a>).
+_LOGO_ELEMENT = re.compile(
+    r"""<(?P<tag>a|div|span|p|h1|img)\b(?P<attributes>[^>]*\bclass\s*=\s*["'][^"']*\blogo\b[^"']*["'][^>]*)>""",
+    re.IGNORECASE,
+)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+LOGO_MAX_CHARS = 60  # a site's name, not a paragraph
+
+
+def logo_name(raw_html: str) -> str | None:
+    """The site's name as its logo writes it: the text of the first element whose class names
+    it a logo, or the alt text of its image; None when the page marks no logo or it says nothing."""
+    for match in _LOGO_ELEMENT.finditer(raw_html):
+        if match.group("tag").lower() == "img":
+            alt = _ALT.search(match.group("attributes"))
+            name = html.unescape(alt.group(1) or alt.group(2) or "").strip() if alt else ""
+        else:
+            inner = raw_html[match.end():_element_end(raw_html, match.group("tag").lower(), match.end())]
+            name = _plain(inner) or next((html.unescape(a.group(1) or a.group(2) or "").strip() for a in _ALT.finditer(inner)), "")
+        if name and len(name) <= LOGO_MAX_CHARS:
+            return " ".join(name.split())
+    return None
+
+
 def _plain(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
 
@@ -292,6 +318,7 @@ class _HintCollector:
         self.published: str | None = None
         self.authors: list[str] = []
         self.headings: list[str] = []  # <h1> texts, then og:title / twitter:title
+        self.logo: str | None = None
 
     def see_tag(self, name: str, attributes: dict[str, str]) -> None:
         if name == "meta":
@@ -317,4 +344,5 @@ class _HintCollector:
             published=self.published,
             authors=tuple(self.authors),
             headings=tuple(self.headings),
+            logo=self.logo,
         )

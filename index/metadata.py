@@ -11,6 +11,15 @@ gazetteer of major outlets and their aliases; a wire dateline with an agency's i
 June 3 (SPA) -", spelled out when the page names the agency), or with a name the page credits
 again ("PORT AMSEL, May 2 (Harbourline) —" and "© 2026 Harbourline"), and an aggregator's
 "Via Harbourline" label name outlets the gazetteer does not know, as mastheads do.
+
+An emailed newsletter is its publisher's, as its legal footer names it with an address, even
+under a masthead that is the newsletter's own title. A forum quote's attribution and a caption
+file's programme note (``PageHints.publisher``) name the outlet of what the page reproduces.
+When no signal above names an outlet, the page's furniture may still show its site: a <title>
+suffix its logo or a top line confirms, a top name its footer's copyright brand, imprint or menu
+confirms, a printed page's running head, the name that spells the address a page was saved from.
+Those only fill the gap: the outlet also steers the cleaner (``Page.aliases``), so a page that
+had an outlet keeps it.
 """
 
 from __future__ import annotations
@@ -213,6 +222,8 @@ def outlet_aliases(outlet: str | None) -> tuple[str, ...]:
 def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
     """The page's masthead, else the original publisher named by its text (strongest signal wins)."""
     stripped = [line.strip() for line in lines if line.strip()]
+    if hints.publisher:
+        return OutletSignal(canonical_outlet(hints.publisher), f"publisher the page credits: {hints.publisher}")
     masthead = _masthead(stripped, hints)
     if masthead is not None:
         return masthead
@@ -258,6 +269,21 @@ def detect_outlet(lines: list[str], hints: PageHints) -> OutletSignal | None:
             outlet = next((name for alias, name in _ALIAS_TO_OUTLET.items() if alias.lower() == match.group("outlet").lower()), None)
             if outlet is not None:
                 return OutletSignal(outlet, f"copyright: {line[:80]}")
+    return _site_in_furniture(stripped, hints)
+
+
+def _site_in_furniture(lines: list[str], hints: PageHints) -> OutletSignal | None:
+    """The site's name as the page's furniture shows it, when no signal above names an outlet:
+    weaker evidence than a masthead the page repeats, so it only fills the gap."""
+    for rule, evidence in (
+        (lambda: _title_site_opening_line(hints.title, hints.logo, lines), "title suffix the logo or a top line shows"),
+        (lambda: _furniture_site_name(lines), "site name its copyright, imprint or menu confirms"),
+        (lambda: _running_head(lines), "printed page's running head"),
+        (lambda: _saved_from_site(lines), "site the page was saved from"),
+    ):
+        site = rule()
+        if site is not None:
+            return OutletSignal(canonical_outlet(site), f"{evidence}: {site}")
     return None
 
 
@@ -267,6 +293,10 @@ def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
     site = _initials_masthead(lines[:_MASTHEAD_LINES])
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"masthead with its initials: {site}")
+    # Before the site-name line: a newsletter's masthead is its own title, not its publisher.
+    site = _newsletter_publisher(lines)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"newsletter's publisher in its footer: {site}")
     site = _title_suffix_site(hints.title, lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
@@ -617,3 +647,237 @@ def _to_iso(match: re.Match[str]) -> str | None:
         return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
     except ValueError:
         return None
+
+
+# --- Outlets a page names in its own furniture (session 37) ---------------------------------
+
+# The owner a copyright line names: "(c) 2033 Example Ledger Media Ltd.", "(c) EBC 2033.".
+_COPYRIGHT_HOLDER = re.compile(
+    r"(?i:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,5})"
+)
+# Words a company adds to its brand ("Example Ledger Media Ltd" is the Example Ledger's).
+_COMPANY_WORDS = frozenset(
+    "ltd limited inc plc llc gmbh co company corporation media group publishing publishers holdings trust".split()
+)
+# What follows a site's name at the start of its imprint: a street address ("Example Post | 14
+# Bridge Street, Exton", "The Example Standard, 40 Lantern Street"), a sentence about the site
+# ("Example One is part of Example Broadcasting", "examplenews is a service of Example Media"), or
+# the publisher's name ("Example | Publisher Example Media, Exton").
+_STREET = r"(?:Street|St|Road|Rd|Lane|Avenue|Ave|Square|Quay|Place|Way|Row|Parade|Terrace|Court|Drive|Boulevard|Wharf|Gate)"
+_ADDRESS_TAIL = re.compile(rf"^\s*[,|]\s*\d{{1,4}}[A-Za-z]?\s+(?:[A-Z][\w’'-]*\s+){{1,3}}{_STREET}\b")
+_IMPRINT_TAIL = re.compile(
+    rf"{_ADDRESS_TAIL.pattern}"
+    r"|^\s+is\s+(?:a\s+(?:service|publication|brand|title|product|member)|part)\s+of\b"
+    r"|^\s+is\s+(?:published|owned|run)\s+by\b"
+    r"|^\s*\|\s*(?:Publisher|Published by|Editor-in-chief)\b"
+)
+# A site menu's entries that name the site: "About Examplepedia", "Search Examplepedia".
+_FOOTER_LINES = 5  # the site's copyright and imprint lines close the page
+_MENU_ENTRY = re.compile(r"\b(?:About|Search|Contact)\s+(?P<name>\S+)")
+MENU_ENTRIES_MIN = 2
+# A line at the top that opens with the site's name the <title> ends with, then a tagline or a
+# menu: "EXAMPLE COURIER  Exton's newspaper since 1868", "Example News Sport Weather Radio".
+_TITLE_SITE_LINES = 10  # a web archive's toolbar may stand above the page's own masthead
+# An emailed newsletter's legal footer: it is the publisher's, whatever the newsletter is called.
+_UNSUBSCRIBE = re.compile(r"\bunsubscribe\b", re.IGNORECASE)
+_SIGNED_UP = re.compile(r"\byou (?:are|were) receiving this\b|\bsigned up (?:for|to)\b", re.IGNORECASE)
+_IMPRINT_NAME = re.compile(r"^(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,4})(?=\s*[,|])")
+# A printed page's running head: the paper's name in capitals beside the date and the page
+# number, either way round ("THE EXAMPLE HERALD  Friday, 3 May 2030  3", "4  Friday, 3 May 2030
+# EXAMPLE HERALD").
+_PAGE_NUMBER_AT_END = re.compile(r"\s+\d{1,3}$")
+_PAGE_NUMBER_AT_START = re.compile(r"^\d{1,3}\s+")
+_CAPITALS_NAME_AT_START = re.compile(r"^(?P<name>(?:[A-Z][A-Z&’'-]+\s+){1,3}[A-Z][A-Z&’'-]+)\s+(?P<rest>.+)$")
+_CAPITALS_NAME_AT_END = re.compile(r"^(?P<rest>.+?)\s+(?P<name>(?:[A-Z][A-Z&’'-]+\s+){1,3}[A-Z][A-Z&’'-]+)$")
+# A read-later app's or a web archive's note of the address it saved the page from: "Saved from
+# examplereview.com with Keepsake", "Original: https://www.examplereview.com/...", "The Wayback
+# Machine - https://web.archive.org/web/2035.../https://www.examplecourier.com/...".
+_SAVED_FROM = re.compile(
+    r"^(?:Saved from|Original:|Source URL:|The Wayback Machine\s*-)\s*(?:https?://)?(?:\S*?/https?://)?(?:www\.)?(?P<domain>[a-z0-9-]+)\.[a-z.]{2,}",
+    re.IGNORECASE,
+)
+_CAPITALISED_NAME = re.compile(r"(?<![\w’'])(?:The\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+){0,3}")
+# A forum quote's attribution of the article it quotes: "Quote from The Example Gazette, 24
+# February 2040:", "Quoting The Example Times:". A user's name ("Quote from harbourfan:") is no
+# publication: the name must read as a newspaper's.
+_QUOTE_ATTRIBUTION = re.compile(
+    r"^\s*(?:Quote from|Quoting|Originally published (?:in|by)|From)\s+(?P<name>(?:The\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,4})"
+    r"\s*(?:,[^:]*)?:?\s*$"
+)
+_PUBLICATION_WORD = re.compile(
+    r"\b(?:Gazette|Times|Herald|Post|Courier|Chronicle|Record|Tribune|Journal|Standard|Observer|Ledger|Mail|"
+    r"News|Review|Daily|Express|Telegraph|Mercury|Sentinel|Examiner|Star|Echo|Press|Weekly|Bulletin|Monitor|Guardian)\b"
+)
+# A caption file's note of its programme: "Programme: Example News at Six, Example One".
+_PROGRAMME_NOTE = re.compile(r"^\s*(?:Programme|Program|Show|Series)\s*:\s*(?P<name>[^,;]+?)\s*(?:[,;].*)?$")
+
+
+def quoted_publication(attribution: str) -> str | None:
+    """The publication a forum quote's attribution names ("Quote from The Example Gazette, 24
+    February 2040:" -> "The Example Gazette"), or None for a user or anything else."""
+    match = _QUOTE_ATTRIBUTION.match(" ".join(attribution.split()))
+    if match is None:
+        return None
+    name = match.group("name")
+    return canonical_outlet(name) if name in _ALIAS_TO_OUTLET or _PUBLICATION_WORD.search(name) else None
+
+
+def programme_name(note: str) -> str | None:
+    """The programme a broadcast's caption note names ("Programme: Example News at Six, Example
+    One" -> "Example News at Six"), else None."""
+    match = _PROGRAMME_NOTE.match(note)
+    return " ".join(match.group("name").split()) if match is not None else None
+
+
+def _name_pattern(tokens: list[str]) -> re.Pattern[str]:
+    """The name in any case and spacing, with or without a leading "The"."""
+    core = tokens[1:] if tokens[0].lower() == "the" and len(tokens) > 1 else tokens
+    return re.compile(r"(?<!\w)(?:the\s+)?" + r"\s+".join(re.escape(token) for token in core) + r"(?!\w)", re.IGNORECASE)
+
+
+def _spelled(site: str, spellings: list[str]) -> str:
+    """The site's name as the page writes it outside its capitals, "The" kept if the masthead has it."""
+    spelling = next((spelling for spelling in spellings if not spelling.isupper()), None)
+    if spelling is None:
+        spelling = " ".join(token if len(token) <= 3 and not token.lower() == "the" else token.title() for token in site.split())
+        spelling = spelling[0].upper() + spelling[1:]
+    if site.lower().startswith("the ") and not spelling.lower().startswith("the "):
+        spelling = "The " + spelling
+    if spelling.startswith("the "):
+        spelling = "T" + spelling[1:]
+    return spelling
+
+
+def _copyright_brand(lines: list[str]) -> list[str]:
+    """The brands copyright lines name: "(c) 2033 Example Ledger Media Ltd." -> "Example Ledger"."""
+    brands = []
+    for line in lines:
+        for match in _COPYRIGHT_HOLDER.finditer(line):
+            tokens = match.group("owner").rstrip(".").split()
+            while tokens and tokens[-1].lower().rstrip(".") in _COMPANY_WORDS:
+                tokens.pop()
+            if tokens:
+                brands.append(" ".join(tokens))
+    return brands
+
+
+def _opens_imprint(site: str, lines: list[str], masthead: str) -> str | None:
+    """The spelling of ``site`` where a line other than the masthead opens with it and goes on
+    as the site's imprint (an address, "is part of ...", "| Publisher ..."), else None."""
+    name = _name_pattern(site.split())
+    for line in lines:
+        if line == masthead:
+            continue
+        match = name.match(line)
+        if match is not None and _IMPRINT_TAIL.match(line[match.end():]):
+            return " ".join(match.group(0).split())
+    return None
+
+
+def _furniture_site_name(lines: list[str]) -> str | None:
+    """A site's name at the top that the page's furniture confirms as its own: a short name whose
+    brand the copyright line holds ("EXAMPLE NEWS" and "(c) EBC 2033"... "(c) Example 2033"), a
+    name that opens the imprint ("Example Post | 14 Bridge Street"), or a one-word name the site's
+    menu names ("About Examplepedia", "Search Examplepedia")."""
+    # Only the footer's copyright line is the site's: one inside the story credits a picture.
+    brands = [brand.lower().split() for brand in _copyright_brand(lines[-_FOOTER_LINES:])]
+    for line in lines[:_MASTHEAD_LINES]:
+        site = _TAGLINE_SEPARATOR.split(line, maxsplit=1)[0].strip()
+        tokens = site.split()
+        if not tokens or ends_sentence(site) or len(tokens) > _SITE_NAME_MAX_WORDS:
+            continue
+        one_word = len(tokens) == 1 and any(char.isalpha() for char in site) and re.fullmatch(r"[\w&’'-]{3,}", site)
+        if not (one_word or _is_site_name(tokens)):
+            continue
+        pattern = _name_pattern(tokens)
+        spellings = [" ".join(match.group(0).split()) for other in lines if other != line and (match := pattern.search(other))]
+        imprint = _opens_imprint(site, lines, line)
+        if imprint is not None:
+            return _spelled(site, [imprint] + spellings)
+        if one_word:
+            entries = [entry for other in lines for entry in _MENU_ENTRY.findall(other) if entry.lower() == site.lower()]
+            if len(entries) >= MENU_ENTRIES_MIN:
+                return _spelled(site, entries)
+            continue
+        core = [token.lower() for token in (tokens[1:] if tokens[0].lower() == "the" else tokens)]
+        # The copyright line's brand confirms a name the page writes again: a brand alone
+        # ("(c) Example 2033") also owns its other titles, a section's name among them.
+        if spellings and any(brand == core[: len(brand)] for brand in brands):
+            return _spelled(site, spellings)
+    return None
+
+
+def _title_site_opening_line(title: str | None, logo: str | None, lines: list[str]) -> str | None:
+    """The site the <title> ends with ("... | Example News") when the page's logo says the same,
+    or a top line is that name (in any case) or opens with it before a tagline or a menu."""
+    if not title:
+        return None
+    match = re.search(r"\s[|–—-]\s+(?P<site>[^|–—-]+?)\s*$", title)
+    if match is None:
+        return None
+    site = " ".join(match.group("site").split())
+    tokens = site.split()
+    if not 1 <= len(tokens) <= _SITE_NAME_MAX_WORDS + 1 or not all(token[:1].isupper() for token in tokens):
+        return None
+    if logo is not None and logo.casefold() == site.casefold():
+        return site
+    for line in lines[:_TITLE_SITE_LINES]:
+        spaced = " ".join(line.split())
+        if spaced.casefold() == site.casefold():
+            return site
+        rest = spaced[len(site):]
+        if len(tokens) >= 2 and spaced.casefold().startswith(site.casefold() + " ") and not ends_sentence(rest.strip()):
+            return site
+    return None
+
+
+def _newsletter_publisher(lines: list[str]) -> str | None:
+    """An emailed newsletter's publisher, as its legal footer names it with its postal address
+    ("Example Evening Post Ltd, 12 Abbey Street, Exton"): the newsletter's own title ("The Morning
+    Briefing") is the publisher's product, not the outlet."""
+    if not any(_UNSUBSCRIBE.search(line) for line in lines) or not any(_SIGNED_UP.search(line) for line in lines):
+        return None
+    for line in reversed(lines):
+        match = _IMPRINT_NAME.match(line)
+        if match is None or not _ADDRESS_TAIL.match(line[match.end():]):
+            continue
+        tokens = match.group("name").split()
+        while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in {"ltd", "limited", "inc", "plc", "llc", "gmbh"}:
+            tokens.pop()
+        return " ".join(tokens)
+    return None
+
+
+def _running_head(lines: list[str]) -> str | None:
+    """A printed page's running head: the paper's name in capitals, the date and the page number
+    ("THE EXAMPLE HERALD  Friday, 3 May 2030  3")."""
+    for line in lines:
+        spaced = " ".join(line.split())
+        without_number = _PAGE_NUMBER_AT_END.sub("", spaced)
+        if without_number == spaced:
+            without_number = _PAGE_NUMBER_AT_START.sub("", spaced)
+        if without_number == spaced:
+            continue
+        for pattern in (_CAPITALS_NAME_AT_START, _CAPITALS_NAME_AT_END):
+            match = pattern.match(without_number)
+            if match is not None and _is_date_segment(match.group("rest")):
+                return _spelled(match.group("name"), [])
+    return None
+
+
+def _saved_from_site(lines: list[str]) -> str | None:
+    """The site a saved page came from, as the page writes its name: the capitalised name whose
+    letters spell the address it was saved from ("examplereview.com" -> "The Example Review")."""
+    domain = next((match.group("domain").lower() for line in lines[:_MASTHEAD_LINES] if (match := _SAVED_FROM.match(line))), None)
+    if domain is None:
+        return None
+    spellings = []
+    for line in lines:
+        for match in _CAPITALISED_NAME.finditer(line):
+            name = match.group(0)
+            letters = re.sub(r"[^a-z0-9]", "", name.lower())
+            if letters in (domain, "the" + domain) and len(name.split()) >= 2:
+                spellings.append(" ".join(name.split()))
+    if not spellings:
+        return None
+    return max(spellings, key=lambda spelling: (not spelling.isupper(), spelling.lower().startswith("the ")))

@@ -163,4 +163,6 @@ def _repaired_hints(hints: PageHints) -> PageHints:
         published=fix(hints.published),
         authors=tuple(repair_text(author) for author in hints.authors),
         headings=tuple(repair_text(heading) for heading in hints.headings),
+        logo=fix(hints.logo),
+        publisher=fix(hints.publisher),
     )

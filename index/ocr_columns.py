@@ -26,7 +26,7 @@ from statistics import median
 
 from index.page_lines import Page, blocks, sentence_ends
 from index.records import DroppedBlock
-from index.source_text import SourceText, TextBuilder
+from index.source_text import PageHints, SourceText, TextBuilder
 from index.text_shape import RawLine, ends_sentence, raw_lines, runs_on, words
 
 logger = logging.getLogger(__name__)
@@ -104,7 +104,13 @@ def ocr_source(raw_text: str) -> SourceText:
         else:
             builder.insert(" ")
     dropped = (DroppedBlock(0, lines[tail].start, "other-story"),) if tail else ()
-    return SourceText(text=builder.text(), raw_index=array("q", builder.raw_index), dropped=dropped)
+    # The running head ("THE EXAMPLE HERALD  Friday, 3 May 2030  3") dates the printed page; it
+    # is dropped as furniture, so its date is handed on as the page's.
+    spaced = (" ".join(line.content.split()) for line in lines)
+    running_head = next((line for line in spaced if _RUNNING_HEAD.search(line)), None)
+    return SourceText(
+        text=builder.text(), raw_index=array("q", builder.raw_index), dropped=dropped, hints=PageHints(published=running_head)
+    )
 
 
 def _story_tail(lines: list[RawLine], width: int | None) -> int:

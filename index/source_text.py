@@ -30,6 +30,12 @@ class PageHints:
     published: str | None = None
     authors: tuple[str, ...] = ()
     headings: tuple[str, ...] = ()  # the article's headline as <h1>, og:title, twitter:title state it
+    # The site's name as its logo writes it (an element whose class names it a logo: its text or
+    # its image's alt text). Read for the outlet only, as the logo is dropped with the page's menu.
+    logo: str | None = None
+    # The publisher a page credits for the article it reproduces, outside the text it keeps: a
+    # forum quote's attribution ("Quote from The Example Gazette"), a caption file's programme.
+    publisher: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
