@@ -39,7 +39,7 @@ def ingest_file(path: Path, settings: IndexSettings | None = None) -> tuple[Clea
 
 
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
-    """Every .txt/.html/.htm file of ``folder`` (sorted by name); bad files become problems.
+    """Every .txt/.md/.markdown/.html/.htm file of ``folder`` (sorted by name); bad files become problems.
 
     Raises CorpusError when the folder is missing, is not a folder, or yields no document.
     """
@@ -48,13 +48,13 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
     if not folder.exists():
         raise CorpusError(f"corpus folder {folder} does not exist; pass --corpus DIR or set CORPUS_QA_CORPUS_DIR")
     if not folder.is_dir():
-        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.html pages")
+        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.md/.html pages")
     files = sorted(
         (path for path in folder.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and not path.name.startswith(".")),
         key=lambda path: path.name,
     )
     if not files:
-        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file; add the scraped pages there")
+        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file (nor a .md or .markdown source); add the scraped pages there")
     documents: list[CleanedDocument] = []
     passages: list[Passage] = []
     problems: list[LoadProblem] = []
