@@ -51,6 +51,7 @@ from index import (
     press_releases,
     printed_pages,
     reader_prompts,
+    text_tables,
     transcripts,
 )
 from index.caption_files import caption_source, looks_like_caption_file
@@ -217,12 +218,18 @@ def _issuer_or_presenter(page: Page) -> tuple[str, ...]:
 def _keep_table_rows(page: Page, headline: PageLine | None) -> None:
     """A data table below the headline is article text, whatever the line rules made of its
     rows: a row of short cells looks like a menu ("Hole | Width | Outcome"), a row with a long
-    cell like a link title."""
+    cell like a link title; and so is the caption right above its first row that names it
+    ("Table 1. Households cut off, by district"), which reads like a link title too."""
     below_headline = headline is None
+    previous: PageLine | None = None
     for line in page.lines:
         below_headline = below_headline or line is headline
         if below_headline and line.table_row and line.role != "credit":
             line.reason = None
+            if previous is not None and not previous.table_row and text_tables.is_caption(previous.text):
+                previous.reason = None
+        if not line.blank:
+            previous = line
 
 
 def _apply_line_rules(page: Page) -> None:
