@@ -1,7 +1,8 @@
 """Page -> CleanedDocument: keep every sentence of the article, drop page furniture.
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
-read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
+read as its rendered text, ``index.markdown_text``, a static site's source too, ``index.static_site``;
+a Gemini capsule's page as its client shows it, ``index.gemtext``; a text browser's dump as its screen showed
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
@@ -58,6 +59,7 @@ from index.caption_files import caption_source, looks_like_caption_file
 from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
 from index.forum_threads import quoted_article_source
+from index.gemtext import gemtext_source, looks_like_gemtext
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
@@ -191,7 +193,8 @@ def _text_source(raw_text: str, ocr_column: bool) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
     (``index.caption_files``), a social-media thread as its author's posts
     (``index.social_threads``), a newspaper page read by OCR as its printed paragraphs
-    (``index.ocr_columns``; ``ocr_column``, as ``clean_text`` found it), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.ocr_columns``; ``ocr_column``, as ``clean_text`` found it), a Gemini capsule's page
+    as its client shows it (``index.gemtext``), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
@@ -200,6 +203,8 @@ def _text_source(raw_text: str, ocr_column: bool) -> SourceText:
         return thread_source(raw_text)
     if ocr_column:
         return ocr_source(raw_text)
+    if looks_like_gemtext(raw_text):
+        return gemtext_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):
