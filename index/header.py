@@ -40,6 +40,9 @@ _LAST_UPDATED = re.compile(r"^(?:page )?last (?:updated|modified|reviewed|edited
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 # A quoted phrase that opens in lowercase and ends no sentence: 'Port "safe by spring"'.
 _QUOTED_PHRASE = re.compile(r"[\"“][a-z][^\"”.!?]*[\"”]")
+# A line that opens with a quote, closed after its last sentence's mark, then the speaker:
+# '"... The grid should have held." Ana Ruiz, chief executive'.
+_ATTRIBUTED_QUOTE = re.compile(r"^[\"“](?P<quote>[^\"”]+[.!?])[\"”][ \t]+\S")
 # A figure that a heading and its paragraph share: "220,000", "3.5", "75" (not a lone digit).
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -285,6 +288,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _in_heading_series(page, indexes, k)
                 and not _quoting_subheading(page, indexes, k)
                 and not _figure_subheading(page, indexes, k)
+                and not _attributed_quote(text)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
                 and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
                 and not _cut_by_paywall(page, indexes, k)
@@ -424,6 +428,15 @@ def _quoting_subheading(page: Page, indexes: list[int], k: int) -> bool:
     quote = _QUOTED_PHRASE.search(page.lines[indexes[k]].text)
     following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
     return quote is not None and following is not None and following.kept and is_body_prose(following.text)
+
+
+def _attributed_quote(text: str) -> bool:
+    """A quote of BODY_MIN_WORDS words or more, ended like a sentence, with its speaker after it
+    and no mark of its own ('"... The grid should have held." Ana Ruiz, chief executive'): a
+    quote set apart from the paragraphs, as a block quote. A link title quotes a few words
+    ('"We lost our lambs": farmers count the cost')."""
+    match = _ATTRIBUTED_QUOTE.match(text)
+    return match is not None and len(words(match.group("quote"))) >= BODY_MIN_WORDS
 
 
 def _figure_subheading(page: Page, indexes: list[int], k: int) -> bool:
