@@ -57,6 +57,12 @@ def looks_like_markdown(raw_text: str) -> bool:
     return raw_text.startswith(("---", "+++")) and front_matter_end(raw_lines(raw_text)) is not None
 
 
+def is_markdown_document(raw_text: str) -> bool:
+    """A Markdown file that is a page: it opens with front matter or has a "#" heading. A folder of
+    pages may hold a note about them ("notes.md": a line or two of plain words), which is not one."""
+    return _HEADING.search(raw_text) is not None or looks_like_markdown(raw_text)
+
+
 def markdown_source(raw_text: str) -> SourceText:
     """The rendered text of a Markdown page, one raw line per line, mapped to raw offsets.
 
