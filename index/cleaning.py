@@ -44,6 +44,7 @@ from index import (
     furniture,
     glue,
     header,
+    layout_tables,
     mailings,
     metadata,
     mojibake,
@@ -99,6 +100,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     page = Page(lines=lines, outlet=outlet, aliases=metadata.outlet_aliases(outlet))
 
     _apply_line_rules(page)
+    if is_html:
+        layout_tables.drop_layout_columns(page, raw_text, source)
     block_rules.keep_article_list_figures(page)
     if ocr_column:
         ocr_columns.drop_column_furniture(page)
