@@ -389,6 +389,11 @@ def _title_suffix_site(title: str | None, lines: list[str]) -> str | None:
     tokens = site.split()
     if not 1 <= len(tokens) <= _SITE_NAME_MAX_WORDS + 1 or not all(token[:1].isupper() for token in tokens):
         return None
+    prefix = " ".join(title[:match.start()].split())
+    if prefix and any(_COPYRIGHT_MARK.search(line) and prefix in " ".join(line.split()) for line in lines):
+        # "Greyford Online - NO POWER, NO WATER" over a page signed "© 2043 Greyford Online": the
+        # site comes first, and the line the page shows is its headline.
+        return None
     return site if any(" ".join(line.split()) == site for line in lines) else None
 
 
