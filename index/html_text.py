@@ -33,7 +33,7 @@ _RAW_CONTENT = {"script", "style", "noscript", "template", "svg", "iframe", "obj
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table",
     "section", "article", "header", "main", "blockquote", "figure", "hr", "dd", "dt", "dl",
-    "pre", "address", "body", "html", "title",
+    "pre", "address", "body", "html", "title", "center",
 }
 _CELLS = {"td", "th"}  # a table's cells stay on their row's line (see ``_TableRows``)
 CELL_SEPARATOR = " | "
@@ -165,7 +165,9 @@ class _TableRows:
             _newline(builder)  # a cell outside a row: its own line
             return
         row = self._open[-1]
-        if row[1] > 0:
+        if row[1] > 0 and "\n" in builder.chars[row[0]:]:
+            _newline(builder)  # a layout row: its cells are columns of lines, not cells of one line
+        elif row[1] > 0:
             while builder.last == " ":
                 builder.pop()
             if builder.last not in ("", "\n"):
