@@ -12,8 +12,7 @@ What the reader of the page sees as text:
   It is left out and recorded.
 - A heading's, a quote's and a list item's markers are left out. Gemtext has no inline links, so
   a list item is never a link's title: without its bullet, the text rules read it as the text it
-  is, not as an item of a list of links. The first "# " heading is the headline, as an HTML
-  page's <h1> is.
+  is, not as an item of a list of links.
 - A preformatted block is drawn, not written: an ASCII-art banner, a footer in a box. The rows of
   a table of figures set in it (``index.text_tables``) are kept as table rows, the fences and the
   rules of dashes around them are not.
@@ -31,7 +30,7 @@ import re
 
 from index import text_tables
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder
+from index.source_text import SourceText, TextBuilder
 from index.text_shape import RawLine, is_prose, raw_lines
 
 logger = logging.getLogger(__name__)
@@ -85,17 +84,7 @@ def gemtext_source(raw_text: str) -> SourceText:
             builder.copy(line.start + offset)
         if number in rows:
             table_rows.append((row_start, len(builder.chars)))
-    return SourceText(
-        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(blocks), table_rows=tuple(table_rows), hints=_hints(lines, dropped)
-    )
-
-
-def _hints(lines: list[RawLine], dropped: dict[int, str]) -> PageHints:
-    """The page's first "# " heading is its headline, as an HTML page's <h1> is."""
-    for number, line in enumerate(lines):
-        if number not in dropped and _TOP_HEADING.match(line.text):
-            return PageHints(headings=(line.text[_TOP_HEADING.match(line.text).end():].strip(),))
-    return PageHints()
+    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(blocks), table_rows=tuple(table_rows))
 
 
 def _dropped_lines(lines: list[RawLine]) -> dict[int, str]:

@@ -33,7 +33,7 @@ _RAW_CONTENT = {"script", "style", "noscript", "template", "svg", "iframe", "obj
 _BLOCK = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "tr", "table",
     "section", "article", "header", "main", "blockquote", "figure", "hr", "dd", "dt", "dl",
-    "pre", "address", "body", "html", "title", "center",
+    "pre", "address", "body", "html", "title",
 }
 _CELLS = {"td", "th"}  # a table's cells stay on their row's line (see ``_TableRows``)
 CELL_SEPARATOR = " | "

@@ -45,7 +45,7 @@ _VALUE_QUOTES = "\"'[] "
 # A line that is only template calls: Hugo shortcodes ({{< >}}, {{% %}}), Liquid tags ({% %},
 # {{ }}) and MDX components (a JSX element named in PascalCase, "<Newsletter />", where HTML's
 # tags are lower case or, on an old page, all capitals).
-_TEMPLATE_CALL = r"(?:\{\{[<%].*?[%>]\}\}|\{%.*?%\}|\{\{.*?\}\}|</?[A-Z][a-z][\w.]*(?:\s[^<>]*)?/?>)"
+_TEMPLATE_CALL = r"(?:\{\{.*?\}\}|\{%.*?%\}|</?[A-Z][a-z][\w.]*(?:\s[^<>]*)?/?>)"
 _TEMPLATE_LINE = re.compile(rf"^[ \t]*{_TEMPLATE_CALL}(?:[ \t]*{_TEMPLATE_CALL})*[ \t]*$")
 # A call whose arguments run over several lines: "{{< figure" ... ">}}", "<Chart" ... "/>".
 _TEMPLATE_OPENER = re.compile(r"^[ \t]*(?:\{\{[<%]|\{%|<[A-Z][a-z][\w.]*(?:\s|$))(?!.*(?:[%>]\}\}|%\}|>)[ \t]*$)")
