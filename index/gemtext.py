@@ -66,8 +66,8 @@ def gemtext_source(raw_text: str) -> SourceText:
     'Floods\\n\\n\\nThe river rose.'
     """
     lines = raw_lines(raw_text)
-    dropped = _dropped_lines(lines)
     rows = _preformatted_table_rows(lines)
+    dropped = _dropped_lines(lines, rows)
     builder = TextBuilder(raw_text)
     blocks: list[DroppedBlock] = []
     table_rows: list[tuple[int, int]] = []
@@ -87,12 +87,11 @@ def gemtext_source(raw_text: str) -> SourceText:
     return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(blocks), table_rows=tuple(table_rows))
 
 
-def _dropped_lines(lines: list[RawLine]) -> dict[int, str]:
+def _dropped_lines(lines: list[RawLine], rows: set[int]) -> dict[int, str]:
     """Link lines, preformatted blocks but for their table rows, the sections of links, and the
     capsule's banner: the lines above the page's first "# " heading, its title (a tagline, a
     menu of links), as a gemtext page has no other header."""
     dropped: dict[int, str] = {}
-    rows = _preformatted_table_rows(lines)
     inside = False
     for number, line in enumerate(lines):
         if line.text.startswith(_FENCE):

@@ -5,10 +5,12 @@ after decoding entities and without character offsets, and every kept character 
 point at its place in the raw HTML so a citation can be highlighted in the original page.
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
-share, an AMP page's ad, menu and share components, FAQ and comment microdata) are skipped and
+share or an audio/video player, an AMP page's ad, menu and share components, FAQ and comment
+microdata, a toolbar of controls, a closed ``<details>``) are skipped and
 recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
-inserted " | ", and the rows of data tables are reported so the text rules keep them.
+inserted " | ", and the rows of data tables are reported so the text rules keep them. Words set
+one to an element on lines of their own (a read-along page) read as their sentence.
 """
 
 from __future__ import annotations
