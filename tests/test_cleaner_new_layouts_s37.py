@@ -54,6 +54,7 @@ FRONT_MATTER = (
 def markdown_post(front_matter: str = FRONT_MATTER) -> str:
     return (
         f"{front_matter}\n"
+        "import PhotoStrip from \"../components/PhotoStrip.jsx\"\n\n"
         "<!-- TODO: call the union again -->\n\n"
         f"{BODY[0]}[^1]\n\n"
         f"{{{{< figure src=\"/img/quay.jpg\" caption=\"The empty quay at dawn, 06:10.\" attr=\"Photo: Rua Tamm\" >}}}}\n\n"
@@ -82,6 +83,7 @@ def test_a_static_site_posts_template_calls_are_left_out_whatever_the_generator(
     document = clean(markdown_post())
     assert_dropped(document, "figure", "06:10", "Rua Tamm", "include", "pull-figure", "PhotoStrip", "TarskFerries", "1700000000000")
     assert_dropped(document, "youtube", "qN7vB2xTzLk", "Walking the empty quay")
+    assert_dropped(document, "components/PhotoStrip")  # an MDX post's import of its component
 
 
 def test_toml_front_matter_is_read_like_yaml() -> None:
