@@ -1,7 +1,8 @@
 """Page -> CleanedDocument: keep every sentence of the article, drop page furniture.
 
 Works line by line on the page's source text (``index.source_text``; a page saved as Markdown is
-read as its rendered text, ``index.markdown_text``; a text browser's dump as its screen showed
+read as its rendered text, ``index.markdown_text``, a static site's source too, ``index.static_site``;
+a Gemini capsule's page as its client shows it, ``index.gemtext``; a text browser's dump as its screen showed
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
@@ -43,6 +44,7 @@ from index import (
     furniture,
     glue,
     header,
+    layout_tables,
     mailings,
     metadata,
     mojibake,
@@ -51,12 +53,14 @@ from index import (
     press_releases,
     printed_pages,
     reader_prompts,
+    text_tables,
     transcripts,
 )
 from index.caption_files import caption_source, looks_like_caption_file
 from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
 from index.forum_threads import quoted_article_source
+from index.gemtext import gemtext_source, looks_like_gemtext
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
@@ -96,6 +100,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     page = Page(lines=lines, outlet=outlet, aliases=metadata.outlet_aliases(outlet))
 
     _apply_line_rules(page)
+    if is_html:
+        layout_tables.drop_layout_columns(page, raw_text, source)
     block_rules.keep_article_list_figures(page)
     if ocr_column:
         ocr_columns.drop_column_furniture(page)
@@ -190,7 +196,8 @@ def _text_source(raw_text: str, ocr_column: bool) -> SourceText:
     """A text page as its reader sees it: a caption file's cues as its speakers' paragraphs
     (``index.caption_files``), a social-media thread as its author's posts
     (``index.social_threads``), a newspaper page read by OCR as its printed paragraphs
-    (``index.ocr_columns``; ``ocr_column``, as ``clean_text`` found it), a Markdown export rendered (``index.markdown_text``), a text
+    (``index.ocr_columns``; ``ocr_column``, as ``clean_text`` found it), a Gemini capsule's page
+    as its client shows it (``index.gemtext``), a Markdown export rendered (``index.markdown_text``), a text
     browser's dump as its screen showed it (``index.text_browser_dumps``), any other text page as
     it is."""
     if looks_like_caption_file(raw_text):
@@ -199,6 +206,8 @@ def _text_source(raw_text: str, ocr_column: bool) -> SourceText:
         return thread_source(raw_text)
     if ocr_column:
         return ocr_source(raw_text)
+    if looks_like_gemtext(raw_text):
+        return gemtext_source(raw_text)
     if looks_like_markdown(raw_text):
         return markdown_source(raw_text)
     if looks_like_text_browser_dump(raw_text):
@@ -217,12 +226,18 @@ def _issuer_or_presenter(page: Page) -> tuple[str, ...]:
 def _keep_table_rows(page: Page, headline: PageLine | None) -> None:
     """A data table below the headline is article text, whatever the line rules made of its
     rows: a row of short cells looks like a menu ("Hole | Width | Outcome"), a row with a long
-    cell like a link title."""
+    cell like a link title; and so is the caption right above its first row that names it
+    ("Table 1. Households cut off, by district"), which reads like a link title too."""
     below_headline = headline is None
+    previous: PageLine | None = None
     for line in page.lines:
         below_headline = below_headline or line is headline
         if below_headline and line.table_row and line.role != "credit":
             line.reason = None
+            if previous is not None and not previous.table_row and text_tables.is_caption(previous.text):
+                previous.reason = None
+        if not line.blank:
+            previous = line
 
 
 def _apply_line_rules(page: Page) -> None:

@@ -703,6 +703,23 @@ def is_question(text: str) -> bool:
     return core.endswith("?")
 
 
+# An old page's bar of links set in square brackets: "[ Back to Town News | Home ]", "[Prev]
+# [Random] [Next]". Short labels only: a bracketed aside in a sentence has words around it.
+_BRACKETED_LABEL = r"[^\[\]|.!?]{1,40}"
+_LINK_BAR = re.compile(
+    rf"^(?:\[\s*{_BRACKETED_LABEL}(?:\s+\|\s+{_BRACKETED_LABEL})+\s*\]|(?:\[\s*{_BRACKETED_LABEL}\s*\]\s*){{2,}})$"
+)
+LINK_BAR_LABEL_MAX_WORDS = 4
+
+
+def is_link_bar(text: str) -> bool:
+    """A bar of short link labels in square brackets ("[ Back to Town News | Home ]")."""
+    if not _LINK_BAR.match(text.strip()):
+        return False
+    labels = [label for label in re.split(r"[\[\]|]", text) if label.strip()]
+    return all(len(words(label)) <= LINK_BAR_LABEL_MAX_WORDS for label in labels)
+
+
 def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     """Why this single line is page furniture, or None if it may be article text.
 
@@ -719,6 +736,8 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
         return "separator"
     if _BREADCRUMB_START.match(text) or len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 or is_short_breadcrumb(text):
         return "breadcrumb"
+    if is_link_bar(text):
+        return "navigation"
     if _VOTE.match(text) or _POLL_QUESTION.match(text) or _POLL_RESULTS.match(text):
         return "vote-widget"
     if is_comment_count(text):

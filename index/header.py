@@ -39,7 +39,11 @@ _LABELLED_HEADING = re.compile(r"^(?:\d{1,2}:\d{2}|[^:]){1,40}:\s+[a-z0-9]")
 _LAST_UPDATED = re.compile(r"^(?:page )?last (?:updated|modified|reviewed|edited)\b", re.IGNORECASE)
 _IMAGE_MARKER = re.compile(r"\(\d{1,2}\)\s*$")  # "Headline | CNN (1)": an image's alt text
 # A quoted phrase that opens in lowercase and ends no sentence: 'Port "safe by spring"'.
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _QUOTED_PHRASE = re.compile(r"[\"“][a-z][^\"”.!?]*[\"”]")
+# A line that opens with a quote, closed after its last sentence's mark, then the speaker:
+# '"... The grid should have held." Ana Ruiz, chief executive'.
+_ATTRIBUTED_QUOTE = re.compile(r"^[\"“](?P<quote>[^\"”]+[.!?])[\"”][ \t]+\S")
 # A figure that a heading and its paragraph share: "220,000", "3.5", "75" (not a lone digit).
 _FIGURE = re.compile(r"\b\d[\d,.]*\d\b")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -62,7 +66,7 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
     a date line, a kicker in capitals, or the outlet's masthead with its tagline; weather
     widgets and news strips were dropped as furniture before.
     """
-    candidates = _headline_candidates(page)
+    candidates = _headline_candidates(page, _title_parts(hints))
     if not candidates:
         return None
     line = (
@@ -80,7 +84,17 @@ def find_headline(page: Page, hints: PageHints) -> PageLine | None:
     return line
 
 
-def _headline_candidates(page: Page) -> list[PageLine]:
+def _title_parts(hints: PageHints) -> set[str]:
+    """The two parts of a <title> that joins the site's name and the headline with a dash or a
+    bar ("Greyford Online - NO POWER, NO WATER"), as headline keys."""
+    parts = _TITLE_SEPARATOR.split(hints.title) if hints.title else []
+    return {headline_key(part) for part in parts} - {""} if len(parts) == 2 else set()
+
+
+def _headline_candidates(page: Page, title_parts: set[str] = frozenset()) -> list[PageLine]:
+    """Title-like lines before the first prose paragraph. A short line in capitals is a kicker
+    ("LITTLE ACORN RECALL"), unless the <title> gives it as the page's headline, as an old page
+    sets its headline in capitals ("NO POWER, NO WATER")."""
     candidates: list[PageLine] = []
     for i in content(page):
         line = page.lines[i]
@@ -91,7 +105,7 @@ def _headline_candidates(page: Page) -> list[PageLine]:
         if (
             is_title_like(line.text)
             and HEADLINE_MIN_CANDIDATE_WORDS <= len(words(line.text)) <= HEADLINE_MAX_WORDS
-            and not _is_kicker(line.text)
+            and (not _is_kicker(line.text) or headline_key(line.text) in title_parts)
             and not _is_masthead(line.text, page.aliases)
             and not metadata.is_date_line(line.text)
             and not metadata.is_byline_line(line.text)
@@ -116,11 +130,18 @@ def _is_masthead(text: str, aliases: tuple[str, ...]) -> bool:
 
 
 def _hinted(candidates: list[PageLine], hints: PageHints, outlet: str | None) -> PageLine | None:
+    """The candidate the <h1> or <title> repeats; else, when the outlet is not known to cut the
+    <title>'s suffix, the candidate that is one of its two parts and is set in capitals, as an
+    old page's headline is (never a site's name written as words)."""
     keys = {headline_key(heading) for heading in hints.headings}
     if hints.title:
         keys |= {headline_key(hints.title), headline_key(metadata.strip_title_suffix(hints.title, outlet)[0])}
     keys.discard("")
-    return next((candidate for candidate in candidates if headline_key(candidate.text) in keys), None)
+    exact = next((candidate for candidate in candidates if headline_key(candidate.text) in keys), None)
+    if exact is not None:
+        return exact
+    parts = _title_parts(hints)
+    return next((candidate for candidate in candidates if candidate.text.isupper() and headline_key(candidate.text) in parts), None)
 
 
 def _above_byline(page: Page, candidates: list[PageLine]) -> PageLine | None:
@@ -285,6 +306,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _in_heading_series(page, indexes, k)
                 and not _quoting_subheading(page, indexes, k)
                 and not _figure_subheading(page, indexes, k)
+                and not _attributed_quote(text)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
                 and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
                 and not _cut_by_paywall(page, indexes, k)
@@ -424,6 +446,15 @@ def _quoting_subheading(page: Page, indexes: list[int], k: int) -> bool:
     quote = _QUOTED_PHRASE.search(page.lines[indexes[k]].text)
     following = page.lines[indexes[k + 1]] if k + 1 < len(indexes) else None
     return quote is not None and following is not None and following.kept and is_body_prose(following.text)
+
+
+def _attributed_quote(text: str) -> bool:
+    """A quote of BODY_MIN_WORDS words or more, ended like a sentence, with its speaker after it
+    and no mark of its own ('"... The grid should have held." Ana Ruiz, chief executive'): a
+    quote set apart from the paragraphs, as a block quote. A link title quotes a few words
+    ('"We lost our lambs": farmers count the cost')."""
+    match = _ATTRIBUTED_QUOTE.match(text)
+    return match is not None and len(words(match.group("quote"))) >= BODY_MIN_WORDS
 
 
 def _figure_subheading(page: Page, indexes: list[int], k: int) -> bool:

@@ -5,10 +5,12 @@ after decoding entities and without character offsets, and every kept character 
 point at its place in the raw HTML so a citation can be highlighted in the original page.
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
-share, an AMP page's ad, menu and share components, FAQ and comment microdata) are skipped and
+share or an audio/video player, an AMP page's ad, menu and share components, FAQ and comment
+microdata, a toolbar of controls, a closed ``<details>``) are skipped and
 recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
-inserted " | ", and the rows of data tables are reported so the text rules keep them.
+inserted " | ", and the rows of data tables are reported so the text rules keep them. Words set
+one to an element on lines of their own (a read-along page) read as their sentence.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ _FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "f
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert\w*|ads?|"
     r"ad-slot|promo|related|recommended|share|sharing|social|comments?|commentlist|disqus|paywall|breadcrumbs?|"
-    r"author-box|author-bio|tags?)(?:$|[\s_-])",
+    r"author-box|author-bio|tags?|(?:audio|video|media)[-_]?player)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _NEVER_SKIPPED = {"html", "body", "main", "article"}
@@ -86,7 +88,7 @@ def html_to_source(raw_html: str) -> SourceText:
         if next_lt < 0:
             next_lt = length
         if next_lt > position:
-            if after_inline_close and _starts_line_of_elements(raw_html, position, next_lt):
+            if after_inline_close and _starts_line_of_elements(raw_html, position, next_lt) and not _word_per_element(raw_html, position, next_lt):
                 _newline(builder)
             else:
                 _emit_text(raw_html, position, next_lt, builder)
@@ -165,7 +167,9 @@ class _TableRows:
             _newline(builder)  # a cell outside a row: its own line
             return
         row = self._open[-1]
-        if row[1] > 0:
+        if row[1] > 0 and "\n" in builder.chars[row[0]:]:
+            _newline(builder)  # a layout row: its cells are columns of lines, not cells of one line
+        elif row[1] > 0:
             while builder.last == " ":
                 builder.pop()
             if builder.last not in ("", "\n"):
@@ -191,6 +195,29 @@ def _starts_line_of_elements(raw: str, start: int, end: int) -> bool:
     of one sentence."""
     gap = raw[start:end]
     return not gap.strip() and "\n" in gap and end < len(raw) and raw[end + 1 : end + 2].isalpha()
+
+
+def _word_per_element(raw: str, start: int, end: int) -> bool:
+    """The whitespace at ``[start, end)`` parts two elements of one kind (same tag and class)
+    that hold one word each: a read-along page sets every word of a sentence in its own
+    ``<span class="w">`` so its script can light it up as the narrator speaks, one to a source
+    line. A browser shows them as one sentence, so the line break is a space between words,
+    not a line between items (``_starts_line_of_elements``)."""
+    close = raw.rfind("</", 0, start)
+    opening = _TAG.match(raw, raw.rfind("<", 0, close)) if close > 0 else None
+    following = _TAG.match(raw, end)
+    if opening is None or following is None or opening.group(1) or following.group(1):
+        return False
+    if opening.group(2).lower() != following.group(2).lower():
+        return False
+    if _attributes(opening.group(3)).get("class") != _attributes(following.group(3)).get("class"):
+        return False
+    next_close = raw.find("<", following.end())
+    previous_word, next_word = raw[opening.end():close], raw[following.end():next_close if next_close >= 0 else len(raw)]
+    return _ONE_WORD.fullmatch(previous_word) is not None and _ONE_WORD.fullmatch(next_word) is not None
+
+
+_ONE_WORD = re.compile(r"[^\s<>]+")
 
 
 def _emit_text(raw: str, start: int, end: int, builder: TextBuilder) -> None:
@@ -274,6 +301,12 @@ def _furniture_reason(name: str, attributes: dict[str, str], *, faq_page: bool =
     marker = " ".join(attributes.get(key, "") for key in ("class", "id", "role"))
     if attributes.get("role") in ("navigation", "banner", "complementary", "contentinfo"):
         return "navigation"
+    if attributes.get("role") in ("toolbar", "menubar", "search"):
+        return "controls"  # a table's sort buttons, a search box: the page's interface
+    if name == "details" and "open" not in attributes:
+        # A closed disclosure: the reader sees its summary ("Chart data", "Show the figures"),
+        # a control, and what it hides repeats a chart or table in another form.
+        return "collapsed"
     match = _FURNITURE_CLASS.search(marker)
     if match:
         return f"markup-{match.group(1).lower()}"

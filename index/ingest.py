@@ -14,7 +14,8 @@ from tqdm import tqdm
 
 from index.cleaning import clean_loaded
 from index.errors import CorpusError
-from index.loading import CORPUS_SUFFIXES, read_corpus_file
+from index.loading import CORPUS_SUFFIXES, MARKDOWN_SUFFIXES, read_corpus_file
+from index.markdown_text import is_markdown_document
 from index.passages import make_passages
 from index.records import CleanedDocument, Corpus, LoadProblem, Passage
 from index.settings import IndexSettings
@@ -38,8 +39,23 @@ def ingest_file(path: Path, settings: IndexSettings | None = None) -> tuple[Clea
     return document, make_passages(document)
 
 
+def _markdown_page(path: Path) -> bool:
+    """A Markdown file of the folder is a page when it has a document's markup
+    (``markdown_text.is_markdown_document``); a note left beside the pages is skipped. A file
+    that cannot be read is a page, so that loading reports its problem."""
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    if not is_markdown_document(text):
+        logger.info("skipping %s: a Markdown note, not a page (no front matter, no heading)", path)
+        return False
+    return True
+
+
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
-    """Every .txt/.html/.htm file of ``folder`` (sorted by name); bad files become problems.
+    """Every .txt/.html/.htm file and Markdown page (.md, .markdown) of ``folder`` (sorted by name);
+    bad files become problems.
 
     Raises CorpusError when the folder is missing, is not a folder, or yields no document.
     """
@@ -48,13 +64,14 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
     if not folder.exists():
         raise CorpusError(f"corpus folder {folder} does not exist; pass --corpus DIR or set CORPUS_QA_CORPUS_DIR")
     if not folder.is_dir():
-        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.html pages")
+        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.md/.html pages")
     files = sorted(
         (path for path in folder.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and not path.name.startswith(".")),
         key=lambda path: path.name,
     )
+    files = [path for path in files if path.suffix.lower() not in MARKDOWN_SUFFIXES or _markdown_page(path)]
     if not files:
-        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file; add the scraped pages there")
+        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file (nor a .md or .markdown source); add the scraped pages there")
     documents: list[CleanedDocument] = []
     passages: list[Passage] = []
     problems: list[LoadProblem] = []

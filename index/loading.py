@@ -15,7 +15,10 @@ from index.errors import CorpusError
 
 logger = logging.getLogger(__name__)
 
-TEXT_SUFFIXES = (".txt",)
+# A Markdown source (a static site's post, a notes app's export) is a text page: the cleaner
+# knows its markup by its structure (``index.markdown_text``), as it knows a text page's.
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES
 HTML_SUFFIXES = (".html", ".htm")
 CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
@@ -46,7 +49,7 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
     if not path.exists():
         raise CorpusError(f"{path}: file not found; check the path")
     if not path.is_file():
-        raise CorpusError(f"{path}: not a regular file; pass a .txt or .html file")
+        raise CorpusError(f"{path}: not a regular file; pass a .txt, .md or .html file")
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(
@@ -80,7 +83,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if b"\x00" in head or controls > max(2, len(head) // 100):
         raise CorpusError(
             f"{path}: looks like a binary file ({controls} control bytes in the first {len(head)} bytes); "
-            "corpus files must be UTF-8 .txt or .html"
+            "corpus files must be UTF-8 .txt, .md or .html"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig", data.decode("utf-8-sig")

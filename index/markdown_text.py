@@ -9,6 +9,10 @@ ATX headings ("## The fall") and inline links ("[Greyfell](https://...)"). The r
 leaves out tags: heading and quote markers, emphasis asterisks, a link's address (its text is
 kept). A line that renders as no text is dropped whole and recorded: a picture ("![alt](url)")
 and a reference definition ("[1]: https://..."), the address list a Markdown page closes with.
+A footnote's marker ("[^2]") renders as a superscript link, no words, so it is left out too, and
+a footnote's text is read without its "[^2]:" label. A static site's source (``index.static_site``)
+is Markdown too: its front matter is left out but for the headline, date and byline fields, read
+as their values, and so are its template calls and comments.
 Kept characters are verbatim copies, so a citation still points at the raw file.
 """
 
@@ -19,6 +23,8 @@ import re
 
 from index.records import DroppedBlock
 from index.source_text import SourceText, TextBuilder
+from index.static_site import front_matter_end, read_site_markup
+from index.text_shape import raw_lines
 
 logger = logging.getLogger(__name__)
 
@@ -29,13 +35,14 @@ _INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
 # A line that renders as no text: a picture alone, or a reference definition "[1]: https://...".
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?\S+>?(?:\s+[\"'(][^\"')]*[\"')])?\s*$")
-# Markers at the start of a line: block quotes ("> "), then an ATX heading's hashes ("## ").
-_LINE_MARKERS = re.compile(r"^(?:[ \t]*>[ \t]?)*(?:#{1,6}[ \t]+)?")
+# Markers at the start of a line: block quotes ("> "), then an ATX heading's hashes ("## ") or a
+# footnote's label ("[^2]: ").
+_LINE_MARKERS = re.compile(r"^(?:[ \t]*>[ \t]?)*(?:#{1,6}[ \t]+|[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*)?")
 _HEADING_CLOSER = re.compile(r"[ \t]+#+[ \t]*$")
-# Inline markup: a picture (left out whole), a link "[text](url)" or "[text][ref]" (its text
-# kept), a run of emphasis asterisks.
+# Inline markup: a picture and a footnote's marker "[^2]" (left out whole), a link "[text](url)"
+# or "[text][ref]" (its text kept), a run of emphasis asterisks.
 _INLINE = re.compile(
-    r"(?P<image>!\[[^\]]*\]\([^)]*\))|"
+    r"(?P<image>!\[[^\]]*\]\([^)]*\))|(?P<footnote>\[\^[^\]\s]+\])|"
     r"\[(?P<text>[^\]\n]+)\](?:\([^)\s]*(?:\s+\"[^\"\n]*\")?\)|\[[^\]\n]*\])|"
     r"(?P<stars>\*{1,3})"
 )
@@ -43,8 +50,17 @@ _INLINE = re.compile(
 
 def looks_like_markdown(raw_text: str) -> bool:
     """Headings with "#" markers and at least one inline link or picture: the markup of a
-    Markdown file, which no scraped text page prints."""
-    return len(_HEADING.findall(raw_text)) >= MIN_HEADINGS and _INLINE_LINK.search(raw_text) is not None
+    Markdown file, which no scraped text page prints; or a static site's front matter opening
+    the page (``index.static_site``)."""
+    if len(_HEADING.findall(raw_text)) >= MIN_HEADINGS and _INLINE_LINK.search(raw_text) is not None:
+        return True
+    return raw_text.startswith(("---", "+++")) and front_matter_end(raw_lines(raw_text)) is not None
+
+
+def is_markdown_document(raw_text: str) -> bool:
+    """A Markdown file that is a page: it opens with front matter or has a "#" heading. A folder of
+    pages may hold a note about them ("notes.md": a line or two of plain words), which is not one."""
+    return _HEADING.search(raw_text) is not None or looks_like_markdown(raw_text)
 
 
 def markdown_source(raw_text: str) -> SourceText:
@@ -55,18 +71,24 @@ def markdown_source(raw_text: str) -> SourceText:
     """
     builder = TextBuilder(raw_text)
     dropped: list[DroppedBlock] = []
-    position = 0
-    for number, line in enumerate(raw_text.split("\n")):
+    lines = raw_lines(raw_text)
+    site = read_site_markup(lines)
+    for number, raw_line in enumerate(lines):
+        line, position = raw_line.text, raw_line.start
         if number:
             builder.copy(position - 1)  # the newline before this line
         end = position + len(line)
-        if _IMAGE_LINE.match(line) or _REFERENCE_DEFINITION.match(line):
+        if number in site.dropped:
+            dropped.append(DroppedBlock(position, end, site.dropped[number]))
+        elif number in site.values:
+            value_start, value_end = site.values[number]
+            _copy(builder, position, value_start, value_end)
+        elif _IMAGE_LINE.match(line) or _REFERENCE_DEFINITION.match(line):
             reason = "image" if _IMAGE_LINE.match(line) else "link-reference"
             dropped.append(DroppedBlock(position, end, reason))
         else:
             _copy_rendered(line, position, builder)
-        position = end + 1
-    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped))
+    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=site.hints)
 
 
 def _copy_rendered(line: str, offset: int, builder: TextBuilder) -> None:

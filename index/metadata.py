@@ -389,7 +389,17 @@ def _title_suffix_site(title: str | None, lines: list[str]) -> str | None:
     tokens = site.split()
     if not 1 <= len(tokens) <= _SITE_NAME_MAX_WORDS + 1 or not all(token[:1].isupper() for token in tokens):
         return None
+    if _site_comes_first(title, match.start(), lines):
+        return None
     return site if any(" ".join(line.split()) == site for line in lines) else None
+
+
+def _site_comes_first(title: str, separator: int, lines: list[str]) -> bool:
+    """The <title> names the site before its last separator ("Greyford Online - NO POWER, NO
+    WATER"), as the page's copyright line confirms ("© 2043 Greyford Online"): its last part is
+    the headline, though the page shows it as a line of its own."""
+    prefix = " ".join(title[:separator].split())
+    return bool(prefix) and any(_COPYRIGHT_MARK.search(line) and prefix in " ".join(line.split()) for line in lines)
 
 
 def _site_name_line(lines: list[str]) -> str | None:
@@ -821,6 +831,8 @@ def _title_site_opening_line(title: str | None, logo: str | None, lines: list[st
         return None
     if logo is not None and logo.casefold() == site.casefold():
         return site
+    if _site_comes_first(title, match.start(), lines):
+        return None
     for line in lines[:_TITLE_SITE_LINES]:
         spaced = " ".join(line.split())
         if spaced.casefold() == site.casefold():

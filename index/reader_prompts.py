@@ -57,9 +57,12 @@ _CORRECTION_INVITATION = re.compile(
 # The outlet's call for readers who lived the story, with where to write: "Have you been affected?
 # Write to news@example.org", "Were you there? Get in touch: ...". A question put to someone in the
 # story goes on with an answer, never with an address to write to.
+# A call for news tips, with where to send them: "Got news for the Example Online? Email the
+# editor ...", "Have a story? Contact the newsroom".
 _CALL_OUT = re.compile(
-    r"^(?:have you been|were you|are you) (?:affected|caught up|involved|evacuated|there)\b[^.!?]{0,60}\?\s+"
-    r"(?:please )?(?:write to|e-?mail|contact|tell|share|send|get in touch|message)\b",
+    r"^(?:(?:have you been|were you|are you) (?:affected|caught up|involved|evacuated|there)|"
+    r"(?:got|have you got|have|do you have) (?:a |any |some )?(?:news|story|stories|tips?|news tips?)\b)[^.!?]{0,60}\?\s+"
+    r"(?:please )?(?:write to|e-?mail|contact|tell|share|send|get in touch|message|call|drop)\b",
     re.IGNORECASE,
 )
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•–—-]\s+")

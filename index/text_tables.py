@@ -35,6 +35,11 @@ _CAPTION = re.compile(r"^(?:table|tab\.)\s+[A-Z0-9][\w.-]{0,6}\s*[:.–—-]\s+\
 _NOTE = re.compile(r"^(?:sources?|notes?)\s*:\s+\S", re.IGNORECASE)
 
 
+def is_caption(text: str) -> bool:
+    """A line that names a table ("Table 2: Condition of the joints", "Table 1. Costs")."""
+    return _CAPTION.match(text.strip()) is not None
+
+
 def cells(text: str) -> int:
     """How many cells a line has, its text split at runs of two spaces or more (0 when blank)."""
     return len(_CELL_GAP.findall(text.strip())) + 1 if text.strip() else 0

@@ -93,7 +93,7 @@ def score_cleaning(labels_dir: Path, corpus_dir: Path) -> CleaningScore:
         page = next((Path(corpus_dir) / f"{doc_id}{suffix}" for suffix in CORPUS_SUFFIXES
                      if (Path(corpus_dir) / f"{doc_id}{suffix}").is_file()), None)
         if page is None:
-            raise ValueError(f"{label_file}: no page {doc_id}.txt/.html in {corpus_dir}")
+            raise ValueError(f"{label_file}: no page {doc_id} with a suffix of {', '.join(CORPUS_SUFFIXES)} in {corpus_dir}")
         labels = read_labels(label_file)
         try:
             document, _ = ingest_file(page)
