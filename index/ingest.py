@@ -24,33 +24,28 @@ from index.twins import link_twins
 logger = logging.getLogger(__name__)
 
 
-def ingest_file(path: Path, settings: IndexSettings | None = None) -> tuple[CleanedDocument, tuple[Passage, ...]]:
-    """Read, clean and split one page; CorpusError (with the fix) for an unusable file."""
+def ingest_file(
+    path: Path, settings: IndexSettings | None = None, *, markdown_pages_only: bool = False
+) -> tuple[CleanedDocument, tuple[Passage, ...]]:
+    """Read, clean and split one page; CorpusError (with the fix) for an unusable file.
+
+    ``markdown_pages_only`` (as a folder is read): a Markdown file without a document's markup
+    (``markdown_text.is_markdown_document``: front matter or a "#" heading) is a note left beside
+    the pages, not a page, and is refused with that reason, so loading reports it."""
     settings = settings if settings is not None else IndexSettings()
     path = Path(path)
     if path.suffix.lower() not in CORPUS_SUFFIXES:
         raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(CORPUS_SUFFIXES)}")
-    document = clean_loaded(read_corpus_file(path, settings.max_file_bytes))
+    loaded = read_corpus_file(path, settings.max_file_bytes)
+    if markdown_pages_only and path.suffix.lower() in MARKDOWN_SUFFIXES and not is_markdown_document(loaded.raw_text):
+        raise CorpusError(f"{path}: a Markdown note, not a page (no front matter and no '#' heading); give it a heading to index it")
+    document = clean_loaded(loaded)
     if not document.text.strip():
         raise CorpusError(
             f"{path}: no article text left after cleaning (everything looked like page furniture: "
             f"{', '.join(sorted({block.reason for block in document.dropped})) or 'nothing readable'})"
         )
     return document, make_passages(document)
-
-
-def _markdown_page(path: Path) -> bool:
-    """A Markdown file of the folder is a page when it has a document's markup
-    (``markdown_text.is_markdown_document``); a note left beside the pages is skipped. A file
-    that cannot be read is a page, so that loading reports its problem."""
-    try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return True
-    if not is_markdown_document(text):
-        logger.info("skipping %s: a Markdown note, not a page (no front matter, no heading)", path)
-        return False
-    return True
 
 
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
@@ -69,7 +64,6 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
         (path for path in folder.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and not path.name.startswith(".")),
         key=lambda path: path.name,
     )
-    files = [path for path in files if path.suffix.lower() not in MARKDOWN_SUFFIXES or _markdown_page(path)]
     if not files:
         raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file (nor a .md or .markdown source); add the scraped pages there")
     documents: list[CleanedDocument] = []
@@ -81,7 +75,7 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
             problems.append(LoadProblem(str(path), f"same document id {path.stem!r} as {seen_ids[path.stem].name}; rename one of them"))
             continue
         try:
-            document, document_passages = ingest_file(path, settings)
+            document, document_passages = ingest_file(path, settings, markdown_pages_only=True)
         except CorpusError as error:
             logger.warning("skipping %s: %s", path, error)
             problems.append(LoadProblem(str(path), str(error)))

@@ -118,12 +118,14 @@ def test_markdown_sources_are_read_from_files_and_folders(tmp_path: Path) -> Non
     document, _ = ingest_file(tmp_path / "ferry.md")
     assert_kept(document, BODY[0])
     corpus = ingest_folder(tmp_path)
-    assert [document.meta.doc_id for document in corpus.documents] == ["ferry"]  # the note is no page
+    assert [document.meta.doc_id for document in corpus.documents] == ["ferry"]  # the note is no page ...
+    assert [Path(problem.path).name for problem in corpus.problems] == ["notes.md"]  # ... and is reported
+    assert "Markdown note" in corpus.problems[0].message
 
 
 def test_a_folder_of_markdown_notes_holds_no_page(tmp_path: Path) -> None:
     (tmp_path / "todo.markdown").write_text("call the harbour master", encoding="utf-8")
-    with pytest.raises(CorpusError, match="no .txt, .html or .htm file"):
+    with pytest.raises(CorpusError, match="no usable document.*Markdown note"):
         ingest_folder(tmp_path)
 
 

@@ -161,7 +161,9 @@ def _page_path(key: str, corpus_dir: Path) -> Path:
         candidate = Path(corpus_dir) / f"{key}{suffix}"
         if candidate.is_file():
             return candidate
-    raise ValueError(f"{LABELS_FILE} labels {key!r} but {corpus_dir} has no such page (.txt/.html); fix the key or the folder")
+    raise ValueError(
+        f"{LABELS_FILE} labels {key!r} but {corpus_dir} has no such page ({', '.join(CORPUS_SUFFIXES)}); fix the key or the folder"
+    )
 
 
 def _found_values(meta: DocumentMeta | None) -> dict[str, str | None]:
