@@ -62,20 +62,22 @@ def looks_like_gemtext(raw_text: str) -> bool:
 def gemtext_source(raw_text: str) -> SourceText:
     """The page as a Gemini client shows it, one raw line per line.
 
-    >>> gemtext_source("# Floods\\n=> gemini://x.example/ Home\\n=> /news.gmi News\\nThe river rose.").text
-    'Floods\\n\\n\\nThe river rose.'
+    >>> page = "# Floods\\n=> gemini://x.example/ Home\\n=> /news.gmi News\\n"
+    >>> gemtext_source(page + "The river rose two metres overnight, the council said.").text
+    'Floods\\n\\n\\nThe river rose two metres overnight, the council said.'
     """
     lines = raw_lines(raw_text)
-    rows = _preformatted_table_rows(lines)
-    dropped = _dropped_lines(lines, rows)
+    blocks = _preformatted_blocks(lines)
+    rows = _preformatted_table_rows(lines, blocks)
+    dropped = _dropped_lines(lines, blocks, rows)
     builder = TextBuilder(raw_text)
-    blocks: list[DroppedBlock] = []
+    dropped_blocks: list[DroppedBlock] = []
     table_rows: list[tuple[int, int]] = []
     for number, line in enumerate(lines):
         if number:
             builder.copy(line.start - 1)  # the newline before this line
         if number in dropped:
-            blocks.append(DroppedBlock(line.start, line.start + len(line.text), dropped[number]))
+            dropped_blocks.append(DroppedBlock(line.start, line.start + len(line.text), dropped[number]))
             continue
         marker = _HEADING.match(line.text) or _QUOTE.match(line.text) or _LIST_ITEM.match(line.text)
         start = len(line.text) - len(line.text.lstrip()) if number in rows else (marker.end() if marker else 0)
@@ -84,23 +86,25 @@ def gemtext_source(raw_text: str) -> SourceText:
             builder.copy(line.start + offset)
         if number in rows:
             table_rows.append((row_start, len(builder.chars)))
-    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(blocks), table_rows=tuple(table_rows))
+    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped_blocks), table_rows=tuple(table_rows))
 
 
-def _dropped_lines(lines: list[RawLine], rows: set[int]) -> dict[int, str]:
+def _dropped_lines(lines: list[RawLine], blocks: list[tuple[int, int]], rows: set[int]) -> dict[int, str]:
     """Link lines, preformatted blocks but for their table rows, the sections of links, and the
     capsule's banner: the lines above the page's first "# " heading, its title (a tagline, a
     menu of links), as a gemtext page has no other header."""
     dropped: dict[int, str] = {}
-    inside = False
-    for number, line in enumerate(lines):
-        if line.text.startswith(_FENCE):
-            dropped[number] = "preformatted"
-            inside = not inside
-        elif inside and number not in rows and not line.blank:
-            dropped[number] = "preformatted"
-        elif not inside and _LINK_LINE.match(line.text):
-            dropped[number] = "link-line"
+    for first, last in blocks:
+        fences = (first, last) if last < len(lines) else (first,)
+        dropped.update((number, "preformatted") for number in fences)
+        dropped.update(
+            (number, "preformatted") for number in range(first + 1, last) if number not in rows and not lines[number].blank
+        )
+    preformatted = {number for first, last in blocks for number in range(first, last + 1)}
+    dropped.update(
+        (number, "link-line") for number, line in enumerate(lines)
+        if number not in preformatted and _LINK_LINE.match(line.text)
+    )
     dropped.update(_link_sections(lines, dropped))
     top = next((number for number, line in enumerate(lines) if number not in dropped and _TOP_HEADING.match(line.text)), None)
     if top is not None:
@@ -108,12 +112,12 @@ def _dropped_lines(lines: list[RawLine], rows: set[int]) -> dict[int, str]:
     return dropped
 
 
-def _preformatted_table_rows(lines: list[RawLine]) -> set[int]:
+def _preformatted_table_rows(lines: list[RawLine], blocks: list[tuple[int, int]]) -> set[int]:
     """The rows of a table of figures set in a preformatted block: when its lines hold a table
     (``text_tables``), every line of it but the rules, so a Total row with an empty cell stays
     with the rows above it."""
     rows: set[int] = set()
-    for first, last in _preformatted_blocks(lines):
+    for first, last in blocks:
         block = [line.text for line in lines[first + 1:last]]
         if not text_tables.table_lines(block):
             continue
