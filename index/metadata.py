@@ -665,9 +665,11 @@ def _to_iso(match: re.Match[str]) -> str | None:
 _COPYRIGHT_HOLDER = re.compile(
     r"(?i:©|\(c\)|\bcopyright\b)\s*(?:\d{4}\s+)?(?P<owner>[A-Z][\w&’'-]*(?:\s+[A-Z&][\w&’'-]*){0,5})"
 )
+# A company's legal form ("Example Evening Post Ltd"): never part of the outlet's name.
+_LEGAL_FORMS = frozenset("ltd limited inc plc llc gmbh".split())
 # Words a company adds to its brand ("Example Ledger Media Ltd" is the Example Ledger's).
-_COMPANY_WORDS = frozenset(
-    "ltd limited inc plc llc gmbh co company corporation media group publishing publishers holdings trust".split()
+_COMPANY_WORDS = _LEGAL_FORMS | frozenset(
+    "co company corporation media group publishing publishers holdings trust".split()
 )
 # What follows a site's name at the start of its imprint: a street address ("Example Post | 14
 # Bridge Street, Exton", "The Example Standard, 40 Lantern Street"), a sentence about the site
@@ -854,7 +856,7 @@ def _newsletter_publisher(lines: list[str]) -> str | None:
         if match is None or not _ADDRESS_TAIL.match(line[match.end():]):
             continue
         tokens = match.group("name").split()
-        while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in {"ltd", "limited", "inc", "plc", "llc", "gmbh"}:
+        while len(tokens) > 1 and tokens[-1].lower().rstrip(".") in _LEGAL_FORMS:
             tokens.pop()
         return " ".join(tokens)
     return None
