@@ -19,7 +19,7 @@ page: a label outlet that the page never writes cannot be found by reading it, a
 apart (``outlets_not_on_page``) so that the figure says how many are left to find.
 
 >>> score = score_metadata(Path("tests/data/devset_bridge/clean_labels"), Path("tests/data/devset_bridge/corpus"))  # doctest: +SKIP
->>> score.fields["outlet"].accuracy
+>>> score.fields["outlet"].accuracy  # doctest: +SKIP
 0.8
 
 Run ``python -m qa.evaluation.metadata_scoring LABELS_DIR CORPUS_DIR [--json]``.
