@@ -34,7 +34,7 @@ _RANGE_JOINERS = frozenset({"to", "and", "until", "till", "through"})
 DURATION = re.compile(
     r"\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|many|"
     r"\w+teen|\w+ty|half an?|a few|a couple of)[\s-]+(?:\w+[\s-]+)?"
-    r"(years?|months?|weeks?|days?|hours?|minutes?|decades?|centuries|century)\b",
+    r"(years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|century)\b",
     re.IGNORECASE,
 )
 

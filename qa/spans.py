@@ -64,6 +64,10 @@ _NUMBER_FOCUS = {
     **dict.fromkeys(("high", "far", "low"), frozenset({"QUANTITY", "PERCENT", "MONEY"})),
 }
 # "*the year* 2033": the words naming a year before its number.
+# Questions of nearness a length of time may answer: "How close to liftoff ...?", "How far behind ...?"
+_NEARNESS = frozenset({"close", "near", "far"})
+# A time of day on a clock face ("23:47", "9:05"); a decimal point would be a figure ("4.12").
+_CLOCK_FACE = re.compile(r"\d{1,2}:\d{2}")
 _YEAR_WORDS = re.compile(r"(?:the\s+)?year\s+(?=\d{4}\b)", re.IGNORECASE)
 # Entity labels of amounts measured in a unit, not counts of things.
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})
@@ -433,8 +437,16 @@ def _spans(
                     fit = 0.5  # "Sonnthal is heading for court": people are named in full somewhere
             if kind is AnswerType.NUMBER and _a_length_of_the_counted_time(ent, question):
                 fit = 1.0  # "How many *years* ...?" is answered by "19 years", a DATE to the NER model
+            if kind is AnswerType.NUMBER and question.focus in _NEARNESS and _a_length_of_time(ent):
+                # "How close to liftoff ...?" "31 *seconds* before liftoff": nearness in time; but "how far
+                # below the surface" is more often a measure, so a length of time ranks below one.
+                fit = 0.6
             if not fit or _capitalized_common_word(ent, usage.plain_words) or _lower_case_name(ent):
                 continue
+            if kind is AnswerType.NUMBER and _CLOCK_FACE.fullmatch(ent.text):
+                fit = 0.05  # "23:47", a CARDINAL to the NER model in some sentences, is a time of day: it counts nothing
+            if kind is AnswerType.NUMBER and ent.label_ == "ORDINAL" and question.focus not in (None, "many"):
+                fit = 0.05  # "How close ...?", "How much ...?" are not answered by "first" or "second"
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
@@ -511,8 +523,14 @@ def _spans(
                 unit = _counted_by(ent)
                 if unit is not None and _a_unit_of_money(unit, kind_of):
                     fit = max(fit, 1.0)  # "4.2 million *talens*": money in a currency the NER model does not know
+                elif unit is not None and _counts_people(unit, kind_of):
+                    fit = min(fit, 0.1)  # "three *men*" are no sum of money
                 elif unit is not None and kind_of(unit.lemma_.lower(), "entity"):
-                    fit = min(fit, 0.5)  # "40 *students*" are no sum of money, however big the question's grant
+                    fit = min(fit, 0.5)  # "40 *vouchers*" are no sum of money, however big the question's grant
+            elif kind is AnswerType.NUMBER and question.focus == "much" and ent.label_ == "CARDINAL":
+                unit = _counted_by(ent)
+                if unit is not None and _counts_people(unit, kind_of):
+                    fit = min(fit, 0.1)  # "How much will each family receive?" is no "three *men*": "much" is no count
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             start = ent.start_char
@@ -810,9 +828,16 @@ def _asks_time_elapsed(question: QuestionAnalysis) -> bool:
     return any(t.lower_ in {"since", "ago"} for t in question.doc)
 
 
+def _a_length_of_time(ent: Span) -> bool:
+    """"nine years", "31 seconds": a duration with no calendar point in it."""
+    return _DURATION.search(ent.text) is not None and not any(
+        p.search(ent.text) for p in (_YEAR, _MONTH, _WEEKDAY, _CLOCK)
+    )
+
+
 def _only_a_length_of_time(ent: Span) -> bool:
     """"nine years", "30-year": a duration with no calendar point and no word making it one."""
-    if not _DURATION.search(ent.text) or any(p.search(ent.text) for p in (_YEAR, _MONTH, _WEEKDAY, _CLOCK)):
+    if not _a_length_of_time(ent):
         return False
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
@@ -1211,6 +1236,13 @@ def _asks_money(question: QuestionAnalysis) -> bool:
     # asks its size, which is money.
     asked_by = _MONEY_VERBS | _MONEY_NOUNS if question.focus in {"big", "large"} else _MONEY_VERBS
     return question.focus in {"much", "big", "large"} and any(t.lemma_.lower() in asked_by for t in question.doc)
+
+
+def _counts_people(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
+    """"three *men*", "1,150 *employees*", "three *families*": a number of people, which no
+    "how much" asks for. Without WordNet only the listed person nouns are known."""
+    lemma = noun.lemma_.lower()
+    return lemma in PERSON_NOUNS or kind_of(lemma, "person") or kind_of(lemma, "social_group")
 
 
 def _a_unit_of_money(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
