@@ -64,6 +64,7 @@ from index.gemtext import gemtext_source, looks_like_gemtext
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
+from index.nitf_documents import looks_like_nitf, nitf_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -170,13 +171,16 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
-    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
+    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
+    agency's NITF item as its printed header and body (``index.nitf_documents``; all three are
     known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
+    if looks_like_nitf(raw_text):
+        return nitf_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 
