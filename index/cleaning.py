@@ -34,6 +34,7 @@ Every dropped stretch is recorded with its reason.
 from __future__ import annotations
 
 import logging
+import re
 from array import array
 
 from index import (
@@ -142,7 +143,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
     fact_checks.keep_claim_boxes(page)  # after the header's rules, which read a box's fields as links
-    _keep_table_rows(page, headline)
+    _keep_table_rows(page, headline, raw_text, source)
     printed_pages.drop_notes_headings(page)  # after the header's rules, which drop the titles of sources
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
     printed_pages.settle_wrapped_paragraphs(page)  # last: it overrules the header's judgement of a cut line
@@ -227,21 +228,36 @@ def _issuer_or_presenter(page: Page) -> tuple[str, ...]:
     return (author,) if author is not None else ()
 
 
-def _keep_table_rows(page: Page, headline: PageLine | None) -> None:
+def _keep_table_rows(page: Page, headline: PageLine | None, raw_text: str, source: SourceText) -> None:
     """A data table below the headline is article text, whatever the line rules made of its
     rows: a row of short cells looks like a menu ("Hole | Width | Outcome"), a row with a long
     cell like a link title; and so is the caption right above its first row that names it
-    ("Table 1. Households cut off, by district"), which reads like a link title too."""
+    ("Table 1. Households cut off, by district", or any text an HTML ``<caption>`` holds), which
+    reads like a link title too."""
     below_headline = headline is None
     previous: PageLine | None = None
     for line in page.lines:
         below_headline = below_headline or line is headline
         if below_headline and line.table_row and line.role != "credit":
             line.reason = None
-            if previous is not None and not previous.table_row and text_tables.is_caption(previous.text):
+            if previous is not None and not previous.table_row and (
+                text_tables.is_caption(previous.text) or _in_caption_element(raw_text, source, previous)
+            ):
                 previous.reason = None
         if not line.blank:
             previous = line
+
+
+def _in_caption_element(raw_text: str, source: SourceText, line: PageLine) -> bool:
+    """The line is the text of an HTML table's ``<caption>``: the last tag before its first
+    character opens one."""
+    raw = source.raw_index[line.start] if line.start < len(source.raw_index) else INSERTED
+    if raw == INSERTED:
+        return False
+    return _CAPTION_TAG.match(raw_text, max(raw_text.rfind("<", 0, raw), 0)) is not None
+
+
+_CAPTION_TAG = re.compile(r"<caption\b", re.IGNORECASE)
 
 
 def _apply_line_rules(page: Page) -> None:
