@@ -12,7 +12,8 @@ JavaScript app's page as the article of its data script, ``index.embedded_articl
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
-speakers, ``index.transcripts``; a podcast episode's chapters and section headings,
+speakers, ``index.transcripts``; an official record's column numbers, margin times, procedure,
+interjections and attendance lists, ``index.official_records``; a podcast episode's chapters and section headings,
 ``index.podcast_pages``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation, ad and affiliate boxes, consent banners,
@@ -50,10 +51,12 @@ from index import (
     metadata,
     mojibake,
     ocr_columns,
+    official_records,
     podcast_pages,
     press_releases,
     printed_pages,
     reader_prompts,
+    story_credits,
     text_tables,
     transcripts,
 )
@@ -112,6 +115,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     printed_pages.drop_footnotes(page)
     printed_pages.drop_glossaries(page)
     transcripts.drop_speaker_lists(page)
+    official_records.drop_record_furniture(page)
+    story_credits.drop_credits_headings(page)
     podcast_pages.drop_episode_furniture(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
