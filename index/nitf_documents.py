@@ -348,5 +348,12 @@ def _byline_people(raw_text: str, byline: _Element | None, opaque: list[tuple[in
 
 
 def _copyright_holder(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> str | None:
-    """The agency that holds the item's copyright (docdata's ``doc.copyright holder``)."""
-    return _attribute(_find(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")
+    """The agency that holds the item's copyright (docdata's ``doc.copyright holder``), without
+    the spelled-out or short form it adds in brackets ("Example Press (EXP)" -> "Example Press")."""
+    holder = _attribute(_find(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")
+    if holder is None:
+        return None
+    return _BRACKETED_FORM.sub("", holder).strip() or holder.strip()
+
+
+_BRACKETED_FORM = re.compile(r"\s*\([^()]*\)\s*$")
