@@ -21,11 +21,11 @@ _CONTINUED = re.compile(
     r"(?:on|to|over)\s+(?:the\s+)?(?:next\s+page|page\s+\d{1,3})\s*[.…:›»→>]*$",
     re.IGNORECASE,
 )
-# "Next page ›", "‹ Previous page", "« Prev", "Next »", "Older page": the word "page" or an arrow.
+# "Next page ›", "‹ Previous page", "Older page": a link to a page of the article ("‹ Previous"
+# alone is any list's control, left to ``furniture``'s interface rules).
 _PAGE_LINK = re.compile(
-    r"^(?:[‹«<←]\s*)?(?:previous|prev\.?|next|older|newer)(?:\s+page)?(?:\s*[›»>→])?$", re.IGNORECASE
+    r"^(?:[‹«<←]\s*)?(?:previous|prev\.?|next|older|newer)\s+page(?:\s*[›»>→])?$", re.IGNORECASE
 )
-_ARROWS = "‹«<←›»>→"
 # "Scroll to begin ↓", "Scroll down", "Swipe to explore", "Scroll to continue ⬇".
 _SCROLL_CUE = re.compile(
     r"^(?:scroll|swipe|keep scrolling)(?:\s+down)?(?:\s+to\s+(?:begin|start|continue|read|explore|see more))?\s*[↓⬇▼⌄↡⇣]?$",
@@ -43,7 +43,7 @@ def line_reason(text: str) -> str | None:
     """"page-navigation", "scroll-cue", "reaction-counts" or "access-badge" for those controls;
     None for anything else."""
     stripped = text.strip()
-    if _CONTINUED.match(stripped) or (_PAGE_LINK.match(stripped) and _names_page_or_points(stripped)):
+    if _CONTINUED.match(stripped) or _PAGE_LINK.match(stripped):
         return "page-navigation"
     if _SCROLL_CUE.match(stripped):
         return "scroll-cue"
@@ -52,11 +52,6 @@ def line_reason(text: str) -> str | None:
     if _ACCESS_BADGE.match(stripped):
         return "access-badge"
     return None
-
-
-def _names_page_or_points(text: str) -> bool:
-    """"Next" alone may be a heading or a word; with "page" or an arrow it is the link."""
-    return "page" in text.lower() or any(arrow in text for arrow in _ARROWS)
 
 
 def is_reaction_counts(text: str) -> bool:

@@ -291,9 +291,10 @@ def test_a_paginated_article_keeps_its_first_headline_and_drops_the_page_links()
     assert_dropped(document, "Continue reading", "Next page", "Previous page", "Page 2 of 3")
 
 
-def test_page_links_are_whole_lines_with_page_or_an_arrow() -> None:
+def test_page_links_are_whole_lines_that_name_a_page() -> None:
     assert line_reason("Next page ›") == "page-navigation"
-    assert line_reason("« Previous") == "page-navigation"
+    assert line_reason("« Previous page") == "page-navigation"
+    assert line_reason("‹ Previous") == "interface-label"  # any list's control, as before
     assert line_reason("Story continues on page 2") == "page-navigation"
     assert page_controls.line_reason("Next") is None
     assert page_controls.line_reason("Next page of the report: the district cuts.") is None
