@@ -118,6 +118,8 @@ def test_an_nitf_item_is_known_by_its_markup_whatever_its_name(tmp_path: Path) -
 def test_a_truncated_nitf_item_is_refused_with_the_reason(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="never closed"):
         ingest_file(write(tmp_path, "cut.xml", nitf_item(body_content_close="", root_close="")))
+    with pytest.raises(CorpusError, match=r"<body\.content> is never closed"):
+        ingest_file(write(tmp_path, "cut_body.xml", nitf_item(body_content_close="")))
     with pytest.raises(CorpusError, match=r"body\.content"):
         ingest_file(write(tmp_path, "no_body.xml", '<nitf><head><title>Kestrin</title></head><body></body></nitf>\n'))
 
@@ -161,7 +163,7 @@ def scrolly_page(mobile_attributes: str = 'aria-hidden="true"') -> str:
         '<p class="byline">By Ada Ferro, Data Reporter</p>\n<p>Published Saturday 12 August 2034</p>\n</header>\n'
         '<p class="scroll-cue">Scroll to begin ↓</p>\n'
         "<main>\n" + "".join(f'<div class="step"><p>{sentence}</p></div>\n' for sentence in BODY) + "</main>\n"
-        "<h2>The reservoir by month</h2>\n<table>\n<caption>Kestrin reservoir: water held, by month</caption>\n"
+        "<h2>The reservoir by month</h2>\n<table>\n<caption>Kestrin reservoir: the water held and the water drawn by the towns, by month</caption>\n"
         "<tr><th>Month</th><th>Share of capacity</th></tr>\n<tr><td>June</td><td>48%</td></tr>\n<tr><td>July</td><td>33%</td></tr>\n"
         "</table>\n"
         '<section class="credits">\n<h2>Credits</h2>\n<p>Reporting: Ada Ferro. Graphics and development: Ivo Hale. Editing: Rune Dahl.</p>\n</section>\n'
@@ -203,7 +205,7 @@ def test_screen_reader_text_is_not_hidden_from_readers() -> None:
 def test_a_scrolling_storys_cue_credits_and_donation_pitch_are_dropped_and_its_table_caption_kept() -> None:
     document = html_clean(scrolly_page())
     assert_dropped(document, "Scroll to begin", "Credits", "Graphics and development", "3 crowns a month")
-    assert_kept(document, "Kestrin reservoir: water held, by month", "June | 48%", "The reservoir by month")
+    assert_kept(document, "Kestrin reservoir: the water held and the water drawn by the towns, by month", "June | 48%", "The reservoir by month")
 
 
 def test_a_sentence_about_credits_or_support_stays() -> None:
