@@ -23,7 +23,9 @@ from index.hidden_copies import hidden_from_readers
 from index.html_text import html_to_source
 from index.ingest import ingest_file, ingest_folder
 from index.nitf_documents import looks_like_nitf
+from index.metadata import detect_outlet
 from index.page_lines import Page, PageLine
+from index.source_text import PageHints
 from index.reader_prompts import is_prompt
 from index.text_shape import ends_sentence
 from tests.index.test_cleaning import assert_dropped, assert_kept, page
@@ -329,3 +331,11 @@ def test_counts_badges_and_footnote_numbers_near_misses() -> None:
     assert page_controls.line_reason("The farmers were paid for the water they did not draw.") is None
     assert ends_sentence("by its own engineers.1")
     assert not ends_sentence("The pumps run Windows 3.1")
+
+
+def test_a_paginated_scrapes_masthead_on_every_page_names_the_outlet() -> None:
+    assert clean_text(paginated_page(), "herald").meta.outlet == "The Morrow Herald"
+    masthead = ["THE MORROW HERALD", "News   Water", HEADLINE, BODY[0]]
+    assert detect_outlet(masthead * 3 + ["Page 2 of 3", "Page 3 of 3"], PageHints()) is not None
+    # Without page markers a line printed three times may be anything (a live blog's kicker).
+    assert detect_outlet(masthead * 3, PageHints()) is None
