@@ -12,7 +12,8 @@ JavaScript app's page as the article of its data script, ``index.embedded_articl
 mojibake repaired, ``index.mojibake``): single-line rules from
 ``index.furniture``, then the furniture of a printed document's pages (``index.printed_pages``:
 running headers and footers, contents lists, footnotes, a glossary; a transcript's list of
-speakers, ``index.transcripts``; a podcast episode's chapters and section headings,
+speakers, ``index.transcripts``; an official record's column numbers, margin times, procedure,
+interjections and attendance lists, ``index.official_records``; a podcast episode's chapters and section headings,
 ``index.podcast_pages``), then rules that need
 neighbours (``index.block_rules``: lists under a "Related" heading, a site's numbered ranking of its stories, FAQ pairs, comment teasers and
 threads, a poll's answers, a reader's contribution under its label, author boxes and cards (``index.author_cards``), newsletter, donation, ad and affiliate boxes, consent banners,
@@ -34,6 +35,7 @@ Every dropped stretch is recorded with its reason.
 from __future__ import annotations
 
 import logging
+import re
 from array import array
 
 from index import (
@@ -49,10 +51,12 @@ from index import (
     metadata,
     mojibake,
     ocr_columns,
+    official_records,
     podcast_pages,
     press_releases,
     printed_pages,
     reader_prompts,
+    story_credits,
     text_tables,
     transcripts,
 )
@@ -64,6 +68,7 @@ from index.gemtext import gemtext_source, looks_like_gemtext
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
+from index.nitf_documents import looks_like_nitf, nitf_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -110,6 +115,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     printed_pages.drop_footnotes(page)
     printed_pages.drop_glossaries(page)
     transcripts.drop_speaker_lists(page)
+    official_records.drop_record_furniture(page)
+    story_credits.drop_credits_headings(page)
     podcast_pages.drop_episode_furniture(page)
     block_rules.drop_consent_banners(page)
     block_rules.drop_faq_blocks(page)
@@ -141,7 +148,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_other_numbered_stories(page, headline)
     header.keep_lone_date_above_headline(page, headline, source.hints)
     fact_checks.keep_claim_boxes(page)  # after the header's rules, which read a box's fields as links
-    _keep_table_rows(page, headline)
+    _keep_table_rows(page, headline, raw_text, source)
     printed_pages.drop_notes_headings(page)  # after the header's rules, which drop the titles of sources
     block_rules.drop_stray_time_stamps(page)  # after the rules that drop what may follow a stamp
     printed_pages.settle_wrapped_paragraphs(page)  # last: it overrules the header's judgement of a cut line
@@ -170,13 +177,16 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
-    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``; both are
+    (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
+    agency's NITF item as its printed header and body (``index.nitf_documents``; all three are
     known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
         return feed_source(raw_text)
+    if looks_like_nitf(raw_text):
+        return nitf_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 
@@ -223,21 +233,36 @@ def _issuer_or_presenter(page: Page) -> tuple[str, ...]:
     return (author,) if author is not None else ()
 
 
-def _keep_table_rows(page: Page, headline: PageLine | None) -> None:
+def _keep_table_rows(page: Page, headline: PageLine | None, raw_text: str, source: SourceText) -> None:
     """A data table below the headline is article text, whatever the line rules made of its
     rows: a row of short cells looks like a menu ("Hole | Width | Outcome"), a row with a long
     cell like a link title; and so is the caption right above its first row that names it
-    ("Table 1. Households cut off, by district"), which reads like a link title too."""
+    ("Table 1. Households cut off, by district", or any text an HTML ``<caption>`` holds), which
+    reads like a link title too."""
     below_headline = headline is None
     previous: PageLine | None = None
     for line in page.lines:
         below_headline = below_headline or line is headline
         if below_headline and line.table_row and line.role != "credit":
             line.reason = None
-            if previous is not None and not previous.table_row and text_tables.is_caption(previous.text):
+            if previous is not None and not previous.table_row and (
+                text_tables.is_caption(previous.text) or _in_caption_element(raw_text, source, previous)
+            ):
                 previous.reason = None
         if not line.blank:
             previous = line
+
+
+def _in_caption_element(raw_text: str, source: SourceText, line: PageLine) -> bool:
+    """The line is the text of an HTML table's ``<caption>``: the last tag before its first
+    character opens one."""
+    raw = source.raw_index[line.start] if line.start < len(source.raw_index) else INSERTED
+    if raw == INSERTED:
+        return False
+    return _CAPTION_TAG.match(raw_text, max(raw_text.rfind("<", 0, raw), 0)) is not None
+
+
+_CAPTION_TAG = re.compile(r"<caption\b", re.IGNORECASE)
 
 
 def _apply_line_rules(page: Page) -> None:

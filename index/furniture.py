@@ -24,8 +24,10 @@ from index import (
     mailings,
     ocr_columns,
     official_pages,
+    page_controls,
     podcast_pages,
     printed_pages,
+    story_credits,
     transcripts,
 )
 from index.metadata import parse_date, via_source
@@ -732,6 +734,9 @@ def line_reason(text: str, outlet_names: tuple[str, ...] = ()) -> str | None:
     control = _MEDIA_ICONS.sub("", text)  # "▶ Listen to this article · 5 min" is the control without its icon
     if is_ad_line(text) and not is_credit(text):
         return "advertisement"
+    control_reason = page_controls.line_reason(text) or story_credits.line_reason(text)
+    if control_reason is not None:
+        return control_reason
     if _SEPARATOR.match(text):
         return "separator"
     if _BREADCRUMB_START.match(text) or len(_BREADCRUMB_SEPARATOR.findall(text)) >= 2 or is_short_breadcrumb(text):

@@ -269,8 +269,8 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
             continue
         if line.role == "credit" and line.reason is None and after_headline and body_paragraphs <= 1:
             page.header_credits.append(line.text)  # "Edited by ..., with reporting by ..." under a live blog's headline
-        if line.reason is not None or line.role == "credit":
-            continue
+        if line.reason is not None or line.role in ("credit", "speaker"):
+            continue  # a record's speaker heading (``index.official_records``) is no link title
         text = line.text
         if not after_headline and _opens_release(page, indexes, k, headline):
             line.role = "date"

@@ -6,7 +6,8 @@ point at its place in the raw HTML so a citation can be highlighted in the origi
 Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<aside>``,
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
 share or an audio/video player, an AMP page's ad, menu and share components, FAQ and comment
-microdata, a toolbar of controls, a closed ``<details>``) are skipped and
+microdata, a toolbar of controls, a closed ``<details>``, a hidden copy of visible text,
+``index.hidden_copies``) are skipped and
 recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
 inserted " | ", and the rows of data tables are reported so the text rules keep them. Words set
@@ -19,6 +20,7 @@ import html
 import logging
 import re
 
+from index.hidden_copies import duplicates_visible_text, hidden_from_readers
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
 
@@ -130,6 +132,10 @@ def html_to_source(raw_html: str) -> SourceText:
             position = _after_close(raw_html, name, _element_end(raw_html, name, position))
             continue
         reason = _furniture_reason(name, attributes, faq_page=faq_page)
+        if reason is None and not self_closing and name not in _NEVER_SKIPPED and hidden_from_readers(attributes):
+            # A hidden second copy of the page's text (``index.hidden_copies``): the visible one stays.
+            end = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            reason = "hidden-duplicate" if duplicates_visible_text(raw_html, tag.start(), end) else None
         if reason is not None and not self_closing:
             end = _after_close(raw_html, name, _element_end(raw_html, name, position))
             dropped.append(DroppedBlock(tag.start(), end, reason))

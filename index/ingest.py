@@ -49,8 +49,8 @@ def ingest_file(
 
 
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
-    """Every .txt/.html/.htm file and Markdown page (.md, .markdown) of ``folder`` (sorted by name);
-    bad files become problems.
+    """Every .txt/.html/.htm file, Markdown page (.md, .markdown) and XML news item or feed (.xml)
+    of ``folder`` (sorted by name); bad files become problems.
 
     Raises CorpusError when the folder is missing, is not a folder, or yields no document.
     """

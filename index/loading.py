@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import CorpusError
+from index.xml_documents import news_xml_problem
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +21,10 @@ logger = logging.getLogger(__name__)
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 TEXT_SUFFIXES = (".txt",) + MARKDOWN_SUFFIXES
 HTML_SUFFIXES = (".html", ".htm")
-CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+# A news agency's NITF item or a saved feed; an XML file of another kind is refused on loading
+# (``index.xml_documents``), as the cleaner would read its text as an article.
+XML_SUFFIXES = (".xml",)
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + XML_SUFFIXES
 
 # Control characters that never appear in text files; a few of them in the first KiB
 # means a binary file (an image or PDF renamed to .txt), not an odd encoding.
@@ -49,7 +53,7 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
     if not path.exists():
         raise CorpusError(f"{path}: file not found; check the path")
     if not path.is_file():
-        raise CorpusError(f"{path}: not a regular file; pass a .txt, .md or .html file")
+        raise CorpusError(f"{path}: not a regular file; pass a .txt, .md, .html or .xml file")
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(
@@ -62,6 +66,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
     encoding, text = _decode(path, data)
     if not text.strip():
         raise CorpusError(f"{path}: file holds only whitespace; remove it or fill it with the article text")
+    if path.suffix.lower() in XML_SUFFIXES:
+        problem = news_xml_problem(text)
+        if problem is not None:
+            raise CorpusError(f"{path}: {problem}; remove it from the corpus folder")
     return LoadedFile(
         path=path,
         doc_id=path.stem,
@@ -83,7 +91,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if b"\x00" in head or controls > max(2, len(head) // 100):
         raise CorpusError(
             f"{path}: looks like a binary file ({controls} control bytes in the first {len(head)} bytes); "
-            "corpus files must be UTF-8 .txt, .md or .html"
+            "corpus files must be UTF-8 .txt, .md, .html or .xml"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig", data.decode("utf-8-sig")

@@ -414,11 +414,22 @@ def _site_name_line(lines: list[str]) -> str | None:
             continue
         name = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(token) for token in tokens) + r"(?!\w)", re.IGNORECASE)
         repeats = [(other, match) for other in lines if other != line and (match := name.search(other))]
+        if len(repeats) < 2 and _is_paginated_scrape(lines):
+            # An article scraped page by page prints the site's masthead atop every page, word for word.
+            repeats += [(other, match) for other in lines[_MASTHEAD_LINES:] if other == line and (match := name.search(other))]
         if len(repeats) >= 2 or any(_COPYRIGHT_MARK.search(other) for other, _ in repeats):
             spellings = [" ".join(match.group(0).split()) for _, match in repeats]
             fallback = site.title() if site.isupper() else site
             return next((spelling for spelling in spellings if not spelling.isupper()), fallback)
     return None
+
+
+def _is_paginated_scrape(lines: list[str]) -> bool:
+    """Two page markers at least ("Page 2 of 3"): the pages of one article scraped into one file."""
+    return sum(1 for line in lines if _PAGE_MARKER.match(line)) >= 2
+
+
+_PAGE_MARKER = re.compile(r"^page\s+\d{1,3}\s+of\s+\d{1,3}$", re.IGNORECASE)
 
 
 def _is_site_name(tokens: list[str]) -> bool:

@@ -27,7 +27,7 @@ class PageLine:
     end: int
     text: str
     reason: str | None = None  # why it is dropped; None = kept
-    role: str = "body"  # headline, dek, summary, byline, date, dateline, credit, body
+    role: str = "body"  # headline, dek, summary, byline, date, dateline, credit, speaker (a record's), body
     keep_end: int | None = None  # a shorter kept end (a headline without its "| Outlet" suffix)
     bulleted: bool = False  # the line started with a list bullet ("•", "-")
     table_row: bool = False  # a row of an HTML data table, its cells on this one line

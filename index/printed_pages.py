@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Callable
 from itertools import takewhile
 
+from index import metadata
 from index.page_lines import Page, PageLine, blank_between, content, is_body_prose
 from index.text_shape import FOOTNOTE_DIGITS, ends_sentence, is_title_like, runs_on, words
 
@@ -31,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 PAGED_MIN_MARKERS = 2  # page numbers on two pages at least: the text was laid out in pages
 RUNNING_HEADER_MIN_REPEATS = 3
+HEADLINE_BYLINE_MAX_DISTANCE = 3  # headline, standfirst, byline
 CONTENTS_MIN_ENTRIES = 2
 ANCHOR_MAX_WORDS = 12  # an anchor repeats a subheading, never a paragraph
 GLOSSARY_MIN_ENTRIES = 2
@@ -136,9 +138,27 @@ def drop_running_headers(page: Page) -> None:
     if not _is_paged(page):
         return
     printed = Counter(line.text for line in page.lines if not line.blank)
+    headline = _headline_printed_on_each_page(page, printed)
     for line in page.lines:
+        if line is headline:
+            continue
         if line.kept and printed[line.text] >= RUNNING_HEADER_MIN_REPEATS and not is_body_prose(line.text):
             line.reason = "running-header"
+
+
+def _headline_printed_on_each_page(page: Page, printed: Counter[str]) -> PageLine | None:
+    """An article scraped page by page prints its headline atop each page; its first printing,
+    over the byline ("By Ana Ruiz" within the next few lines), is the article's headline and
+    stays. The repeats over "Page 2 of 3" are the pages' furniture."""
+    indexes = [i for i in content(page) if page.lines[i].kept]
+    for k, i in enumerate(indexes):
+        line = page.lines[i]
+        if printed[line.text] < RUNNING_HEADER_MIN_REPEATS or is_body_prose(line.text):
+            continue
+        following = [page.lines[j].text for j in indexes[k + 1:k + 1 + HEADLINE_BYLINE_MAX_DISTANCE]]
+        if any(metadata.is_byline_line(text) for text in following) and not any(text == line.text for text in following):
+            return line
+    return None
 
 
 def drop_contents_lists(page: Page) -> None:

@@ -113,6 +113,13 @@ _SUBSCRIPTION_OFFER = re.compile(
     r"[^.!?]{0,60}?\b(?:from|for|only|just|at)\s+\S{0,3}\d[\d.,]*\s*(?:[A-Za-z]+\s+)?(?:a|per|/|each)\s*(?:week|month|year|day)\b",
     re.IGNORECASE,
 )
+# A donation's price put to the reader, in any sentence of the pitch: "Support independent local
+# journalism from 5 crowns a month."
+_DONATION_OFFER = re.compile(
+    r"\b(?:support|fund|back)\b[^.!?]{0,60}?\bjournalism\b[^.!?]{0,30}?\b(?:from|for)\s+\S{0,3}\d[\d.,]*\s*"
+    r"(?:[A-Za-z]+\s+)?(?:a|per|/|each)\s*(?:week|month|year)\b",
+    re.IGNORECASE,
+)
 # The prompt where a paywall cuts the article: "Subscribe to keep reading", "To continue reading,
 # subscribe to Example.", "The rest of this article is for subscribers."
 _PAYWALL_CUT = re.compile(
@@ -152,6 +159,7 @@ _ATTRIBUTION_TO = re.compile(
     r"in an interview with|in a statement to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_THIRD_PARTY_QUESTION = re.compile(r"^(?:(?:and|but|so)\s+)?(?:what|why|who|whom|when|where|how|which)\b[^?]*\?$", re.IGNORECASE)
 _READER_ADDRESS = re.compile(r"\b(?:you|your|yours|we|our|us)\b", re.IGNORECASE)
 # Case-sensitive so that "the US embassy" is not the outlet saying "us".
 _FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|WE|[Oo]ur|OUR|[Uu]s)\b")
@@ -214,14 +222,16 @@ def is_prompt(text: str) -> bool:
         or _CALL_OUT.match(text.strip())
     ):
         return True
-    if _PAYWALL_METER.match(text.strip()) or _SUBSCRIPTION_OFFER.match(text.strip()):
+    if _PAYWALL_METER.match(text.strip()) or _SUBSCRIPTION_OFFER.match(text.strip()) or _DONATION_OFFER.search(text):
         return True
     unquoted = without_quotes(text)
     if not _PROMPT_TERMS.search(unquoted):
         return False
     if _READER_ADDRESS.search(unquoted) or _IMPERATIVE_START.match(unquoted.strip()):
         return True
-    return len(words(text)) <= 12 and bool(_STRONG_PROMPT_TERMS.search(unquoted))
+    # A question about someone else ("And what did the taxpayer sign up to?") is no prompt;
+    # the prompt's questions address the reader, caught above.
+    return len(words(text)) <= 12 and bool(_STRONG_PROMPT_TERMS.search(unquoted)) and not _THIRD_PARTY_QUESTION.match(unquoted.strip())
 
 
 def is_paywall_cut(text: str) -> bool:

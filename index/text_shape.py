@@ -21,6 +21,9 @@ FOOTNOTE_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote marker after a sentence's last mark still ends the sentence; after a letter it is
 # part of a word or unit ("85 m²"), which ends none.
 _FOOTNOTE_AFTER_SENTENCE = re.compile(rf"(?<=[.!?…{re.escape(_CLOSERS)}])[{FOOTNOTE_DIGITS}]+$")
+# A web page's footnote anchor, a number linked right after a sentence's last mark ("... the
+# committee's chair.1"): after a word's last letter and the mark only, so "version 2.1" ends none.
+_FOOTNOTE_NUMBER_AFTER_SENTENCE = re.compile(rf"(?<=[^\W\d_][.!?])[{re.escape(_CLOSERS)}]?\d{{1,2}}$")
 # An encyclopedia's citation markers after a sentence's last mark end it too ("... in 1951.[4][7]",
 # "... was never found.[citation needed]"); after a word they end none ("the gate[4]"), and a
 # bracketed label is no citation ("Background[edit]").
@@ -55,7 +58,8 @@ def words(text: str) -> list[str]:
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (closing quotes and brackets, and a footnote
     marker or citation markers after them, allowed)."""
-    core = _FOOTNOTE_AFTER_SENTENCE.sub("", _CITATIONS.sub("", text.rstrip())).rstrip(_CLOSERS).rstrip()
+    core = _FOOTNOTE_AFTER_SENTENCE.sub("", _CITATIONS.sub("", text.rstrip()))
+    core = _FOOTNOTE_NUMBER_AFTER_SENTENCE.sub("", core).rstrip(_CLOSERS).rstrip()
     return bool(core) and core[-1] in ".!?…"
 
 

@@ -1,0 +1,359 @@
+"""A news agency's item in NITF (the IPTC's News Industry Text Format) -> its article, every
+character mapped to the raw file.
+
+An NITF file is recognised by its root element (``looks_like_nitf``), whatever its name says.
+The article is what a client prints: the ``<hedline>`` (``<hl1>`` the headline, ``<hl2>`` the
+standfirst), the ``<byline>``, the ``<dateline>`` of ``<body.head>``, then the paragraphs, lists,
+tables and boxes (``<block>``, with an ``<hl2>`` heading) of ``<body.content>``. Everything else
+is the agency's: the ``<head>`` (title, meta, docdata with ids, urgency, dates, copyright, rights,
+the editors' message, keywords), the editors' ``<note>``, the ``<abstract>`` (a client's summary
+that repeats the lead), the ``<distributor>``, media with their captions, and ``<body.end>``
+(tagline with reporting credits, bibliography).
+
+The kept elements are handed to ``index.html_text`` as HTML (NITF's block elements renamed, its
+inline ones such as ``<person>`` or ``<location>`` left out as tags), so a factbox's table keeps
+its rows and the page rules treat the lines as any page's. Entities decode to inserted characters
+and a CDATA section's inside is text; every other kept character is a verbatim copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from index.html_text import html_to_source
+from index.records import DroppedBlock
+from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+
+logger = logging.getLogger(__name__)
+
+# What may precede the root element: an XML declaration, comments, a doctype (NITF's names its DTD).
+_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
+_ROOT = re.compile(r"<nitf\b[^>]*>", re.IGNORECASE)
+_TAG = re.compile(r"""<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*?)(?P<empty>/?)>""")
+_CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# The header fields a client prints, in <body.head>; its other children are the agency's.
+_PRINTED_HEADER = ("hedline", "byline", "dateline")
+# NITF's block elements, as the HTML element the page reader knows: a box is a division, its
+# headings are headings, a quotation block a blockquote, a footnote a paragraph.
+_BLOCK_AS_HTML = {"hl1": "h2", "hl2": "h2", "block": "div", "bq": "blockquote", "fn": "p", "credit": "p"}
+# Elements of body.content that NITF shares with HTML: kept as they are.
+_HTML_NAMES = {"p", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "ul", "ol", "li",
+               "dl", "dt", "dd", "pre", "br", "em", "a", "q", "sub", "sup", "col", "colgroup"}
+# Elements of body.content that are not the article's text: a photo and its caption, an editors'
+# note, a table of contents-like series marker.
+_SKIPPED_IN_CONTENT = {"media": "nitf-media", "note": "nitf-note", "series": "nitf-metadata"}
+# NITF's compact date: "20441016T231500+0100".
+_NORM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([+-]\d{2})?(\d{2})?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Element:
+    """One element: its lowercased name and the raw span of its tags and content."""
+
+    name: str
+    start: int  # the open tag's "<"
+    content_start: int
+    content_end: int  # the close tag's "<" (== content_start for an empty element)
+    end: int  # after the close tag
+    attributes: str
+
+
+def looks_like_nitf(raw_text: str) -> bool:
+    """An NITF document: its root element, after the prologue, is ``<nitf>``."""
+    prologue = _PROLOGUE.match(raw_text)
+    return _ROOT.match(raw_text, prologue.end() if prologue else 0) is not None
+
+
+def nitf_problem(raw_text: str) -> str | None:
+    """Why an NITF file cannot be read as an article, or None. The reader is tolerant inside the
+    article (an unclosed ``<p>`` ends at the next block), but an item whose ``<body.content>`` or
+    root is never closed was cut short, and reading it would index half a story as the whole."""
+    opaque = _opaque_spans(raw_text)
+    root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
+    if root is None or root.content_end == root.end:
+        return "the <nitf> root element is never closed (a truncated or malformed file)"
+    content = _body_content(raw_text, root, opaque)
+    if content is None:
+        return "the NITF item has no <body.content> element (no article text)"
+    if content.content_end == content.end:
+        return "the NITF item's <body.content> is never closed (a truncated or malformed file)"
+    return None
+
+
+def nitf_source(raw_text: str) -> SourceText:
+    """The item's printed header and body.content, one block per line, mapped to raw offsets;
+    the rest recorded as dropped.
+
+    >>> item = ('<nitf><head><title>Dam holds</title></head><body><body.head><hedline><hl1>Dam holds'
+    ...         '</hl1></hedline></body.head><body.content><p>The dam &amp; the weir held.</p>'
+    ...         '</body.content><body.end><tagline>Reporting by Jo</tagline></body.end></body></nitf>')
+    >>> nitf_source(item).text
+    'Dam holds\\nThe dam & the weir held.'
+    """
+    opaque = _opaque_spans(raw_text)
+    root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
+    if root is None:
+        raise ValueError("not an NITF document: no <nitf> root element; check looks_like_nitf first")
+    body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
+    content = _body_content(raw_text, root, opaque)
+    kept: list[_Element] = []
+    if body_head is not None:
+        kept += [child for child in _children(raw_text, body_head, opaque) if child.name in _PRINTED_HEADER]
+    if content is not None:
+        kept.append(content)
+    markup: list[str] = []
+    positions: list[int] = []
+    dropped: list[DroppedBlock] = []
+    hedline_texts: dict[str, str] = {}
+    for element in kept:
+        if element.name == "hedline":
+            for child in _children(raw_text, element, opaque):
+                tag = "h1" if child.name == "hl1" else "p"
+                _append_as_html(raw_text, child, tag, markup, positions, dropped, opaque)
+                hedline_texts.setdefault(child.name, _plain(raw_text, child))
+        elif element.name == "body.content":
+            _append_as_html(raw_text, element, "div", markup, positions, dropped, opaque)
+        else:
+            _append_as_html(raw_text, element, "p", markup, positions, dropped, opaque)
+    part = html_to_source("".join(markup))
+    builder = TextBuilder(raw_text)
+    append_mapped(builder, part, positions)
+    dropped += [mapped_block(block, positions, 0) for block in part.dropped]
+    dropped += _gaps(kept, len(raw_text))
+    byline = next((element for element in kept if element.name == "byline"), None)
+    return SourceText(
+        text=builder.text(),
+        raw_index=builder.raw_index,
+        dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
+        hints=PageHints(
+            title=hedline_texts.get("hl1"),
+            headings=tuple(heading for heading in [hedline_texts.get("hl1")] if heading),
+            published=_issue_date(raw_text, root, opaque),
+            authors=_byline_people(raw_text, byline, opaque),
+            publisher=_copyright_holder(raw_text, root, opaque),
+        ),
+        table_rows=part.table_rows,
+    )
+
+
+def _append_as_html(
+    raw_text: str, element: _Element, tag: str, markup: list[str], positions: list[int],
+    dropped: list[DroppedBlock], opaque: list[tuple[int, int]],
+) -> None:
+    """``element`` as HTML wrapped in ``<tag>``: its HTML-named tags as they are, NITF's block
+    elements renamed, inline ones left out, the skipped elements (media, notes) recorded as dropped;
+    text, entities included, copied with its raw offsets."""
+    _insert(f"<{tag}>", markup, positions)
+    position = element.content_start
+    end = element.content_end
+    while position < end:
+        skip = _inside(position, opaque)
+        cdata = _CDATA.match(raw_text, position, end)
+        if cdata is not None:
+            # The inside of CDATA is text: its markup characters are escaped for the HTML reader
+            # (decoded there as inserted characters), the others copied.
+            for offset in range(cdata.start("inner"), cdata.end("inner")):
+                char = raw_text[offset]
+                if char in "<&":
+                    _insert("&lt;" if char == "<" else "&amp;", markup, positions)
+                else:
+                    markup.append(char)
+                    positions.append(offset)
+            position = cdata.end()
+            continue
+        if skip is not None:  # a comment
+            position = skip
+            continue
+        if raw_text[position] != "<":
+            markup.append(raw_text[position])
+            positions.append(position)
+            position += 1
+            continue
+        match = _TAG.match(raw_text, position, end)
+        if match is None:
+            markup.append(raw_text[position])  # a stray "<"
+            positions.append(position)
+            position += 1
+            continue
+        name = match.group("name").lower()
+        if not match.group("close") and name in _SKIPPED_IN_CONTENT and not match.group("empty"):
+            close_start, close_end = _close_tag(raw_text, match.group("name"), match.end(), end, opaque)
+            dropped.append(DroppedBlock(match.start(), close_end, _SKIPPED_IN_CONTENT[name]))
+            position = close_end
+            continue
+        html_name = _BLOCK_AS_HTML.get(name, name if name in _HTML_NAMES else None)
+        if html_name is not None:
+            _insert(f"<{match.group('close')}{html_name}{match.group('empty')}>", markup, positions)
+        position = match.end()
+    _insert(f"</{tag}>", markup, positions)
+
+
+def _insert(text: str, markup: list[str], positions: list[int]) -> None:
+    markup.extend(text)
+    positions.extend([INSERTED] * len(text))
+
+
+def _gaps(kept: list[_Element], length: int) -> list[DroppedBlock]:
+    """The raw stretches around the kept elements: the head, the agency's header fields, body.end."""
+    blocks: list[DroppedBlock] = []
+    position = 0
+    for element in sorted(kept, key=lambda element: element.start):
+        if element.start > position:
+            blocks.append(DroppedBlock(position, element.start, "nitf-metadata"))
+        position = max(position, element.end)
+    if position < length:
+        blocks.append(DroppedBlock(position, length, "nitf-metadata"))
+    return blocks
+
+
+def _opaque_spans(raw_text: str) -> list[tuple[int, int]]:
+    """CDATA sections and comments: their "<" and ">" are text, never the item's tags."""
+    spans = [(match.start(), match.end()) for match in _CDATA.finditer(raw_text)]
+    spans += [(match.start(), match.end()) for match in _COMMENT.finditer(raw_text)]
+    return sorted(spans)
+
+
+def _inside(position: int, opaque: list[tuple[int, int]]) -> int | None:
+    """The end of the opaque span ``position`` falls in, if any."""
+    for start, end in opaque:
+        if start <= position < end:
+            return end
+        if start > position:
+            break
+    return None
+
+
+def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> _Element | None:
+    """The first element called ``name`` between ``start`` and ``end``, at any depth."""
+    pattern = re.compile(rf"<{re.escape(name)}(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(?P<empty>/?)>", re.IGNORECASE)
+    position = start
+    while True:
+        match = pattern.search(raw_text, position, end)
+        if match is None:
+            return None
+        skip = _inside(match.start(), opaque)
+        if skip is None:
+            break
+        position = skip
+    if match.group("empty"):
+        return _Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes"))
+    close_start, close_end = _close_tag(raw_text, name, match.end(), end, opaque)
+    return _Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes"))
+
+
+def _body_content(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> _Element | None:
+    """The body's ``<body.content>``: an editors' note in body.head may hold one of its own."""
+    body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
+    start = body_head.end if body_head is not None else root.content_start
+    return _find(raw_text, "body.content", start, root.content_end, opaque)
+
+
+def _children(raw_text: str, parent: _Element, opaque: list[tuple[int, int]]) -> list[_Element]:
+    """The elements directly inside ``parent``."""
+    found: list[_Element] = []
+    position = parent.content_start
+    while position < parent.content_end:
+        skip = _inside(position, opaque)
+        if skip is not None:
+            position = skip
+            continue
+        match = _TAG.search(raw_text, position, parent.content_end)
+        if match is None:
+            break
+        skip = _inside(match.start(), opaque)
+        if skip is not None:
+            position = skip
+            continue
+        if match.group("close"):
+            position = match.end()
+            continue
+        name = match.group("name").lower()
+        if match.group("empty"):
+            found.append(_Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes")))
+            position = match.end()
+            continue
+        close_start, close_end = _close_tag(raw_text, match.group("name"), match.end(), parent.content_end, opaque)
+        found.append(_Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes")))
+        position = close_end
+    return found
+
+
+def _close_tag(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> tuple[int, int]:
+    """Raw span of the tag closing ``name`` (nesting-aware, outside CDATA and comments); the end
+    of the range when the item never closes it."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*?(/?)>", re.IGNORECASE)
+    depth = 1
+    position = start
+    while True:
+        match = tags.search(raw_text, position, end)
+        if match is None:
+            return end, end
+        skip = _inside(match.start(), opaque)
+        if skip is not None:
+            position = skip
+            continue
+        position = match.end()
+        if match.group(1):
+            depth -= 1
+            if depth == 0:
+                return match.start(), match.end()
+        elif not match.group(2):
+            depth += 1
+
+
+def _plain(raw_text: str, element: _Element) -> str:
+    """An element's text, tags out, entities decoded, whitespace collapsed (for the hints)."""
+    return html_to_source(raw_text[element.content_start:element.content_end]).text.replace("\n", " ").strip()
+
+
+def _attribute(element: _Element | None, name: str) -> str | None:
+    if element is None:
+        return None
+    for match in _ATTRIBUTE.finditer(element.attributes):
+        if match.group(1).lower() == name:
+            return match.group(2) if match.group(2) is not None else match.group(3)
+    return None
+
+
+def _issue_date(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> str | None:
+    """The item's issue date (docdata's ``date.issue``, else the publication's date) as ISO 8601."""
+    issue = _attribute(_find(raw_text, "date.issue", root.content_start, root.content_end, opaque), "norm")
+    if issue is None:
+        issue = _attribute(_find(raw_text, "pubdata", root.content_start, root.content_end, opaque), "date.publication")
+    return _iso_date(issue) if issue else None
+
+
+def _iso_date(norm: str) -> str | None:
+    """"20441016T231500+0100" -> "2044-10-16T23:15:00+01:00"; "20441016" -> "2044-10-16"."""
+    match = _NORM_DATE.match(norm.strip())
+    if match is None:
+        return None
+    year, month, day, hour, minute, second, zone_hours, zone_minutes = match.groups()
+    date = f"{year}-{month}-{day}"
+    if hour is None:
+        return date
+    zone = f"{zone_hours}:{zone_minutes or '00'}" if zone_hours else ""
+    return f"{date}T{hour}:{minute}:{second or '00'}{zone}"
+
+
+def _byline_people(raw_text: str, byline: _Element | None, opaque: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The people a byline names in its ``<person>`` elements."""
+    if byline is None:
+        return ()
+    return tuple(_plain(raw_text, child) for child in _children(raw_text, byline, opaque) if child.name == "person")
+
+
+def _copyright_holder(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> str | None:
+    """The agency that holds the item's copyright (docdata's ``doc.copyright holder``), without
+    the spelled-out or short form it adds in brackets ("Example Press (EXP)" -> "Example Press")."""
+    holder = _attribute(_find(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")
+    if holder is None:
+        return None
+    return _BRACKETED_FORM.sub("", holder).strip() or holder.strip()
+
+
+_BRACKETED_FORM = re.compile(r"\s*\([^()]*\)\s*$")
