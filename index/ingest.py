@@ -65,7 +65,7 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
         key=lambda path: path.name,
     )
     if not files:
-        raise CorpusError(f"corpus folder {folder} holds no .txt, .html or .htm file (nor a .md or .markdown source); add the scraped pages there")
+        raise CorpusError(f"corpus folder {folder} holds no page ({', '.join(CORPUS_SUFFIXES)}); add the scraped pages there")
     documents: list[CleanedDocument] = []
     passages: list[Passage] = []
     problems: list[LoadProblem] = []
