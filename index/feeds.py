@@ -27,14 +27,13 @@ from dataclasses import dataclass
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.xml_markup import CDATA, close_tag, end_of_opaque_span, opaque_spans
 
 logger = logging.getLogger(__name__)
 
 # What may precede the root element: an XML declaration, a stylesheet instruction, comments, a doctype.
 _PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"<(?:rss|rdf:RDF|feed)\b[^>]*>", re.IGNORECASE)
-_CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _OPEN_TAG = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?P<empty>/?)>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 _ITEMS = ("item", "entry")
@@ -69,7 +68,7 @@ def looks_like_feed(raw_text: str) -> bool:
     opens with something else."""
     prologue = _PROLOGUE.match(raw_text)
     root = _ROOT.match(raw_text, prologue.end() if prologue else 0)
-    return root is not None and bool(_items(raw_text, _opaque_spans(raw_text)))
+    return root is not None and bool(_items(raw_text, opaque_spans(raw_text)))
 
 
 def feed_source(raw_text: str) -> SourceText:
@@ -83,7 +82,7 @@ def feed_source(raw_text: str) -> SourceText:
     >>> feed_source(feed).text
     'Dam holds\\nThe dam held.'
     """
-    opaque = _opaque_spans(raw_text)
+    opaque = opaque_spans(raw_text)
     items = _items(raw_text, opaque)
     fields = [_children(raw_text, item.content_start, item.content_end, opaque) for item in items]
     body_names = _FULL_CONTENT if any(_first(children, _FULL_CONTENT) for children in fields) else _TEASER
@@ -122,21 +121,6 @@ def feed_source(raw_text: str) -> SourceText:
     )
 
 
-def _opaque_spans(raw_text: str) -> list[tuple[int, int]]:
-    """CDATA sections and comments: their "<" and ">" are text, never the feed's tags."""
-    spans = [(match.start(), match.end()) for match in _CDATA.finditer(raw_text)]
-    spans += [(match.start(), match.end()) for match in _COMMENT.finditer(raw_text)]
-    return sorted(spans)
-
-
-def _inside(position: int, opaque: list[tuple[int, int]]) -> int | None:
-    """The end of the opaque span ``position`` falls in, if any."""
-    for start, end in opaque:
-        if start <= position < end:
-            return end
-        if start > position:
-            break
-    return None
 
 
 def _items(raw_text: str, opaque: list[tuple[int, int]]) -> list[_Element]:
@@ -152,7 +136,7 @@ def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]]
         tag = _OPEN_TAG.search(raw_text, position, end)
         if tag is None:
             break
-        skip = _inside(tag.start(), opaque)
+        skip = end_of_opaque_span(tag.start(), opaque)
         if skip is not None:
             position = skip
             continue
@@ -161,7 +145,7 @@ def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]]
             found.append(_Element(name, tag.start(), tag.end(), tag.end(), tag.end()))
             position = tag.end()
             continue
-        close_start, close_end = _close_tag(raw_text, tag.group("name"), tag.end(), end, opaque)
+        close_start, close_end = close_tag(raw_text, tag.group("name"), tag.end(), end, opaque)
         if descend and name not in _ITEMS:
             position = tag.end()  # look for the items inside the root and the channel
             continue
@@ -169,28 +153,6 @@ def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]]
         position = close_end
     return found
 
-
-def _close_tag(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> tuple[int, int]:
-    """Raw span of the tag closing ``name`` (nesting-aware, outside CDATA); the end of the range
-    when the feed never closes it."""
-    tags = re.compile(rf"<(/?){re.escape(name)}\b[^>]*?(/?)>", re.IGNORECASE)
-    depth = 1
-    position = start
-    while True:
-        match = tags.search(raw_text, position, end)
-        if match is None:
-            return end, end
-        skip = _inside(match.start(), opaque)
-        if skip is not None:
-            position = skip
-            continue
-        position = match.end()
-        if match.group(1):
-            depth -= 1
-            if depth == 0:
-                return match.start(), match.end()
-        elif not match.group(2):
-            depth += 1
 
 
 def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
@@ -214,7 +176,7 @@ def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
     INSERTED)."""
     content = raw_text[element.content_start:element.content_end]
     stripped = content.strip()
-    cdata = _CDATA.fullmatch(stripped)
+    cdata = CDATA.fullmatch(stripped)
     if cdata is not None:
         offset = element.content_start + content.index(stripped) + cdata.start("inner")
         inner = cdata.group("inner")
@@ -252,5 +214,5 @@ def _channel_title(raw_text: str, first_item: int) -> str | None:
     title = re.search(r"<title\b[^>]*>(?P<title>.*?)</title>", raw_text[:first_item], re.DOTALL | re.IGNORECASE)
     if title is None:
         return None
-    text = " ".join(html.unescape(_CDATA.sub(lambda match: match.group("inner"), title.group("title"))).split())
+    text = " ".join(html.unescape(CDATA.sub(lambda match: match.group("inner"), title.group("title"))).split())
     return _SECTION_SUFFIX.sub("", text) or None

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.xml_markup import CDATA, close_tag, end_of_opaque_span, opaque_spans
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +33,6 @@ logger = logging.getLogger(__name__)
 _PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"<nitf\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"""<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*?)(?P<empty>/?)>""")
-_CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # The header fields a client prints, in <body.head>; its other children are the agency's.
 _PRINTED_HEADER = ("hedline", "byline", "dateline")
@@ -72,7 +71,7 @@ def nitf_problem(raw_text: str) -> str | None:
     """Why an NITF file cannot be read as an article, or None. The reader is tolerant inside the
     article (an unclosed ``<p>`` ends at the next block), but an item whose ``<body.content>`` or
     root is never closed was cut short, and reading it would index half a story as the whole."""
-    opaque = _opaque_spans(raw_text)
+    opaque = opaque_spans(raw_text)
     root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
     if root is None or root.content_end == root.end:
         return "the <nitf> root element is never closed (a truncated or malformed file)"
@@ -94,7 +93,7 @@ def nitf_source(raw_text: str) -> SourceText:
     >>> nitf_source(item).text
     'Dam holds\\nThe dam & the weir held.'
     """
-    opaque = _opaque_spans(raw_text)
+    opaque = opaque_spans(raw_text)
     root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
     if root is None:
         raise ValueError("not an NITF document: no <nitf> root element; check looks_like_nitf first")
@@ -151,8 +150,8 @@ def _append_as_html(
     position = element.content_start
     end = element.content_end
     while position < end:
-        skip = _inside(position, opaque)
-        cdata = _CDATA.match(raw_text, position, end)
+        skip = end_of_opaque_span(position, opaque)
+        cdata = CDATA.match(raw_text, position, end)
         if cdata is not None:
             # The inside of CDATA is text: its markup characters are escaped for the HTML reader
             # (decoded there as inserted characters), the others copied.
@@ -181,7 +180,7 @@ def _append_as_html(
             continue
         name = match.group("name").lower()
         if not match.group("close") and name in _SKIPPED_IN_CONTENT and not match.group("empty"):
-            close_start, close_end = _close_tag(raw_text, match.group("name"), match.end(), end, opaque)
+            close_start, close_end = close_tag(raw_text, match.group("name"), match.end(), end, opaque)
             dropped.append(DroppedBlock(match.start(), close_end, _SKIPPED_IN_CONTENT[name]))
             position = close_end
             continue
@@ -210,21 +209,6 @@ def _gaps(kept: list[_Element], length: int) -> list[DroppedBlock]:
     return blocks
 
 
-def _opaque_spans(raw_text: str) -> list[tuple[int, int]]:
-    """CDATA sections and comments: their "<" and ">" are text, never the item's tags."""
-    spans = [(match.start(), match.end()) for match in _CDATA.finditer(raw_text)]
-    spans += [(match.start(), match.end()) for match in _COMMENT.finditer(raw_text)]
-    return sorted(spans)
-
-
-def _inside(position: int, opaque: list[tuple[int, int]]) -> int | None:
-    """The end of the opaque span ``position`` falls in, if any."""
-    for start, end in opaque:
-        if start <= position < end:
-            return end
-        if start > position:
-            break
-    return None
 
 
 def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> _Element | None:
@@ -235,13 +219,13 @@ def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int
         match = pattern.search(raw_text, position, end)
         if match is None:
             return None
-        skip = _inside(match.start(), opaque)
+        skip = end_of_opaque_span(match.start(), opaque)
         if skip is None:
             break
         position = skip
     if match.group("empty"):
         return _Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes"))
-    close_start, close_end = _close_tag(raw_text, name, match.end(), end, opaque)
+    close_start, close_end = close_tag(raw_text, name, match.end(), end, opaque)
     return _Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes"))
 
 
@@ -257,14 +241,14 @@ def _children(raw_text: str, parent: _Element, opaque: list[tuple[int, int]]) ->
     found: list[_Element] = []
     position = parent.content_start
     while position < parent.content_end:
-        skip = _inside(position, opaque)
+        skip = end_of_opaque_span(position, opaque)
         if skip is not None:
             position = skip
             continue
         match = _TAG.search(raw_text, position, parent.content_end)
         if match is None:
             break
-        skip = _inside(match.start(), opaque)
+        skip = end_of_opaque_span(match.start(), opaque)
         if skip is not None:
             position = skip
             continue
@@ -276,33 +260,11 @@ def _children(raw_text: str, parent: _Element, opaque: list[tuple[int, int]]) ->
             found.append(_Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes")))
             position = match.end()
             continue
-        close_start, close_end = _close_tag(raw_text, match.group("name"), match.end(), parent.content_end, opaque)
+        close_start, close_end = close_tag(raw_text, match.group("name"), match.end(), parent.content_end, opaque)
         found.append(_Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes")))
         position = close_end
     return found
 
-
-def _close_tag(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> tuple[int, int]:
-    """Raw span of the tag closing ``name`` (nesting-aware, outside CDATA and comments); the end
-    of the range when the item never closes it."""
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*?(/?)>", re.IGNORECASE)
-    depth = 1
-    position = start
-    while True:
-        match = tags.search(raw_text, position, end)
-        if match is None:
-            return end, end
-        skip = _inside(match.start(), opaque)
-        if skip is not None:
-            position = skip
-            continue
-        position = match.end()
-        if match.group(1):
-            depth -= 1
-            if depth == 0:
-                return match.start(), match.end()
-        elif not match.group(2):
-            depth += 1
 
 
 def _plain(raw_text: str, element: _Element) -> str:

@@ -63,11 +63,11 @@ _NUMBER_FOCUS = {
     # ... though a height or a fall may be a rate or a price ("How far did the shares fall?").
     **dict.fromkeys(("high", "far", "low"), frozenset({"QUANTITY", "PERCENT", "MONEY"})),
 }
-# "*the year* 2033": the words naming a year before its number.
 # Questions of nearness a length of time may answer: "How close to liftoff ...?", "How far behind ...?"
 _NEARNESS = frozenset({"close", "near", "far"})
 # A time of day on a clock face ("23:47", "9:05"); a decimal point would be a figure ("4.12").
 _CLOCK_FACE = re.compile(r"\d{1,2}:\d{2}")
+# "*the year* 2033": the words naming a year before its number.
 _YEAR_WORDS = re.compile(r"(?:the\s+)?year\s+(?=\d{4}\b)", re.IGNORECASE)
 # Entity labels of amounts measured in a unit, not counts of things.
 _MEASURE_LABELS = frozenset({"QUANTITY", "MONEY", "PERCENT"})

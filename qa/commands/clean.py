@@ -17,9 +17,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "clean",
         help="print the cleaned text of one page (or --json with passages and dropped blocks)",
-        description="Clean one scraped page (.txt or .html) and print the article text with its metadata.",
+        description="Clean one scraped page (.txt, .md, .html or .xml) and print the article text with its metadata.",
     )
-    parser.add_argument("file", type=Path, help="a .txt or .html page")
+    parser.add_argument("file", type=Path, help="a .txt, .md, .html or .xml page")
     parser.add_argument("--json", action="store_true", help="print meta, text, passages and dropped blocks as JSON")
     parser.set_defaults(handler=run)
 
