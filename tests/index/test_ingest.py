@@ -80,7 +80,7 @@ def test_path_that_is_a_file(tmp_path: Path) -> None:
 
 def test_empty_folder(tmp_path: Path) -> None:
     (tmp_path / "notes.rtf").write_text("not a corpus file")
-    with pytest.raises(CorpusError, match="no .txt, .html or .htm file"):
+    with pytest.raises(CorpusError, match=r"holds no page \(\.txt, .*\.xml\)"):
         ingest_folder(tmp_path)
 
 
