@@ -22,12 +22,11 @@ from __future__ import annotations
 import html
 import logging
 import re
-from dataclasses import dataclass
 
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
-from index.xml_markup import CDATA, close_tag, end_of_opaque_span, opaque_spans
+from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans
 
 logger = logging.getLogger(__name__)
 
@@ -49,17 +48,6 @@ _TEASER = ("description", "summary")
 _ADDRESS_AND_NAME = re.compile(r"^\S+@\S+\s*\((?P<name>[^()]+)\)$")
 # A channel title names the site and often the feed's section after it: "Example Courier - News".
 _SECTION_SUFFIX = re.compile(r"\s+[-–—|:]\s+[^-–—|:]{1,30}$")
-
-
-@dataclass(frozen=True, slots=True)
-class _Element:
-    """One element of the feed: its lowercased name and the raw span of its tags and content."""
-
-    name: str
-    start: int  # the open tag's "<"
-    content_start: int
-    content_end: int  # the close tag's "<" (== content_start for an empty element)
-    end: int  # after the close tag
 
 
 def looks_like_feed(raw_text: str) -> bool:
@@ -123,14 +111,14 @@ def feed_source(raw_text: str) -> SourceText:
 
 
 
-def _items(raw_text: str, opaque: list[tuple[int, int]]) -> list[_Element]:
+def _items(raw_text: str, opaque: list[tuple[int, int]]) -> list[XmlElement]:
     return [element for element in _children(raw_text, 0, len(raw_text), opaque, descend=True) if element.name in _ITEMS]
 
 
-def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]], descend: bool = False) -> list[_Element]:
+def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]], descend: bool = False) -> list[XmlElement]:
     """The elements between ``start`` and ``end`` at the outermost level; with ``descend`` the
     search goes into every element that is not an item (the channel holds the items)."""
-    found: list[_Element] = []
+    found: list[XmlElement] = []
     position = start
     while position < end:
         tag = _OPEN_TAG.search(raw_text, position, end)
@@ -142,20 +130,20 @@ def _children(raw_text: str, start: int, end: int, opaque: list[tuple[int, int]]
             continue
         name = tag.group("name").lower()
         if tag.group("empty"):
-            found.append(_Element(name, tag.start(), tag.end(), tag.end(), tag.end()))
+            found.append(XmlElement(name, tag.start(), tag.end(), tag.end(), tag.end()))
             position = tag.end()
             continue
         close_start, close_end = close_tag(raw_text, tag.group("name"), tag.end(), end, opaque)
         if descend and name not in _ITEMS:
             position = tag.end()  # look for the items inside the root and the channel
             continue
-        found.append(_Element(name, tag.start(), tag.end(), close_start, close_end))
+        found.append(XmlElement(name, tag.start(), tag.end(), close_start, close_end))
         position = close_end
     return found
 
 
 
-def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
+def _first(children: list[XmlElement], names: tuple[str, ...]) -> XmlElement | None:
     """The first child named by ``names``, in the order of ``names`` (the strongest first)."""
     for name in names:
         for element in children:
@@ -164,13 +152,13 @@ def _first(children: list[_Element], names: tuple[str, ...]) -> _Element | None:
     return None
 
 
-def _read(raw_text: str, element: _Element) -> tuple[list[int], SourceText]:
+def _read(raw_text: str, element: XmlElement) -> tuple[list[int], SourceText]:
     """The element's content read as HTML, with the raw offset of each character of its markup."""
     markup, positions = _content_string(raw_text, element)
     return positions, html_to_source(markup)
 
 
-def _content_string(raw_text: str, element: _Element) -> tuple[str, list[int]]:
+def _content_string(raw_text: str, element: XmlElement) -> tuple[str, list[int]]:
     """The element's content as markup, and the raw offset of each of its characters: a CDATA
     section's inside as it is, escaped markup unescaped (a character an entity decodes to maps to
     INSERTED)."""

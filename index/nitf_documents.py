@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
-from index.xml_markup import CDATA, close_tag, end_of_opaque_span, opaque_spans
+from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans
 
 logger = logging.getLogger(__name__)
 
@@ -47,18 +46,6 @@ _HTML_NAMES = {"p", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "capti
 _SKIPPED_IN_CONTENT = {"media": "nitf-media", "note": "nitf-note", "series": "nitf-metadata"}
 # NITF's compact date: "20441016T231500+0100".
 _NORM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([+-]\d{2})?(\d{2})?)?")
-
-
-@dataclass(frozen=True, slots=True)
-class _Element:
-    """One element: its lowercased name and the raw span of its tags and content."""
-
-    name: str
-    start: int  # the open tag's "<"
-    content_start: int
-    content_end: int  # the close tag's "<" (== content_start for an empty element)
-    end: int  # after the close tag
-    attributes: str
 
 
 def looks_like_nitf(raw_text: str) -> bool:
@@ -99,7 +86,7 @@ def nitf_source(raw_text: str) -> SourceText:
         raise ValueError("not an NITF document: no <nitf> root element; check looks_like_nitf first")
     body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
     content = _body_content(raw_text, root, opaque)
-    kept: list[_Element] = []
+    kept: list[XmlElement] = []
     if body_head is not None:
         kept += [child for child in _children(raw_text, body_head, opaque) if child.name in _PRINTED_HEADER]
     if content is not None:
@@ -140,7 +127,7 @@ def nitf_source(raw_text: str) -> SourceText:
 
 
 def _append_as_html(
-    raw_text: str, element: _Element, tag: str, markup: list[str], positions: list[int],
+    raw_text: str, element: XmlElement, tag: str, markup: list[str], positions: list[int],
     dropped: list[DroppedBlock], opaque: list[tuple[int, int]],
 ) -> None:
     """``element`` as HTML wrapped in ``<tag>``: its HTML-named tags as they are, NITF's block
@@ -196,7 +183,7 @@ def _insert(text: str, markup: list[str], positions: list[int]) -> None:
     positions.extend([INSERTED] * len(text))
 
 
-def _gaps(kept: list[_Element], length: int) -> list[DroppedBlock]:
+def _gaps(kept: list[XmlElement], length: int) -> list[DroppedBlock]:
     """The raw stretches around the kept elements: the head, the agency's header fields, body.end."""
     blocks: list[DroppedBlock] = []
     position = 0
@@ -211,7 +198,7 @@ def _gaps(kept: list[_Element], length: int) -> list[DroppedBlock]:
 
 
 
-def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> _Element | None:
+def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> XmlElement | None:
     """The first element called ``name`` between ``start`` and ``end``, at any depth."""
     pattern = re.compile(rf"<{re.escape(name)}(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(?P<empty>/?)>", re.IGNORECASE)
     position = start
@@ -224,21 +211,21 @@ def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int
             break
         position = skip
     if match.group("empty"):
-        return _Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes"))
+        return XmlElement(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes"))
     close_start, close_end = close_tag(raw_text, name, match.end(), end, opaque)
-    return _Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes"))
+    return XmlElement(name, match.start(), match.end(), close_start, close_end, match.group("attributes"))
 
 
-def _body_content(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> _Element | None:
+def _body_content(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> XmlElement | None:
     """The body's ``<body.content>``: an editors' note in body.head may hold one of its own."""
     body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
     start = body_head.end if body_head is not None else root.content_start
     return _find(raw_text, "body.content", start, root.content_end, opaque)
 
 
-def _children(raw_text: str, parent: _Element, opaque: list[tuple[int, int]]) -> list[_Element]:
+def _children(raw_text: str, parent: XmlElement, opaque: list[tuple[int, int]]) -> list[XmlElement]:
     """The elements directly inside ``parent``."""
-    found: list[_Element] = []
+    found: list[XmlElement] = []
     position = parent.content_start
     while position < parent.content_end:
         skip = end_of_opaque_span(position, opaque)
@@ -257,22 +244,22 @@ def _children(raw_text: str, parent: _Element, opaque: list[tuple[int, int]]) ->
             continue
         name = match.group("name").lower()
         if match.group("empty"):
-            found.append(_Element(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes")))
+            found.append(XmlElement(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes")))
             position = match.end()
             continue
         close_start, close_end = close_tag(raw_text, match.group("name"), match.end(), parent.content_end, opaque)
-        found.append(_Element(name, match.start(), match.end(), close_start, close_end, match.group("attributes")))
+        found.append(XmlElement(name, match.start(), match.end(), close_start, close_end, match.group("attributes")))
         position = close_end
     return found
 
 
 
-def _plain(raw_text: str, element: _Element) -> str:
+def _plain(raw_text: str, element: XmlElement) -> str:
     """An element's text, tags out, entities decoded, whitespace collapsed (for the hints)."""
     return html_to_source(raw_text[element.content_start:element.content_end]).text.replace("\n", " ").strip()
 
 
-def _attribute(element: _Element | None, name: str) -> str | None:
+def _attribute(element: XmlElement | None, name: str) -> str | None:
     if element is None:
         return None
     for match in _ATTRIBUTE.finditer(element.attributes):
@@ -281,7 +268,7 @@ def _attribute(element: _Element | None, name: str) -> str | None:
     return None
 
 
-def _issue_date(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> str | None:
+def _issue_date(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> str | None:
     """The item's issue date (docdata's ``date.issue``, else the publication's date) as ISO 8601."""
     issue = _attribute(_find(raw_text, "date.issue", root.content_start, root.content_end, opaque), "norm")
     if issue is None:
@@ -302,14 +289,14 @@ def _iso_date(norm: str) -> str | None:
     return f"{date}T{hour}:{minute}:{second or '00'}{zone}"
 
 
-def _byline_people(raw_text: str, byline: _Element | None, opaque: list[tuple[int, int]]) -> tuple[str, ...]:
+def _byline_people(raw_text: str, byline: XmlElement | None, opaque: list[tuple[int, int]]) -> tuple[str, ...]:
     """The people a byline names in its ``<person>`` elements."""
     if byline is None:
         return ()
     return tuple(_plain(raw_text, child) for child in _children(raw_text, byline, opaque) if child.name == "person")
 
 
-def _copyright_holder(raw_text: str, root: _Element, opaque: list[tuple[int, int]]) -> str | None:
+def _copyright_holder(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> str | None:
     """The agency that holds the item's copyright (docdata's ``doc.copyright holder``), without
     the spelled-out or short form it adds in brackets ("Example Press (EXP)" -> "Example Press")."""
     holder = _attribute(_find(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")

@@ -10,9 +10,23 @@ text, never tags.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class XmlElement:
+    """One element: its lowercased name, the raw span of its tags and content, and its open
+    tag's attribute text (kept by the readers that need it)."""
+
+    name: str
+    start: int  # the open tag's "<"
+    content_start: int
+    content_end: int  # the close tag's "<" (== content_start for an empty element)
+    end: int  # after the close tag
+    attributes: str = ""
 
 
 def opaque_spans(raw_text: str) -> list[tuple[int, int]]:
