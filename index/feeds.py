@@ -26,12 +26,10 @@ import re
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
-from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans
+from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans, root_start
 
 logger = logging.getLogger(__name__)
 
-# What may precede the root element: an XML declaration, a stylesheet instruction, comments, a doctype.
-_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"<(?:rss|rdf:RDF|feed)\b[^>]*>", re.IGNORECASE)
 _OPEN_TAG = re.compile(r"<(?P<name>[A-Za-z][\w:.-]*)\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*?(?P<empty>/?)>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
@@ -54,8 +52,7 @@ def looks_like_feed(raw_text: str) -> bool:
     """An RSS or Atom document: its root element, after the prologue, is ``<rss>``, ``<rdf:RDF>`` or
     ``<feed>``, and it holds an item or an entry. A page that quotes a feed's markup in its prose
     opens with something else."""
-    prologue = _PROLOGUE.match(raw_text)
-    root = _ROOT.match(raw_text, prologue.end() if prologue else 0)
+    root = _ROOT.match(raw_text, root_start(raw_text))
     return root is not None and bool(_items(raw_text, opaque_spans(raw_text)))
 
 

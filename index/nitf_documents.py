@@ -24,12 +24,10 @@ import re
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
-from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans
+from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans, root_start
 
 logger = logging.getLogger(__name__)
 
-# What may precede the root element: an XML declaration, comments, a doctype (NITF's names its DTD).
-_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 _ROOT = re.compile(r"<nitf\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"""<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*?)(?P<empty>/?)>""")
 _ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
@@ -50,8 +48,7 @@ _NORM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([+-]\
 
 def looks_like_nitf(raw_text: str) -> bool:
     """An NITF document: its root element, after the prologue, is ``<nitf>``."""
-    prologue = _PROLOGUE.match(raw_text)
-    return _ROOT.match(raw_text, prologue.end() if prologue else 0) is not None
+    return _ROOT.match(raw_text, root_start(raw_text)) is not None
 
 
 def nitf_problem(raw_text: str) -> str | None:

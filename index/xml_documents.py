@@ -13,10 +13,10 @@ import re
 
 from index.feeds import looks_like_feed
 from index.nitf_documents import looks_like_nitf, nitf_problem
+from index.xml_markup import root_start
 
 logger = logging.getLogger(__name__)
 
-_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 _ROOT_NAME = re.compile(r"<(?P<name>[A-Za-z_][\w:.-]*)")
 _FEED_ROOTS = {"rss", "rdf:rdf", "feed"}
 
@@ -31,8 +31,7 @@ def news_xml_problem(raw_text: str) -> str | None:
         return None
     if looks_like_nitf(raw_text):
         return nitf_problem(raw_text)
-    prologue = _PROLOGUE.match(raw_text)
-    root = _ROOT_NAME.match(raw_text, prologue.end() if prologue else 0)
+    root = _ROOT_NAME.match(raw_text, root_start(raw_text))
     if root is None:
         return "not well-formed XML: no root element after the prologue"
     name = root.group("name")

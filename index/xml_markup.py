@@ -14,6 +14,9 @@ from dataclasses import dataclass
 
 CDATA = re.compile(r"<!\[CDATA\[(?P<inner>.*?)\]\]>", re.DOTALL)
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# What may precede the root element: a byte-order mark, processing instructions (the XML declaration,
+# a stylesheet), comments, a doctype (NITF's names its DTD).
+_PROLOGUE = re.compile(r"\A\ufeff?(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*", re.DOTALL | re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,16 @@ class XmlElement:
     content_end: int  # the close tag's "<" (== content_start for an empty element)
     end: int  # after the close tag
     attributes: str = ""
+
+
+def root_start(raw_text: str) -> int:
+    """Where the root element's open tag should stand: after the prologue.
+
+    >>> root_start('<?xml version="1.0"?>\\n<!-- feed -->\\n<rss version="2.0">')
+    36
+    """
+    prologue = _PROLOGUE.match(raw_text)
+    return prologue.end() if prologue else 0
 
 
 def opaque_spans(raw_text: str) -> list[tuple[int, int]]:
