@@ -178,6 +178,8 @@ def _found_values(meta: DocumentMeta | None) -> dict[str, str | None]:
 
 
 def _matches(field: str, expected: str, found: str | None) -> bool:
+    if not expected.strip():
+        return not found  # "" labels a field the page lacks ("author": "" of an unsigned statement)
     if found is None:
         return False
     if field == "outlet":

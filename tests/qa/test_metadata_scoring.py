@@ -91,6 +91,16 @@ def test_a_missing_date_is_a_miss_and_an_unlabelled_field_is_not_scored(tmp_path
     assert [(miss.page, miss.field, miss.found) for miss in score.misses] == [("ferry.txt", "date", None)]
 
 
+def test_an_empty_label_says_the_page_lacks_the_field(tmp_path: Path) -> None:
+    unsigned = RIGHT_PAGE.replace("By Maren Tolle\n\n", "")
+    labels = {name: {**_label("Brookfield Evening Star"), "author": ""} for name in ("lock.txt", "unsigned.txt")}
+    labels_dir, corpus_dir = _write_set(tmp_path, labels, {"lock.txt": RIGHT_PAGE, "unsigned.txt": unsigned})
+    score = score_metadata(labels_dir, corpus_dir)
+    # No byline found on the unsigned page is right; a byline found where the label says none is a miss.
+    assert (score.fields["author"].right, score.fields["author"].scored) == (1, 2)
+    assert [(miss.page, miss.field, miss.found) for miss in score.misses] == [("lock.txt", "author", "Maren Tolle")]
+
+
 def test_a_malformed_labels_file_names_the_file_and_the_line(tmp_path: Path) -> None:
     labels_dir, corpus_dir = _write_set(tmp_path, {}, {"lock.txt": RIGHT_PAGE})
     (labels_dir / "metadata.json").write_text('{"lock.txt": {"outlet": "Brookfield Evening Star",}\n', encoding="utf-8")
