@@ -715,6 +715,32 @@ def _role_noun(doc: Doc) -> str | None:
     own_verbs = {t.i for t in doc if t.dep_ == "ROOT"} | ({who.head.i} if who is not None else set())
     for token in doc:
         equated = token.dep_ == "attr" or (token.dep_ == "nsubj" and token.head.lemma_ == "be")
-        if equated and token.head.i in own_verbs and token.pos_ == "NOUN" and token.lower_ not in {"who", "whom"}:
+        # A title's initials are a proper noun to the tagger: "the company's *CFO*".
+        noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.lemma_.lower() in PERSON_NOUNS)
+        if equated and token.head.i in own_verbs and noun and token.lower_ not in {"who", "whom"}:
             return token.lemma_.lower()
+    return _role_taken(who) if who is not None else None
+
+
+# Verbs whose object is whoever held a role before: "Who will *replace* her as coach?" names the
+# subject's new role, where "Who described *him* as a hero?" says what the object is.
+_SUCCEEDING_VERBS = frozenset("succeed replace follow".split())
+
+
+def _role_taken(who: Token) -> str | None:
+    """The role "who" takes on: "Who was appointed *as* chief executive?", "Who served as
+    *mayor*?", "Who was named chief *executive*?", "Who will succeed X as *coach*?"."""
+    if who.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verbs = [who.head] + [c for c in who.head.children if c.dep_ == "xcomp"]  # "appointed to *succeed* X as"
+    for verb in verbs:
+        objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        if objects and verb.lemma_.lower() not in _SUCCEEDING_VERBS:
+            continue  # "Who appointed *her* as coach?": the role is hers
+        for child in verb.children:
+            role = child if child.dep_ == "oprd" else None
+            if child.dep_ == "prep" and child.lower_ == "as":
+                role = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if role is not None and role.pos_ == "NOUN" and role.lemma_.lower() in PERSON_NOUNS:
+                return role.lemma_.lower()
     return None

@@ -486,6 +486,8 @@ def _spans(
                     # An organisation is not "the doctor" or "the boss", but may be "the operator".
                     trade = question.focus in _TRADE_ROLES and ent.label_ == "ORG"
                     fit = 1.0 if trade and not _another_kind_of_body(ent, "company") else 0.25
+                elif kind is AnswerType.PERSON and _holds_another_office(_apposed_title(ent), question, kind_of):
+                    fit = 0.3  # "Fiona Gallagher-Reid, Brennock's chief *executive*" is not its finance officer
             if kind is AnswerType.PLACE and fit > 0 and not question.plural:
                 # "made at the plant *in Rathmore*": a place stands after a locative preposition;
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
@@ -560,7 +562,8 @@ def _spans(
                 if chunk.root.lemma_.lower() in PERSON_NOUNS and not chunk.root.ent_type_ and not question.asks_name:
                     # "Which *expert* ...?" is not answered by "two experts": they are the kind asked, unnamed.
                     restates = question.focus is not None and chunk.root.lemma_.lower() == question.focus
-                    spans.append((chunk.start_char, chunk.end_char, 0.3 if restates else 0.6))
+                    another = _holds_another_office(chunk.root, question, kind_of)
+                    spans.append((chunk.start_char, chunk.end_char, 0.3 if restates or another else 0.6))
         if kind in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANIZATION):
             # A name the small NER model missed ("Grupo Ancla"): a proper-noun chunk outside entities.
             for chunk in span.noun_chunks:
@@ -1353,7 +1356,90 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
         holds_it = ent.root.head.i == token.i and not possessor
         if token.i in inside or token.head.i in inside or holds_it or _named_by(ent, token):
             return token
+    # "The chief operating officer, X, *is* acting chief executive": the clause gives a person's
+    # role (of a thing, "Hanoi was his fourth *trip*" says what it was, not which one was asked).
+    if focus not in PERSON_NOUNS:
+        return None
+    return next((role for role in _roles_given(ent.root) if _same_role(role, focus)), None)
+
+
+def _apposed_title(ent: Span) -> Token | None:
+    """The common noun set beside a name as its role: "X, Brennock's chief *executive*", "the
+    board's *chair*, X", "*forecaster* X"."""
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return root.head
+    apposed = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+    if apposed is not None:
+        return apposed
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i == root.i:
+        return before
     return None
+
+
+# Role words so general that many offices are kinds of them in use, though not in WordNet (a
+# "director" is an "official" to a reporter, a branch "secretary" a "union official"): they name
+# no particular office, but for the titles "chief" makes of them ("chief financial officer",
+# "chief executive"), which name one.
+_GENERAL_ROLES = frozenset("official leader officer executive administrator person".split())
+_TITLE_MAKERS = frozenset({"chief"})
+# Determiners that pick one of a kind: "*which* minister", "*a* spokesperson".
+_CHOOSING_DETERMINERS = frozenset("which what a an any some".split())
+
+
+def _holds_another_office(title: Token | None, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
+    """The question asks for the holder of a particular office ("Brennock's chief financial
+    *officer*", "succeed X as chief *executive*") and the text gives this person another office
+    ("X, the board's *chair*"): one person seldom holds both, so the name answers
+    another question. Not where the titles are one ("chief executive" of a "chief executive
+    officer", "CEO"), one is a kind of the other, or the person holds both ("chair and chief
+    executive")."""
+    focus = question.focus
+    if title is None or focus is None or question.answer_type is not AnswerType.PERSON or not _an_office(focus, kind_of):
+        return False
+    asked = next((t for t in question.doc if t.lemma_.lower() == focus), None)
+    if asked is not None and any(c.dep_ == "det" and c.lower_ in _CHOOSING_DETERMINERS for c in asked.children):
+        return False  # "*Which* politician ...?" asks for one of a kind, not the holder of one post
+    titled = asked is not None and any(c.lower_ in _TITLE_MAKERS for c in asked.children if c.dep_ == "amod")
+    if focus in _GENERAL_ROLES and not titled:
+        return False  # "Who is the union official ...?" may be any office's holder
+    asked_words = {t.lemma_.lower() for t in question.doc}
+    titles = [title, *(c for c in title.children if c.dep_ == "conj" and c.pos_ == "NOUN")]
+    for held in titles:
+        lemma = held.lemma_.lower()
+        if lemma in asked_words or holds_asked_role(held, focus):
+            return False
+        if asked is not None and asked.text.isupper() and len(asked.text) > 1:
+            # "CFO": the initials of the text's title tell ("chief executive" is no CFO).
+            initials = "".join(t.lower_[0] for t in held.lefts if t.dep_ in {"amod", "compound"}) + lemma[0]
+            if focus.startswith(initials):
+                return False
+        elif kind_of(lemma, focus) or kind_of(focus, lemma):
+            return False
+    # Only another office: a "resident" or "neighbour" holds none, and WordNet's rarer senses
+    # make too many words a trade ("resident", a physician in training).
+    return _an_office(title.lemma_.lower(), kind_of)
+
+
+def _roles_given(holder: Token) -> list[Token]:
+    """What the clause makes its subject: "X *is* acting chief *executive*", "the COO, X, was
+    named chief *executive*", "X will serve *as* chief *executive*"."""
+    subject = holder.head if holder.dep_ == "appos" else holder
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    roles = []
+    for child in subject.head.children:
+        if child.dep_ in {"attr", "oprd"}:
+            roles.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            roles.extend(o for o in child.children if o.dep_ == "pobj")
+    return roles
+
+
+def _an_office(role: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """A post one is appointed or elected to: a "minister", "chair", "director", "CFO"."""
+    return any(kind_of(role, office) for office in ("leader", "official", "administrator"))
 
 
 def _named_by(ent: Span, noun: Token) -> bool:
