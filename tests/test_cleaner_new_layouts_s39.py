@@ -1,0 +1,130 @@
+"""Cleaning rules added in session 39 (a raw .eml newsletter, a wire story with its superseded
+write-thrus below it, a statement saved by Microsoft Word as a web page, a static site's Markdown
+post with a table, footnotes and a closing list, a chat channel's HTML export), each beside a
+near miss that must stay.
+
+Invented pages (the port of Hesby opens its new ferry terminal), not the seed pages nor the
+labelled development sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.cleaning import clean_text
+from index.errors import CorpusError
+from index.ingest import ingest_file
+from tests.index.test_cleaning import assert_dropped, assert_kept
+from tests.index.test_feeds_captions_threads import assert_offsets_exact
+
+HEADLINE = "Hesby opens its new ferry terminal after three years of building"
+BODY = (
+    "The port of Hesby opened its new ferry terminal on Saturday, three years after work began on the quay, the harbour board said.",
+    "The terminal can handle two ships at once and has 480 parking places for cars waiting to board.",
+    "The first sailing, the Aldra to Mornsund, left at 07:40 with 212 passengers on board.",
+    "The harbour master, Signe Tollak, said the old terminal would be pulled down in the spring.",
+)
+
+
+# --- a raw .eml newsletter: read as the part its reader reads ---
+
+def newsletter_mail(plain_body: str, *, charset: str = "utf-8", closing: bool = True) -> str:
+    """A multipart/alternative newsletter, both parts quoted-printable, the HTML part a copy."""
+    html_body = "<html><body><h1>" + HEADLINE + "</h1>" + "".join(f"<p>{line}</p>" for line in BODY) + "</body></html>"
+    return (
+        "Return-Path: <bounce@mail.hesbypost.example>\n"
+        "Received: from mail.hesbypost.example (mail.hesbypost.example [10.0.0.5])\n"
+        "        by mx.example with ESMTPS; Sat, 9 Jun 2035 06:00:02 +0200\n"
+        'From: "Harbour Morning" <morning@hesbypost.example>\n'
+        "To: reader@example.org\n"
+        "Subject: =?UTF-8?Q?Ferry_terminal_opens_=E2=80=94_and_more?=\n"
+        "Date: Sat, 9 Jun 2035 06:00:00 +0200\n"
+        "MIME-Version: 1.0\n"
+        'Content-Type: multipart/alternative; boundary="hb_123"\n'
+        "\n"
+        "This is a multi-part message in MIME format.\n"
+        "\n"
+        "--hb_123\n"
+        f"Content-Type: text/plain; charset={charset}\n"
+        "Content-Transfer-Encoding: quoted-printable\n"
+        "\n"
+        f"{plain_body}\n"
+        "--hb_123\n"
+        "Content-Type: text/html; charset=utf-8\n"
+        "Content-Transfer-Encoding: quoted-printable\n"
+        "\n"
+        f"{html_body.replace('=', '=3D')}\n"
+        + ("--hb_123--\n" if closing else "")
+    )
+
+
+PLAIN_NEWSLETTER = (
+    "HARBOUR MORNING\n\nSaturday 9 June 2035\n\n"
+    "Good morning. The ferries have a new home in Hesby, and the fish market moves next =\nweek. "
+    "Here=E2=80=99s what you need to know before you head out.\n\n"
+    + HEADLINE + "\n\nBy Ola Brenn, Transport Correspondent\n\n"
+    + "\n\n".join(BODY[:2]) + "\n\n"
+    "The first sailing, the Aldra to Mornsund, left at 07:40 with 212 =\npassengers on board.\n\n"
+    "Forward to a friend: know someone who would like Harbour Morning? Forward this =\nemail. "
+    "Join 40,000 readers who start the day with us.\n"
+)
+
+
+def test_eml_file_is_read_as_its_plain_part(tmp_path: Path) -> None:
+    path = tmp_path / "harbour_morning.eml"
+    path.write_text(newsletter_mail(PLAIN_NEWSLETTER), encoding="utf-8")
+    document, passages = ingest_file(path)
+    assert_kept(document, HEADLINE, BODY[0], BODY[1], "with 212 passengers on board")
+    assert document.text.count(BODY[0]) == 1  # the HTML copy is the mail's, not read twice
+    assert_dropped(document, "Subject", "multi-part", "Good morning", "Forward to a friend", "40,000 readers")
+    assert document.meta.headline == HEADLINE
+    assert document.meta.byline == ("Ola Brenn",)
+    assert_offsets_exact(document, BODY[0], "The first sailing, the Aldra to Mornsund, left at 07:40 with 212 ")
+    assert passages
+
+
+def test_greeting_that_reports_the_news_is_kept_when_it_presents_no_issue() -> None:
+    # A report that opens with a greeting someone spoke, with no "here's what you need to know".
+    opening = "Good morning, the captain said. The ferry then left Hesby at 07:40 with 212 passengers on board."
+    document = clean_text("\n\n".join((HEADLINE, opening) + BODY), "report")
+    assert_kept(document, opening)
+
+
+def test_forward_prompt_inside_an_article_is_kept() -> None:
+    sentence = "Passengers were told to forward to a friend any ticket they could not use, the ferry company said."
+    document = clean_text("\n\n".join((HEADLINE,) + BODY + (sentence,)), "report")
+    assert_kept(document, sentence)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("From: morning@hesbypost.example\nSubject: Ferry terminal opens\nMIME-Version: 1.0\nContent-Type: text/pl", "not a saved e-mail message"),
+        (newsletter_mail(PLAIN_NEWSLETTER).split("--hb_123\n", 1)[0] + "--hb_123\nContent-Type: text/plain\n\nThe ferry", "no text part"),
+        ("From: morning@hesbypost.example\nMIME-Version: 1.0\nContent-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=\n", "no text part"),
+    ],
+    ids=["cut-in-headers", "cut-in-first-part", "image-only"],
+)
+def test_unreadable_eml_is_refused_with_its_reason(tmp_path: Path, raw: str, message: str) -> None:
+    path = tmp_path / "broken.eml"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        ingest_file(path)
+
+
+def test_eml_in_a_legacy_charset(tmp_path: Path) -> None:
+    # The part declares ISO-8859-1: its escapes decode in that charset, not as UTF-8.
+    plain = HEADLINE + "\n\nBy Ola Brenn\n\n" + "\n\n".join(BODY) + "\n\nThe caf=E9 on the quay opens at 06:00, the harbour board said.\n"
+    path = tmp_path / "latin.eml"
+    path.write_text(newsletter_mail(plain, charset="iso-8859-1"), encoding="utf-8")
+    document, _ = ingest_file(path)
+    assert_kept(document, "The café on the quay opens at 06:00")
+
+
+def test_eml_with_bytes_that_are_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bytes.eml"
+    path.write_bytes(newsletter_mail(HEADLINE + "\n\n" + "\n\n".join(BODY)).replace("Hesby opens", "Hesby \xe9opens").encode("latin-1"))
+    with pytest.raises(CorpusError, match="not UTF-8"):
+        ingest_file(path)
