@@ -59,6 +59,7 @@ from index import (
     story_credits,
     text_tables,
     transcripts,
+    write_thrus,
 )
 from index.caption_files import caption_source, looks_like_caption_file
 from index.embedded_articles import embedded_article_source
@@ -142,6 +143,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_pull_quotes(page)
     block_rules.drop_embedded_post_names(page)
     block_rules.drop_embedded_post_entries(page)
+    write_thrus.drop_superseded_versions(page)  # before the header: a stale take's byline is no byline
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)

@@ -128,3 +128,52 @@ def test_eml_with_bytes_that_are_not_utf8_is_refused(tmp_path: Path) -> None:
     path.write_bytes(newsletter_mail(HEADLINE + "\n\n" + "\n\n".join(BODY)).replace("Hesby opens", "Hesby \xe9opens").encode("latin-1"))
     with pytest.raises(CorpusError, match="not UTF-8"):
         ingest_file(path)
+
+
+# --- a wire story with its superseded write-thrus stacked below ---
+
+def wire_take(headline: str, paragraphs: tuple[str, ...], note: str, sign_off: str) -> str:
+    return "\n\n".join(
+        ("NPA WIRE | HESBY-FERRY/ | 09-Jun-2035", "=" * 40, headline, "By Ola Brenn", note)
+        + paragraphs
+        + (sign_off, "=" * 40)
+    )
+
+
+LATEST = (
+    "HESBY, June 9 (NPA) - The port of Hesby opened its new ferry terminal on Saturday, and the first sailing left with 212 passengers on board, the harbour board said.",
+) + BODY[1:]
+EARLIER = (
+    "HESBY, June 9 (NPA) - The port of Hesby opened its new ferry terminal on Saturday, and the first sailing left with about 200 passengers on board, the harbour board said.",
+    "The terminal can handle two ships at once and has 480 parking places for cars waiting to board.",
+)
+
+
+def test_superseded_write_thrus_below_the_latest_are_dropped() -> None:
+    raw = "\n\n".join((
+        wire_take("UPDATE 1-" + HEADLINE, LATEST, "(Adds passenger count, harbour master)", "(Reporting by Ola Brenn; Editing by Kai Moe)"),
+        wire_take(HEADLINE, EARLIER, "", "(Reporting by Ola Brenn; Editing by Kai Moe)"),
+    ))
+    document = clean_text(raw, "wire")
+    assert_kept(document, LATEST[0], BODY[3])
+    assert_dropped(document, "about 200 passengers")
+    assert document.text.count("By Ola Brenn") == 1
+    assert document.text.count("Reporting by") == 1  # the latest take's sign-off only
+    assert document.meta.byline == ("Ola Brenn",)
+
+
+def test_wire_story_with_one_version_keeps_everything() -> None:
+    raw = wire_take(HEADLINE, LATEST, "", "(Reporting by Ola Brenn; Editing by Kai Moe)")
+    document = clean_text(raw, "wire")
+    assert_kept(document, *LATEST)
+
+
+def test_two_stories_from_one_dateline_are_both_kept() -> None:
+    # A page of briefs: the same agency and place, another story (different words).
+    other = (
+        "HESBY, June 9 (NPA) - Fishermen in Hesby voted on Saturday to strike for a week over quota cuts, their union said.",
+        "The union's leader, Per Oksvik, said boats would stay in harbour from Monday unless the ministry reopened talks.",
+    )
+    raw = "\n\n".join((wire_take(HEADLINE, LATEST, "", "(Reporting by Ola Brenn)"), wire_take("Hesby fishermen vote to strike over quota cuts", other, "", "(Reporting by Ola Brenn)")))
+    document = clean_text(raw, "wire")
+    assert_kept(document, LATEST[0], *other)
