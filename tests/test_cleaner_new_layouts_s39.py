@@ -67,8 +67,10 @@ PLAIN_NEWSLETTER = (
     + HEADLINE + "\n\nBy Ola Brenn, Transport Correspondent\n\n"
     + "\n\n".join(BODY[:2]) + "\n\n"
     "The first sailing, the Aldra to Mornsund, left at 07:40 with 212 =\npassengers on board.\n\n"
-    "Forward to a friend: know someone who would like Harbour Morning? Forward this =\nemail. "
-    "Join 40,000 readers who start the day with us.\n"
+    "------------------------------------------------------------\n\n"
+    "Forward to a friend: know someone who would like the Morning? Forward this =\n"
+    "email or send them to hesbypost.example/morning. Join 40,000 readers =\nwho start the day with us.\n\n"
+    "You are receiving this email because you subscribed to Harbour Morning.\n"
 )
 
 
