@@ -179,3 +179,65 @@ def test_two_stories_from_one_dateline_are_both_kept() -> None:
     raw = "\n\n".join((wire_take(HEADLINE, LATEST, "", "(Reporting by Ola Brenn)"), wire_take("Hesby fishermen vote to strike over quota cuts", other, "", "(Reporting by Ola Brenn)")))
     document = clean_text(raw, "wire")
     assert_kept(document, LATEST[0], *other)
+
+
+# --- a static site's Markdown post: contents marker, pipe table, footnotes, a list of points ---
+
+def markdown_post(*body: str) -> str:
+    front = '---\ntitle: "' + HEADLINE + '"\ndate: 2035-06-10T08:00:00+02:00\nauthor: "Ola Brenn"\ndraft: false\n---\n'
+    return front + "\n" + "\n\n".join(body) + "\n"
+
+
+TABLE = (
+    "| Sailing | Passengers | Cars |\n"
+    "|---|---:|:---:|\n"
+    "| Aldra to Mornsund | 212 | 64 |\n"
+    "| Mornsund to Aldra | 188 | 51 |"
+)
+
+
+def test_markdown_contents_marker_and_table_rule_are_dropped_and_rows_kept() -> None:
+    document = clean_text(markdown_post("[TOC]", BODY[0], "## The first day", BODY[2], TABLE, BODY[3]), "post")
+    assert_dropped(document, "[TOC]", "---:")
+    assert_kept(document, "Sailing | Passengers | Cars", "Aldra to Mornsund | 212 | 64", "Mornsund to Aldra | 188 | 51")
+    assert_offsets_exact(document, "Aldra to Mornsund | 212 | 64")
+
+
+def test_markdown_rows_without_a_delimiter_row_are_no_table() -> None:
+    # Pipes in a sentence, no "|---|" row under them: the line is read as any line is.
+    line = "Fares | Timetables | Parking"
+    document = clean_text(markdown_post(BODY[0], line, BODY[1]), "post")
+    assert_dropped(document, line)
+
+
+def test_markdown_footnotes_citing_a_source_are_dropped_explaining_ones_kept() -> None:
+    citing = "[^1]: Hesby Harbour Board, annual report, 12 May 2035."
+    own_estimate = "[^2]: My own count, from the board's ticket data for 2034."
+    explaining = "[^3]: The new ramp is hinged, so cars can drive on at any tide, which the old quay never allowed."
+    aside = "[^4]: The old terminal, built in 1962, was the oldest on the coast, and its roof leaked."
+    document = clean_text(markdown_post(BODY[0] + "[^1]", BODY[1] + "[^2][^3]", BODY[2] + "[^4]", citing, own_estimate, explaining, aside), "post")
+    assert_dropped(document, "annual report", "ticket data")
+    assert_kept(document, "The new ramp is hinged", "The old terminal, built in 1962")
+
+
+def test_markdown_list_punctuated_as_a_sentence_is_kept_a_link_list_dropped() -> None:
+    points = (
+        "- whether the second berth opens before the winter timetable;",
+        "- what the board charges for the new parking places;",
+        "- whether the old terminal's site becomes housing.",
+    )
+    links = (
+        "## Related posts",
+        "- [Hesby's fish market moves to the east quay](/posts/fish-market/)\n"
+        "- [Why Mornsund wants a second sailing](/posts/mornsund/)\n"
+        "- [The ferry that never was](/posts/ferry-history/)",
+    )
+    document = clean_text(markdown_post(BODY[0], BODY[1], "## What to watch", "\n".join(points), BODY[3], *links), "post")
+    assert_kept(document, *(point[2:] for point in points))
+    assert_dropped(document, "fish market moves", "second sailing", "ferry that never was")
+
+
+def test_short_bulleted_titles_without_sentence_marks_stay_dropped() -> None:
+    titles = ("- Ferry timetables", "- Parking at the terminal", "- Lost property")
+    document = clean_text(markdown_post(BODY[0], BODY[1], "\n".join(titles), BODY[3]), "post")
+    assert_dropped(document, "Ferry timetables", "Lost property")
