@@ -134,6 +134,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
     press_releases.drop_boilerplate(page)  # after the back matter, which shows the page a release
+    press_releases.drop_after_end_mark(page)
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
     block_rules.drop_ranked_lists(page)  # after the link lists: only headings they did not take

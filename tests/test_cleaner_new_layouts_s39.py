@@ -241,3 +241,88 @@ def test_short_bulleted_titles_without_sentence_marks_stay_dropped() -> None:
     titles = ("- Ferry timetables", "- Parking at the terminal", "- Lost property")
     document = clean_text(markdown_post(BODY[0], BODY[1], "\n".join(titles), BODY[3]), "post")
     assert_dropped(document, "Ferry timetables", "Lost property")
+
+
+# --- a statement saved as a web page by Microsoft Word ---
+
+def word_statement(*paragraphs: str, table: str = "") -> str:
+    body = "\n".join(f"<p class=MsoNormal><span lang=EN-GB>{text}<o:p></o:p></span></p>" for text in paragraphs)
+    return (
+        '<html xmlns:o="urn:schemas-microsoft-com:office:office">\n<head>\n'
+        '<meta name=Generator content="Microsoft Word 15">\n<style>\np.MsoNormal {margin:0cm;}\n</style>\n</head>\n'
+        "<body lang=EN-GB>\n<div class=WordSection1>\n"
+        "<p class=MsoNormal align=center><b><span>HESBY HARBOUR BOARD<o:p></o:p></span></b></p>\n"
+        "<p class=MsoNormal><b><span>PRESS RELEASE<span style='mso-tab-count:1'>&nbsp;&nbsp; </span>For immediate release<o:p></o:p></span></b></p>\n"
+        "<p class=MsoNormal><span>9 June 2035<o:p></o:p></span></p>\n"
+        f"<p class=MsoTitle><span>{HEADLINE}<o:p></o:p></span></p>\n"
+        "<p class=MsoSubtitle><span>Two berths, 480 parking places and a new bus stop on the quay<o:p></o:p></span></p>\n"
+        f"{body}\n{table}\n</div>\n</body>\n</html>\n"
+    )
+
+
+def word_cell(text: str) -> str:
+    return f" <td width=200 valign=top>\n  <p class=MsoNormal style='margin-bottom:0cm'><span lang=EN-GB>{text}<o:p></o:p></span></p>\n </td>\n"
+
+
+WORD_TABLE = (
+    "<table class=MsoTableGrid border=1 cellspacing=0 cellpadding=0>\n"
+    + "".join(f"<tr>\n{word_cell(name)}{word_cell(count)}</tr>\n" for name, count in (("Sailing", "Passengers"), ("Aldra to Mornsund", "212"), ("Mornsund to Aldra", "188")))
+    + "</table>"
+)
+
+
+def test_word_statement_title_label_table_and_back_matter() -> None:
+    notes = ("ENDS", "Notes to editors", "1. The terminal was built under the Harbours Act 2031.", "2. Photographs are at www.hesbyharbour.example/press.")
+    document = html_clean(word_statement(*BODY, table=WORD_TABLE) .replace("</div>", "\n".join(f"<p class=MsoNormal><span>{note}</span></p>" for note in notes) + "\n</div>"))
+    assert document.meta.headline == HEADLINE
+    assert_kept(document, HEADLINE, "Two berths, 480 parking places", *BODY)
+    assert_kept(document, "Sailing | Passengers", "Aldra to Mornsund | 212", "Mornsund to Aldra | 188")
+    assert_dropped(document, "PRESS RELEASE", "For immediate release", "ENDS", "Harbours Act", "Photographs are at")
+    assert_offsets_exact(document, "Aldra to Mornsund", BODY[0])
+
+
+def html_clean(raw: str) -> object:
+    return clean_text(raw, "page", is_html=True)
+
+
+def test_ends_inside_a_sentence_is_no_end_mark() -> None:
+    sentence = "The strike ENDS on Monday, the union said, and the ferries will run to the summer timetable."
+    document = clean_text("\n\n".join((HEADLINE, BODY[0], "ENDS here, the union said.", sentence, BODY[1])), "report")
+    assert_kept(document, sentence, BODY[1], "ENDS here, the union said.")
+
+
+def test_press_release_named_in_a_sentence_is_kept() -> None:
+    sentence = "The harbour board's press release for immediate release was sent to 40 newsrooms on Friday."
+    document = clean_text("\n\n".join((HEADLINE, BODY[0], sentence, BODY[1])), "report")
+    assert_kept(document, sentence)
+
+
+def test_layout_table_cells_with_several_paragraphs_stay_lines() -> None:
+    cell = " <td>\n<p>" + BODY[0] + "</p>\n<p>" + BODY[1] + "</p>\n </td>\n"
+    raw = f"<html><body><h1>{HEADLINE}</h1><table><tr>\n{cell}{cell.replace(BODY[0], BODY[2]).replace(BODY[1], BODY[3])}</tr></table></body></html>"
+    document = html_clean(raw)
+    assert "\n".join(BODY[:2]) in document.text  # each paragraph a line of its own, no " | " between cells' paragraphs
+    assert " | " not in document.text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("PRESS RELEASE\xa0\xa0 For immediate release", "notice-metadata"),
+        ("NEWS RELEASE – Embargoed until 00:01 on 10 June", "notice-metadata"),
+        ("For immediate release", "notice-metadata"),
+        ("The board issued a press release for immediate release on Friday.", None),
+    ],
+)
+def test_release_label_line(text: str, reason: str | None) -> None:
+    from index.official_pages import line_reason
+
+    assert line_reason(text) == reason
+
+
+def test_word_title_paragraph_is_the_headline_evidence() -> None:
+    from index.html_text import html_to_source
+
+    source = html_to_source(word_statement(*BODY))
+    assert source.hints.headings == (HEADLINE,)
+    assert html_to_source("<p class=MsoNormal>A paragraph</p>").hints.headings == ()
