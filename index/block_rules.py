@@ -494,10 +494,39 @@ def drop_link_lists(page: Page) -> None:
         if bulleted:
             run.append(i)
             continue
-        if len(run) >= 3 and not in_article_list(page, run[0]) and not _under_date_or_byline(page, run[0]):
+        if (
+            len(run) >= 3
+            and not in_article_list(page, run[0])
+            and not _under_date_or_byline(page, run[0])
+            and not _punctuated_as_one_sentence([page.lines[j].text for j in run])
+        ):
             for j in run:
                 lines[j].reason = "link-list"
         run = []
+
+
+def in_sentence_list(page: Page, index: int) -> bool:
+    """The line at ``index`` is an item of a bulleted list whose items are clauses of one sentence
+    (``_punctuated_as_one_sentence``): the writer's own points, not titles of links."""
+    if not page.lines[index].bulleted:
+        return False
+    indexes = content(page)
+    k = indexes.index(index)
+    first = k
+    while first > 0 and page.lines[indexes[first - 1]].bulleted:
+        first -= 1
+    last = k
+    while last + 1 < len(indexes) and page.lines[indexes[last + 1]].bulleted:
+        last += 1
+    return last > first and _punctuated_as_one_sentence([page.lines[i].text for i in indexes[first:last + 1]])
+
+
+def _punctuated_as_one_sentence(items: list[str]) -> bool:
+    """The items are clauses of one sentence: each but the last closes with a semicolon and the
+    last with a full stop ("- whether the ban holds;" ... "- what the inquiry finds."). The
+    titles of links close with no such marks."""
+    texts = [text.rstrip() for text in items]
+    return all(text.endswith(";") for text in texts[:-1]) and texts[-1].endswith(".")
 
 
 def _heads_section_list(page: Page, indexes: list[int], k: int) -> bool:

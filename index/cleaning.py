@@ -6,7 +6,8 @@ a Gemini capsule's page as its client shows it, ``index.gemtext``; a text browse
 it, ``index.text_browser_dumps``; a saved e-mail as the part its reader reads,
 ``index.mime_messages``; a news feed as the article it carries, ``index.feeds``; a
 caption file as its speakers' paragraphs, ``index.caption_files``; a social-media thread as its
-author's posts, ``index.social_threads``; a newspaper page read by OCR as its printed paragraphs,
+author's posts, ``index.social_threads``; a chat channel's export as its posts' text,
+``index.chat_exports``; a newspaper page read by OCR as its printed paragraphs,
 ``index.ocr_columns``; a forum thread as the article it quotes, ``index.forum_threads``; a
 JavaScript app's page as the article of its data script, ``index.embedded_articles``; a page in
 mojibake repaired, ``index.mojibake``): single-line rules from
@@ -59,8 +60,10 @@ from index import (
     story_credits,
     text_tables,
     transcripts,
+    write_thrus,
 )
 from index.caption_files import caption_source, looks_like_caption_file
+from index.chat_exports import channel_posts_source
 from index.embedded_articles import embedded_article_source
 from index.feeds import feed_source, looks_like_feed
 from index.forum_threads import quoted_article_source
@@ -133,6 +136,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     mailings.drop_signatures(page)
     block_rules.drop_press_back_matter(page)
     press_releases.drop_boilerplate(page)  # after the back matter, which shows the page a release
+    press_releases.drop_after_end_mark(page)
     block_rules.drop_captions_above_credits(page)
     block_rules.drop_link_lists(page)
     block_rules.drop_ranked_lists(page)  # after the link lists: only headings they did not take
@@ -142,6 +146,7 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
     block_rules.drop_pull_quotes(page)
     block_rules.drop_embedded_post_names(page)
     block_rules.drop_embedded_post_entries(page)
+    write_thrus.drop_superseded_versions(page)  # before the header: a stale take's byline is no byline
     headline = header.find_headline(page, source.hints)
     header.drop_headline_repeats_and_captions(page, headline)
     header.assign_header_and_body(page, headline)
@@ -191,11 +196,12 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
 
 
 def _html_source(raw_text: str) -> SourceText:
-    """An HTML page's blocks (``index.html_text``); on a forum thread that quotes an article in
-    full, the quoted article (``index.forum_threads``); on a JavaScript app's page whose visible
+    """An HTML page's blocks (``index.html_text``); on a chat channel's export, its posts' text
+    (``index.chat_exports``); on a forum thread that quotes an article in full, the quoted article
+    (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (quoted_article_source, embedded_article_source):
+    for reader in (channel_posts_source, quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article

@@ -12,7 +12,7 @@ import logging
 import re
 
 from index import encyclopedia_pages, furniture, metadata, reader_prompts
-from index.block_rules import in_article_list, in_enumerated_list
+from index.block_rules import in_article_list, in_enumerated_list, in_sentence_list
 from index.page_lines import BODY_MIN_WORDS, CAPTION_MAX_WORDS, Page, PageLine, blank_between, content, is_body_prose, sentence_ends
 from index.source_text import PageHints, SourceText
 from index.text_shape import is_title_like, words
@@ -308,6 +308,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 and not _figure_subheading(page, indexes, k)
                 and not _attributed_quote(text)
                 and not in_article_list(page, i)  # "- Where: the north face, at 3,100 metres"
+                and not in_sentence_list(page, i)  # "- whether the ban holds;" ... "- what it costs."
                 and not in_enumerated_list(page, i)  # "(a) dismisses the appeal;" under "The Tribunal:"
                 and not _cut_by_paywall(page, indexes, k)
             ):

@@ -57,6 +57,9 @@ _FURNITURE_CLASS = re.compile(
     re.IGNORECASE,
 )
 _NEVER_SKIPPED = {"html", "body", "main", "article"}
+# A document saved as a web page by Microsoft Word marks its title paragraph with the Title style's
+# class (``<p class=MsoTitle>``), not with an <h1>: the same evidence of the headline.
+_WORD_TITLE_CLASS = re.compile(r"(?:^|\s)MsoTitle(?:$|\s)")
 # Furniture by the schema.org type an element declares in its microdata (``itemtype``): a block of
 # questions and answers written for search engines (FAQPage, and its Question items where a site
 # types no wrapper) and readers' comments. A page whose own article is a FAQPage, an explainer
@@ -82,6 +85,8 @@ def html_to_source(raw_html: str) -> SourceText:
     hints = _HintCollector()
     hints.logo = logo_name(raw_html)
     rows = _TableRows()
+    # Raw offsets of the <p> and </p> tags that hold a table cell's whole text: read inline.
+    cell_paragraph_tags: set[int] = set()
     position = 0
     length = len(raw_html)
     after_inline_close = False  # the last tag closed an inline element ("</span>", "</a>")
@@ -114,7 +119,7 @@ def html_to_source(raw_html: str) -> SourceText:
         position = tag.end()
         after_inline_close = closing and name not in _BLOCK and name not in _CELLS
         if closing:
-            if name in _BLOCK:
+            if name in _BLOCK and tag.start() not in cell_paragraph_tags:
                 _newline(builder)
             if name == "tr":
                 rows.close(builder)
@@ -126,7 +131,9 @@ def html_to_source(raw_html: str) -> SourceText:
             hints.title = hints.title if hints.title is not None else _plain(raw_html[position:end])
             position = _after_close(raw_html, name, end)
             continue
-        if name == "h1" and not self_closing and _furniture_reason(name, attributes, faq_page=faq_page) is None:
+        if (name == "h1" or _WORD_TITLE_CLASS.search(attributes.get("class", ""))) and not self_closing and _furniture_reason(
+            name, attributes, faq_page=faq_page
+        ) is None:
             hints.headings.append(_plain(raw_html[position:_element_end(raw_html, name, position)]))
         if name in _RAW_CONTENT and not self_closing:
             position = _after_close(raw_html, name, _element_end(raw_html, name, position))
@@ -142,12 +149,14 @@ def html_to_source(raw_html: str) -> SourceText:
             _newline(builder)
             position = end
             continue
-        if name in _BLOCK:
+        if name in _BLOCK and tag.start() not in cell_paragraph_tags:
             _newline(builder)
         if name == "tr":
             rows.open(builder)
         elif name in _CELLS:
             rows.cell(builder)
+            if not self_closing:
+                cell_paragraph_tags.update(_sole_paragraph_tags(raw_html, name, position))
     while builder.last in (" ", "\n"):
         builder.pop()
     return SourceText(
@@ -192,6 +201,23 @@ class _TableRows:
             end -= 1
         if cells >= 2 and end > start and "\n" not in builder.chars[start:end]:
             self.spans.append((start, end))
+
+
+_BLOCK_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(sorted(_BLOCK - {"html", "body", "title"})), re.IGNORECASE)
+
+
+def _sole_paragraph_tags(raw: str, cell: str, start: int) -> tuple[int, ...]:
+    """The raw offsets of the opening and closing tag of the one paragraph that holds all the text
+    of the cell whose content starts at ``start``, or none. A word processor saving a table as a
+    web page wraps each cell's text in a paragraph (``<td><p class=MsoNormal>42,000</p></td>``);
+    the cell is still one cell of its row, not a column of paragraphs as a layout table's is."""
+    end = _element_end(raw, cell, start)
+    tags = list(_BLOCK_TAG.finditer(raw, start, end))
+    if len(tags) != 2 or tags[0].group(2).lower() != "p" or tags[0].group(1) or not tags[1].group(1):
+        return ()
+    if raw[start:tags[0].start()].strip() or raw[tags[1].end():end].strip():
+        return ()  # text beside the paragraph: more than one block
+    return tags[0].start(), tags[1].start()
 
 
 def _starts_line_of_elements(raw: str, start: int, end: int) -> bool:

@@ -49,7 +49,7 @@ def ingest_file(
 
 
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
-    """Every .txt/.html/.htm file, Markdown page (.md, .markdown) and XML news item or feed (.xml)
+    """Every .txt/.html/.htm file, Markdown page (.md, .markdown), XML news item or feed (.xml) and saved mail (.eml)
     of ``folder`` (sorted by name); bad files become problems.
 
     Raises CorpusError when the folder is missing, is not a folder, or yields no document.

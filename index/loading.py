@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from index.errors import CorpusError
+from index.mime_messages import message_problem
 from index.xml_documents import news_xml_problem
 
 logger = logging.getLogger(__name__)
@@ -24,7 +25,11 @@ HTML_SUFFIXES = (".html", ".htm")
 # A news agency's NITF item or a saved feed; an XML file of another kind is refused on loading
 # (``index.xml_documents``), as the cleaner would read its text as an article.
 XML_SUFFIXES = (".xml",)
-CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + XML_SUFFIXES
+# A mail client's saved message (RFC 822 source): the cleaner reads the part its reader reads
+# (``index.mime_messages``), as it does for a message saved under another suffix; a file that
+# is not a message is refused on loading, as its headers' absence means it is something else.
+MAIL_SUFFIXES = (".eml",)
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + XML_SUFFIXES
 
 # Control characters that never appear in text files; a few of them in the first KiB
 # means a binary file (an image or PDF renamed to .txt), not an odd encoding.
@@ -53,7 +58,7 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
     if not path.exists():
         raise CorpusError(f"{path}: file not found; check the path")
     if not path.is_file():
-        raise CorpusError(f"{path}: not a regular file; pass a .txt, .md, .html or .xml file")
+        raise CorpusError(f"{path}: not a regular file; pass a .txt, .md, .html, .xml or .eml file")
     size = path.stat().st_size
     if size > max_bytes:
         raise CorpusError(
@@ -70,6 +75,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
         problem = news_xml_problem(text)
         if problem is not None:
             raise CorpusError(f"{path}: {problem}; remove it from the corpus folder")
+    if path.suffix.lower() in MAIL_SUFFIXES:
+        problem = message_problem(text)
+        if problem is not None:
+            raise CorpusError(f"{path}: {problem}; save the whole message from the mail client, or remove it")
     return LoadedFile(
         path=path,
         doc_id=path.stem,
@@ -91,7 +100,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     if b"\x00" in head or controls > max(2, len(head) // 100):
         raise CorpusError(
             f"{path}: looks like a binary file ({controls} control bytes in the first {len(head)} bytes); "
-            "corpus files must be UTF-8 .txt, .md, .html or .xml"
+            "corpus files must be UTF-8 .txt, .md, .html, .xml or .eml"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig", data.decode("utf-8-sig")

@@ -48,6 +48,15 @@ _EDITOR_GREETING = re.compile(
     rf"^welcome(?: back)? to (?:the |this |your |today[’']s )?(?:[\w’'-]+ ){{0,4}}{_NEWSLETTER_WORDS}\b",
     re.IGNORECASE,
 )
+# A greeting whose paragraph, after a sentence of news, presents the issue: "Good morning. The
+# port reopened overnight. Here's what you need to know." The presenting sentence must follow in
+# the same short paragraph, so "Good morning, the mayor said. ..." opening a report is no greeting.
+_GREETING_THEN_PRESENTATION = re.compile(
+    rf"^{_GREETING}[,.!]\s+.*[.!?]\s+here(?:[’']s| is) what you need to know\b", re.IGNORECASE
+)
+GREETING_PARAGRAPH_MAX_WORDS = 60
+# The mailing asking to be passed on, opening its line: "Forward to a friend: know someone who ...".
+_FORWARD_PROMPT = re.compile(r"^forward (?:this (?:e-?mail |newsletter )?)?to a friend\b", re.IGNORECASE)
 # The issue's number, maybe with its reading time: "Issue 412", "Issue #38 | 6 min read".
 _ISSUE_NUMBER = re.compile(
     r"^(?:issue|edition)\s*#?\s*\d{1,5}(?:\s*[|·•,-]\s*\d{1,3}\s*(?:min|mins|minutes?)(?:\s+read)?)?$", re.IGNORECASE
@@ -110,6 +119,8 @@ def line_reason(text: str) -> str | None:
     unquoted = without_quotes(text).strip()
     wrapping = (
         _EDITOR_GREETING.match(unquoted)
+        or (_GREETING_THEN_PRESENTATION.match(unquoted) and len(words(text)) <= GREETING_PARAGRAPH_MAX_WORDS)
+        or _FORWARD_PROMPT.match(unquoted)
         or _SPONSOR.match(unquoted)
         or _ISSUE_NUMBER.match(text.strip())
         or _MAILING_FOOTER.match(unquoted)

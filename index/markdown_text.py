@@ -10,7 +10,10 @@ leaves out tags: heading and quote markers, emphasis asterisks, a link's address
 kept). A line that renders as no text is dropped whole and recorded: a picture ("![alt](url)")
 and a reference definition ("[1]: https://..."), the address list a Markdown page closes with.
 A footnote's marker ("[^2]") renders as a superscript link, no words, so it is left out too, and
-a footnote's text is read without its "[^2]:" label. A static site's source (``index.static_site``)
+a footnote's text is read without its "[^2]:" label, or dropped when it only cites a source
+("[^1]: Port authority, annual report, 12 May 2034."). A contents marker ("[TOC]") and a pipe
+table's delimiter row ("|---|---:|") render as no words and are dropped; the table's rows are
+reported as a data table's rows, so the text rules keep them. A static site's source (``index.static_site``)
 is Markdown too: its front matter is left out but for the headline, date and byline fields, read
 as their values, and so are its template calls and comments.
 Kept characters are verbatim copies, so a citation still points at the raw file.
@@ -24,7 +27,7 @@ import re
 from index.records import DroppedBlock
 from index.source_text import SourceText, TextBuilder
 from index.static_site import front_matter_end, read_site_markup
-from index.text_shape import raw_lines
+from index.text_shape import RawLine, raw_lines
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,20 @@ _INLINE_LINK = re.compile(r"!?\[[^\]\n]*\]\([^)\s]+(?:\s+\"[^\"\n]*\")?\)")
 # A line that renders as no text: a picture alone, or a reference definition "[1]: https://...".
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?\S+>?(?:\s+[\"'(][^\"')]*[\"')])?\s*$")
+# A marker the site's renderer replaces with the post's table of contents ("[TOC]", "[[_TOC_]]",
+# "{:toc}"), a list of the headings the page shows anyway.
+_CONTENTS_MARKER = re.compile(r"^[ \t]*(?:\[TOC\]|\[\[_TOC_\]\]|\{:\s*toc\s*\}|\[\[toc\]\])[ \t]*$", re.IGNORECASE)
+# A pipe table's delimiter row under its header row ("|---|---:|", ":--- | ---"): it renders as
+# the table's rule, no text. The rows above and below it are the table's.
+_TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$")
+_TABLE_ROW = re.compile(r"^[ \t]*\|?[^|\n]*\|")
+# A footnote that only cites its source: a few short parts parted by commas, the last a date or a
+# year ("[^1]: Port authority, annual report, 12 May 2034."). Its text says where a figure comes
+# from, as a printed page's reference does; a footnote that explains (a sentence of its own) is
+# read as the text it adds.
+_FOOTNOTE_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*(?P<text>.*)$")
+_CITATION_END = re.compile(r"(?:\b(?:1[89]|2\d)\d\d|\b\d{1,2} [A-Z][a-z]+ \d{4}|\b[A-Z][a-z]+ \d{1,2}, \d{4})\.?$")
+CITATION_PART_MAX_WORDS = 8
 # Markers at the start of a line: block quotes ("> "), then an ATX heading's hashes ("## ") or a
 # footnote's label ("[^2]: ").
 _LINE_MARKERS = re.compile(r"^(?:[ \t]*>[ \t]?)*(?:#{1,6}[ \t]+|[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*)?")
@@ -73,6 +90,8 @@ def markdown_source(raw_text: str) -> SourceText:
     dropped: list[DroppedBlock] = []
     lines = raw_lines(raw_text)
     site = read_site_markup(lines)
+    table_lines = _pipe_table_lines(lines)
+    table_rows: list[tuple[int, int]] = []
     for number, raw_line in enumerate(lines):
         line, position = raw_line.text, raw_line.start
         if number:
@@ -86,9 +105,48 @@ def markdown_source(raw_text: str) -> SourceText:
         elif _IMAGE_LINE.match(line) or _REFERENCE_DEFINITION.match(line):
             reason = "image" if _IMAGE_LINE.match(line) else "link-reference"
             dropped.append(DroppedBlock(position, end, reason))
+        elif _CONTENTS_MARKER.match(line):
+            dropped.append(DroppedBlock(position, end, "contents"))
+        elif table_lines.get(number) == "delimiter":
+            dropped.append(DroppedBlock(position, end, "table-rule"))
+        elif _is_citation_footnote(line):
+            dropped.append(DroppedBlock(position, end, "footnote-citation"))
         else:
+            row_start = len(builder.chars)
             _copy_rendered(line, position, builder)
-    return SourceText(text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=site.hints)
+            if table_lines.get(number) == "row":
+                table_rows.append((row_start, len(builder.chars)))
+    return SourceText(
+        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=site.hints, table_rows=tuple(table_rows)
+    )
+
+
+def _pipe_table_lines(lines: list[RawLine]) -> dict[int, str]:
+    """"delimiter" for each pipe table's delimiter row, "row" for its header row right above and
+    for the rows that follow it without a break."""
+    found: dict[int, str] = {}
+    for number, raw_line in enumerate(lines):
+        if not _TABLE_DELIMITER.match(raw_line.text) or number == 0 or not _TABLE_ROW.match(lines[number - 1].text):
+            continue
+        found[number - 1], found[number] = "row", "delimiter"
+        following = number + 1
+        while following < len(lines) and _TABLE_ROW.match(lines[following].text):
+            found[following] = "row"
+            following += 1
+    return found
+
+
+def _is_citation_footnote(line: str) -> bool:
+    definition = _FOOTNOTE_DEFINITION.match(line)
+    if definition is None:
+        return False
+    text = definition.group("text").strip()
+    parts = [part.strip() for part in text.rstrip(".").split(",")]
+    return (
+        len(parts) >= 2
+        and all(0 < len(part.split()) <= CITATION_PART_MAX_WORDS for part in parts)
+        and _CITATION_END.search(text) is not None
+    )
 
 
 def _copy_rendered(line: str, offset: int, builder: TextBuilder) -> None:

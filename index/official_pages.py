@@ -1,6 +1,7 @@
 """The website furniture of a public body or a company publishing its own notices: a toolbar of
 reading aids ("Text size: A A A | Language: English | Deutsch") and the reference number a
-notice or release carries as its own line ("Notice No. WS-2031/04").
+notice or release carries as its own line ("Notice No. WS-2031/04"), and a release's label line
+("PRESS RELEASE  For immediate release").
 
 Such pages state the facts in the notice's title and text; the reference is filing metadata, as
 a press release's number is. Used by ``index.furniture.line_reason``.
@@ -30,12 +31,22 @@ _DOCUMENT_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+# A release's label and its release instruction, alone or together on the letterhead's line:
+# "PRESS RELEASE", "For immediate release", "NEWS RELEASE – For immediate release", "Embargoed
+# until 00:01 on 3 May". What kind of document the page is, not what it says.
+_RELEASE_LABEL = r"(?:(?:press|news|media) release|(?:press|media) statement)"
+_RELEASE_INSTRUCTION = r"(?:for immediate release|embargoed(?: until [^.]{1,40})?|not for publication before [^.]{1,40})"
+_RELEASE_LINE = re.compile(
+    rf"^(?:{_RELEASE_LABEL}(?:\s*[:|–—-]?\s*{_RELEASE_INSTRUCTION})?|{_RELEASE_INSTRUCTION})[.:]?$", re.IGNORECASE
+)
+
 
 def line_reason(text: str) -> str | None:
-    """"interface-label" for a reading-aids toolbar, "notice-metadata" for a reference line."""
+    """"interface-label" for a reading-aids toolbar, "notice-metadata" for a reference line or a
+    release's label line."""
     if is_reading_aids(text):
         return "interface-label"
-    if is_document_number(text):
+    if is_document_number(text) or _RELEASE_LINE.match(" ".join(text.split())):
         return "notice-metadata"
     return None
 

@@ -95,6 +95,28 @@ def drop_boilerplate(page: Page) -> None:
                 page.lines[j].reason = "release-boilerplate"
 
 
+def drop_after_end_mark(page: Page) -> None:
+    """A release's end mark ("ENDS", "###", "-30-") on a line of its own, once the release's text
+    has begun, closes that text: the mark and what follows it (notes to editors, the media
+    contact) are the issuer's back matter, however the page lays them out (a page saved from a
+    word processor has no blank lines between its blocks for ``block_rules.drop_press_back_matter``
+    to follow)."""
+    started = False
+    end_mark: int | None = None
+    for i, line in enumerate(page.lines):
+        if not line.kept:
+            continue
+        if started and _END_MARK.match(line.text.strip()):
+            end_mark = i
+            break
+        started = started or is_body_prose(line.text)
+    if end_mark is None:
+        return
+    for line in page.lines[end_mark:]:
+        if line.kept:
+            line.reason = "press-back-matter"
+
+
 def _is_about_issuer(page: Page, indexes: list[int], k: int) -> bool:
     """"About Example Mining" over a paragraph that names Example Mining: the issuer's description."""
     match = _ABOUT_ISSUER.match(page.lines[indexes[k]].text.rstrip(": "))

@@ -34,7 +34,8 @@ class PageHints:
     # its image's alt text). Read for the outlet only, as the logo is dropped with the page's menu.
     logo: str | None = None
     # The publisher a page credits for the article it reproduces, outside the text it keeps: a
-    # forum quote's attribution ("Quote from The Example Gazette"), a caption file's programme.
+    # forum quote's attribution ("Quote from The Example Gazette"), a caption file's programme, a
+    # chat export's channel.
     publisher: str | None = None
 
 
