@@ -7,9 +7,11 @@ turns it into a ``SpanProposer``: question + passages in, exact character spans 
 
 >>> proposer = TransformerSpanProposer("/models/distilbert-base-cased-distilled-squad")  # loads nothing
 >>> passages = ["Xi Jinping arrived in Hanoi on Tuesday for a two-day visit."]
->>> best = proposer.propose("Where did Xi arrive?", passages, top_n=1)[0]  # loads on first use
->>> passages[best.passage_index][best.start : best.end]
+>>> best = proposer.propose("Where did Xi arrive?", passages, top_n=1)[0]  # doctest: +SKIP
+>>> passages[best.passage_index][best.start : best.end]  # doctest: +SKIP
 'Hanoi'
+
+(A doctest run skips the lines that load the model: they need its folder.)
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ class TransformerSpanProposer:
     fast tokenizer's truncation settings are shared mutable state.
 
     >>> proposer = TransformerSpanProposer("/models/distilbert-base-cased-distilled-squad")
-    >>> proposer.propose("Who won?", ["Alice won the race."], top_n=1)
+    >>> proposer.propose("Who won?", ["Alice won the race."], top_n=1)  # doctest: +SKIP
     [ProposedSpan(passage_index=0, start=0, end=5, score=0.97)]
     """
 

@@ -1391,8 +1391,9 @@ _CHOOSING_DETERMINERS = frozenset("which what a an any some".split())
 def _holds_another_office(title: Token | None, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
     """The question asks for the holder of a particular office ("Brennock's chief financial
     *officer*", "succeed X as chief *executive*") and the text gives this person another office
-    ("X, the board's *chair*"): one person seldom holds both, so the name answers
-    another question. Not where the titles are one ("chief executive" of a "chief executive
+    ("X, the board's *chair*"): one person seldom holds both, so the name answers another
+    question. Not where the question picks one of a kind ("which politician") or names a general
+    role ("the union official"), the titles are one ("chief executive" of a "chief executive
     officer", "CEO"), one is a kind of the other, or the person holds both ("chair and chief
     executive")."""
     focus = question.focus
