@@ -135,7 +135,7 @@ def mime_source(raw_text: str) -> SourceText:
     ...         "Content-Type: text/plain; charset=utf-8\\nContent-Transfer-Encoding: quoted-printable\\n\\n"
     ...         "The dam held, the mayor=E2=80=99s office said, after a night of =\\nrain.\\n")
     >>> mime_source(mail).text
-    'The dam held, the mayor’s office said, after a night of rain.'
+    'The dam held, the mayor’s office said, after a night of rain.\\n'
     """
     start = _headers_start(raw_text)
     message = _entity(raw_text, start, len(raw_text))
