@@ -17,13 +17,12 @@ the page's outlet, and the first post's time stamp its date (``PageHints``); the
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from array import array
 from dataclasses import dataclass
 
-from index.html_text import html_to_source
+from index.html_text import element_end, html_to_source, plain_text
 from index.records import DroppedBlock
 from index.source_text import INSERTED, PageHints, SourceText
 
@@ -36,7 +35,6 @@ _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _ID = re.compile(r"""\bid\s*=\s*["']?message-?\d+\b""", re.IGNORECASE)
 # The post's time stamp in its title, as the app writes it: "14.03.2041 07:02:15 UTC+02:00".
 _STAMP_DATE = re.compile(r"""\btitle\s*=\s*["'](?P<day>\d{2})\.(?P<month>\d{2})\.(?P<year>\d{4})\b""")
-_TAG = re.compile(r"<[^>]*>")
 
 # A paid post's label where the post begins, before its text: "Sponsored | ...", "Advertisement:",
 # "Ad - ", or the label as the post's whole first line. "Sponsored by the council, the festival
@@ -117,7 +115,7 @@ def _posts(raw_html: str) -> list[_Post]:
     for tag in _DIV.finditer(raw_html):
         if tag.group(1) or not {"message", "default"} <= _classes(tag.group(2)) or not _ID.search(tag.group(2)):
             continue
-        end = _div_end(raw_html, tag.end())
+        end = element_end(raw_html, "div", tag.end())
         texts = tuple((start, text_end) for start, text_end, classes in _inner_divs(raw_html, tag.end(), end) if classes == {"text"})
         stamp = _STAMP_DATE.search(raw_html, tag.end(), end)
         date = f"{stamp['year']}-{stamp['month']}-{stamp['day']}" if stamp else None
@@ -130,8 +128,8 @@ def _channel_name(raw_html: str) -> str | None:
     bold">``), or None when the header names no one."""
     for tag in _DIV.finditer(raw_html):
         if not tag.group(1) and "page_header" in _classes(tag.group(2)):
-            for start, end, classes in _inner_divs(raw_html, tag.end(), _div_end(raw_html, tag.end())):
-                name = " ".join(html.unescape(_TAG.sub(" ", raw_html[start:end])).split())
+            for start, end, classes in _inner_divs(raw_html, tag.end(), element_end(raw_html, "div", tag.end())):
+                name = plain_text(raw_html[start:end])
                 if "text" in classes and name:
                     return name
             return None
@@ -141,7 +139,7 @@ def _channel_name(raw_html: str) -> str | None:
 def _inner_divs(raw_html: str, start: int, end: int) -> list[tuple[int, int, set[str]]]:
     """The content span and classes of every div opened in ``[start, end)``."""
     return [
-        (tag.end(), _div_end(raw_html, tag.end()), _classes(tag.group(2)))
+        (tag.end(), element_end(raw_html, "div", tag.end()), _classes(tag.group(2)))
         for tag in _DIV.finditer(raw_html, start, end)
         if not tag.group(1)
     ]
@@ -150,16 +148,6 @@ def _inner_divs(raw_html: str, start: int, end: int) -> list[tuple[int, int, set
 def _classes(attributes: str) -> set[str]:
     match = _CLASS.search(attributes)
     return set((match.group(1) or match.group(2) or "").split()) if match else set()
-
-
-def _div_end(raw_html: str, start: int) -> int:
-    """Start of the ``</div>`` that closes the div whose content starts at ``start``."""
-    depth = 1
-    for tag in _DIV.finditer(raw_html, start):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return tag.start()
-    return len(raw_html)
 
 
 def _furniture_blocks(length: int, kept: list[tuple[int, int]], promotions: list[DroppedBlock]) -> tuple[DroppedBlock, ...]:

@@ -127,24 +127,24 @@ def html_to_source(raw_html: str) -> SourceText:
         hints.see_tag(name, attributes)
         self_closing = tag.group(4) == "/" or name in _VOID
         if name == "title" and not self_closing:
-            end = _element_end(raw_html, name, position)
-            hints.title = hints.title if hints.title is not None else _plain(raw_html[position:end])
+            end = element_end(raw_html, name, position)
+            hints.title = hints.title if hints.title is not None else plain_text(raw_html[position:end])
             position = _after_close(raw_html, name, end)
             continue
         if (name == "h1" or _WORD_TITLE_CLASS.search(attributes.get("class", ""))) and not self_closing and _furniture_reason(
             name, attributes, faq_page=faq_page
         ) is None:
-            hints.headings.append(_plain(raw_html[position:_element_end(raw_html, name, position)]))
+            hints.headings.append(plain_text(raw_html[position:element_end(raw_html, name, position)]))
         if name in _RAW_CONTENT and not self_closing:
-            position = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            position = _after_close(raw_html, name, element_end(raw_html, name, position))
             continue
         reason = _furniture_reason(name, attributes, faq_page=faq_page)
         if reason is None and not self_closing and name not in _NEVER_SKIPPED and hidden_from_readers(attributes):
             # A hidden second copy of the page's text (``index.hidden_copies``): the visible one stays.
-            end = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            end = _after_close(raw_html, name, element_end(raw_html, name, position))
             reason = "hidden-duplicate" if duplicates_visible_text(raw_html, tag.start(), end) else None
         if reason is not None and not self_closing:
-            end = _after_close(raw_html, name, _element_end(raw_html, name, position))
+            end = _after_close(raw_html, name, element_end(raw_html, name, position))
             dropped.append(DroppedBlock(tag.start(), end, reason))
             _newline(builder)
             position = end
@@ -211,7 +211,7 @@ def _sole_paragraph_tags(raw: str, cell: str, start: int) -> tuple[int, ...]:
     of the cell whose content starts at ``start``, or none. A word processor saving a table as a
     web page wraps each cell's text in a paragraph (``<td><p class=MsoNormal>42,000</p></td>``);
     the cell is still one cell of its row, not a column of paragraphs as a layout table's is."""
-    end = _element_end(raw, cell, start)
+    end = element_end(raw, cell, start)
     tags = list(_BLOCK_TAG.finditer(raw, start, end))
     if len(tags) != 2 or tags[0].group(2).lower() != "p" or tags[0].group(1) or not tags[1].group(1):
         return ()
@@ -292,7 +292,7 @@ def _newline(builder: TextBuilder) -> None:
         builder.insert("\n")
 
 
-def _element_end(raw: str, name: str, start: int) -> int:
+def element_end(raw: str, name: str, start: int) -> int:
     """Start of the matching close tag of ``name`` (nesting-aware), or the end of the page."""
     opener = re.compile(rf"<(/?){re.escape(name)}\b[^>]*>", re.IGNORECASE)
     depth = 1
@@ -363,14 +363,14 @@ def logo_name(raw_html: str) -> str | None:
             alt = _ALT.search(match.group("attributes"))
             name = html.unescape(alt.group(1) or alt.group(2) or "").strip() if alt else ""
         else:
-            inner = raw_html[match.end():_element_end(raw_html, match.group("tag").lower(), match.end())]
-            name = _plain(inner) or next((html.unescape(a.group(1) or a.group(2) or "").strip() for a in _ALT.finditer(inner)), "")
+            inner = raw_html[match.end():element_end(raw_html, match.group("tag").lower(), match.end())]
+            name = plain_text(inner) or next((html.unescape(a.group(1) or a.group(2) or "").strip() for a in _ALT.finditer(inner)), "")
         if name and len(name) <= LOGO_MAX_CHARS:
             return " ".join(name.split())
     return None
 
 
-def _plain(fragment: str) -> str:
+def plain_text(fragment: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", fragment)).split())
 
 
