@@ -32,6 +32,7 @@ from qa.lexicon import Lexicon
 from qa.question import (
     DECADE,
     LEADER_WORDS,
+    PERSON_NOUNS,
     AnswerType,
     QuestionAnalysis,
     asks_for_a_leader,
@@ -205,10 +206,24 @@ class Reader:
         # river but ranks nothing: general knowledge the corpus only brushes against. The answer's
         # own sentence, not its neighbours: a rank two sentences off ranks something else.
         unranked = bool(question.ranking) and not _ranks(best.evidence.span)
+        # "What is the name of the dock worker who ...?" is not answered by "St. Agnes Hospital":
+        # when even the best candidate is no person's name, nor a body tied to the asked role
+        # (fit below 1), the passages name nobody who fits. Only where the question surely asks
+        # for a person ("who", "which expert"): a noun only WordNet makes a person ("Which
+        # *lender* ...?") may be a bank. On the 22 development sets (session 40) this refused 4
+        # unanswerable questions and 2 wrong answers that were answered, and no right answer.
+        # The span model scores its own spans, so it is not judged so.
+        unnamed = (
+            self._span_model is None
+            and question.answer_type is AnswerType.PERSON
+            and (question.focus is None or question.focus in PERSON_NOUNS)
+            and best.type_match < 1.0
+        )
         rule = (
             "absent_names" if absent_names
             else "unknown_predicate" if off_topic
             else "unstated_ranking" if unranked
+            else "no_person" if unnamed
             else None
         )
         if rule is not None or confidence < self._model.threshold:
@@ -216,6 +231,8 @@ class Reader:
                 reason = self._absent_names_reason(absent_names, best, siblings)
             elif rule == "unstated_ranking":
                 reason = self._unranked_reason(question, best)
+            elif rule == "no_person":
+                reason = self._no_person_reason(best)
             else:
                 reason = self._weak_support_reason(question, best, confidence)
             return Reading(
@@ -338,6 +355,13 @@ class Reader:
             f"The question asks for the {asked}, but the sentence of the best candidate, “{best.text}” "
             f"({source}, {passage.passage_id}), ranks nothing, so the corpus does not say which is the "
             f"{question.ranking[0]}."
+        )
+
+    def _no_person_reason(self, best: Candidate) -> str:
+        passage = best.evidence.passage
+        return (
+            f"The question asks for a person, but the closest passages name nobody who fits: the best "
+            f"candidate, “{best.text}” ({self._outlet(passage)}, {passage.passage_id}), is not a person's name."
         )
 
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:

@@ -535,6 +535,8 @@ def _spans(
                     fit = min(fit, 0.1)  # "How much will each family receive?" is no "three *men*": "much" is no count
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
+            if kind is AnswerType.NUMBER and fit > 0 and _in_another_unit(ent, question, kind_of):
+                fit = min(fit, 0.1)  # "How *hot* is lava?" is no "two *kilometres*", what it will "cost" no "3-*kilometre*"
             start = ent.start_char
             if kind is AnswerType.DATE:
                 # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
@@ -1239,6 +1241,36 @@ def _asks_money(question: QuestionAnalysis) -> bool:
     # asks its size, which is money.
     asked_by = _MONEY_VERBS | _MONEY_NOUNS if question.focus in {"big", "large"} else _MONEY_VERBS
     return question.focus in {"much", "big", "large"} and any(t.lemma_.lower() in asked_by for t in question.doc)
+
+
+# WordNet's kinds of unit, and the kinds that answer a question of measure by its "how" word or
+# measure noun. A unit WordNet does not know ("degrees", a coined currency) is let be.
+_UNIT_KINDS = ("linear_unit", "area_unit", "volume_unit", "mass_unit", "power_unit", "monetary_unit", "time_unit")
+_ANSWERING_UNITS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(
+        ("tall", "deep", "wide", "thick", "fast", "distance", "depth", "height", "length", "width", "speed"),
+        frozenset({"linear_unit"}),
+    ),
+    # ... a height or a fall may be a price ("How far did the shares fall?"), "how far behind" a time.
+    **dict.fromkeys(("high", "far", "low"), frozenset({"linear_unit", "monetary_unit", "time_unit"})),
+    **dict.fromkeys(("heavy", "weight"), frozenset({"mass_unit"})),
+    # Temperatures are in degrees, which WordNet's first senses do not make a unit: any known unit is wrong.
+    **dict.fromkeys(("hot", "cold", "warm", "temperature"), frozenset()),
+}
+
+
+def _in_another_unit(ent: Span, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is the figure measured in a unit of another kind than the question asks: a length for
+    "How hot ...?", "3-kilometre" for what the clean-up will cost, "1,800 tonnes" for a temperature."""
+    answering = frozenset({"monetary_unit"}) if _asks_money(question) else _ANSWERING_UNITS.get(question.focus or "")
+    if answering is None:
+        return False
+    if ent.label_ == "MONEY":
+        units = {"monetary_unit"}
+    else:
+        unit = _counted_by(ent)
+        units = {kind for kind in _UNIT_KINDS if unit is not None and kind_of(unit.lemma_.lower(), kind)}
+    return bool(units) and not units & answering
 
 
 def _counts_people(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
