@@ -73,6 +73,7 @@ from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.jats_articles import jats_source, looks_like_jats
 from index.nitf_documents import looks_like_nitf, nitf_source
+from index.published_documents import published_document_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -201,11 +202,12 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
 
 def _html_source(raw_text: str) -> SourceText:
     """An HTML page's blocks (``index.html_text``); on a chat channel's export, its posts' text
-    (``index.chat_exports``); on a forum thread that quotes an article in full, the quoted article
+    (``index.chat_exports``); on a document an online editor published, the document without its
+    editors' comments (``index.published_documents``); on a forum thread that quotes an article in full, the quoted article
     (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (channel_posts_source, quoted_article_source, embedded_article_source):
+    for reader in (channel_posts_source, published_document_source, quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article
