@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from index.records import DroppedBlock
-from index.source_text import SourceText, TextBuilder
+from index.source_text import PageHints, SourceText, TextBuilder
 from index.static_site import SiteMarkup, front_matter_end, read_site_markup
 from index.text_shape import RawLine, raw_lines
 
@@ -159,8 +160,22 @@ def markdown_source(raw_text: str) -> SourceText:
             if table_lines.get(number) == "row":
                 table_rows.append((row_start, len(builder.chars)))
     return SourceText(
-        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=site.hints, table_rows=tuple(table_rows)
+        text=builder.text(), raw_index=builder.raw_index, dropped=tuple(dropped), hints=_rendered_hints(site, lines),
+        table_rows=tuple(table_rows),
     )
+
+
+def _rendered_hints(site: SiteMarkup, lines: list[RawLine]) -> PageHints:
+    """The front matter's hints with the title as it renders ("The *Aurelia* sails" -> "The
+    Aurelia sails"), as the headline line shows it."""
+    if site.hints.title is None:
+        return site.hints
+    for number, (value_start, value_end) in sorted(site.values.items()):
+        if lines[number].text[value_start:value_end] == site.hints.title:
+            builder = TextBuilder(lines[number].text)
+            _copy_inline(lines[number].text, 0, value_start, value_end, builder)
+            return replace(site.hints, title=builder.text())
+    return site.hints
 
 
 def _pipe_table_lines(lines: list[RawLine]) -> dict[int, str]:
