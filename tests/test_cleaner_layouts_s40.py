@@ -92,6 +92,15 @@ def test_jats_article_is_read_as_title_authors_date_abstract_and_body(tmp_path: 
     assert document.meta.outlet == "Inland Waters Letters"
     assert_offsets_exact(document, *PARAGRAPHS, "Toxin per litre at three sampling points, 9 May")
     assert passages
+    # The byline says "Given Surname" where the file has the surname first: a span over a name
+    # must still map to a raw start before its raw end, as a citation needs.
+    byline = document.text.index("By Ann Ray")
+    byline_end = byline + len("By Ann Ray, Bo Lind")
+    for start in range(byline, byline_end):
+        raw_start, raw_end = document.offsets.to_raw(start, byline_end)
+        assert raw_start <= raw_end, document.text[start:byline_end]
+    raw = [document.offsets.raw_position(i) for i in range(byline + 3, byline_end)]
+    assert document.offsets.to_raw(byline + 3, byline_end) == (min(raw), max(raw) + 1)  # every name covered
 
 
 def test_jats_article_without_text_and_other_article_roots_are_refused(tmp_path: Path) -> None:
