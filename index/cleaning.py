@@ -71,7 +71,9 @@ from index.gemtext import gemtext_source, looks_like_gemtext
 from index.html_text import html_to_source
 from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
+from index.jats_articles import jats_source, looks_like_jats
 from index.nitf_documents import looks_like_nitf, nitf_source
+from index.published_documents import published_document_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -183,8 +185,9 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
-    agency's NITF item as its printed header and body (``index.nitf_documents``; all three are
-    known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    agency's NITF item as its printed header and body (``index.nitf_documents``), a journal
+    article in JATS as its title, authors, date, abstract and body (``index.jats_articles``; all
+    four are known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
@@ -192,16 +195,19 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
         return feed_source(raw_text)
     if looks_like_nitf(raw_text):
         return nitf_source(raw_text)
+    if looks_like_jats(raw_text):
+        return jats_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 
 def _html_source(raw_text: str) -> SourceText:
     """An HTML page's blocks (``index.html_text``); on a chat channel's export, its posts' text
-    (``index.chat_exports``); on a forum thread that quotes an article in full, the quoted article
+    (``index.chat_exports``); on a document an online editor published, the document without its
+    editors' comments (``index.published_documents``); on a forum thread that quotes an article in full, the quoted article
     (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (channel_posts_source, quoted_article_source, embedded_article_source):
+    for reader in (channel_posts_source, published_document_source, quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article
@@ -260,12 +266,25 @@ def _keep_table_rows(page: Page, headline: PageLine | None, raw_text: str, sourc
 
 
 def _in_caption_element(raw_text: str, source: SourceText, line: PageLine) -> bool:
-    """The line is the text of an HTML table's ``<caption>``: the last tag before its first
-    character opens one."""
+    """The line is the text of a table's caption element: one of the tags right before its first
+    character (with nothing but space between them) opens a ``<caption>``, as an HTML table's
+    ``<caption>`` or a journal table's ``<caption><title>`` does."""
     raw = source.raw_index[line.start] if line.start < len(source.raw_index) else INSERTED
     if raw == INSERTED:
         return False
-    return _CAPTION_TAG.match(raw_text, max(raw_text.rfind("<", 0, raw), 0)) is not None
+    position = raw
+    while position > 0:
+        while position > 0 and raw_text[position - 1].isspace():
+            position -= 1
+        if position == 0 or raw_text[position - 1] != ">":
+            return False
+        tag_start = raw_text.rfind("<", 0, position)
+        if tag_start < 0:
+            return False
+        if _CAPTION_TAG.match(raw_text, tag_start) is not None:
+            return True
+        position = tag_start
+    return False
 
 
 _CAPTION_TAG = re.compile(r"<caption\b", re.IGNORECASE)

@@ -285,7 +285,9 @@ _INTERFACE_WORD = (
     # An article's text-size control: "Text size A A A", "Font size A- A+".
     r"(?:text|font) size(?:\s+(?:a[+-]?|[+-]))*|"
     r"auto-?refresh(?:\s*:?\s*(?:on|off))?|reload|refresh|expand|collapse|enlarge|full ?screen|gallery|(?:view|open) (?:the )?gallery|next|previous|prev|pinned|live|"
-    r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*)"
+    r"likes?|reposts?|retweets?|shares?|views|view on [A-Z][\w.]*|"
+    # A blogging platform's label over the passage its readers highlighted most.
+    r"top highlight)"
 )
 # Orderings of a feed: interface only beside another control ("Sort by:  Latest  Oldest",
 # "Newest first | Oldest first"); a lone "Latest" heads a list of links.

@@ -53,7 +53,7 @@ _FURNITURE_TAGS = {"nav": "navigation", "footer": "footer", "aside": "aside", "f
 _FURNITURE_CLASS = re.compile(
     r"(?:^|[\s_-])(cookies?|consent|gdpr|newsletter|subscribe|subscription|signup|advert\w*|ads?|"
     r"ad-slot|promo|related|recommended|share|sharing|social|comments?|commentlist|disqus|paywall|breadcrumbs?|"
-    r"author-box|author-bio|tags?|(?:audio|video|media)[-_]?player)(?:$|[\s_-])",
+    r"author-box|author-bio|written-by|tags?|(?:audio|video|media)[-_]?player)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 _NEVER_SKIPPED = {"html", "body", "main", "article"}

@@ -132,7 +132,8 @@ _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? 
 # first, 11/16 month first); "05/06/2026" could be either, so it states no date.
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<first>\d{1,2})[/.](?P<second>\d{1,2})[/.](?P<year>(?:19|20)\d{2})(?![\d/.])")
 _DATE_NOISE = re.compile(
-    r"\b(?:date|published|updated|posted|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
+    # "Issued: Sunday 16 June 2041, 18:00": the date a public notice or a bulletin was issued.
+    r"\b(?:date|published|updated|posted|issued|on|at|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|gmt|utc|bst|edt|est|pst|cet|am|pm|ict|hkt|sgt|"
     # More time zones a page writes after its time: "20 October 2026, 09:05 CEST".
     r"cest|eet|eest|wet|west|cdt|cst|mdt|mst|pdt|aest|aedt|jst|kst|msk)\b|[+-]\d{1,2}\b|"

@@ -23,25 +23,33 @@ import re
 
 from index.html_text import html_to_source
 from index.records import DroppedBlock
-from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
-from index.xml_markup import CDATA, XmlElement, close_tag, end_of_opaque_span, opaque_spans, root_start
+from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.xml_markup import (
+    HTML_NAMES,
+    HtmlRendering,
+    XmlElement,
+    append_as_html,
+    attribute_value,
+    child_elements,
+    find_element,
+    opaque_spans,
+    root_start,
+)
 
 logger = logging.getLogger(__name__)
 
 _ROOT = re.compile(r"<nitf\b[^>]*>", re.IGNORECASE)
-_TAG = re.compile(r"""<(?P<close>/?)(?P<name>[A-Za-z][\w:.-]*)(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*?)(?P<empty>/?)>""")
-_ATTRIBUTE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # The header fields a client prints, in <body.head>; its other children are the agency's.
 _PRINTED_HEADER = ("hedline", "byline", "dateline")
 # NITF's block elements, as the HTML element the page reader knows: a box is a division, its
-# headings are headings, a quotation block a blockquote, a footnote a paragraph.
-_BLOCK_AS_HTML = {"hl1": "h2", "hl2": "h2", "block": "div", "bq": "blockquote", "fn": "p", "credit": "p"}
-# Elements of body.content that NITF shares with HTML: kept as they are.
-_HTML_NAMES = {"p", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "ul", "ol", "li",
-               "dl", "dt", "dd", "pre", "br", "em", "a", "q", "sub", "sup", "col", "colgroup"}
-# Elements of body.content that are not the article's text: a photo and its caption, an editors'
-# note, a table of contents-like series marker.
-_SKIPPED_IN_CONTENT = {"media": "nitf-media", "note": "nitf-note", "series": "nitf-metadata"}
+# headings are headings, a quotation block a blockquote, a footnote a paragraph; its elements
+# shared with HTML kept as they are. Elements of body.content that are not the article's text: a
+# photo and its caption, an editors' note, a table of contents-like series marker.
+_NITF_AS_HTML = HtmlRendering(
+    renamed={"hl1": "h2", "hl2": "h2", "block": "div", "bq": "blockquote", "fn": "p", "credit": "p"},
+    kept=HTML_NAMES,
+    skipped={"media": "nitf-media", "note": "nitf-note", "series": "nitf-metadata"},
+)
 # NITF's compact date: "20441016T231500+0100".
 _NORM_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?([+-]\d{2})?(\d{2})?)?")
 
@@ -56,7 +64,7 @@ def nitf_problem(raw_text: str) -> str | None:
     article (an unclosed ``<p>`` ends at the next block), but an item whose ``<body.content>`` or
     root is never closed was cut short, and reading it would index half a story as the whole."""
     opaque = opaque_spans(raw_text)
-    root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
+    root = find_element(raw_text, "nitf", 0, len(raw_text), opaque)
     if root is None or root.content_end == root.end:
         return "the <nitf> root element is never closed (a truncated or malformed file)"
     content = _body_content(raw_text, root, opaque)
@@ -78,14 +86,14 @@ def nitf_source(raw_text: str) -> SourceText:
     'Dam holds\\nThe dam & the weir held.'
     """
     opaque = opaque_spans(raw_text)
-    root = _find(raw_text, "nitf", 0, len(raw_text), opaque)
+    root = find_element(raw_text, "nitf", 0, len(raw_text), opaque)
     if root is None:
         raise ValueError("not an NITF document: no <nitf> root element; check looks_like_nitf first")
-    body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
+    body_head = find_element(raw_text, "body.head", root.content_start, root.content_end, opaque)
     content = _body_content(raw_text, root, opaque)
     kept: list[XmlElement] = []
     if body_head is not None:
-        kept += [child for child in _children(raw_text, body_head, opaque) if child.name in _PRINTED_HEADER]
+        kept += [child for child in child_elements(raw_text, body_head, opaque) if child.name in _PRINTED_HEADER]
     if content is not None:
         kept.append(content)
     markup: list[str] = []
@@ -94,14 +102,14 @@ def nitf_source(raw_text: str) -> SourceText:
     hedline_texts: dict[str, str] = {}
     for element in kept:
         if element.name == "hedline":
-            for child in _children(raw_text, element, opaque):
+            for child in child_elements(raw_text, element, opaque):
                 tag = "h1" if child.name == "hl1" else "p"
-                _append_as_html(raw_text, child, tag, markup, positions, dropped, opaque)
+                append_as_html(raw_text, child, tag, _NITF_AS_HTML, markup, positions, dropped, opaque)
                 hedline_texts.setdefault(child.name, _plain(raw_text, child))
         elif element.name == "body.content":
-            _append_as_html(raw_text, element, "div", markup, positions, dropped, opaque)
+            append_as_html(raw_text, element, "div", _NITF_AS_HTML, markup, positions, dropped, opaque)
         else:
-            _append_as_html(raw_text, element, "p", markup, positions, dropped, opaque)
+            append_as_html(raw_text, element, "p", _NITF_AS_HTML, markup, positions, dropped, opaque)
     part = html_to_source("".join(markup))
     builder = TextBuilder(raw_text)
     append_mapped(builder, part, positions)
@@ -123,63 +131,6 @@ def nitf_source(raw_text: str) -> SourceText:
     )
 
 
-def _append_as_html(
-    raw_text: str, element: XmlElement, tag: str, markup: list[str], positions: list[int],
-    dropped: list[DroppedBlock], opaque: list[tuple[int, int]],
-) -> None:
-    """``element`` as HTML wrapped in ``<tag>``: its HTML-named tags as they are, NITF's block
-    elements renamed, inline ones left out, the skipped elements (media, notes) recorded as dropped;
-    text, entities included, copied with its raw offsets."""
-    _insert(f"<{tag}>", markup, positions)
-    position = element.content_start
-    end = element.content_end
-    while position < end:
-        skip = end_of_opaque_span(position, opaque)
-        cdata = CDATA.match(raw_text, position, end)
-        if cdata is not None:
-            # The inside of CDATA is text: its markup characters are escaped for the HTML reader
-            # (decoded there as inserted characters), the others copied.
-            for offset in range(cdata.start("inner"), cdata.end("inner")):
-                char = raw_text[offset]
-                if char in "<&":
-                    _insert("&lt;" if char == "<" else "&amp;", markup, positions)
-                else:
-                    markup.append(char)
-                    positions.append(offset)
-            position = cdata.end()
-            continue
-        if skip is not None:  # a comment
-            position = skip
-            continue
-        if raw_text[position] != "<":
-            markup.append(raw_text[position])
-            positions.append(position)
-            position += 1
-            continue
-        match = _TAG.match(raw_text, position, end)
-        if match is None:
-            markup.append(raw_text[position])  # a stray "<"
-            positions.append(position)
-            position += 1
-            continue
-        name = match.group("name").lower()
-        if not match.group("close") and name in _SKIPPED_IN_CONTENT and not match.group("empty"):
-            close_start, close_end = close_tag(raw_text, match.group("name"), match.end(), end, opaque)
-            dropped.append(DroppedBlock(match.start(), close_end, _SKIPPED_IN_CONTENT[name]))
-            position = close_end
-            continue
-        html_name = _BLOCK_AS_HTML.get(name, name if name in _HTML_NAMES else None)
-        if html_name is not None:
-            _insert(f"<{match.group('close')}{html_name}{match.group('empty')}>", markup, positions)
-        position = match.end()
-    _insert(f"</{tag}>", markup, positions)
-
-
-def _insert(text: str, markup: list[str], positions: list[int]) -> None:
-    markup.extend(text)
-    positions.extend([INSERTED] * len(text))
-
-
 def _gaps(kept: list[XmlElement], length: int) -> list[DroppedBlock]:
     """The raw stretches around the kept elements: the head, the agency's header fields, body.end."""
     blocks: list[DroppedBlock] = []
@@ -195,60 +146,11 @@ def _gaps(kept: list[XmlElement], length: int) -> list[DroppedBlock]:
 
 
 
-def _find(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> XmlElement | None:
-    """The first element called ``name`` between ``start`` and ``end``, at any depth."""
-    pattern = re.compile(rf"<{re.escape(name)}(?=[\s/>])(?P<attributes>(?:[^>\"']|\"[^\"]*\"|'[^']*')*?)(?P<empty>/?)>", re.IGNORECASE)
-    position = start
-    while True:
-        match = pattern.search(raw_text, position, end)
-        if match is None:
-            return None
-        skip = end_of_opaque_span(match.start(), opaque)
-        if skip is None:
-            break
-        position = skip
-    if match.group("empty"):
-        return XmlElement(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes"))
-    close_start, close_end = close_tag(raw_text, name, match.end(), end, opaque)
-    return XmlElement(name, match.start(), match.end(), close_start, close_end, match.group("attributes"))
-
-
 def _body_content(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> XmlElement | None:
     """The body's ``<body.content>``: an editors' note in body.head may hold one of its own."""
-    body_head = _find(raw_text, "body.head", root.content_start, root.content_end, opaque)
+    body_head = find_element(raw_text, "body.head", root.content_start, root.content_end, opaque)
     start = body_head.end if body_head is not None else root.content_start
-    return _find(raw_text, "body.content", start, root.content_end, opaque)
-
-
-def _children(raw_text: str, parent: XmlElement, opaque: list[tuple[int, int]]) -> list[XmlElement]:
-    """The elements directly inside ``parent``."""
-    found: list[XmlElement] = []
-    position = parent.content_start
-    while position < parent.content_end:
-        skip = end_of_opaque_span(position, opaque)
-        if skip is not None:
-            position = skip
-            continue
-        match = _TAG.search(raw_text, position, parent.content_end)
-        if match is None:
-            break
-        skip = end_of_opaque_span(match.start(), opaque)
-        if skip is not None:
-            position = skip
-            continue
-        if match.group("close"):
-            position = match.end()
-            continue
-        name = match.group("name").lower()
-        if match.group("empty"):
-            found.append(XmlElement(name, match.start(), match.end(), match.end(), match.end(), match.group("attributes")))
-            position = match.end()
-            continue
-        close_start, close_end = close_tag(raw_text, match.group("name"), match.end(), parent.content_end, opaque)
-        found.append(XmlElement(name, match.start(), match.end(), close_start, close_end, match.group("attributes")))
-        position = close_end
-    return found
-
+    return find_element(raw_text, "body.content", start, root.content_end, opaque)
 
 
 def _plain(raw_text: str, element: XmlElement) -> str:
@@ -256,20 +158,11 @@ def _plain(raw_text: str, element: XmlElement) -> str:
     return html_to_source(raw_text[element.content_start:element.content_end]).text.replace("\n", " ").strip()
 
 
-def _attribute(element: XmlElement | None, name: str) -> str | None:
-    if element is None:
-        return None
-    for match in _ATTRIBUTE.finditer(element.attributes):
-        if match.group(1).lower() == name:
-            return match.group(2) if match.group(2) is not None else match.group(3)
-    return None
-
-
 def _issue_date(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> str | None:
     """The item's issue date (docdata's ``date.issue``, else the publication's date) as ISO 8601."""
-    issue = _attribute(_find(raw_text, "date.issue", root.content_start, root.content_end, opaque), "norm")
+    issue = attribute_value(find_element(raw_text, "date.issue", root.content_start, root.content_end, opaque), "norm")
     if issue is None:
-        issue = _attribute(_find(raw_text, "pubdata", root.content_start, root.content_end, opaque), "date.publication")
+        issue = attribute_value(find_element(raw_text, "pubdata", root.content_start, root.content_end, opaque), "date.publication")
     return _iso_date(issue) if issue else None
 
 
@@ -290,13 +183,13 @@ def _byline_people(raw_text: str, byline: XmlElement | None, opaque: list[tuple[
     """The people a byline names in its ``<person>`` elements."""
     if byline is None:
         return ()
-    return tuple(_plain(raw_text, child) for child in _children(raw_text, byline, opaque) if child.name == "person")
+    return tuple(_plain(raw_text, child) for child in child_elements(raw_text, byline, opaque) if child.name == "person")
 
 
 def _copyright_holder(raw_text: str, root: XmlElement, opaque: list[tuple[int, int]]) -> str | None:
     """The agency that holds the item's copyright (docdata's ``doc.copyright holder``), without
     the spelled-out or short form it adds in brackets ("Example Press (EXP)" -> "Example Press")."""
-    holder = _attribute(_find(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")
+    holder = attribute_value(find_element(raw_text, "doc.copyright", root.content_start, root.content_end, opaque), "holder")
     if holder is None:
         return None
     return _BRACKETED_FORM.sub("", holder).strip() or holder.strip()

@@ -61,7 +61,18 @@ class OffsetMap:
         if start == end:
             position = self.raw_position(start)
             return position, position
-        return self.raw_position(start), self.raw_position(end - 1) + 1
+        first, last = self.raw_position(start), self.raw_position(end - 1) + 1
+        # A reader may put the file's parts in another order ("Given Surname" from a JATS file
+        # that has the surname first): cover every raw character the span copies, so that a
+        # citation never ends before it starts nor leaves a name out. In file order this is
+        # (first, last).
+        lows, highs = [first], [last]
+        for run in self.runs:
+            run_end = run.text_start + run.length
+            if run.text_start < end and start < run_end:
+                lows.append(run.raw_start + max(start, run.text_start) - run.text_start)
+                highs.append(run.raw_start + min(end, run_end) - run.text_start)
+        return min(lows), max(highs)
 
     def slice(self, start: int, end: int) -> OffsetMap:
         """The map of derived text ``[start, end)``, re-based to start at 0."""

@@ -56,7 +56,7 @@ class SourceText:
             following = next((self.raw_index[i] for i in range(end, len(self.text)) if self.raw_index[i] != INSERTED), None)
             position = following if following is not None else (self.raw_index[start - 1] + 1 if start > 0 else 0)
             return position, position
-        return copied[0], copied[-1] + 1
+        return min(copied), max(copied) + 1  # a reader may reorder the file's parts (``OffsetMap.to_raw``)
 
 
 def plain_source(raw_text: str) -> SourceText:

@@ -35,9 +35,10 @@ _FENCES = ("---", "+++")
 # continuation, or a comment.
 _FIELD = re.compile(r"^(?P<key>[A-Za-z_][\w.-]*)[ \t]*[:=](?:[ \t]+(?P<value>.*?))?[ \t]*$")
 _FIELD_CONTINUATION = re.compile(r"^(?:[ \t]+\S|[ \t]*-[ \t]+\S|[ \t]*#)")
-# The fields a generator renders into the article's header: headline, date, byline.
+# The fields a generator renders into the article's header: headline, standfirst (pandoc's and
+# many themes' "subtitle"), date, byline.
 _HEADER_FIELDS = {
-    "title": "headline", "headline": "headline",
+    "title": "headline", "headline": "headline", "subtitle": "standfirst",
     "date": "date", "published": "date", "pubdate": "date", "publishdate": "date", "date_published": "date",
     "author": "byline", "authors": "byline", "byline": "byline",
 }
@@ -69,7 +70,7 @@ def read_site_markup(lines: list[RawLine]) -> SiteMarkup:
     """The front matter, template calls and comments of a Markdown source's ``lines``."""
     dropped: dict[int, str] = {}
     values: dict[int, tuple[int, int]] = {}
-    header: dict[str, list[str]] = {"headline": [], "date": [], "byline": []}
+    header: dict[str, list[str]] = {"headline": [], "standfirst": [], "date": [], "byline": []}
     body_start = 0
     closing = front_matter_end(lines)
     if closing is not None:

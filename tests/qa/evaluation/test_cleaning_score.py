@@ -29,7 +29,13 @@ LABELLED_SETS = sorted(path.parent for path in (ROOT / "tests" / "data").glob("*
 # and a fact check's "What we checked" heading; a rule for any one of them would be narrower
 # than the layout (session 32). Its space-aligned table's caption and header row are kept since
 # session 34 (``index.text_tables``).
-SHORT_OF_CLEAN = {"devset_wildfire": (0.969, 0.984)}
+# devset_oilspill (session 40): the WhatsApp chat export has no reader yet (its ten kept messages
+# that open a pasted notice or a first-hand report are dropped as short lines, its encryption
+# notice kept), and telling a member's report from chit-chat or hearsay needs one; the Google Docs
+# update loses its issuer line above the title, a list item and two paragraphs that end in a
+# registration prompt or a bare link; four table header rows (column names only) are labelled
+# drop here but kept in the other sets (devset_birdflu keeps its pipe table's header row).
+SHORT_OF_CLEAN = {"devset_wildfire": (0.969, 0.984), "devset_oilspill": (0.931, 0.974)}
 
 
 @pytest.mark.parametrize("data_set", LABELLED_SETS, ids=lambda path: path.name)
