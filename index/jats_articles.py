@@ -34,6 +34,7 @@ from index.xml_markup import (
     append_as_html,
     attribute_value,
     child_elements,
+    copy_content,
     find_element,
     insert_markup,
     opaque_spans,
@@ -188,9 +189,7 @@ def _append_byline(
         for index, part in enumerate(parts):
             if index:
                 insert_markup(" ", markup, positions)
-            for offset in range(part.content_start, part.content_end):
-                markup.append(raw_text[offset])
-                positions.append(offset)
+            copy_content(raw_text, part, markup, positions)
             read.append(part)
     insert_markup("</p>", markup, positions)
 
@@ -215,9 +214,7 @@ def _append_dateline(
     for index, part in enumerate(parts):
         if index:
             insert_markup(".", markup, positions)
-        for offset in range(part.content_start, part.content_end):
-            markup.append(raw_text[offset])
-            positions.append(offset)
+        copy_content(raw_text, part, markup, positions)
     insert_markup("</p>", markup, positions)
     return parts
 

@@ -1,7 +1,7 @@
 """A document an online editor publishes to the web (Google Docs' "Publish to the web") -> the
 document's text, every character mapped to the raw file.
 
-Such a page is known by its markup (``looks_like_published_document``): the document is one
+Such a page is known by its markup: the document is one
 ``<div class="... doc-content">``, its paragraphs ``<p class="c3">`` with their text split over
 generated ``<span class="c1">``s. Everything outside that div is the editor's: the publishing
 banner ("Published using Google Docs", "Report abuse", the document's name again, "Updated
@@ -31,11 +31,6 @@ _COMMENT_ANCHOR = re.compile(
 _COMMENT_BACKLINK = re.compile(r"""<a\b[^>]*\bhref\s*=\s*["']#cmnt_ref\d+["']""", re.IGNORECASE)
 _OPEN = re.compile(r"<(div|p)\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title\b[^>]*>(?P<title>[^<]*)</title>", re.IGNORECASE)
-
-
-def looks_like_published_document(raw_html: str) -> bool:
-    """A document published from an online editor: its text in a ``doc-content`` div."""
-    return _DOCUMENT_DIV.search(raw_html) is not None
 
 
 def published_document_source(raw_html: str, visible: SourceText) -> SourceText | None:

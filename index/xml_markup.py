@@ -230,3 +230,9 @@ def insert_markup(text: str, markup: list[str], positions: list[int]) -> None:
     """Markup (or text) the raw file does not have at this place: inserted characters."""
     markup.extend(text)
     positions.extend([INSERTED] * len(text))
+
+
+def copy_content(raw_text: str, element: XmlElement, markup: list[str], positions: list[int]) -> None:
+    """An element's content copied as it stands in the raw file, each character mapped to its place."""
+    markup.extend(raw_text[element.content_start : element.content_end])
+    positions.extend(range(element.content_start, element.content_end))
