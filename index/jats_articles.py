@@ -36,6 +36,7 @@ from index.xml_markup import (
     child_elements,
     copy_content,
     find_element,
+    gaps_around,
     insert_markup,
     opaque_spans,
     root_start,
@@ -134,7 +135,7 @@ def jats_source(raw_text: str) -> SourceText:
     builder = TextBuilder(raw_text)
     append_mapped(builder, part, positions)
     dropped += [mapped_block(block, positions, 0) for block in part.dropped]
-    dropped += _gaps(read, len(raw_text))
+    dropped += gaps_around(read, len(raw_text), "article-metadata")
     journal = find_element(raw_text, "journal-title", root.content_start, root.content_end, opaque)
     return SourceText(
         text=builder.text(),
@@ -237,18 +238,6 @@ def _iso_date(raw_text: str, date: XmlElement | None, opaque: list[tuple[int, in
 def _full_name(raw_text: str, given: XmlElement | None, surname: XmlElement | None) -> str:
     return " ".join(_plain(raw_text, part) for part in (given, surname) if part is not None).strip()
 
-
-def _gaps(read: list[XmlElement], length: int) -> list[DroppedBlock]:
-    """The raw stretches around the elements read: the journal's and publisher's records."""
-    blocks: list[DroppedBlock] = []
-    position = 0
-    for element in sorted(read, key=lambda element: element.start):
-        if element.start > position:
-            blocks.append(DroppedBlock(position, element.start, "article-metadata"))
-        position = max(position, element.end)
-    if position < length:
-        blocks.append(DroppedBlock(position, length, "article-metadata"))
-    return blocks
 
 
 def _plain(raw_text: str, element: XmlElement) -> str:

@@ -32,6 +32,7 @@ from index.xml_markup import (
     attribute_value,
     child_elements,
     find_element,
+    gaps_around,
     opaque_spans,
     root_start,
 )
@@ -114,7 +115,7 @@ def nitf_source(raw_text: str) -> SourceText:
     builder = TextBuilder(raw_text)
     append_mapped(builder, part, positions)
     dropped += [mapped_block(block, positions, 0) for block in part.dropped]
-    dropped += _gaps(kept, len(raw_text))
+    dropped += gaps_around(kept, len(raw_text), "nitf-metadata")
     byline = next((element for element in kept if element.name == "byline"), None)
     return SourceText(
         text=builder.text(),
@@ -130,18 +131,6 @@ def nitf_source(raw_text: str) -> SourceText:
         table_rows=part.table_rows,
     )
 
-
-def _gaps(kept: list[XmlElement], length: int) -> list[DroppedBlock]:
-    """The raw stretches around the kept elements: the head, the agency's header fields, body.end."""
-    blocks: list[DroppedBlock] = []
-    position = 0
-    for element in sorted(kept, key=lambda element: element.start):
-        if element.start > position:
-            blocks.append(DroppedBlock(position, element.start, "nitf-metadata"))
-        position = max(position, element.end)
-    if position < length:
-        blocks.append(DroppedBlock(position, length, "nitf-metadata"))
-    return blocks
 
 
 

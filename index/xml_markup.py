@@ -236,3 +236,17 @@ def copy_content(raw_text: str, element: XmlElement, markup: list[str], position
     """An element's content copied as it stands in the raw file, each character mapped to its place."""
     markup.extend(raw_text[element.content_start : element.content_end])
     positions.extend(range(element.content_start, element.content_end))
+
+
+def gaps_around(read: list[XmlElement], length: int, reason: str) -> list[DroppedBlock]:
+    """The raw stretches of a file of ``length`` characters around the elements read, dropped
+    with ``reason``: an XML document's records that are not its text."""
+    blocks: list[DroppedBlock] = []
+    position = 0
+    for element in sorted(read, key=lambda element: element.start):
+        if element.start > position:
+            blocks.append(DroppedBlock(position, element.start, reason))
+        position = max(position, element.end)
+    if position < length:
+        blocks.append(DroppedBlock(position, length, reason))
+    return blocks
