@@ -120,7 +120,7 @@ def mapped_block(block: DroppedBlock, positions: list[int], fallback: int) -> Dr
     inside = [positions[i] for i in range(block.raw_start, min(block.raw_end, len(positions))) if positions[i] != INSERTED]
     if not inside:
         return DroppedBlock(fallback, fallback, block.reason)
-    return DroppedBlock(inside[0], inside[-1] + 1, block.reason)
+    return DroppedBlock(min(inside), max(inside) + 1, block.reason)  # a reader may reorder parts (``OffsetMap.to_raw``)
 
 
 def offset_map(raw_index: array, length: int) -> OffsetMap:
