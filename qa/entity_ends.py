@@ -172,11 +172,21 @@ def _with_counted_siblings(noun: Token) -> Token:
 
 
 def _with_rate(unit: Token) -> Token:
-    """"cubic metres" + "per second": a unit divided by another."""
-    doc = unit.doc
-    if unit.i + 2 < len(doc) and doc[unit.i + 1].lower_ == "per" and doc[unit.i + 2].head.i == unit.i + 1:
-        return doc[unit.i + 2]
+    """"cubic metres" + "per second", "km" + "/h", "kilometres" + "an hour": a unit divided by another."""
+    following = unit.doc[unit.i + 1 : unit.i + 3]
+    if len(following) < 2:
+        return unit
+    divider, divisor = following
+    if divider.lower_ == "per" and divisor.head.i == divider.i:
+        return divisor
+    if divider.text == "/" and not unit.whitespace_ and not divider.whitespace_ and divisor.is_alpha:
+        return divisor  # "68 km/h", written as one word
+    if divider.lower_ in {"a", "an"} and divisor.lower_ in _TIME_UNITS:
+        return divisor
     return unit
+
+
+_TIME_UNITS = frozenset("second minute hour day week month year".split())
 
 
 def _entity_at(doc: Doc, start: int) -> Span | None:

@@ -55,6 +55,9 @@ class QuestionAnalysis:
     # "How much cash *per share* ...?": a rate, answered by a figure "a share" or "per share",
     # not by the deal's total. The unit's lemma.
     rate_unit: str | None = None
+    # "Where was the train *heading*?", "*To* which hospital ...?" ask where something went
+    # ("to"); "Which town does she *come from*?" where it came from ("from"). None: neither.
+    heading: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -253,6 +256,7 @@ def analyze_question(text: str, nlp: Language) -> QuestionAnalysis:
         asks_ahead=_asks_ahead(doc),
         asks_name=naming is not None or _named_noun(doc) is not None or _orders_a_name(doc),
         rate_unit=_rate_unit(doc) if answer_type is AnswerType.NUMBER else None,
+        heading=_heading(doc) if answer_type is AnswerType.PLACE else None,
     )
 
 
@@ -685,6 +689,47 @@ def _rate_unit(doc: Doc) -> str | None:
         if unit is not None and unit.pos_ == "NOUN":
             return unit.lemma_.lower()
     return None
+
+
+# Prepositions of a way's end and of its start, beside the rest (in, at, near: where a thing is).
+GOAL_PREPOSITIONS = frozenset("to into onto towards toward".split())
+SOURCE_PREPOSITIONS = frozenset({"from"})
+# Verbs whose "where" is the end of a way ("Where was the tanker *towed*?"), or its start.
+_GOAL_VERBS = frozenset(
+    "head go move send take bring carry transfer tow evacuate fly relocate divert ship deliver export "
+    "travel drive sail flee airlift transport rush ferry".split()
+)
+_SOURCE_VERBS = frozenset("come originate hail".split())
+_LIGHT_OBJECTS = frozenset("place part hold shape effect root refuge".split())
+
+
+def _heading(doc: Doc) -> str | None:
+    """"to" when a place question asks where something went, "from" where it came from.
+
+    The question's own preposition says so, left at the end ("delivering its cargo *to*?", "come
+    *from*?") or fronted ("*To* which hospital ...?"); else the verb "where" asks of ("Where was the
+    train *heading*?"). A preposition with an object of its own ("the passengers *from* the train")
+    qualifies something else."""
+    for token in doc:
+        if token.dep_ not in {"prep", "dative", "prt"}:
+            continue  # "taken *to be* cared for": the infinitive's marker (aux) goes nowhere
+        objects = [child for child in token.children if child.dep_ == "pobj"]
+        asked = not objects or any(child.lower_ in {"which", "what"} for obj in objects for child in obj.children)
+        if asked and token.lower_ in GOAL_PREPOSITIONS:
+            return "to"
+        if asked and token.lower_ in SOURCE_PREPOSITIONS:
+            return "from"
+    where = next((token for token in doc if token.lower_ == "where"), None)
+    if where is None:
+        return None
+    verb = where.head.head if where.head.dep_ in {"aux", "auxpass"} else where.head  # "Where *was* it heading?"
+    if verb.lemma_ == "be":
+        # "Where *were* the miners taken?" parsed with "were" as the verb: the participle is.
+        verb = next((t for t in doc[where.i + 1 :] if t.tag_ in {"VBN", "VBG"} and t.dep_ != "amod"), verb)
+    if any(child.dep_ == "dobj" and child.lemma_.lower() in _LIGHT_OBJECTS for child in verb.children):
+        return None  # "Where did the hearing *take place*?" asks where it was, not where it went
+    lemma = verb.lemma_.lower()
+    return "to" if lemma in _GOAL_VERBS else "from" if lemma in _SOURCE_VERBS else None
 
 
 def _counted_noun(doc: Doc) -> str | None:

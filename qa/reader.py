@@ -58,6 +58,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+# Answer types whose candidates are things of a kind (not clauses or quotations), and the type
+# fit at or below which ``qa.spans`` has judged a candidate another kind of thing than asked.
+_TYPES_OF_THINGS = frozenset(
+    {AnswerType.PERSON, AnswerType.DATE, AnswerType.NUMBER, AnswerType.PLACE, AnswerType.ORGANIZATION}
+)
+_ANOTHER_KIND = 0.1
 _TYPE_WORDS = {
     AnswerType.PERSON: "a person or organisation",
     AnswerType.DATE: "a date or time",
@@ -219,11 +225,21 @@ class Reader:
             and (question.focus is None or question.focus in PERSON_NOUNS)
             and best.type_match < 1.0
         )
+        # "On what date did the break-in take place?" is not answered by "2:44 a.m.", nor "How old
+        # is the mayor?" by "2035": when even the best candidate is judged another kind of thing
+        # than asked (a fit of 0.1 or less: a time for a date, a year for an age, a length for a
+        # temperature), the passages hold no answer of the asked kind, whatever the other signals.
+        wrong_kind = (
+            self._span_model is None
+            and question.answer_type in _TYPES_OF_THINGS
+            and best.type_match <= _ANOTHER_KIND
+        )
         rule = (
             "absent_names" if absent_names
             else "unknown_predicate" if off_topic
             else "unstated_ranking" if unranked
             else "no_person" if unnamed
+            else "wrong_kind" if wrong_kind
             else None
         )
         if rule is not None or confidence < self._model.threshold:
@@ -233,6 +249,8 @@ class Reader:
                 reason = self._unranked_reason(question, best)
             elif rule == "no_person":
                 reason = self._no_person_reason(best)
+            elif rule == "wrong_kind":
+                reason = self._wrong_kind_reason(question, best)
             else:
                 reason = self._weak_support_reason(question, best, confidence)
             return Reading(
@@ -362,6 +380,14 @@ class Reader:
         return (
             f"The question asks for a person, but the closest passages name nobody who fits: the best "
             f"candidate, “{best.text}” ({self._outlet(passage)}, {passage.passage_id}), is not a person's name."
+        )
+
+    def _wrong_kind_reason(self, question: QuestionAnalysis, best: Candidate) -> str:
+        passage = best.evidence.passage
+        return (
+            f"The question asks for {_TYPE_WORDS[question.answer_type]}, but the closest passages hold none that "
+            f"fits: the best candidate, “{best.text}” ({self._outlet(passage)}, {passage.passage_id}), is another "
+            f"kind of thing."
         )
 
     def _weak_support_reason(self, question: QuestionAnalysis, best: Candidate, confidence: float) -> str:

@@ -21,10 +21,12 @@ from qa.entity_ends import entity_end, name_number, only_modifiers_of
 from qa.question import (
     CHAIR_TITLES,
     GENERIC_LEADERS,
+    GOAL_PREPOSITIONS,
     LEADING_VERBS,
     NAMING_VERBS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    SOURCE_PREPOSITIONS,
     AnswerType,
     QuestionAnalysis,
     holds_asked_role,
@@ -494,6 +496,14 @@ def _spans(
                 fit += 0.2 if _after_a_locative(ent.root) else -0.2 if ent.label_ == "ORG" else 0.0
                 if ent.root.dep_ == "poss":
                     fit -= 0.3  # "one of *Ireland's* largest producers" owns a thing; it places nothing
+            if kind is AnswerType.PLACE and fit > 0 and question.heading is not None:
+                way = _way_of(ent)
+                if way == question.heading:
+                    # "Where was the train heading?" "... bound *for Dunhallow*": the end of the way is
+                    # the place asked, whatever the NER label, before one merely near it.
+                    fit = max(fit, 1.0) + 0.3
+                elif way is not None:
+                    fit = min(fit, 0.3)  # ... is not "a train *from Caddow*"
             said_kind = usage.place_kinds.get(ent.text)
             if kind is AnswerType.PLACE and fit > 0 and said_kind is not None and said_kind == question.focus:
                 fit += 0.3  # "Which village ...?" "the nearby *villages* of Oxenmere": the text says it is one
@@ -537,6 +547,10 @@ def _spans(
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             if kind is AnswerType.NUMBER and fit > 0 and _in_another_unit(ent, question, kind_of):
                 fit = min(fit, 0.1)  # "How *hot* is lava?" is no "two *kilometres*", what it will "cost" no "3-*kilometre*"
+            if kind is AnswerType.NUMBER and question.focus in _SPEED_WORDS and _a_length_not_a_speed(ent, kind_of):
+                fit = min(fit, 0.3)  # "How fast was the train going?" is no "80 km", but "68 km/h"
+            if kind is AnswerType.NUMBER and _only_roughly(ent):
+                fit = min(fit, 0.5)  # "*dozens* of houses" says less than the "31 houses" a later report counts
             start = ent.start_char
             if kind is AnswerType.DATE:
                 # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
@@ -783,7 +797,9 @@ _DAY = re.compile(
 )
 # A calendar date names its day: "June 28", "28 June 2019", "28/6"; a year or a month alone does not.
 _CALENDAR_DATE = re.compile(
-    rf"{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.pattern}|\b\d{{1,2}}[./-]\d{{1,2}}\b",
+    rf"{_MONTH.pattern}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.pattern}|\b\d{{1,2}}[./-]\d{{1,2}}\b"
+    # A month of a year is a date to the month ("best before *March 2027*"), a month alone is not.
+    rf"|{_MONTH.pattern}\s+\d{{4}}\b",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"\d+[\s-]*years?[\s-]*old|\baged\s+\d+|\d+-year-old", re.IGNORECASE)
@@ -1029,6 +1045,30 @@ def _after_a_locative(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE_PREPOSITIONS
 
 
+def _way_of(ent: Span) -> str | None:
+    """"to" for a place a way ends at ("towed *to* the quay at Tarrow", "bound *for* Brannock"),
+    "from" for one it starts at ("a train *from* Caddow"), None for a place where something is."""
+    token = ent.root
+    for _ in range(3):
+        if token.dep_ != "pobj":
+            return None
+        preposition = token.head
+        if preposition.lower_ in GOAL_PREPOSITIONS or (
+            preposition.lower_ == "for" and preposition.head.lemma_.lower() in _SETTING_OUT
+        ):
+            return "to"
+        if preposition.lower_ in SOURCE_PREPOSITIONS:
+            return "from"
+        if preposition.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        token = preposition.head  # "the quay *at Tarrow*": the way of the place it qualifies
+    return None
+
+
+# Verbs whose "for" names where a way ends: "bound *for* Brannock", "left *for* the capital".
+_SETTING_OUT = frozenset("bound bind head leave depart sail set".split())
+
+
 def _names_a_home_town(ent: Span) -> bool:
     """ "a driver *from Curicó*", "a teacher *from Mallow*": where a person comes from is a place,
     though the small NER model calls most small towns ORG. Not "an official from the Ministry"."""
@@ -1184,6 +1224,32 @@ def _governed_by(token: Token, matched: frozenset[int], steps: int = 3) -> bool:
             return True
         current = head
     return False
+
+
+def _only_roughly(ent: Span) -> bool:
+    """A figure in words that give no count: "dozens", "hundreds of homes", "a few hundred metres",
+    "several"."""
+    words = [t.lower_ for t in ent]
+    return not any(t.like_num and any(ch.isdigit() for ch in t.text) for t in ent) and any(
+        word in _ROUGH_QUANTITIES for word in words
+    )
+
+
+_ROUGH_QUANTITIES = frozenset("dozens hundreds thousands millions scores several few handful many numerous tens".split())
+_SPEED_WORDS = frozenset({"fast", "speed"})
+# A speed is a length by a time: "68 km/h", "80 kilometres an hour", "11.8 knots", "40 mph".
+_RATE_AFTER = re.compile(r"\s*(?:/\s*h\b|(?:an?|per|each)\s+(?:hour|minute|second)\b)", re.IGNORECASE)
+_SPEED_UNITS = frozenset("knot knots mph kph km/h kmh".split())
+
+
+def _a_length_not_a_speed(ent: Span, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is the figure a plain length ("80 km", "a few miles"): measured in a unit of length with no
+    time after it."""
+    unit = _counted_by(ent)
+    if unit is None or unit.lower_ in _SPEED_UNITS or not kind_of(unit.lemma_.lower(), "linear_unit"):
+        return False
+    after = ent.doc.text[unit.idx + len(unit.text) : unit.idx + len(unit.text) + 20]
+    return not _RATE_AFTER.match(after)
 
 
 def _is_a_multiple(ent: Span) -> bool:
@@ -2029,7 +2095,11 @@ def _without_dangling_end(doc: Doc, start: int, end: int) -> int:
     conjunction ("China's frictions with the US *and*") or a preposition whose object is cut off."""
     inside = _tokens_within(doc, start, end)
     trimmed = False
-    while len(inside) > 1 and (_dangles(inside[-1]) or (trimmed and inside[-1].text in {",", ";", ":", "—", "–"})):
+    # Only a word of its own dangles: the "h" of "80 km/h" is written as one with the unit.
+    while len(inside) > 1 and (
+        (_dangles(inside[-1]) and inside[-2].whitespace_)
+        or (trimmed and inside[-1].text in {",", ";", ":", "—", "–"})
+    ):
         inside.pop()
         trimmed = True
     return inside[-1].idx + len(inside[-1].text) if trimmed else end

@@ -32,6 +32,8 @@ def answer_spans(nlp, sentence: str, said_lemmas: frozenset[str] = frozenset()) 
         # a rate
         ("The pipeline moves 40,000 barrels per day to the coast.", "40,000 barrels per day"),
         ("The reservoir released 950 cubic metres per second at its peak.", "950 cubic metres per second"),
+        ("The freight train was doing 68 km/h when it left the rails.", "68 km/h"),  # a rate written as one word
+        ("The flood wave moved at 12 kilometres an hour.", "12 kilometres an hour"),
         # one length of time in two units
         ("She served four years and eight months in prison.", "four years and eight months"),
         # a range of years, the far one outside any entity

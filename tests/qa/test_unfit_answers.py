@@ -16,6 +16,7 @@ from qa.evidence import add_paragraph_breaks
 from qa.settings import Settings
 from tests.fakes import write_pages
 from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
+from tests.qa.test_spans import candidates
 
 pytestmark = pytest.mark.slow
 
@@ -77,6 +78,43 @@ def test_a_percentage_still_answers_a_question_of_money(nlp) -> None:
     assert fits.get("up to 10 per cent", fits.get("10 per cent", 0.0)) >= 0.5, fits
 
 
+ROCKSLIDE = (
+    "The rockslide buried dozens of houses in Ostervik on Friday night.",
+    "The county's final survey counted 37 houses destroyed and 112 damaged.",
+    "The slide moved at up to 90 km/h, geologists said, and ran on for 2.4 kilometres down the valley.",
+)
+
+
+def test_a_rough_quantity_fits_less_than_a_count(nlp) -> None:
+    fits = wordnet_fits(nlp, "How many houses did the rockslide destroy?", *ROCKSLIDE)
+    assert fits.get("dozens", 0.0) <= 0.5 < fits.get("37", 0.0), fits
+
+
+def test_a_rough_quantity_is_still_a_figure(nlp) -> None:
+    # Without a count anywhere, "dozens" remains a candidate: it fits, only less.
+    fits = wordnet_fits(nlp, "How many houses did the rockslide bury?", ROCKSLIDE[0])
+    assert fits.get("dozens", 0.0) >= 0.5, fits
+
+
+@needs_wordnet
+def test_a_length_is_no_speed(nlp) -> None:
+    fits = wordnet_fits(nlp, "How fast did the slide move?", *ROCKSLIDE)
+    assert fits.get("2.4 kilometres", 0.0) <= 0.3, fits
+    assert fits.get("90 km/h", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_a_length_with_a_time_is_a_speed(nlp) -> None:
+    fits = wordnet_fits(nlp, "At what speed did the flood wave travel?", "The flood wave moved at 12 kilometres an hour.")
+    assert fits.get("12 kilometres an hour", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_a_length_still_answers_how_far(nlp) -> None:
+    fits = wordnet_fits(nlp, "How far did the slide run?", *ROCKSLIDE)
+    assert fits.get("2.4 kilometres", 0.0) >= 1.0, fits
+
+
 # -- a person question answered by nobody's name -----------------------------------------------
 
 
@@ -127,3 +165,64 @@ def test_a_body_may_answer_for_a_role_only_wordnet_makes_a_person(tmp_path: Path
 
     reading = qa.read("Which lender agreed to take over Corran Savings?")
     assert reading.refusal_rule != "no_person", reading.answer.candidate
+
+
+# -- a thing of another kind than asked --------------------------------------------------------
+
+GALLERY_BREAK_IN = (
+    "Break-in at the Harrow gallery\n\n"
+    "The break-in was noticed at 2:44 a.m. by a night guard, who saw a torch moving across a screen "
+    "in the control room.\n\n"
+    "The thieves were inside the building for 14 minutes and took two small paintings.\n"
+)
+
+
+def test_a_question_whose_best_candidate_is_another_kind_of_thing_is_refused(tmp_path: Path) -> None:
+    # A time of day is no date: the page never says on which day the break-in was.
+    qa = _qa_over(tmp_path, GALLERY_BREAK_IN)
+
+    reading = qa.read("On what date did the break-in take place?")
+    assert reading.refusal_rule == "wrong_kind", (reading.answer.candidate, reading.features.get("type_match"))
+    assert reading.answer.refused and "another kind of thing" in reading.answer.reason
+
+
+def test_a_thing_of_the_asked_kind_still_answers(tmp_path: Path) -> None:
+    # Near miss: the same page with the day given.
+    qa = _qa_over(tmp_path, GALLERY_BREAK_IN.replace("The break-in was", "The break-in on 12 October was"))
+
+    reading = qa.read("On what date did the break-in take place?")
+    assert reading.refusal_rule is None
+    assert reading.answer.candidate == "12 October"
+
+
+def test_a_month_of_a_year_is_a_date(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Jam recall widens\n\n"
+        "The recalled jars of Orlen plum jam carry best-before dates from March 2027 to June 2027, the "
+        "food safety agency said on Friday.\n"
+    ))
+
+    reading = qa.read("What best-before dates are printed on the recalled jars?")
+    assert reading.refusal_rule != "wrong_kind"
+    assert "March 2027" in (reading.answer.candidate or ""), reading.answer.candidate
+
+
+def test_a_speed_written_as_one_word_is_answered_whole(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Tram derails in Oskeby\n\n"
+        "The tram was travelling at 52 km/h, within the line's 60 km/h limit, when its rear bogie left "
+        "the rails on the Harbour Road curve on Sunday evening.\n"
+    ))
+
+    reading = qa.read("How fast was the tram travelling when it derailed?")
+    assert reading.answer.candidate == "52 km/h", reading.answer.candidate
+
+
+def test_a_rate_written_as_one_word_is_not_cut_at_a_dangling_part(nlp) -> None:
+    # The parse makes the "h" of "60 km/h limit" a preposition without its object; it is part
+    # of the unit, written as one word with it, not a word left hanging.
+    found = candidates(
+        nlp, "How fast are trams allowed to travel on the line?",
+        "The tram was travelling at 52 km/h, within the line's 60 km/h limit, when its rear bogie left the rails.",
+    )
+    assert "60 km/h" in found, found
