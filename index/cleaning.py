@@ -74,6 +74,7 @@ from index.markdown_text import looks_like_markdown, markdown_source
 from index.jats_articles import jats_source, looks_like_jats
 from index.nitf_documents import looks_like_nitf, nitf_source
 from index.published_documents import published_document_source
+from index.rtf_documents import looks_like_rtf, rtf_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
@@ -186,8 +187,9 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     """The page as its reader sees it: a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
     agency's NITF item as its printed header and body (``index.nitf_documents``), a journal
-    article in JATS as its title, authors, date, abstract and body (``index.jats_articles``; all
-    four are known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    article in JATS as its title, authors, date, abstract and body (``index.jats_articles``), a
+    word processor's RTF document as its paragraphs and tables (``index.rtf_documents``; all five
+    are known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
@@ -197,6 +199,8 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
         return nitf_source(raw_text)
     if looks_like_jats(raw_text):
         return jats_source(raw_text)
+    if looks_like_rtf(raw_text):
+        return rtf_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 

@@ -532,7 +532,8 @@ def headline_text(source: SourceText, headline: PageLine | None) -> str | None:
 
 def page_date(page: Page, source: SourceText) -> str | None:
     """The date the page states: its markup, a date line, a byline line, an aggregator's source
-    label, else the day's date shown above the headline."""
+    label, else the day's date shown above the headline, else the day a word processor's document
+    was created."""
     stated = metadata.hint_date(source.hints)
     if stated is not None:
         return stated
@@ -548,7 +549,7 @@ def page_date(page: Page, source: SourceText) -> str | None:
     for line in page.lines:
         if line.reason == "masthead" and metadata.is_date_line(line.text):
             return metadata.parse_date(line.text)
-    return None
+    return metadata.parse_date(source.hints.created) if source.hints.created else None
 
 
 def _is_personal_byline(line: PageLine) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.errors import CorpusError
 from index.mime_messages import message_problem
+from index.rtf_documents import rtf_problem
 from index.xml_documents import news_xml_problem
 
 logger = logging.getLogger(__name__)
@@ -29,7 +30,10 @@ XML_SUFFIXES = (".xml",)
 # (``index.mime_messages``), as it does for a message saved under another suffix; a file that
 # is not a message is refused on loading, as its headers' absence means it is something else.
 MAIL_SUFFIXES = (".eml",)
-CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + XML_SUFFIXES
+# A word processor's document saved as Rich Text: the cleaner reads its text (``index.rtf_documents``);
+# a file that does not open as RTF, or is cut off, is refused on loading.
+RTF_SUFFIXES = (".rtf",)
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + XML_SUFFIXES
 # How to turn a file of a kind the loader does not read into one it reads (the message that
 # refuses it says so).
 _CONVERSIONS = {
@@ -109,6 +113,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
         problem = message_problem(text)
         if problem is not None:
             raise CorpusError(f"{path}: {problem}; save the whole message from the mail client, or remove it")
+    if path.suffix.lower() in RTF_SUFFIXES:
+        problem = rtf_problem(text)
+        if problem is not None:
+            raise CorpusError(f"{path}: {problem}; save the document again as RTF from the word processor, or remove it")
     return LoadedFile(
         path=path,
         doc_id=path.stem,

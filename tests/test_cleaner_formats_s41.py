@@ -26,6 +26,130 @@ BODY = (
 )
 
 
+# --- RTF: a word processor's document ---
+
+def rtf_document(body: str, *, info: str = "", header: str = "") -> str:
+    """An RTF document as a word processor writes it: tables of fonts, colours and styles, an
+    \\info group, then the paragraphs, one per line."""
+    return (
+        "{\\rtf1\\ansi\\ansicpg1252\\deff0 {\\fonttbl\n{\\f0\\fswiss Helvetica;}\n{\\f1\\froman Palatino;}}\n"
+        "{\\colortbl ;\\red20\\green40\\blue60;}\n"
+        "{\\stylesheet{\\s0 Normal;}{\\s1\\b\\fs36 heading 1;}{\\s2\\b\\fs26 Heading 2;}{\\s5 Quiet Note;}}\n"
+        "{\\*\\generator Quillpad 2.0;}\n"
+        + (info or "{\\info\n{\\title Bridge reopens}\n{\\author Oda Vinter}\n{\\company Pellinge Harbour Office}\n"
+                   "{\\creatim\\yr2039\\mo5\\dy2\\hr7\\min30}}\n")
+        + "\\paperw11906\\paperh16838\\margl1418\n"
+        + header
+        + body
+        + "}"
+    )
+
+
+RTF_BODY = (
+    "\\pard\\plain\\s1\\f1 " + HEADLINE + "\\par\n"
+    "\\pard\\plain\\s0\\f1 " + BODY[0] + "\\par\n"
+    "\\pard\\plain\\s0\\f1 The caf\\'e9 by the bridge, the harbour master\\u8217?s favourite, "
+    "reopens too, \\ldblquote with coffee at half price\\rdblquote .\\par\n"
+    "\\pard\\plain\\s2 Faster lifts\\par\n"
+    "\\pard\\plain\\s0 " + BODY[2] + "\\par\n"
+)
+
+
+def test_rtf_document_is_read_as_its_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.rtf"
+    path.write_text(rtf_document(RTF_BODY), encoding="utf-8")
+    document, passages = ingest_file(path)
+    assert_kept(document, HEADLINE, BODY[0], BODY[2], "Faster lifts")
+    assert_kept(document, "The café by the bridge, the harbour master’s favourite, reopens too, “with coffee at half price”.")
+    assert_dropped(document, "Helvetica", "Palatino", "red20", "Normal", "heading 1", "Quillpad", "Bridge reopens", "Oda Vinter", "\\", "{", "?s")
+    assert_offsets_exact(document, HEADLINE, BODY[0], "The caf")
+    assert passages
+
+
+def test_rtf_info_gives_title_publisher_and_creation_date_but_no_byline() -> None:
+    document = clean_text(rtf_document(RTF_BODY), "bridge")
+    assert document.meta.headline == HEADLINE  # the heading style, not the \info title
+    assert document.meta.outlet == "Pellinge Harbour Office"
+    assert document.meta.date == "2039-05-02"  # the text states no date: the file's creation
+    assert document.meta.byline == ()  # \author is who made the file
+
+
+def test_rtf_creation_date_yields_to_the_date_the_text_states() -> None:
+    body = "\\pard\\plain Issued: Friday 6 May 2039\\par\n" + RTF_BODY
+    document = clean_text(rtf_document(body), "bridge")
+    assert document.meta.date == "2039-05-06"
+    assert_kept(document, "Issued: Friday 6 May 2039")
+
+
+def test_rtf_running_header_footer_and_ignorable_destinations_are_dropped() -> None:
+    header = (
+        "{\\header \\pard\\plain Pellinge Harbour Office newsletter\\par}\n"
+        "{\\footer \\pard\\plain Page {\\field{\\*\\fldinst { PAGE }}{\\fldrslt {1}}}\\par}\n"
+    )
+    body = RTF_BODY + "\\pard\\plain Works cost {\\*\\bkmkstart cost}4.2 million crowns{\\*\\bkmkend cost} in all.\\par\n"
+    document = clean_text(rtf_document(body, header=header), "bridge")
+    assert_dropped(document, "newsletter", "PAGE", "bkmkstart")
+    assert_kept(document, "Works cost 4.2 million crowns in all.")
+    reasons = {block.reason for block in document.dropped}
+    assert {"rtf-metadata", "rtf-running-header"} <= reasons
+
+
+def test_rtf_plain_groups_and_escaped_braces_are_text() -> None:
+    # Near misses: a group that only sets bold is text, and so are "\{", "\}" and "\\".
+    body = RTF_BODY + "\\pard\\plain The {\\b new} rams carry a load rating of \\{class 4\\} under code A\\\\7.\\par\n"
+    document = clean_text(rtf_document(body), "bridge")
+    assert_kept(document, "The new rams carry a load rating of {class 4} under code A\\7.")
+
+
+def test_rtf_table_cells_become_rows() -> None:
+    table = (
+        "\\pard\\plain Boat openings by month:\\par\n"
+        "\\trowd\\trgaph108\\cellx3000\\cellx6000\n"
+        "\\pard\\plain\\intbl Month\\cell\n\\pard\\plain\\intbl Openings\\cell\n\\row\n"
+        "\\trowd\\trgaph108\\cellx3000\\cellx6000\n"
+        "\\pard\\plain\\intbl June\\cell\n\\pard\\plain\\intbl 412\\cell\n\\row\n"
+        "\\pard\\plain After the table.\\par\n"
+    )
+    document = clean_text(rtf_document(RTF_BODY + table), "bridge")
+    assert_kept(document, "Month | Openings", "June | 412", "After the table.")
+    assert "trowd" not in document.text and "cellx" not in document.text
+
+
+def test_rtf_footnote_follows_its_paragraph() -> None:
+    body = RTF_BODY + ("\\pard\\plain The rams were made in Tolby.{\\super\\chftn}{\\footnote\\pard\\plain {\\super\\chftn} "
+         "Tolby Hydraulics supplied the rams at cost.\\par} The cables came from the same yard.\\par\n")
+    document = clean_text(rtf_document(body), "bridge")
+    assert_kept(document, "The rams were made in Tolby. The cables came from the same yard.\nTolby Hydraulics supplied the rams at cost.")
+
+
+def test_rtf_unicode_fallback_count_is_honoured() -> None:
+    # \uc2: two fallback characters follow each \u escape, a reader that knows Unicode skips both.
+    body = RTF_BODY + "\\pard\\plain\\uc2 The bridge keeper, J\\u246?oe Lind, pressed the button.\\par\n"
+    document = clean_text(rtf_document(body), "bridge")
+    assert_kept(document, "The bridge keeper, Jöe Lind, pressed the button.")  # "?o" skipped, "e" kept
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("Pellinge lift bridge reopens\n\nThe bridge reopened on Thursday.", "not an RTF document"),
+        (rtf_document(RTF_BODY)[:-40], "not all closed"),
+    ],
+    ids=["not-rtf", "truncated"],
+)
+def test_unreadable_rtf_is_refused_with_its_reason(tmp_path: Path, raw: str, message: str) -> None:
+    path = tmp_path / "bridge.rtf"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        ingest_file(path)
+
+
+def test_text_page_that_mentions_rtf_is_not_read_as_rtf() -> None:
+    raw = "\n\n".join((HEADLINE, "The office sent the notice as {\\rtf1 file} to the press.") + BODY)
+    document = clean_text(raw, "note")
+    assert_kept(document, "The office sent the notice as {\\rtf1 file} to the press.")
+
+
 # --- files of a type the loader does not read: reported, not ignored ---
 
 def test_file_of_an_unread_type_is_a_load_problem_naming_the_types(tmp_path: Path) -> None:
@@ -37,7 +161,7 @@ def test_file_of_an_unread_type_is_a_load_problem_naming_the_types(tmp_path: Pat
     messages = {Path(problem.path).name: problem.message for problem in corpus.problems}
     assert set(messages) == {"timetable.pdf", "minutes.docx"}
     assert "timetable.pdf" in messages["timetable.pdf"] and "unsupported file type '.pdf'" in messages["timetable.pdf"]
-    assert ".txt" in messages["timetable.pdf"] and ".html" in messages["timetable.pdf"]
+    assert ".txt" in messages["timetable.pdf"] and ".rtf" in messages["timetable.pdf"]
     assert "export its text" in messages["timetable.pdf"]
 
 
