@@ -73,6 +73,7 @@ from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.jats_articles import jats_source, looks_like_jats
 from index.nitf_documents import looks_like_nitf, nitf_source
+from index.opendocument_text import flat_opendocument_source, looks_like_flat_opendocument
 from index.published_documents import published_document_source
 from index.rtf_documents import looks_like_rtf, rtf_source
 from index.mime_messages import looks_like_mime_message, mime_source
@@ -188,8 +189,9 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
     agency's NITF item as its printed header and body (``index.nitf_documents``), a journal
     article in JATS as its title, authors, date, abstract and body (``index.jats_articles``), a
-    word processor's RTF document as its paragraphs and tables (``index.rtf_documents``; all five
-    are known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    word processor's RTF document as its paragraphs and tables (``index.rtf_documents``), an
+    OpenDocument text in flat XML as its body (``index.opendocument_text``; all six are known by
+    their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
@@ -201,6 +203,8 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
         return jats_source(raw_text)
     if looks_like_rtf(raw_text):
         return rtf_source(raw_text)
+    if looks_like_flat_opendocument(raw_text):
+        return flat_opendocument_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from index.errors import CorpusError
 from index.mime_messages import message_problem
+from index.opendocument_text import flat_opendocument_problem
 from index.rtf_documents import rtf_problem
 from index.xml_documents import news_xml_problem
 
@@ -33,7 +34,10 @@ MAIL_SUFFIXES = (".eml",)
 # A word processor's document saved as Rich Text: the cleaner reads its text (``index.rtf_documents``);
 # a file that does not open as RTF, or is cut off, is refused on loading.
 RTF_SUFFIXES = (".rtf",)
-CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + XML_SUFFIXES
+# An OpenDocument text saved as one XML file (the zipped .odt is binary and refused with the advice
+# to save it so): the cleaner reads its body (``index.opendocument_text``).
+OPENDOCUMENT_SUFFIXES = (".fodt",)
+CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + OPENDOCUMENT_SUFFIXES + XML_SUFFIXES
 # How to turn a file of a kind the loader does not read into one it reads (the message that
 # refuses it says so).
 _CONVERSIONS = {
@@ -117,6 +121,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
         problem = rtf_problem(text)
         if problem is not None:
             raise CorpusError(f"{path}: {problem}; save the document again as RTF from the word processor, or remove it")
+    if path.suffix.lower() in OPENDOCUMENT_SUFFIXES:
+        problem = flat_opendocument_problem(text)
+        if problem is not None:
+            raise CorpusError(f"{path}: {problem}; save the document again as Flat XML ODF Text (.fodt), or remove it")
     return LoadedFile(
         path=path,
         doc_id=path.stem,

@@ -15,6 +15,7 @@ import pytest
 from index.cleaning import clean_text
 from index.errors import CorpusError
 from index.ingest import ingest_file, ingest_folder
+from index.opendocument_text import looks_like_flat_opendocument
 from tests.index.test_cleaning import assert_dropped, assert_kept
 from tests.index.test_feeds_captions_threads import assert_offsets_exact
 
@@ -178,3 +179,99 @@ def test_folder_of_only_unread_types_names_them(tmp_path: Path) -> None:
     (tmp_path / "timetable.pdf").write_bytes(b"%PDF-1.7\n")
     with pytest.raises(CorpusError, match=r"holds no page .*timetable\.pdf"):
         ingest_folder(tmp_path)
+
+
+# --- OpenDocument flat XML (.fodt) ---
+
+def flat_odt(body: str, *, mimetype: str = "application/vnd.oasis.opendocument.text") -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:mimetype="{mimetype}">\n'
+        " <office:meta>\n  <dc:title>Bridge works note</dc:title>\n  <dc:creator>Oda Vinter</dc:creator>\n"
+        "  <meta:creation-date>2039-05-02T07:30:00</meta:creation-date>\n </office:meta>\n"
+        ' <office:font-face-decls>\n  <style:font-face style:name="Harbour Sans"/>\n </office:font-face-decls>\n'
+        ' <office:styles>\n  <style:style style:name="Quiet_20_Note" style:family="paragraph"/>\n </office:styles>\n'
+        " <office:master-styles>\n  <style:master-page>\n   <style:header>\n"
+        "    <text:p>Harbour office<text:tab/>Page <text:page-number>1</text:page-number></text:p>\n"
+        "   </style:header>\n  </style:master-page>\n </office:master-styles>\n"
+        " <office:body>\n  <office:text>\n"
+        '   <text:sequence-decls>\n    <text:sequence-decl text:name="Figure"/>\n   </text:sequence-decls>\n'
+        + body
+        + "  </office:text>\n </office:body>\n</office:document>\n"
+    )
+
+
+ODT_BODY = (
+    f'   <text:h text:outline-level="1">{HEADLINE}</text:h>\n'
+    f"   <text:p>{BODY[0]}</text:p>\n"
+    "   <text:p>Engineers replaced <text:span>both</text:span> hydraulic rams<text:s/>and the cables."
+    '<text:note text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body>'
+    "<text:p>The rams came from Tolby Hydraulics.</text:p></text:note-body></text:note> The work took eleven weeks.</text:p>\n"
+    '   <text:h text:outline-level="2">Faster lifts</text:h>\n'
+    "   <table:table>\n    <table:table-column/>\n    <table:table-row>\n"
+    "     <table:table-cell><text:p>Month</text:p></table:table-cell>\n     <table:table-cell><text:p>Openings</text:p></table:table-cell>\n"
+    "    </table:table-row>\n    <table:table-row>\n"
+    "     <table:table-cell><text:p>June</text:p></table:table-cell>\n     <table:table-cell><text:p>412</text:p></table:table-cell>\n"
+    "    </table:table-row>\n   </table:table>\n"
+    "   <text:p>The office asks boat owners for:</text:p>\n"
+    "   <text:list>\n    <text:list-item><text:p>patience at the morning openings;</text:p></text:list-item>\n"
+    "    <text:list-item><text:p>their mooring number when they call.</text:p></text:list-item>\n   </text:list>\n"
+    '   <text:p><draw:frame draw:name="Image1"><draw:text-box><text:p>Figure 1: The bridge at dawn. Photo: Harbour office</text:p>'
+    "</draw:text-box></draw:frame></text:p>\n"
+    f"   <text:p>{BODY[2]}</text:p>\n"
+)
+
+
+def test_flat_odt_is_read_as_its_body(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.fodt"
+    path.write_text(flat_odt(ODT_BODY), encoding="utf-8")
+    document, passages = ingest_file(path)
+    assert_kept(document, HEADLINE, BODY[0], BODY[2], "Faster lifts", "Month | Openings", "June | 412")
+    assert_kept(document, "Engineers replaced both hydraulic rams and the cables. The work took eleven weeks.\nThe rams came from Tolby Hydraulics.")
+    assert_kept(document, "patience at the morning openings;", "their mooring number when they call.")
+    assert_dropped(document, "Bridge works note", "Oda Vinter", "Harbour Sans", "Quiet_20_Note", "Page 1", "Figure 1", "Photo:", "•")
+    assert_offsets_exact(document, HEADLINE, BODY[0], "Engineers replaced ")
+    assert passages
+    assert document.meta.headline == HEADLINE
+    assert document.meta.date == "2039-05-02"  # the text states none: the file's creation date
+    assert document.meta.byline == ()  # dc:creator is whoever saved it last
+
+
+def test_flat_odt_list_items_are_bulleted_lines() -> None:
+    # The clauses of one sentence set as a list stay; without their bullets they read like link titles.
+    document = clean_text(flat_odt(ODT_BODY), "bridge")
+    assert "\u2022" not in document.text
+    assert_kept(document, "patience at the morning openings;")
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ('<?xml version="1.0"?>\n<rss version="2.0"><channel></channel></rss>', "not an OpenDocument flat XML"),
+        (flat_odt(ODT_BODY, mimetype="application/vnd.oasis.opendocument.spreadsheet"), "not a text document"),
+        (flat_odt(ODT_BODY).split("  </office:text>")[0], "never closed"),
+    ],
+    ids=["not-odf", "spreadsheet", "truncated"],
+)
+def test_unreadable_fodt_is_refused_with_its_reason(tmp_path: Path, raw: str, message: str) -> None:
+    path = tmp_path / "bridge.fodt"
+    path.write_text(raw, encoding="utf-8")
+    with pytest.raises(CorpusError, match=message):
+        ingest_file(path)
+
+
+def test_zipped_odt_is_refused_with_the_advice_to_save_it_as_flat_xml(tmp_path: Path) -> None:
+    package = b"PK\x03\x04\x14\x00\x00\x00\x00\x00" + b"\x00" * 20 + b"mimetypeapplication/vnd.oasis.opendocument.text" + b"\x00" * 40
+    (tmp_path / "bridge.odt").write_bytes(package)
+    (tmp_path / "renamed.txt").write_bytes(package)
+    (tmp_path / "note.txt").write_text("\n\n".join((HEADLINE,) + BODY), encoding="utf-8")
+    messages = {Path(problem.path).name: problem.message for problem in ingest_folder(tmp_path).problems}
+    assert "Flat XML ODF Text (.fodt)" in messages["bridge.odt"]
+    assert "OpenDocument file in binary (zip) form" in messages["renamed.txt"] and ".fodt" in messages["renamed.txt"]
+
+
+def test_xml_page_that_is_not_an_opendocument_text_is_not_read_as_one() -> None:
+    # Near miss: a flat spreadsheet's root is office:document too, of another type.
+    raw = flat_odt(ODT_BODY, mimetype="application/vnd.oasis.opendocument.spreadsheet")
+    assert not looks_like_flat_opendocument(raw)
+    assert looks_like_flat_opendocument(flat_odt(ODT_BODY))

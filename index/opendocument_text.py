@@ -1,0 +1,216 @@
+"""A word processor's document saved as OpenDocument flat XML (``.fodt``, one XML file rather than
+the zipped ``.odt``) -> its text, every character mapped to the raw file.
+
+A flat OpenDocument text is recognised by its root element, ``<office:document>`` of type
+``application/vnd.oasis.opendocument.text``, whatever its name says. The document is what
+``<office:body><office:text>`` holds: headings (``<text:h>``, at their outline level),
+paragraphs, lists, tables, sections, and the footnotes and endnotes (``<text:note>``), read after
+the block that calls them, as the page prints them at its foot. Everything else is the file's:
+the properties (``<office:meta>``: title, creator, dates, statistics; the title and creation date
+are read as the page's hints), font declarations, styles, the master pages with the running
+header and footer (a title and page numbers repeated on every page), and inside the text the
+declarations of sequences and variables, tracked changes, comments, a generated table of
+contents, and frames (images and text boxes with their captions: a figure's caption is dropped
+as on any page).
+
+The body is handed to ``index.html_text`` as HTML (``index.xml_markup.append_as_html``, with the
+vocabulary's elements renamed), so a table keeps its rows and the page rules treat the lines as
+any page's. Entities decode to inserted characters, and so do the spaces and tabs the format
+writes as elements (``<text:s/>``, ``<text:tab/>``) and a list item's bullet; every other kept
+character is a verbatim copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from index.html_text import html_to_source
+from index.records import DroppedBlock
+from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.xml_markup import (
+    HtmlRendering,
+    XmlElement,
+    append_as_html,
+    attribute_value,
+    child_elements,
+    find_element,
+    gaps_around,
+    opaque_spans,
+    root_start,
+)
+
+logger = logging.getLogger(__name__)
+
+_ROOT = re.compile(r"<office:document\b[^>]*>", re.IGNORECASE)
+_MIMETYPE = re.compile(r"""office:mimetype\s*=\s*["'](?P<type>[^"']+)["']""", re.IGNORECASE)
+TEXT_MIMETYPE = "application/vnd.oasis.opendocument.text"
+# Elements of the text that are not the document's prose, and why.
+_SKIPPED = {
+    "draw:frame": "odf-frame",
+    "draw:g": "odf-frame",
+    "draw:custom-shape": "odf-frame",
+    "office:annotation": "odf-comment",
+    "text:tracked-changes": "odf-declarations",
+    "text:sequence-decls": "odf-declarations",
+    "text:variable-decls": "odf-declarations",
+    "text:user-field-decls": "odf-declarations",
+    "text:table-of-content": "odf-contents",
+    "text:illustration-index": "odf-contents",
+    "text:table-index": "odf-contents",
+    "text:note-citation": "odf-note-mark",
+    "office:forms": "odf-declarations",
+}
+_NOTE_REASON = "odf-note"
+_BULLET = "\u2022 "
+_ODF_AS_HTML = HtmlRendering(
+    renamed={
+        "text:p": "p", "text:h": "h2", "text:list": "ul", "text:list-item": "li", "text:list-header": "li",
+        "text:numbered-paragraph": "p", "text:section": "div", "text:note-body": "div",
+        "table:table": "table", "table:table-header-rows": "thead", "table:table-rows": "tbody",
+        "table:table-row": "tr", "table:table-cell": "td", "text:line-break": "br",
+    },
+    kept=frozenset(),  # no HTML element names in this vocabulary
+    skipped={**_SKIPPED, "text:note": _NOTE_REASON},
+    inserted={"text:tab": "\t", "text:s": " "},
+)
+
+
+def looks_like_flat_opendocument(raw_text: str) -> bool:
+    """An OpenDocument text in one XML file: its root element, after the prologue, is
+    ``<office:document>`` of the text type."""
+    root = _ROOT.match(raw_text, root_start(raw_text))
+    if root is None:
+        return False
+    mimetype = _MIMETYPE.search(root.group())
+    return mimetype is not None and mimetype.group("type").strip().lower() == TEXT_MIMETYPE
+
+
+def flat_opendocument_problem(raw_text: str) -> str | None:
+    """Why a file saved as flat OpenDocument text cannot be read, or None: it is not one, it is
+    another kind of document (a spreadsheet, a presentation), or its text was cut short."""
+    root = _ROOT.match(raw_text, root_start(raw_text))
+    if root is None:
+        return "not an OpenDocument flat XML file (no <office:document> root element)"
+    mimetype = _MIMETYPE.search(root.group())
+    kind = mimetype.group("type").strip().lower() if mimetype is not None else "(no office:mimetype)"
+    if kind != TEXT_MIMETYPE:
+        return f"a flat OpenDocument of type {kind}, not a text document; export its text"
+    opaque = opaque_spans(raw_text)
+    body = _body_text(raw_text, opaque)
+    if body is None:
+        return "the OpenDocument has no <office:text> body (no document text)"
+    if body.content_end == body.end:
+        return "the OpenDocument's <office:text> is never closed (a truncated or malformed file)"
+    return None
+
+
+def flat_opendocument_source(raw_text: str) -> SourceText:
+    """The document's text, one block per line, mapped to raw offsets; the rest recorded as dropped.
+
+    >>> document = ('<office:document office:mimetype="application/vnd.oasis.opendocument.text">'
+    ...             '<office:meta><dc:title>Notes</dc:title></office:meta><office:body><office:text>'
+    ...             '<text:h text:outline-level="1">Dam holds</text:h><text:p>The dam<text:s/>held.</text:p>'
+    ...             '</office:text></office:body></office:document>')
+    >>> flat_opendocument_source(document).text
+    'Dam holds\\nThe dam held.'
+    """
+    opaque = opaque_spans(raw_text)
+    body = _body_text(raw_text, opaque)
+    if body is None:
+        raise ValueError("not an OpenDocument text: no <office:text> element; check looks_like_flat_opendocument first")
+    markup: list[str] = []
+    positions: list[int] = []
+    dropped: list[DroppedBlock] = []
+    blocks = child_elements(raw_text, body, opaque)
+    for block in blocks:
+        if block.name in _SKIPPED:
+            dropped.append(DroppedBlock(block.start, block.end, _SKIPPED[block.name]))
+        elif block.name == "text:list":
+            # A list item shows its bullet (or number): the page rules read a bulleted line as a
+            # list's item, as on a text page; the bullet is no part of the kept text.
+            for item_block in _list_blocks(raw_text, block, opaque):
+                _append_block(raw_text, item_block, markup, positions, dropped, opaque, lead=_BULLET)
+        else:
+            _append_block(raw_text, block, markup, positions, dropped, opaque)
+    part = html_to_source("".join(markup))
+    builder = TextBuilder(raw_text)
+    append_mapped(builder, part, positions)
+    dropped += [mapped_block(block, positions, body.content_start) for block in part.dropped]
+    # The file's other records; the indentation between the blocks is no record.
+    dropped += [gap for gap in gaps_around(blocks, len(raw_text), "odf-metadata") if raw_text[gap.raw_start:gap.raw_end].strip()]
+    return SourceText(
+        text=builder.text(),
+        raw_index=builder.raw_index,
+        dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
+        hints=_hints(raw_text, opaque, part.hints.headings),
+        table_rows=part.table_rows,
+    )
+
+
+def _body_text(raw_text: str, opaque: list[tuple[int, int]]) -> XmlElement | None:
+    body = find_element(raw_text, "office:body", 0, len(raw_text), opaque)
+    if body is None:
+        return None
+    return find_element(raw_text, "office:text", body.content_start, body.content_end, opaque)
+
+
+def _html_tag(block: XmlElement) -> str:
+    """The HTML element a block of the text becomes: a heading at its outline level."""
+    if block.name == "text:h":
+        level = attribute_value(block, "text:outline-level")
+        return f"h{min(6, max(1, int(level)))}" if level is not None and level.isdigit() else "h2"
+    return _ODF_AS_HTML.renamed.get(block.name, "div")
+
+
+def _append_block(
+    raw_text: str, block: XmlElement, markup: list[str], positions: list[int],
+    dropped: list[DroppedBlock], opaque: list[tuple[int, int]], lead: str = "",
+) -> None:
+    """A block of the text as HTML, then the notes it calls."""
+    inside: list[DroppedBlock] = []
+    append_as_html(raw_text, block, _html_tag(block), _ODF_AS_HTML, markup, positions, inside, opaque, lead)
+    dropped += [drop for drop in inside if drop.reason != _NOTE_REASON]
+    for note in (drop for drop in inside if drop.reason == _NOTE_REASON):
+        _append_note(raw_text, note, markup, positions, dropped, opaque)
+
+
+def _list_blocks(raw_text: str, text_list: XmlElement, opaque: list[tuple[int, int]]) -> list[XmlElement]:
+    """The paragraphs (and other blocks) of a list's items, nested lists' included, in order."""
+    found: list[XmlElement] = []
+    for item in child_elements(raw_text, text_list, opaque):
+        if item.name not in ("text:list-item", "text:list-header"):
+            continue
+        for child in child_elements(raw_text, item, opaque):
+            found += _list_blocks(raw_text, child, opaque) if child.name == "text:list" else [child]
+    return found
+
+
+def _append_note(
+    raw_text: str, note: DroppedBlock, markup: list[str], positions: list[int],
+    dropped: list[DroppedBlock], opaque: list[tuple[int, int]],
+) -> None:
+    """A footnote's body as a block after the one that calls it; its number is the mark's."""
+    note_body = find_element(raw_text, "text:note-body", note.raw_start, note.raw_end, opaque)
+    citation = find_element(raw_text, "text:note-citation", note.raw_start, note.raw_end, opaque)
+    if citation is not None:
+        dropped.append(DroppedBlock(citation.start, citation.end, "odf-note-mark"))
+    if note_body is not None:
+        append_as_html(raw_text, note_body, "div", _ODF_AS_HTML, markup, positions, dropped, opaque)
+
+
+def _hints(raw_text: str, opaque: list[tuple[int, int]], headings: tuple[str, ...]) -> PageHints:
+    """The properties' title and creation date (a last resort for the page's date). Not
+    ``dc:creator``: it names whoever saved the file last, not the document's author."""
+    meta = find_element(raw_text, "office:meta", 0, len(raw_text), opaque)
+    if meta is None:
+        return PageHints(headings=headings)
+
+    def field(name: str) -> str | None:
+        element = find_element(raw_text, name, meta.content_start, meta.content_end, opaque)
+        if element is None:
+            return None
+        value = html_to_source(raw_text[element.content_start:element.content_end]).text
+        return " ".join(value.split()) or None
+
+    return PageHints(title=field("dc:title"), headings=headings, created=field("meta:creation-date"))
