@@ -83,6 +83,7 @@ from index.records import CleanedDocument, DocumentMeta, DroppedBlock
 from index.social_threads import looks_like_thread, thread_source
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
+from index.web_archives import looks_like_web_archive, web_archive_source
 
 logger = logging.getLogger(__name__)
 
@@ -185,7 +186,8 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 
 def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
-    """The page as its reader sees it: a saved e-mail as the part its reader reads
+    """The page as its reader sees it: a web page saved as one file (MHTML) as its HTML page read
+    by ``_html_source`` (``index.web_archives``), a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
     agency's NITF item as its printed header and body (``index.nitf_documents``), a journal
     article in JATS as its title, authors, date, abstract and body (``index.jats_articles``), a
@@ -193,6 +195,8 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
     OpenDocument text in flat XML as its body (``index.opendocument_text``; all six are known by
     their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
+    if looks_like_web_archive(raw_text):
+        return web_archive_source(raw_text, _html_source)
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):

@@ -15,6 +15,7 @@ from index.errors import CorpusError
 from index.mime_messages import message_problem
 from index.opendocument_text import flat_opendocument_problem
 from index.rtf_documents import rtf_problem
+from index.web_archives import web_archive_problem
 from index.xml_documents import news_xml_problem
 
 logger = logging.getLogger(__name__)
@@ -37,7 +38,12 @@ RTF_SUFFIXES = (".rtf",)
 # An OpenDocument text saved as one XML file (the zipped .odt is binary and refused with the advice
 # to save it so): the cleaner reads its body (``index.opendocument_text``).
 OPENDOCUMENT_SUFFIXES = (".fodt",)
-CORPUS_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + RTF_SUFFIXES + OPENDOCUMENT_SUFFIXES + XML_SUFFIXES
+# A web page a browser saved as one file: a MIME message whose HTML part the cleaner reads as a page
+# (``index.web_archives``); a file that is no such message is refused on loading.
+WEB_ARCHIVE_SUFFIXES = (".mhtml", ".mht")
+CORPUS_SUFFIXES = (
+    TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + WEB_ARCHIVE_SUFFIXES + RTF_SUFFIXES + OPENDOCUMENT_SUFFIXES + XML_SUFFIXES
+)
 # How to turn a file of a kind the loader does not read into one it reads (the message that
 # refuses it says so).
 _CONVERSIONS = {
@@ -117,6 +123,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
         problem = message_problem(text)
         if problem is not None:
             raise CorpusError(f"{path}: {problem}; save the whole message from the mail client, or remove it")
+    if path.suffix.lower() in WEB_ARCHIVE_SUFFIXES:
+        problem = web_archive_problem(text)
+        if problem is not None:
+            raise CorpusError(f"{path}: {problem}; save the page again from the browser (Save as MHTML), or remove it")
     if path.suffix.lower() in RTF_SUFFIXES:
         problem = rtf_problem(text)
         if problem is not None:

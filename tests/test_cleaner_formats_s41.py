@@ -16,6 +16,7 @@ from index.cleaning import clean_text
 from index.errors import CorpusError
 from index.ingest import ingest_file, ingest_folder
 from index.opendocument_text import looks_like_flat_opendocument
+from index.web_archives import looks_like_web_archive
 from tests.index.test_cleaning import assert_dropped, assert_kept
 from tests.index.test_feeds_captions_threads import assert_offsets_exact
 
@@ -275,3 +276,75 @@ def test_xml_page_that_is_not_an_opendocument_text_is_not_read_as_one() -> None:
     raw = flat_odt(ODT_BODY, mimetype="application/vnd.oasis.opendocument.spreadsheet")
     assert not looks_like_flat_opendocument(raw)
     assert looks_like_flat_opendocument(flat_odt(ODT_BODY))
+
+
+# --- a web page saved as MHTML ---
+
+def saved_page(*, mail_fields: str = "", location: bool = True) -> str:
+    """A page saved by a browser as one MHTML file: quoted-printable HTML, then a style sheet."""
+    html = (
+        '<!DOCTYPE html><html><head><title>' + HEADLINE + ' | The Pellinge Post</title>'
+        '<meta property="article:published_time" content="2039-05-05T09:00:00+02:00">'
+        '<meta property="og:site_name" content="The Pellinge Post">'
+        '<meta property="article:author" content="Mira Saltholm"></head><body>'
+        '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a> <a href="/weather">Weather</a></nav>'
+        '<article><h1>' + HEADLINE + '</h1><p class="byline">By Mira Saltholm</p>'
+        + "".join(f"<p>{line}</p>" for line in BODY)
+        + "<p>The harbour master\u2019s office said the lift \u201cworks like new\u201d.</p></article></body></html>"
+    )
+    encoded = html.encode("utf-8")
+    quoted = "".join(chr(byte) if 32 <= byte < 127 and byte != ord("=") else f"={byte:02X}" for byte in encoded)
+    lines = [quoted[i:i + 75] for i in range(0, len(quoted), 75)]
+    return (
+        "From: <Saved by Blink>\n"
+        "Snapshot-Content-Location: https://post.pellinge.example/news/bridge\n"
+        "Subject: =?utf-8?Q?Pellinge=20lift=20bridge=20reopens?=\n"
+        "Date: Thu, 5 May 2039 11:00:00 -0000\n"
+        + mail_fields
+        + "MIME-Version: 1.0\n"
+        'Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="----Boundary--x1"\n'
+        "\n\n------Boundary--x1\n"
+        "Content-Type: text/html\n"
+        "Content-Transfer-Encoding: quoted-printable\n"
+        + ("Content-Location: https://post.pellinge.example/news/bridge\n" if location else "")
+        + "\n"
+        + "=\n".join(lines)
+        + "\n------Boundary--x1\n"
+        "Content-Type: text/css\nContent-Transfer-Encoding: quoted-printable\n"
+        "Content-Location: cid:css-1@mhtml.blink\n\n"
+        "body { font-family: Georgia; }\n"
+        "------Boundary--x1--\n"
+    )
+
+
+def test_mhtml_page_is_read_as_its_html_page(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.mhtml"
+    path.write_text(saved_page(), encoding="utf-8")
+    document, passages = ingest_file(path)
+    assert_kept(document, HEADLINE, "The harbour master’s office said the lift “works like new”.")
+    assert BODY[0][:60] in document.text.replace("\n", " ")
+    assert_dropped(document, "Saved by Blink", "Snapshot", "font-family", "Content-Type", "=3D")
+    assert_offsets_exact(document, "Kasse")  # every run verbatim (a soft line break may cut a sentence)
+    assert passages
+    # The page's markup dates it and names its author, as the HTML page would.
+    assert document.meta.date == "2039-05-05"
+    assert document.meta.byline == ("Mira Saltholm",)
+    assert document.meta.outlet == "The Pellinge Post"
+
+
+def test_html_mail_with_related_parts_stays_a_mail() -> None:
+    # Near miss: the same container sent to someone is a mail: its subject is its title, and the
+    # page's date markup is not read (a newsletter dates its issue in its text).
+    raw = saved_page(mail_fields="To: reader@example.org\n")
+    assert not looks_like_web_archive(raw)
+    assert not looks_like_web_archive(saved_page(location=False))
+    assert looks_like_web_archive(saved_page())
+    document = clean_text(raw, "mail")
+    assert_kept(document, "The harbour master’s office said the lift “works like new”.")
+
+
+def test_mhtml_file_that_is_no_saved_page_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bridge.mhtml"
+    path.write_text("<html><body><h1>" + HEADLINE + "</h1></body></html>", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"not a saved web page \(MHTML\)"):
+        ingest_file(path)
