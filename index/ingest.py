@@ -60,7 +60,7 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
     if not folder.exists():
         raise CorpusError(f"corpus folder {folder} does not exist; pass --corpus DIR or set CORPUS_QA_CORPUS_DIR")
     if not folder.is_dir():
-        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.md/.html pages")
+        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the pages ({supported_types()})")
     entries = sorted((path for path in folder.iterdir() if not path.name.startswith(".") and path.is_file()), key=lambda path: path.name)
     files = [path for path in entries if path.suffix.lower() in CORPUS_SUFFIXES]
     others = [path for path in entries if path.suffix.lower() not in CORPUS_SUFFIXES]
