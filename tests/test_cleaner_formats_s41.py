@@ -15,7 +15,8 @@ import pytest
 from index.cleaning import clean_text
 from index.errors import CorpusError
 from index.ingest import ingest_file, ingest_folder
-from index.opendocument_text import looks_like_flat_opendocument
+from index.opendocument_text import flat_opendocument_source, looks_like_flat_opendocument
+from index.rtf_documents import rtf_source
 from index.web_archives import looks_like_web_archive
 from tests.index.test_cleaning import assert_dropped, assert_kept
 from tests.index.test_feeds_captions_threads import assert_offsets_exact
@@ -66,6 +67,14 @@ def test_rtf_document_is_read_as_its_paragraphs(tmp_path: Path) -> None:
     assert_dropped(document, "Helvetica", "Palatino", "red20", "Normal", "heading 1", "Quillpad", "Bridge reopens", "Oda Vinter", "\\", "{", "?s")
     assert_offsets_exact(document, HEADLINE, BODY[0], "The caf")
     assert passages
+
+
+def test_rtf_heading_styles_are_headings() -> None:
+    # A paragraph styled "heading 1" is the page's h1; one styled "Quiet Note" is a paragraph.
+    body = RTF_BODY + "\\pard\\plain\\s5 The office thanks the boat owners for their patience.\\par\n"
+    source = rtf_source(rtf_document(body))
+    assert source.hints.headings == (HEADLINE,)
+    assert source.hints.title == "Bridge reopens"
 
 
 def test_rtf_info_gives_title_publisher_and_creation_date_but_no_byline() -> None:
@@ -215,9 +224,10 @@ ODT_BODY = (
     "     <table:table-cell><text:p>June</text:p></table:table-cell>\n     <table:table-cell><text:p>412</text:p></table:table-cell>\n"
     "    </table:table-row>\n   </table:table>\n"
     "   <text:p>The office asks boat owners for:</text:p>\n"
-    "   <text:list>\n    <text:list-item><text:p>patience at the morning openings;</text:p></text:list-item>\n"
+    "   <text:list>\n    <text:list-item><text:p>winter coats and lanterns for the night crews at Kasse Quay;</text:p></text:list-item>\n"
+    "    <text:list-item><text:p>spare cables and grease for the lifting gear at North Tower;</text:p></text:list-item>\n"
     "    <text:list-item><text:p>their mooring number when they call.</text:p></text:list-item>\n   </text:list>\n"
-    '   <text:p><draw:frame draw:name="Image1"><draw:text-box><text:p>Figure 1: The bridge at dawn. Photo: Harbour office</text:p>'
+    '   <text:p><draw:frame draw:name="Image1"><draw:text-box><text:p>The bridge seen from the quay at dawn on the day it reopened, with the old rams beside it.</text:p>'
     "</draw:text-box></draw:frame></text:p>\n"
     f"   <text:p>{BODY[2]}</text:p>\n"
 )
@@ -229,8 +239,8 @@ def test_flat_odt_is_read_as_its_body(tmp_path: Path) -> None:
     document, passages = ingest_file(path)
     assert_kept(document, HEADLINE, BODY[0], BODY[2], "Faster lifts", "Month | Openings", "June | 412")
     assert_kept(document, "Engineers replaced both hydraulic rams and the cables. The work took eleven weeks.\nThe rams came from Tolby Hydraulics.")
-    assert_kept(document, "patience at the morning openings;", "their mooring number when they call.")
-    assert_dropped(document, "Bridge works note", "Oda Vinter", "Harbour Sans", "Quiet_20_Note", "Page 1", "Figure 1", "Photo:", "•")
+    assert_kept(document, "winter coats and lanterns for the night crews at Kasse Quay;", "their mooring number when they call.")
+    assert_dropped(document, "Bridge works note", "Oda Vinter", "Harbour Sans", "Quiet_20_Note", "Page 1", "seen from the quay", "•")
     assert_offsets_exact(document, HEADLINE, BODY[0], "Engineers replaced ")
     assert passages
     assert document.meta.headline == HEADLINE
@@ -238,11 +248,19 @@ def test_flat_odt_is_read_as_its_body(tmp_path: Path) -> None:
     assert document.meta.byline == ()  # dc:creator is whoever saved it last
 
 
+def test_flat_odt_reader_spaces_headings_and_title() -> None:
+    source = flat_opendocument_source(flat_odt(ODT_BODY))
+    assert "hydraulic rams and the cables" in source.text  # <text:s/> is a space
+    assert source.hints.headings == (HEADLINE,)  # outline level 1, not "Faster lifts" at level 2
+    assert source.hints.title == "Bridge works note"
+
+
 def test_flat_odt_list_items_are_bulleted_lines() -> None:
     # The clauses of one sentence set as a list stay; without their bullets they read like link titles.
     document = clean_text(flat_odt(ODT_BODY), "bridge")
     assert "\u2022" not in document.text
-    assert_kept(document, "patience at the morning openings;")
+    assert_kept(document, "winter coats and lanterns for the night crews at Kasse Quay;")
+    assert_kept(document, "spare cables and grease for the lifting gear at North Tower;")
 
 
 @pytest.mark.parametrize(
