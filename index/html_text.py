@@ -7,7 +7,7 @@ Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<as
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
 share or an audio/video player, an AMP page's ad, menu and share components, FAQ and comment
 microdata, a toolbar of controls, a closed ``<details>``, a hidden copy of visible text,
-``index.hidden_copies``) are skipped and
+``index.hidden_copies``, a wiki's interface, ``index.encyclopedia_pages``) are skipped and
 recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
 inserted " | ", and the rows of data tables are reported so the text rules keep them. Words set
@@ -20,6 +20,7 @@ import html
 import logging
 import re
 
+from index.encyclopedia_pages import interface_reason as wiki_interface_reason
 from index.hidden_copies import duplicates_visible_text, hidden_from_readers
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
@@ -326,6 +327,9 @@ def _furniture_reason(name: str, attributes: dict[str, str], *, faq_page: bool =
         return _FURNITURE_TAGS[name]
     if name in _NEVER_SKIPPED:
         return None
+    wiki_reason = wiki_interface_reason(attributes)
+    if wiki_reason is not None:
+        return wiki_reason
     for schema_type in _SCHEMA_TYPE.findall(attributes.get("itemtype", "")):
         reason = _FURNITURE_ITEMTYPES.get(schema_type.lower())
         if reason is not None and not (faq_page and reason == "faq"):

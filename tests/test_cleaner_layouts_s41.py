@@ -1,0 +1,126 @@
+"""Cleaning rules added in session 41 (a MediaWiki news article in raw HTML), each beside a near
+miss that must stay.
+
+Invented pages (the river Quill floods the town of Harrowby), not the seed pages nor the
+labelled development sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from index.ingest import ingest_file
+from index.records import CleanedDocument
+from tests.index.test_cleaning import assert_dropped, assert_kept
+from tests.index.test_feeds_captions_threads import assert_offsets_exact
+
+TITLE = "River Quill bursts its banks and floods the centre of Harrowby"
+PARAGRAPHS = (
+    "The River Quill rose 2.8 metres overnight on Thursday and flooded the centre of Harrowby, the water board said.",
+    "About 600 homes were evacuated, and the bridge on Mill Lane was closed after part of its railing was swept away.",
+    "The county council opened a rest centre at Harrowby Leisure Centre, with camp beds for 300 people.",
+)
+
+
+def _clean(tmp_path: Path, name: str, page: str) -> CleanedDocument:
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    document, _ = ingest_file(tmp_path / name)
+    return document
+
+
+# --- a MediaWiki news article in raw HTML ---
+
+def wiki_page(*, notice: bool = True, infobox: str = "", dateline: str = "Friday, May 11, 2040", extra_body: str = "") -> str:
+    reference = '<sup class="reference"><a href="#cite_note-1">&#91;1&#93;</a></sup>'
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+        f"<title>{TITLE} - Fernpost, the free news source</title>\n"
+        '<meta name="generator" content="MediaWiki 1.41.0"/>\n</head>\n'
+        '<body class="mediawiki skin-vector">\n<div id="content" class="mw-body" role="main">\n'
+        + (
+            '<div id="siteNotice"><div id="localNotice"><p>Fernpost wants writers from every county. '
+            '<a href="/wiki/Fernpost:Write">Write a story</a> and share it with the world today.</p></div></div>\n'
+            if notice
+            else ""
+        )
+        + f'<h1 id="firstHeading" class="firstHeading"><span class="mw-page-title-main">{TITLE}</span></h1>\n'
+        '<div id="bodyContent" class="vector-body">\n'
+        '<div id="siteSub" class="noprint">From Fernpost, the free news source you can write!</div>\n'
+        '<a class="mw-jump-link" href="#mw-head">Jump to navigation</a>\n'
+        '<a class="mw-jump-link" href="#searchInput">Jump to search</a>\n'
+        '<div id="mw-content-text" class="mw-body-content"><div class="mw-parser-output">\n'
+        + infobox
+        + f'<p><strong class="published">{dateline}</strong></p>\n'
+        + f"<p>{PARAGRAPHS[0]}{reference}</p>\n"
+        + f"<p>{PARAGRAPHS[1]}{reference}</p>\n"
+        + f"<p>{PARAGRAPHS[2]}</p>\n"
+        + extra_body
+        + '<h2><span class="mw-headline" id="Sources">Sources</span></h2>\n'
+        '<div class="mw-references-wrap"><ol class="references">\n'
+        '<li id="cite_note-1"><span class="mw-cite-backlink">↑ 1.0 1.1</span> <span class="reference-text">'
+        '"Quill flood warning raised to severe" — Harrowby Water Board, May 10, 2040. Retrieved May 11, 2040.</span></li>\n'
+        '<li id="cite_note-2"><span class="mw-cite-backlink">↑ 2.0 2.1</span> <span class="reference-text">'
+        '"Rest centre opens in Harrowby" — County Council, May 11, 2040. Retrieved May 11, 2040.</span></li>\n'
+        "</ol></div>\n"
+        '<div class="opinion-box">Have an opinion on this story? <a href="/wiki/Comments:Quill">Share it!</a></div>\n'
+        "</div></div>\n"
+        '<div class="printfooter">Retrieved from "<a href="https://fernpost.example/w/index.php?oldid=9921">'
+        "https://fernpost.example/w/index.php?oldid=9921</a>\"</div>\n"
+        '<div id="catlinks" class="catlinks"><div class="mw-normal-catlinks"><a href="/wiki/Special:Categories">Categories</a>: '
+        '<ul><li><a href="/wiki/Category:Floods">Floods</a></li><li><a href="/wiki/Category:Harrowby">Harrowby</a></li>'
+        '<li><a href="/wiki/Category:Published">Published</a></li></ul></div></div>\n'
+        "</div>\n</div>\n"
+        '<div id="mw-navigation">\n<h2>Navigation menu</h2>\n'
+        '<div id="mw-panel"><div class="portal"><h3>Contribute</h3><ul><li><a href="/wiki/Help">Help with writing a story</a></li>'
+        '<li><a href="/wiki/Recent">Recent changes to the wiki</a></li></ul></div></div>\n'
+        "</div>\n"
+        '<footer id="footer" class="mw-footer"><ul><li>This page was last edited on 12 May 2040, at 09:14.</li></ul></footer>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def test_wiki_article_keeps_title_dateline_and_text_and_drops_the_wikis_interface(tmp_path: Path) -> None:
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page())
+    assert_kept(document, TITLE, "Friday, May 11, 2040", *PARAGRAPHS)
+    assert_dropped(
+        document,
+        "wants writers",  # the site-wide notice (siteNotice)
+        "From Fernpost",  # the tagline
+        "Jump to",  # the skip links
+        "Sources",  # the heading over the reference list
+        "Retrieved May 11",  # the reference list ("↑ 1.0 1.1 ...")
+        "Have an opinion",  # the call for readers' views
+        "Retrieved from",  # printfooter
+        "Categories",  # catlinks
+        "Floods",
+        "Navigation menu",  # the skin's menus (mw-navigation)
+        "Recent changes",
+    )
+    assert_offsets_exact(document, TITLE, PARAGRAPHS[1])
+    # The notice above the title was taken for the first paragraph, and the title for a link.
+    assert document.meta.headline == TITLE
+    assert document.meta.date == "2040-05-11"
+    # A wiki names itself only in its tagline: "From Fernpost, the free news source ...".
+    assert document.meta.outlet == "Fernpost"
+
+
+def test_wiki_interface_names_do_not_drop_an_article_elements_of_other_names(tmp_path: Path) -> None:
+    # A site's own notice box and a paragraph about categories and sources are the article's.
+    body = (
+        '<div id="notice" class="site-notice-box"><p>Harrowby Leisure Centre will stay open as a rest centre until at least Monday, the council said.</p></div>\n'
+        "<p>Insurers put the flood in the highest of their four categories of claim, the same as the floods of 2031.</p>\n"
+    )
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page(extra_body=body))
+    assert_kept(document, "will stay open as a rest centre", "four categories of claim")
+
+
+def test_wiki_tagline_reference_entries_skip_links_and_opinion_call_are_only_dropped_as_such(tmp_path: Path) -> None:
+    near_misses = (
+        "From Harrowby, the free ferry to Ostley still runs every hour, the operator said on Friday.",
+        "↑ 2.8 metres at the Mill Lane gauge on Thursday night, the highest since records began.",
+        "Some residents were told to jump to the upper floors if the water rose again overnight.",
+        "\"Have an opinion on this story? Everyone in Harrowby does,\" the mayor told the meeting.",
+    )
+    body = "".join(f"<p>{line}</p>\n" for line in near_misses)
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page(extra_body=body))
+    assert_kept(document, *near_misses)
