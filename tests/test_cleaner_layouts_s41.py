@@ -1,5 +1,5 @@
-"""Cleaning rules added in session 41 (a MediaWiki news article in raw HTML), each beside a near
-miss that must stay.
+"""Cleaning rules added in session 41 (a MediaWiki news article in raw HTML and its infobox),
+each beside a near miss that must stay.
 
 Invented pages (the river Quill floods the town of Harrowby), not the seed pages nor the
 labelled development sets.
@@ -8,6 +8,8 @@ labelled development sets.
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 
 from index.ingest import ingest_file
 from index.records import CleanedDocument
@@ -124,3 +126,46 @@ def test_wiki_tagline_reference_entries_skip_links_and_opinion_call_are_only_dro
     body = "".join(f"<p>{line}</p>\n" for line in near_misses)
     document = _clean(tmp_path, "fernpost_quill.html", wiki_page(extra_body=body))
     assert_kept(document, *near_misses)
+
+
+INFOBOX = (
+    '<table class="infobox">\n<caption>Quill flood</caption>\n'
+    '<tr><td colspan="2"><span typeof="mw:File"><a href="/wiki/File:Mill_Lane.jpg"><img src="/w/mill_lane.jpg" alt="" width="280"/></a></span></td></tr>\n'
+    '<tr><td colspan="2">The Mill Lane bridge, whose railing was swept away by the flood.</td></tr>\n'
+    '<tr><th scope="row">Date</th><td>10 May 2040</td></tr>\n'
+    '<tr><th scope="row">Homes evacuated</th><td>about 600</td></tr>\n'
+    '<tr><th scope="row">River level</th><td>2.8 m above normal</td></tr>\n'
+    "</table>\n"
+)
+
+
+def test_caption_row_under_an_image_row_is_dropped_and_the_tables_figures_kept(tmp_path: Path) -> None:
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page(infobox=INFOBOX))
+    assert_dropped(document, "railing was swept away by the flood")
+    assert_kept(document, "Quill flood", "Homes evacuated | about 600", "River level | 2.8 m above normal", *PARAGRAPHS)
+
+
+def test_one_cell_rows_without_an_image_above_are_no_captions(tmp_path: Path) -> None:
+    # A table's title row over its data, and a one-cell row under a row of text, stay.
+    table = (
+        "<table>\n"
+        '<tr><td colspan="2">Rainfall in the 48 hours to 9am on Friday, by gauge and by river.</td></tr>\n'
+        "<tr><th>Gauge</th><th>Rainfall</th></tr>\n"
+        "<tr><td>Harrowby</td><td>96 mm</td></tr>\n"
+        '<tr><td colspan="2">Ostley gauge out of action since Thursday evening after the power cut.</td></tr>\n'
+        "</table>\n"
+    )
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page(infobox=table))
+    assert_kept(document, "Rainfall in the 48 hours", "Harrowby | 96 mm", "Ostley gauge out of action")
+
+
+LEAD = "<p>Flood warnings stayed in force along the whole of the Quill valley on Friday, the water board said.</p>\n"
+
+
+@pytest.mark.parametrize("above", ["", LEAD], ids=["in the header", "under a first paragraph"])
+def test_a_date_in_a_fact_box_row_does_not_date_the_page(tmp_path: Path, above: str) -> None:
+    # The infobox's "Date | 10 May 2040" is the flood's; the dateline under it dates the article,
+    # whether the box sits in the header or under a paragraph that started the body.
+    document = _clean(tmp_path, "fernpost_quill.html", wiki_page(infobox=above + INFOBOX))
+    assert document.meta.date == "2040-05-11"
+    assert_kept(document, "Date | 10 May 2040", "Friday, May 11, 2040")
