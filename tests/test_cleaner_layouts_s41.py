@@ -1,5 +1,5 @@
-"""Cleaning rules added in session 41 (a MediaWiki news article in raw HTML and its infobox),
-each beside a near miss that must stay.
+"""Cleaning rules added in session 41 (a MediaWiki news article in raw HTML and its infobox, a
+social post's hashtags after its last sentence), each beside a near miss that must stay.
 
 Invented pages (the river Quill floods the town of Harrowby), not the seed pages nor the
 labelled development sets.
@@ -13,6 +13,7 @@ import pytest
 
 from index.ingest import ingest_file
 from index.records import CleanedDocument
+from index.text_shape import ends_sentence
 from tests.index.test_cleaning import assert_dropped, assert_kept
 from tests.index.test_feeds_captions_threads import assert_offsets_exact
 
@@ -169,3 +170,13 @@ def test_a_date_in_a_fact_box_row_does_not_date_the_page(tmp_path: Path, above: 
     document = _clean(tmp_path, "fernpost_quill.html", wiki_page(infobox=above + INFOBOX))
     assert document.meta.date == "2040-05-11"
     assert_kept(document, "Date | 10 May 2040", "Friday, May 11, 2040")
+
+
+# --- a social post's hashtags ---
+
+def test_hashtags_after_a_sentence_end_it_but_a_label_ending_in_one_is_no_sentence() -> None:
+    assert ends_sentence("Move to higher ground if you live near Mill Lane. #QuillFlood #Harrowby")
+    assert ends_sentence("Is the bridge open? #QuillFlood")
+    assert not ends_sentence("Live updates: #QuillFlood")
+    assert not ends_sentence("Read more on #QuillFlood")
+    assert not ends_sentence("Version 2. #1")
