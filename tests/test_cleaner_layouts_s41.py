@@ -1,5 +1,6 @@
 """Cleaning rules added in session 41 (a MediaWiki news article in raw HTML and its infobox, a
-social post's hashtags after its last sentence), each beside a near miss that must stay.
+social post's hashtags after its last sentence, a fediverse thread's public page of ``h-entry``
+posts), each beside a near miss that must stay.
 
 Invented pages (the river Quill floods the town of Harrowby), not the seed pages nor the
 labelled development sets.
@@ -170,6 +171,127 @@ def test_a_date_in_a_fact_box_row_does_not_date_the_page(tmp_path: Path, above: 
     document = _clean(tmp_path, "fernpost_quill.html", wiki_page(infobox=above + INFOBOX))
     assert document.meta.date == "2040-05-11"
     assert_kept(document, "Date | 10 May 2040", "Friday, May 11, 2040")
+
+
+# --- a fediverse thread's public page of h-entry posts ---
+
+ACCOUNT = "https://posts.harrowby.example/@floodline"
+POSTS = (
+    "Flood update 1/3: The Quill is over its banks in the centre of Harrowby. Move to higher ground if you live near Mill Lane. #QuillFlood",
+    "Update 2/3: The rest centre at Harrowby Leisure Centre is open, with camp beds for 300 people. Bring medicines if you can.",
+    "Update 3/3: About 600 homes have been evacuated so far. The Mill Lane bridge stays closed until engineers have checked it. #QuillFlood #Harrowby",
+)
+REPLIES = (
+    "Someone on the radio said the dam upstream at Ostley has failed, is that true?",
+    "My neighbour says the water board knew about this for weeks and did nothing at all.",
+)
+
+
+def _post(author: str, name: str, stamp: str, text: str, *, centred: bool = False) -> str:
+    author_link = (
+        f'<a class="detailed-status__display-name u-url" href="{author}">'
+        if centred
+        else f'<div class="status__info"><a class="status__display-name p-author h-card" href="{author}">'
+    )
+    return (
+        f'<div class="entry h-entry">\n<div class="status">\n'
+        f'{author_link}<span class="display-name"><strong class="display-name__html p-name">{name}</strong> '
+        f'<span>@{author.rsplit("@", 1)[1]}</span></span></a>{"" if centred else "</div>"}\n'
+        f'<a class="status__relative-time u-url u-uid" href="{author}/1"><time datetime="{stamp}">May {int(stamp[8:10])}, 2040, {stamp[11:16]}</time></a>\n'
+        f'<div class="status__content"><div class="e-content" lang="en"><p>{text}</p></div></div>\n'
+        '<div class="status__action-bar"><span class="counter">12</span> replies <span>40</span> boosts</div>\n'
+        "</div>\n</div>\n"
+    )
+
+
+def thread_page(*, own_posts: int = 3) -> str:
+    others = [
+        _post("https://toot.example/@miri", "Miri", "2040-05-10T23:40:00Z", REPLIES[0]),
+        _post("https://social.example/@ben_k", "Ben K", "2040-05-11T01:10:00Z", REPLIES[1]),
+    ]
+    own = [
+        _post(ACCOUNT, "Harrowby Flood Line", f"2040-05-10T2{k}:15:00Z", POSTS[k], centred=k == 0) for k in range(own_posts)
+    ]
+    entries = [own[0], others[0], *own[1:2], others[1], *own[2:]]
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n'
+        '<title>Harrowby Flood Line: "Flood update 1/3: The Quill is over its banks…" - posts.harrowby.example</title>\n'
+        '<meta content="posts.harrowby.example" property="og:site_name">\n</head>\n<body>\n'
+        '<div class="account-card">\n<div class="account-card__title"><strong class="p-name">Harrowby Flood Line</strong></div>\n'
+        "<div class=\"account-card__bio\"><p>The council's flood warnings for Harrowby and the Quill valley. In danger? Call 999, not us.</p></div>\n"
+        '<div class="account-card__counters">812 Posts 30 Following 9.1K Followers</div>\n</div>\n'
+        '<div class="activity-stream">\n'
+        + "".join(entries)
+        + "</div>\n"
+        '<div class="hero-widget"><h4>About this server</h4>\n'
+        "<p>posts.harrowby.example is the server of Harrowby's public services; only council teams can hold accounts here.</p></div>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def test_thread_page_keeps_the_authors_posts_and_their_times_and_drops_the_rest(tmp_path: Path) -> None:
+    document = _clean(tmp_path, "floodline_thread.html", thread_page())
+    assert_kept(document, *POSTS, "May 10, 2040, 20:15", "May 10, 2040, 22:15")
+    assert_dropped(
+        document,
+        *REPLIES,
+        "May 10, 2040, 23:40",  # a reply's time
+        "Call 999",  # the account card's bio
+        "812 Posts",
+        "@floodline",  # each post's author line
+        "boosts",
+        "About this server",
+        "public services",
+    )
+    assert_offsets_exact(document, POSTS[1])
+    # The account publishes the thread: byline and outlet; the <title> is the server's cut of the
+    # first post, no headline.
+    assert document.meta.byline == ("Harrowby Flood Line",)
+    assert document.meta.outlet == "Harrowby Flood Line"
+    assert document.meta.date == "2040-05-10"
+    assert document.meta.headline is None
+    reasons = {block.reason for block in document.dropped}
+    assert {"thread-reply", "thread-furniture"} <= reasons
+
+
+def test_two_posts_by_one_account_are_no_thread(tmp_path: Path) -> None:
+    # Read as any page: the replies are not singled out as another account's posts.
+    document = _clean(tmp_path, "floodline_thread.html", thread_page(own_posts=2))
+    assert "thread-reply" not in {block.reason for block in document.dropped}
+    assert_kept(document, REPLIES[1])
+
+
+def test_article_with_an_accounts_posts_beside_it_is_read_as_an_article(tmp_path: Path) -> None:
+    # A report that shows the flood line's latest posts under it: three h-entry posts by one
+    # account, but the page's prose is the report's.
+    article = "".join(f"<p>{paragraph} The council said more rain was due on Saturday night.</p>\n" for paragraph in PARAGRAPHS)
+    posts = "".join(_post(ACCOUNT, "Harrowby Flood Line", f"2040-05-10T2{k}:15:00Z", POSTS[k]) for k in range(3))
+    page = (
+        f"<html><head><title>{TITLE}</title></head><body>\n<article>\n<h1>{TITLE}</h1>\n{article}</article>\n"
+        f'<div class="latest-posts">\n{posts}</div>\n</body></html>\n'
+    )
+    document = _clean(tmp_path, "harrowby_report.html", page)
+    assert not {"thread-reply", "thread-furniture"} & {block.reason for block in document.dropped}
+    assert_kept(document, TITLE, *PARAGRAPHS)
+
+
+def test_blog_post_with_comments_nested_in_its_entry_is_no_thread(tmp_path: Path) -> None:
+    comments = "".join(
+        f'<div class="p-comment h-entry"><a class="p-author h-card" href="https://blog.example/">Ana</a>'
+        f'<div class="e-content"><p>Thanks, this helped us plan our evening {k}.</p></div></div>\n'
+        for k in range(3)
+    )
+    page = (
+        "<html><head><title>Walking the flooded Quill valley</title></head><body>\n"
+        '<article class="h-entry">\n<h1 class="p-name">Walking the flooded Quill valley</h1>\n'
+        '<a class="p-author h-card" href="https://blog.example/">Ana Vell</a>\n'
+        '<div class="e-content">\n' + "".join(f"<p>{paragraph}</p>\n" for paragraph in PARAGRAPHS) + "</div>\n"
+        + comments
+        + "</article>\n</body></html>\n"
+    )
+    document = _clean(tmp_path, "quill_walk.html", page)
+    assert "thread-reply" not in {block.reason for block in document.dropped}
+    assert_kept(document, "Walking the flooded Quill valley", *PARAGRAPHS)
 
 
 # --- a social post's hashtags ---
