@@ -80,7 +80,7 @@ from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
-from index.social_threads import looks_like_thread, thread_source
+from index.social_threads import looks_like_thread, thread_page_source, thread_source
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
 from index.web_archives import looks_like_web_archive, web_archive_source
@@ -214,12 +214,13 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
 
 def _html_source(raw_text: str) -> SourceText:
     """An HTML page's blocks (``index.html_text``); on a chat channel's export, its posts' text
-    (``index.chat_exports``); on a document an online editor published, the document without its
+    (``index.chat_exports``); on a thread's page of ``h-entry`` posts (a fediverse server's),
+    its author's posts (``index.social_threads``); on a document an online editor published, the document without its
     editors' comments (``index.published_documents``); on a forum thread that quotes an article in full, the quoted article
     (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (channel_posts_source, published_document_source, quoted_article_source, embedded_article_source):
+    for reader in (channel_posts_source, thread_page_source, published_document_source, quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article

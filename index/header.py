@@ -293,7 +293,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 # Under the article's paragraphs the stamp is the site's footer: the article's
                 # date is in its header, or in the first lines of its text.
                 line.reason = "revision-note"
-            elif body_paragraphs <= 1 and not seen_date and metadata.is_date_line(text):
+            elif body_paragraphs <= 1 and not seen_date and not line.table_row and metadata.is_date_line(text):
                 line.role = "date"  # "Last updated: ..." under a standfirst that ends like a sentence
                 seen_date = True
             elif _repeats_header_name(text, header_names):
@@ -314,7 +314,11 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
             ):
                 line.reason = "inline-link"
             continue
-        # Header: before the first prose paragraph.
+        # Header: before the first prose paragraph. A data table's row takes no role of the header,
+        # though one of its cells may look the part: "Date | 9 March 2042" in a fact box dates the
+        # event, not the page, and a row is no standfirst.
+        if line.table_row:
+            continue
         if metadata.is_date_line(text):
             line.role = "date"
             seen_date = True

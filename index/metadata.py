@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from index.encyclopedia_pages import tagline_site
 from index.source_text import PageHints
 from index.text_shape import ends_sentence, words
 from index.weather import is_weather_widget
@@ -301,6 +302,10 @@ def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
     site = _title_suffix_site(hints.title, lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
+    # A wiki prints no masthead line: it names itself in the tagline under every article's title.
+    site = tagline_site(lines)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"wiki's tagline: {site}")
     site = _site_name_line(lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"site name repeated by the page: {site}")
