@@ -13,6 +13,12 @@ declarations of sequences and variables, tracked changes, comments, a generated 
 contents, and frames (images and text boxes with their captions: a figure's caption is dropped
 as on any page).
 
+A paragraph or heading whose style names the document's furniture ("Disclaimer", "Document
+control", "Caption", "Header": ``index.document_styles``) is dropped, whether it carries the
+named style or an automatic one (``P3``, the named style with direct formatting) whose parent is
+it; so is a heading that only names such a section ("Document control") when all under it, to the
+next heading of its level or the end, is furniture.
+
 The body is handed to ``index.html_text`` as HTML (``index.xml_markup.append_as_html``, with the
 vocabulary's elements renamed), so a table keeps its rows and the page rules treat the lines as
 any page's. Entities decode to inserted characters, and so do the spaces and tabs the format
@@ -24,7 +30,9 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
+from index.document_styles import is_furniture_heading, is_furniture_style
 from index.html_text import html_to_source
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
@@ -62,7 +70,11 @@ _SKIPPED = {
     "office:forms": "odf-declarations",
 }
 _NOTE_REASON = "odf-note"
+_FURNITURE_REASON = "document-furniture"  # as pandoc's custom styles are read (index.markdown_text)
+# A style name's escaped characters: "Document_20_control" is "Document control".
+_ESCAPED_CHARACTER = re.compile(r"_(?P<code>[0-9A-Fa-f]{2})_")
 _BULLET = "\u2022 "
+HEADING_DEFAULT_LEVEL = 2  # a <text:h> without its outline level
 _ODF_AS_HTML = HtmlRendering(
     renamed={
         "text:p": "p", "text:h": "h2", "text:list": "ul", "text:list-item": "li", "text:list-header": "li",
@@ -123,16 +135,16 @@ def flat_opendocument_source(raw_text: str) -> SourceText:
     positions: list[int] = []
     dropped: list[DroppedBlock] = []
     blocks = child_elements(raw_text, body, opaque)
-    for block in blocks:
+    text_blocks = _text_blocks(raw_text, blocks, opaque)
+    furniture = _furniture_blocks(raw_text, text_blocks, _paragraph_styles(raw_text, opaque), opaque)
+    for number, text_block in enumerate(text_blocks):
+        block = text_block.element
         if block.name in _SKIPPED:
             dropped.append(DroppedBlock(block.start, block.end, _SKIPPED[block.name]))
-        elif block.name == "text:list":
-            # A list item shows its bullet (or number): the page rules read a bulleted line as a
-            # list's item, as on a text page; the bullet is no part of the kept text.
-            for item_block in _list_blocks(raw_text, block, opaque):
-                _append_block(raw_text, item_block, markup, positions, dropped, opaque, lead=_BULLET)
+        elif number in furniture:
+            dropped.append(DroppedBlock(block.start, block.end, _FURNITURE_REASON))
         else:
-            _append_block(raw_text, block, markup, positions, dropped, opaque)
+            _append_block(raw_text, block, markup, positions, dropped, opaque, lead=text_block.lead)
     part = html_to_source("".join(markup))
     builder = TextBuilder(raw_text)
     append_mapped(builder, part, positions)
@@ -155,11 +167,130 @@ def _body_text(raw_text: str, opaque: list[tuple[int, int]]) -> XmlElement | Non
     return find_element(raw_text, "office:text", body.content_start, body.content_end, opaque)
 
 
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """A block of the text read on its own: a paragraph, heading or table, a list item's
+    paragraph (with the bullet it shows), a paragraph of a section."""
+
+    element: XmlElement
+    lead: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphStyle:
+    """What a paragraph style is to the user: the named style it shows ("Text body",
+    "Disclaimer"; an automatic style shows its parent's) and its headings' outline level."""
+
+    shown_name: str
+    outline_level: int | None = None
+
+
+def _text_blocks(raw_text: str, blocks: list[XmlElement], opaque: list[tuple[int, int]]) -> list[TextBlock]:
+    """The body's blocks in order, a list's items and a section's blocks each on its own.
+
+    A list item shows its bullet (or number): the page rules read a bulleted line as a list's
+    item, as on a text page; the bullet is no part of the kept text."""
+    found: list[TextBlock] = []
+    for block in blocks:
+        if block.name == "text:list":
+            found += [TextBlock(item_block, _BULLET) for item_block in _list_blocks(raw_text, block, opaque)]
+        elif block.name == "text:section":
+            found += _text_blocks(raw_text, child_elements(raw_text, block, opaque), opaque)
+        else:
+            found.append(TextBlock(block))
+    return found
+
+
+def _paragraph_styles(raw_text: str, opaque: list[tuple[int, int]]) -> dict[str, ParagraphStyle]:
+    """Every paragraph style the file declares, by its ``style:name``. An automatic style (``P3``,
+    written for one paragraph's direct formatting) is the named style its
+    ``style:parent-style-name`` gives, as the word processor's style list shows it."""
+    styles: dict[str, ParagraphStyle] = {}
+    parents: dict[str, str] = {}
+    for container in ("office:styles", "office:automatic-styles"):
+        element = find_element(raw_text, container, 0, len(raw_text), opaque)
+        for style in child_elements(raw_text, element, opaque) if element is not None else []:
+            name = attribute_value(style, "style:name")
+            if style.name != "style:style" or attribute_value(style, "style:family") != "paragraph" or name is None:
+                continue
+            level = attribute_value(style, "style:default-outline-level")
+            shown = attribute_value(style, "style:display-name") or _unescaped(name)
+            styles[name] = ParagraphStyle(shown, int(level) if level is not None and level.isdigit() else None)
+            parent = attribute_value(style, "style:parent-style-name")
+            if container == "office:automatic-styles" and parent is not None:
+                parents[name] = parent
+    for name, parent in parents.items():
+        shown = styles[parent] if parent in styles else ParagraphStyle(_unescaped(parent))
+        own_level = styles[name].outline_level
+        styles[name] = ParagraphStyle(shown.shown_name, own_level if own_level is not None else shown.outline_level)
+    return styles
+
+
+def _unescaped(style_name: str) -> str:
+    """A style's name as the user sees it: "Document_20_control" -> "Document control"."""
+    return _ESCAPED_CHARACTER.sub(lambda match: chr(int(match.group("code"), 16)), style_name)
+
+
+def _furniture_blocks(
+    raw_text: str, blocks: list[TextBlock], styles: dict[str, ParagraphStyle], opaque: list[tuple[int, int]],
+) -> set[int]:
+    """The numbers of the blocks that are the document's furniture: a paragraph or heading whose
+    style names furniture, and a heading that only names a furniture section ("Document
+    control") over nothing but furniture and empty or skipped blocks, to the next heading of its
+    level or the end. A heading over no furniture at all, or over any kept text, stays."""
+    found = {
+        number for number, block in enumerate(blocks)
+        if block.element.name in ("text:p", "text:h")
+        and is_furniture_style(_style_of(block.element, styles).shown_name)
+    }
+    levels = [_outline_level(block.element, styles) for block in blocks]
+    for number, block in enumerate(blocks):
+        level = levels[number]
+        if level is None or number in found or not is_furniture_heading(_shown_text(raw_text, block.element, opaque)):
+            continue
+        under: list[int] = []
+        for following in range(number + 1, len(blocks)):
+            if levels[following] is not None and levels[following] <= level:
+                break
+            under.append(following)
+        if any(following in found for following in under) and all(
+            following in found or blocks[following].element.name in _SKIPPED or not _shown_text(raw_text, blocks[following].element, opaque)
+            for following in under
+        ):
+            found.add(number)
+    return found
+
+
+def _style_of(block: XmlElement, styles: dict[str, ParagraphStyle]) -> ParagraphStyle:
+    name = attribute_value(block, "text:style-name")
+    if name is None:
+        return ParagraphStyle("")
+    return styles.get(name, ParagraphStyle(_unescaped(name)))
+
+
+def _outline_level(block: XmlElement, styles: dict[str, ParagraphStyle]) -> int | None:
+    """A heading's level (a ``<text:h>`` at its outline level, as ``_html_tag`` renders it; a
+    paragraph in a heading style, at that style's level), or None for any other block."""
+    if block.name == "text:h":
+        level = attribute_value(block, "text:outline-level")
+        return int(level) if level is not None and level.isdigit() else HEADING_DEFAULT_LEVEL
+    if block.name == "text:p":
+        return _style_of(block, styles).outline_level
+    return None
+
+
+def _shown_text(raw_text: str, block: XmlElement, opaque: list[tuple[int, int]]) -> str:
+    """The words a block shows as this reader renders it (frames, notes and comments left out)."""
+    markup: list[str] = []
+    append_as_html(raw_text, block, "div", _ODF_AS_HTML, markup, [], [], opaque)
+    return " ".join(html_to_source("".join(markup)).text.split())
+
+
 def _html_tag(block: XmlElement) -> str:
     """The HTML element a block of the text becomes: a heading at its outline level."""
     if block.name == "text:h":
         level = attribute_value(block, "text:outline-level")
-        return f"h{min(6, max(1, int(level)))}" if level is not None and level.isdigit() else "h2"
+        return f"h{min(6, max(1, int(level)))}" if level is not None and level.isdigit() else f"h{HEADING_DEFAULT_LEVEL}"
     return _ODF_AS_HTML.renamed.get(block.name, "div")
 
 
