@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from index import metadata
 from index.document_styles import is_furniture_heading, is_furniture_style
 from index.ingest import ingest_file
 from index.markdown_text import markdown_source
@@ -195,3 +196,52 @@ def test_furniture_section_is_left_out_of_the_cleaned_document(tmp_path: Path) -
     document, _ = ingest_file(path)
     assert_kept(document, TITLE, *BODY)
     assert_dropped(document, "Document control", "Next note", "accepts no liability")
+
+
+# --- a report's "Prepared by" credit is its byline ---
+
+CREDIT = "Compiled by Mirela Hald, Dam Safety Office, for the Chief Engineer, Tomas Breck"
+
+
+def test_report_credit_is_a_byline_naming_who_drew_it_up() -> None:
+    assert metadata.is_byline_line(CREDIT)
+    assert metadata.byline_names(CREDIT, None) == ("Mirela Hald",)  # not the office, not whom it is for
+    assert metadata.byline_names("Prepared by Mirela Hald and Jon Ask, Hydrology Department", None) == ("Mirela Hald", "Jon Ask")
+    assert metadata.byline_names("Written by Mirela Hald for the board", None) == ("Mirela Hald",)
+    assert metadata.byline_names("By Mirela Hald, Investigations Unit", None) == ("Mirela Hald",)  # a unit is no author
+
+
+def test_sentences_and_long_lines_that_open_with_prepared_by_are_no_bylines() -> None:
+    # Near misses: a body sentence, a sentence naming a person, a "for" clause longer than a
+    # recipient's name and role, and a "By" line as long (its limit is unchanged).
+    for text in (
+        "Prepared by volunteers, the sandbags were stacked along the spillway before dawn.",
+        "Written by Mirela Hald in 2031, the manual still guides the gate crews.",
+        "Prepared by Mirela Hald, Dam Safety Office, for the regional water board and the four town councils downstream of the dam",
+        "By Mirela Hald, Dam Safety Office, for the regional water board, Tomas Breck and Jon Ask",
+    ):
+        assert not metadata.is_byline_line(text), text
+    assert metadata.byline_names("Prepared by volunteers, the sandbags were stacked along the spillway before dawn.", None) == ()
+    assert metadata.byline_names("Written by Mirela Hald in 2031, the manual still guides the gate crews.", None) == ()
+
+
+def test_report_credit_under_the_title_is_kept_as_the_byline(tmp_path: Path) -> None:
+    body = f'   <text:p text:style-name="Text_20_body">{BODY[1]}</text:p>\n'
+    raw = flat_odt(body).replace(
+        f'   <text:p text:style-name="Text_20_body">{BODY[0]}</text:p>\n',
+        f'   <text:p text:style-name="Text_20_body">{CREDIT}</text:p>\n   <text:p text:style-name="Text_20_body">{BODY[0]}</text:p>\n',
+    )
+    path = tmp_path / "dunmere.fodt"
+    path.write_text(raw, encoding="utf-8")
+    document, _ = ingest_file(path)
+    assert_kept(document, TITLE, CREDIT, BODY[0], BODY[1])
+    assert document.meta.byline == ("Mirela Hald",)
+
+
+def test_sentence_opening_with_prepared_by_stays_body_and_names_no_author(tmp_path: Path) -> None:
+    sentence = "Prepared by volunteers, the sandbags were stacked along the spillway before dawn on Friday."
+    path = tmp_path / "dunmere.fodt"
+    path.write_text(flat_odt(f'   <text:p text:style-name="Text_20_body">{sentence}</text:p>\n'), encoding="utf-8")
+    document, _ = ingest_file(path)
+    assert_kept(document, TITLE, BODY[0], sentence)
+    assert document.meta.byline == ()
