@@ -214,8 +214,7 @@ def _paragraph_styles(raw_text: str, opaque: list[tuple[int, int]]) -> dict[str,
             if style.name != "style:style" or attribute_value(style, "style:family") != "paragraph" or name is None:
                 continue
             level = attribute_value(style, "style:default-outline-level")
-            shown = attribute_value(style, "style:display-name") or _unescaped(name)
-            styles[name] = ParagraphStyle(shown, int(level) if level is not None and level.isdigit() else None)
+            styles[name] = ParagraphStyle(_unescaped(name), int(level) if level is not None and level.isdigit() else None)
             parent = attribute_value(style, "style:parent-style-name")
             if container == "office:automatic-styles" and parent is not None:
                 parents[name] = parent
@@ -227,7 +226,8 @@ def _paragraph_styles(raw_text: str, opaque: list[tuple[int, int]]) -> dict[str,
 
 
 def _unescaped(style_name: str) -> str:
-    """A style's name as the user sees it: "Document_20_control" -> "Document control"."""
+    """A style's name as the user sees it (its display name, when the file writes one, says the
+    same): "Document_20_control" -> "Document control"."""
     return _ESCAPED_CHARACTER.sub(lambda match: chr(int(match.group("code"), 16)), style_name)
 
 
