@@ -73,14 +73,17 @@ from index.loading import LoadedFile
 from index.markdown_text import looks_like_markdown, markdown_source
 from index.jats_articles import jats_source, looks_like_jats
 from index.nitf_documents import looks_like_nitf, nitf_source
+from index.opendocument_text import flat_opendocument_source, looks_like_flat_opendocument
 from index.published_documents import published_document_source
+from index.rtf_documents import looks_like_rtf, rtf_source
 from index.mime_messages import looks_like_mime_message, mime_source
 from index.ocr_columns import looks_like_ocr_column, ocr_source
 from index.page_lines import Page, PageLine, mark_table_rows, split_lines
 from index.records import CleanedDocument, DocumentMeta, DroppedBlock
-from index.social_threads import looks_like_thread, thread_source
+from index.social_threads import looks_like_thread, thread_page_source, thread_source
 from index.source_text import INSERTED, SourceText, TextBuilder, offset_map, plain_source
 from index.text_browser_dumps import dump_source, looks_like_text_browser_dump
+from index.web_archives import looks_like_web_archive, web_archive_source
 
 logger = logging.getLogger(__name__)
 
@@ -183,12 +186,17 @@ def clean_text(raw_text: str, doc_id: str, *, path: str = "", is_html: bool = Fa
 
 
 def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
-    """The page as its reader sees it: a saved e-mail as the part its reader reads
+    """The page as its reader sees it: a web page saved as one file (MHTML) as its HTML page read
+    by ``_html_source`` (``index.web_archives``), a saved e-mail as the part its reader reads
     (``index.mime_messages``), a news feed as the article it carries (``index.feeds``), a news
     agency's NITF item as its printed header and body (``index.nitf_documents``), a journal
-    article in JATS as its title, authors, date, abstract and body (``index.jats_articles``; all
-    four are known by their structure whatever the file's suffix says), an HTML page as ``_html_source``
+    article in JATS as its title, authors, date, abstract and body (``index.jats_articles``), a
+    word processor's RTF document as its paragraphs and tables (``index.rtf_documents``), an
+    OpenDocument text in flat XML as its body (``index.opendocument_text``; all six are known by
+    their structure whatever the file's suffix says), an HTML page as ``_html_source``
     reads it, a text page as ``_text_source`` reads it."""
+    if looks_like_web_archive(raw_text):
+        return web_archive_source(raw_text, _html_source)
     if looks_like_mime_message(raw_text):
         return mime_source(raw_text)
     if looks_like_feed(raw_text):
@@ -197,17 +205,22 @@ def _source(raw_text: str, is_html: bool, ocr_column: bool) -> SourceText:
         return nitf_source(raw_text)
     if looks_like_jats(raw_text):
         return jats_source(raw_text)
+    if looks_like_rtf(raw_text):
+        return rtf_source(raw_text)
+    if looks_like_flat_opendocument(raw_text):
+        return flat_opendocument_source(raw_text)
     return _html_source(raw_text) if is_html else _text_source(raw_text, ocr_column)
 
 
 def _html_source(raw_text: str) -> SourceText:
     """An HTML page's blocks (``index.html_text``); on a chat channel's export, its posts' text
-    (``index.chat_exports``); on a document an online editor published, the document without its
+    (``index.chat_exports``); on a thread's page of ``h-entry`` posts (a fediverse server's),
+    its author's posts (``index.social_threads``); on a document an online editor published, the document without its
     editors' comments (``index.published_documents``); on a forum thread that quotes an article in full, the quoted article
     (``index.forum_threads``); on a JavaScript app's page whose visible
     HTML is a skeleton, the article of its data script (``index.embedded_articles``)."""
     visible = html_to_source(raw_text)
-    for reader in (channel_posts_source, published_document_source, quoted_article_source, embedded_article_source):
+    for reader in (channel_posts_source, thread_page_source, published_document_source, quoted_article_source, embedded_article_source):
         article = reader(raw_text, visible)
         if article is not None:
             return article

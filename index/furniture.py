@@ -269,7 +269,9 @@ _COMMENTS_CONTROL_LINE = re.compile(rf"^[‹«←]?\s*{_COMMENTS_CONTROL}(?:\s*\
 # "Next ›"): the items of a row such as "Sign in | Register" or "412 reposts   2.1K likes".
 _INTERFACE_WORD = (
     rf"(?:view|{_SHARE}|print|comments?|menu|search|close|back to top|"
-    r"skip to (?:main )?content|listen(?: to (?:this |the )?(?:article|story))?|save|save article|e-?mail|tweet|"
+    # A page's skip links for keyboard and screen-reader users: "Skip to content", "Jump to navigation".
+    r"(?:skip|jump) to (?:the )?(?:main )?(?:content|navigation|search|menu)|"
+    r"listen(?: to (?:this |the )?(?:article|story))?|save|save article|e-?mail|tweet|"
     r"facebook|twitter|x|whatsapp|linkedin|copy link|follow|reply|replies|open in app|"
     r"(?:get|download|install|open) (?:the|our) (?:[\w-]+ ){0,2}app|"  # "Get the Example app", beside "Sign in"
     r"toggle navigation|sign in|sign up|log in|log out|register|subscribe|create (?:an? )?(?:free )?account|"

@@ -293,7 +293,7 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
                 # Under the article's paragraphs the stamp is the site's footer: the article's
                 # date is in its header, or in the first lines of its text.
                 line.reason = "revision-note"
-            elif body_paragraphs <= 1 and not seen_date and metadata.is_date_line(text):
+            elif body_paragraphs <= 1 and not seen_date and not line.table_row and metadata.is_date_line(text):
                 line.role = "date"  # "Last updated: ..." under a standfirst that ends like a sentence
                 seen_date = True
             elif _repeats_header_name(text, header_names):
@@ -314,7 +314,11 @@ def assign_header_and_body(page: Page, headline: PageLine | None) -> None:
             ):
                 line.reason = "inline-link"
             continue
-        # Header: before the first prose paragraph.
+        # Header: before the first prose paragraph. A data table's row takes no role of the header,
+        # though one of its cells may look the part: "Date | 9 March 2042" in a fact box dates the
+        # event, not the page, and a row is no standfirst.
+        if line.table_row:
+            continue
         if metadata.is_date_line(text):
             line.role = "date"
             seen_date = True
@@ -532,7 +536,8 @@ def headline_text(source: SourceText, headline: PageLine | None) -> str | None:
 
 def page_date(page: Page, source: SourceText) -> str | None:
     """The date the page states: its markup, a date line, a byline line, an aggregator's source
-    label, else the day's date shown above the headline."""
+    label, else the day's date shown above the headline, else the day a word processor's document
+    was created."""
     stated = metadata.hint_date(source.hints)
     if stated is not None:
         return stated
@@ -548,7 +553,7 @@ def page_date(page: Page, source: SourceText) -> str | None:
     for line in page.lines:
         if line.reason == "masthead" and metadata.is_date_line(line.text):
             return metadata.parse_date(line.text)
-    return None
+    return metadata.parse_date(source.hints.created) if source.hints.created else None
 
 
 def _is_personal_byline(line: PageLine) -> bool:

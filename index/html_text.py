@@ -7,10 +7,11 @@ Elements that are page furniture by their markup (``<nav>``, ``<footer>``, ``<as
 ``<form>``, ``<figcaption>``, and blocks whose class or id says cookie/newsletter/ad/related/
 share or an audio/video player, an AMP page's ad, menu and share components, FAQ and comment
 microdata, a toolbar of controls, a closed ``<details>``, a hidden copy of visible text,
-``index.hidden_copies``) are skipped and
+``index.hidden_copies``, a wiki's interface, ``index.encyclopedia_pages``) are skipped and
 recorded as ``DroppedBlock``s; the text rules of ``index.cleaning``
 then handle what the markup does not say. A table row is one line, its cells parted by an
-inserted " | ", and the rows of data tables are reported so the text rules keep them. Words set
+inserted " | ", and the rows of data tables are reported so the text rules keep them; a row of
+one cell under a row that shows only an image is the image's caption, and is skipped too. Words set
 one to an element on lines of their own (a read-along page) read as their sentence.
 """
 
@@ -20,7 +21,9 @@ import html
 import logging
 import re
 
+from index.encyclopedia_pages import interface_reason as wiki_interface_reason
 from index.hidden_copies import duplicates_visible_text, hidden_from_readers
+from index.page_lines import CAPTION_MAX_WORDS
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
 
@@ -139,6 +142,8 @@ def html_to_source(raw_html: str) -> SourceText:
             position = _after_close(raw_html, name, element_end(raw_html, name, position))
             continue
         reason = _furniture_reason(name, attributes, faq_page=faq_page)
+        if reason is None and name == "tr" and not self_closing and captions_image_row_above(raw_html, tag.start(), position):
+            reason = "caption"
         if reason is None and not self_closing and name not in _NEVER_SKIPPED and hidden_from_readers(attributes):
             # A hidden second copy of the page's text (``index.hidden_copies``): the visible one stays.
             end = _after_close(raw_html, name, element_end(raw_html, name, position))
@@ -201,6 +206,29 @@ class _TableRows:
             end -= 1
         if cells >= 2 and end > start and "\n" not in builder.chars[start:end]:
             self.spans.append((start, end))
+
+
+_CELL_OPEN = re.compile(r"<t[dh]\b", re.IGNORECASE)
+_IMAGE_TAG = re.compile(r"<img\b", re.IGNORECASE)
+_ROW_CLOSE = re.compile(r"</tr\s*>\s*$", re.IGNORECASE)
+
+
+def captions_image_row_above(raw: str, start: int, content_start: int) -> bool:
+    """The table row opening at ``start`` (its content at ``content_start``) is one cell of a few
+    words right under a row that shows an image and no text: the image's caption, as a wiki's
+    infobox sets its picture over its caption and an old page lays out a photo over its caption
+    in a table. The caption describes the picture, not the story's figures the table's other rows
+    give ("The town hall's clock tower, which lost its spire")."""
+    above = _ROW_CLOSE.search(raw, max(0, start - 200), start)
+    if above is None:
+        return False
+    previous_start = raw.rfind("<tr", 0, above.start())
+    previous = raw[previous_start:above.start()] if previous_start >= 0 else ""
+    if not _IMAGE_TAG.search(previous) or plain_text(previous):
+        return False
+    row = raw[content_start:element_end(raw, "tr", content_start)]
+    caption_words = len(plain_text(row).split())
+    return len(_CELL_OPEN.findall(row)) == 1 and 0 < caption_words <= CAPTION_MAX_WORDS
 
 
 _BLOCK_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(sorted(_BLOCK - {"html", "body", "title"})), re.IGNORECASE)
@@ -326,6 +354,9 @@ def _furniture_reason(name: str, attributes: dict[str, str], *, faq_page: bool =
         return _FURNITURE_TAGS[name]
     if name in _NEVER_SKIPPED:
         return None
+    wiki_reason = wiki_interface_reason(attributes)
+    if wiki_reason is not None:
+        return wiki_reason
     for schema_type in _SCHEMA_TYPE.findall(attributes.get("itemtype", "")):
         reason = _FURNITURE_ITEMTYPES.get(schema_type.lower())
         if reason is not None and not (faq_page and reason == "faq"):

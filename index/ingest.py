@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from index.cleaning import clean_loaded
 from index.errors import CorpusError
-from index.loading import CORPUS_SUFFIXES, MARKDOWN_SUFFIXES, read_corpus_file
+from index.loading import CORPUS_SUFFIXES, MARKDOWN_SUFFIXES, read_corpus_file, supported_types, unsupported_type_message
 from index.markdown_text import is_markdown_document
 from index.passages import make_passages
 from index.records import CleanedDocument, Corpus, LoadProblem, Passage
@@ -35,7 +35,7 @@ def ingest_file(
     settings = settings if settings is not None else IndexSettings()
     path = Path(path)
     if path.suffix.lower() not in CORPUS_SUFFIXES:
-        raise CorpusError(f"{path}: unsupported file type {path.suffix!r}; use one of {', '.join(CORPUS_SUFFIXES)}")
+        raise CorpusError(unsupported_type_message(path))
     loaded = read_corpus_file(path, settings.max_file_bytes)
     if markdown_pages_only and path.suffix.lower() in MARKDOWN_SUFFIXES and not is_markdown_document(loaded.raw_text):
         raise CorpusError(f"{path}: a Markdown note, not a page (no front matter and no '#' heading); give it a heading to index it")
@@ -49,8 +49,9 @@ def ingest_file(
 
 
 def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progress: bool = False) -> Corpus:
-    """Every .txt/.html/.htm file, Markdown page (.md, .markdown), XML news item or feed (.xml) and saved mail (.eml)
-    of ``folder`` (sorted by name); bad files become problems.
+    """Every page of ``folder`` (sorted by name) of a type the loader reads (``loading.CORPUS_SUFFIXES``);
+    bad files, and files of other types, become problems: a file left out must say so, not
+    vanish from the index unnoticed. Hidden files and sub-folders are not the corpus's.
 
     Raises CorpusError when the folder is missing, is not a folder, or yields no document.
     """
@@ -59,16 +60,18 @@ def ingest_folder(folder: Path, settings: IndexSettings | None = None, *, progre
     if not folder.exists():
         raise CorpusError(f"corpus folder {folder} does not exist; pass --corpus DIR or set CORPUS_QA_CORPUS_DIR")
     if not folder.is_dir():
-        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the .txt/.md/.html pages")
-    files = sorted(
-        (path for path in folder.iterdir() if path.suffix.lower() in CORPUS_SUFFIXES and not path.name.startswith(".")),
-        key=lambda path: path.name,
-    )
+        raise CorpusError(f"corpus path {folder} is not a folder; pass the folder that holds the pages ({supported_types()})")
+    entries = sorted((path for path in folder.iterdir() if not path.name.startswith(".") and path.is_file()), key=lambda path: path.name)
+    files = [path for path in entries if path.suffix.lower() in CORPUS_SUFFIXES]
+    others = [path for path in entries if path.suffix.lower() not in CORPUS_SUFFIXES]
     if not files:
-        raise CorpusError(f"corpus folder {folder} holds no page ({', '.join(CORPUS_SUFFIXES)}); add the scraped pages there")
+        found = f"; it holds only {', '.join(path.name for path in others[:5])}{' ...' if len(others) > 5 else ''}" if others else ""
+        raise CorpusError(f"corpus folder {folder} holds no page ({supported_types()}){found}; add the scraped pages there")
     documents: list[CleanedDocument] = []
     passages: list[Passage] = []
-    problems: list[LoadProblem] = []
+    problems: list[LoadProblem] = [LoadProblem(str(path), unsupported_type_message(path)) for path in others]
+    for problem in problems:
+        logger.warning("skipping %s", problem.message)
     seen_ids: dict[str, Path] = {}
     for path in tqdm(files, desc="cleaning", unit="file", disable=not progress):
         if path.stem in seen_ids:

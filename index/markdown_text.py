@@ -25,6 +25,7 @@ import logging
 import re
 from dataclasses import replace
 
+from index.document_styles import is_furniture_style
 from index.records import DroppedBlock
 from index.source_text import PageHints, SourceText, TextBuilder
 from index.static_site import SiteMarkup, front_matter_end, read_site_markup
@@ -58,15 +59,9 @@ _DIV_FENCE = re.compile(r"^[ \t]*:{3,}(?:[ \t]*(?:\{[^}\n]*\}|[\w-]+)[ \t]*:*)?[
 # a table's row or border, a fence, a picture, a reference definition, a thematic break.
 _BLOCK_START = re.compile(r"^[ \t]*(?:#{1,6}(?:[ \t]|$)|>|\||\+[-=]|:{3}|`{3}|~{3}|!\[|\[[^\]]+\]:|(?:[-*_][ \t]*){3,}$)")
 _LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-# A Word document's paragraph style, carried by pandoc as a div's custom style, that marks the
-# document's furniture rather than its text: a figure's caption, a disclaimer, the document
-# control (versions, drafters, approvers), a running header or footer, a contents list, a
-# copyright or legal notice. The div's lines are dropped whole.
-_FURNITURE_STYLE = re.compile(
-    r"""custom-style\s*=\s*["']?(?:[\w -]*\b)?(?:caption|disclaimer|document control|version control|revision history|"""
-    r"""header|footer|toc|contents|copyright|legal notice)\b""",
-    re.IGNORECASE,
-)
+# A Word document's paragraph style, carried by pandoc as a div's custom style: one that marks the
+# document's furniture (``index.document_styles``) drops the div's lines whole.
+_CUSTOM_STYLE = re.compile(r"""custom-style\s*=\s*["']?(?P<name>[\w -]*)""", re.IGNORECASE)
 # A raw block for another output format ("```{=openxml}", "```{=latex}": a Word page break, a
 # LaTeX command) is passed to that format only; the rendered page shows nothing of it.
 _RAW_BLOCK_OPEN = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})[ \t]*\{=[\w-]+\}[ \t]*$")
@@ -235,11 +230,12 @@ def _grid_table_lines(lines: list[RawLine]) -> dict[int, str]:
 
 def _furniture_div_lines(lines: list[RawLine]) -> set[int]:
     """The lines inside each fenced div whose custom style is the document's furniture
-    (``_FURNITURE_STYLE``), up to the fence that closes it (a div nested inside counted)."""
+    (``document_styles.is_furniture_style``), up to the fence that closes it (a div nested inside counted)."""
     found: set[int] = set()
     number = 0
     while number < len(lines):
-        if not (_DIV_FENCE.match(lines[number].text) and _FURNITURE_STYLE.search(lines[number].text)):
+        style = _CUSTOM_STYLE.search(lines[number].text)
+        if not (_DIV_FENCE.match(lines[number].text) and style is not None and is_furniture_style(style.group("name"))):
             number += 1
             continue
         depth = 1

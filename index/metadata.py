@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from index.encyclopedia_pages import tagline_site
 from index.source_text import PageHints
 from index.text_shape import ends_sentence, words
 from index.weather import is_weather_widget
@@ -147,13 +148,18 @@ _PLACE_AND_DATE = re.compile(r"^(?P<place>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?: [A-ZÀ-�
 # A press release on a newswire names its issuer where an article names its author: "Provided
 # by Example Mining", "News provided by Example Mining", "Issued by the Example Trust".
 _ISSUED_BY = r"(?:news |content )?(?:provided|issued) by"
-_BY = re.compile(rf"^(?:by|{_ISSUED_BY})\s+(?P<names>.+)$", re.IGNORECASE)
+# A report names who drew it up, and often for whom: "Prepared by Ana Ruiz, Planning Unit, for the
+# Chief Engineer, Li Wei". Whom it was prepared for is its reader, not an author.
+_PREPARED_BY = r"(?:prepared|compiled|written) by"
+_PREPARED_FOR = re.compile(r",?\s+for\s+(?=\S)")
+REPORT_RECIPIENT_MAX_WORDS = 8  # "for the Minister of Civil Protection, Ana Ruiz"
+_BY = re.compile(rf"^(?:by|{_ISSUED_BY}|{_PREPARED_BY})\s+(?P<names>.+)$", re.IGNORECASE)
 # A blog's meta line without separators: "Posted on June 3, 2024 by Ana Ruiz in Politics 4 min read".
 _POSTED_BY = re.compile(
     r"^(?P<date>.+?)\s+by\s+(?P<names>[A-ZÀ-ÖØ-Þ].*?)(?:\s+in\s+[A-Z][\w&’' -]{0,40}?)?"
     r"(?:\s+\d{1,3}\s*(?:min|mins|minutes?)\s+read)?$"
 )
-_BY_LINE = re.compile(rf"^(?:By|BY|(?i:{_ISSUED_BY}))\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
+_BY_LINE = re.compile(rf"^(?:By|BY|(?i:{_ISSUED_BY}|{_PREPARED_BY}))\s+[A-ZÀ-ÖØ-Þ]")  # a capital after it: "By the numbers" is a headline
 BYLINE_MAX_WORDS = 12
 LABEL_MAX_WORDS = 4  # a programme's or section's name beside the date: "First Light", "World News"
 # A clause of a wire story's sign-off that names its authors: "Reporting by Jo Bloggs in Lima".
@@ -190,6 +196,8 @@ _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ](?:[a-zß-öø-ÿ]{1,2}[A-ZÀ-ÖØ-Þ]
 _NOT_A_PERSON = re.compile(
     r"\b(?:agency|news|newswire|wire|media|times|daily|herald|tribune|service|group|network|"
     r"review|journal|gazette|ledger|magazine|radio|television|tv|"
+    # The unit a report's author works in: "Prepared by Ana Ruiz, Information Management Unit".
+    r"unit|office|department|division|directorate|bureau|ministry|secretariat|"
     r"staff|reporter|correspondent|editor|writer|columnist|contributor|producer|photographer)\b",
     re.IGNORECASE,
 )
@@ -301,6 +309,10 @@ def _masthead(lines: list[str], hints: PageHints) -> OutletSignal | None:
     site = _title_suffix_site(hints.title, lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"title suffix the page shows as its masthead: {site}")
+    # A wiki prints no masthead line: it names itself in the tagline under every article's title.
+    site = tagline_site(lines)
+    if site is not None:
+        return OutletSignal(canonical_outlet(site), f"wiki's tagline: {site}")
     site = _site_name_line(lines)
     if site is not None:
         return OutletSignal(canonical_outlet(site), f"site name repeated by the page: {site}")
@@ -595,8 +607,23 @@ def is_role_line(text: str) -> bool:
 
 def is_byline_line(text: str) -> bool:
     """A "By ..." line, whoever it names: "By Ana Ruiz", "By Staff Reporters", "By Example Wire
-    Staff" (no person's name, yet never a headline); a release's "Provided by Example Mining"."""
-    return bool(_BY_LINE.match(text.strip())) and len(words(text)) <= BYLINE_MAX_WORDS and not ends_sentence(text)
+    Staff" (no person's name, yet never a headline); a release's "Provided by Example Mining"; a
+    report's "Prepared by Ana Ruiz, Planning Unit, for the Chief Engineer, Li Wei", whose
+    "for ..." clause counts apart."""
+    text = text.strip()
+    if not _BY_LINE.match(text) or ends_sentence(text):
+        return False
+    credit, recipient = _report_credit_parts(text)
+    return len(words(credit)) <= BYLINE_MAX_WORDS and len(words(recipient)) <= REPORT_RECIPIENT_MAX_WORDS
+
+
+def _report_credit_parts(text: str) -> tuple[str, str]:
+    """A report's "Prepared by ..." credit cut before the clause naming whom it was prepared for
+    (that clause, or "" when there is none); any other line whole, with ""."""
+    if not re.match(_PREPARED_BY, text, re.IGNORECASE):
+        return text, ""
+    recipient = _PREPARED_FOR.search(text)
+    return (text[:recipient.start()], text[recipient.start():]) if recipient is not None else (text, "")
 
 
 def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[str, ...]:
@@ -615,7 +642,7 @@ def byline_names(text: str, outlet: str | None, *, bare: bool = False) -> tuple[
             return byline_names("By " + posted.group("names"), outlet)
     if by is None and not bare:
         return ()
-    candidate = by.group("names") if by else text.strip()
+    candidate = _report_credit_parts(text.strip())[0][by.start("names"):] if by else text.strip()
     candidate = re.split(r"\s+[|,·]\s+(?=[A-Z][a-z]+ (?:correspondent|reporter|editor))|,\s*(?:in|for)\s", candidate)[0]
     candidate = re.split(r"\s+[|·•]\s+", candidate)[0]  # "By Ana Ruiz · 19 June 2025, 18:40"
     names = [name.strip() for name in re.split(r",\s*|\s+and\s+|\s*&\s*", candidate) if name.strip()]

@@ -26,7 +26,8 @@ import binascii
 import codecs
 import logging
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from email.header import decode_header, make_header
 from email.utils import parseaddr
 
@@ -127,9 +128,21 @@ def message_problem(raw_text: str) -> str | None:
     return None
 
 
-def mime_source(raw_text: str) -> SourceText:
+def message_entity(raw_text: str) -> _Entity:
+    """The message's header fields and spans (see ``looks_like_mime_message`` first)."""
+    return _entity(raw_text, _headers_start(raw_text), len(raw_text))
+
+
+def readable_part(raw_text: str, message: _Entity) -> _Entity | None:
+    """The part a reader reads (``_readable``), or None."""
+    return _readable(raw_text, message)
+
+
+def mime_source(raw_text: str, page_reader: Callable[[str], SourceText] | None = None) -> SourceText:
     """The part of the message its reader reads, decoded and read as a text or HTML page, mapped
     to raw offsets; the headers, the MIME structure and the other parts are recorded as dropped.
+    ``page_reader``: for a web page saved as one file (``index.web_archives``), the reader of its
+    HTML part, whose hints (title, headline, date, author, logo) are the page's, not the mail's.
 
     >>> mail = ("From: desk@example.org\\nSubject: Dam holds\\nMIME-Version: 1.0\\n"
     ...         "Content-Type: text/plain; charset=utf-8\\nContent-Transfer-Encoding: quoted-printable\\n\\n"
@@ -143,6 +156,7 @@ def mime_source(raw_text: str) -> SourceText:
     dropped = [DroppedBlock(0, message.body_start, "mail-headers")]
     builder = TextBuilder(raw_text)
     table_rows: list[tuple[int, int]] = []
+    hints = _hints(message)
     if read is None:
         dropped.append(DroppedBlock(message.body_start, len(raw_text), "mail-parts"))
     else:
@@ -150,7 +164,12 @@ def mime_source(raw_text: str) -> SourceText:
             dropped.append(DroppedBlock(message.body_start, read.body_start, "mail-parts"))
         if read.end < len(raw_text):
             dropped.append(DroppedBlock(read.end, len(raw_text), "mail-parts"))
-        part, positions = _read_part(raw_text, read)
+        if page_reader is not None and read.content_type == "text/html":
+            body, positions = _decoded_body(raw_text, read)
+            part = page_reader(body)
+            hints = part.hints if part.hints.title else replace(part.hints, title=hints.title)
+        else:
+            part, positions = _read_part(raw_text, read)
         append_mapped(builder, part, positions)
         table_rows = list(part.table_rows)
         dropped += [mapped_block(block, positions, read.body_start) for block in part.dropped]
@@ -158,7 +177,7 @@ def mime_source(raw_text: str) -> SourceText:
         text=builder.text(),
         raw_index=builder.raw_index,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
-        hints=_hints(message),
+        hints=hints,
         table_rows=tuple(table_rows),
     )
 

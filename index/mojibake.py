@@ -165,4 +165,5 @@ def _repaired_hints(hints: PageHints) -> PageHints:
         headings=tuple(repair_text(heading) for heading in hints.headings),
         logo=fix(hints.logo),
         publisher=fix(hints.publisher),
+        created=hints.created,
     )

@@ -61,7 +61,10 @@ _CORRECTION_INVITATION = re.compile(
 # editor ...", "Have a story? Contact the newsroom".
 _CALL_OUT = re.compile(
     r"^(?:(?:have you been|were you|are you) (?:affected|caught up|involved|evacuated|there)|"
-    r"(?:got|have you got|have|do you have) (?:a |any |some )?(?:news|story|stories|tips?|news tips?)\b)[^.!?]{0,60}\?\s+"
+    r"(?:got|have you got|have|do you have) (?:a |any |some )?(?:news|story|stories|tips?|news tips?)\b|"
+    # The call for the reader's view of the page itself: "Have an opinion on this story? Share it!"
+    r"(?:got|have you got|have|do you have) (?:an? |any |your )?(?:opinions?|views?|thoughts?|say) (?:on|about) this "
+    r"(?:story|article|report|piece|issue|topic)\b)[^.!?]{0,60}\?\s+"
     r"(?:please )?(?:write to|e-?mail|contact|tell|share|send|get in touch|message|call|drop)\b",
     re.IGNORECASE,
 )

@@ -15,18 +15,28 @@ post's number. A blank line inside a post is the author's paragraph break. The s
 the posts' lines where they stand, without their numbers (the thread's furniture, as a text
 browser's link numbers are a dump's), and leaves every other line empty; the author's display
 name and the first post's full time stamp are the page's byline and date (``PageHints``).
+
+A thread's page saved as HTML is read by its microformats (``thread_page_source``): the
+fediverse's servers (Mastodon's public pages, Pleroma, GoToSocial) and IndieWeb sites mark each
+post as an ``h-entry``, its author as a ``p-author h-card``, its text as ``e-content`` and its time
+in a ``<time>``, the same on every server, because other sites read them. The posts of the thread's
+author (the account with the most posts on the page) are the article: their text and time stamps
+are kept; the account's card, each post's author line and counts, the other accounts' replies
+(readers' comments, rumour included), the server's sidebar and footer are the platform's.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from array import array
 from dataclasses import dataclass
 
 from index import furniture, metadata
+from index.html_text import element_end, html_to_source, plain_text
 from index.page_lines import is_body_prose
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder
+from index.source_text import INSERTED, PageHints, SourceText, TextBuilder
 from index.text_shape import RawLine, ends_sentence, raw_lines, words
 
 logger = logging.getLogger(__name__)
@@ -220,3 +230,180 @@ def _hints(lines: list[RawLine], thread: _Thread) -> PageHints:
         None,
     )
     return PageHints(published=published, authors=(name,) if name else ())
+
+
+# The opening tag of an element, with its attributes.
+_OPENING_TAG = re.compile(r"""<(?P<name>[a-zA-Z][\w-]*)\b(?P<attributes>(?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_DATETIME = re.compile(r"""\bdatetime\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One ``h-entry`` post of a thread's page: its element's raw span, its author (the address of
+    the account's profile), the raw spans of its time stamp and its text, and when it was posted."""
+
+    start: int
+    end: int
+    author: str | None
+    time: tuple[int, int] | None
+    published: str | None  # the time stamp's ``datetime``
+    texts: tuple[tuple[int, int], ...]
+
+
+def thread_page_source(raw_html: str, visible: SourceText) -> SourceText | None:
+    """The posts of a thread's author on a thread's HTML page, each post's time stamp and text on
+    lines of their own, mapped to the raw file; None when the page is no thread of ``h-entry``
+    posts (THREAD_MIN_POSTS by one author at least, side by side, not nested in an article) or is
+    an article around them: more words of prose outside the posts (an article's paragraphs, where
+    a thread's page has only a bio and the server's note) than in the author's posts.
+
+    The author's display name is the page's byline and its publisher: an account that posts a
+    thread of updates publishes them, as a channel does its posts (``index.chat_exports``); the
+    server is only where the account lives. The page's <title> is not passed on: it is the
+    server's cut of the first post ("Name: "First words…" - server"), no headline the author
+    wrote; a thread has none."""
+    if "h-entry" not in raw_html:
+        return None  # the one class every such page has: most pages are read no further
+    entries = _entries(raw_html)
+    by_author: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        if entry.author is not None and entry.texts:
+            by_author.setdefault(entry.author, []).append(entry)
+    author, posts = max(by_author.items(), key=lambda item: len(item[1]), default=(None, []))
+    if author is None or len(posts) < THREAD_MIN_POSTS:
+        return None
+    if _prose_words_outside(visible, entries) >= sum(len(words(plain_text(raw_html[start:end]))) for post in posts for start, end in post.texts):
+        return None
+    text: list[str] = []
+    raw_index = array("q")
+    kept: list[tuple[int, int]] = []
+    for post in posts:
+        for start, end in ((post.time,) if post.time else ()) + post.texts:
+            part = html_to_source(raw_html[start:end])
+            if not part.text:
+                continue
+            if text:
+                text.append("\n")
+                raw_index.append(INSERTED)
+            text.append(part.text)
+            raw_index.extend(index + start if index != INSERTED else INSERTED for index in part.raw_index)
+            kept.append((start, end))
+    replies = [(entry.start, entry.end) for entry in entries if entry.author != author]
+    logger.info("thread page: %d posts by %s, %d posts by others dropped", len(posts), author, len(replies))
+    name = _display_name(raw_html, posts[0])
+    return SourceText(
+        text="".join(text),
+        raw_index=raw_index,
+        dropped=_dropped_around(len(raw_html), kept, replies),
+        hints=PageHints(
+            site_name=visible.hints.site_name,
+            published=next((post.published for post in posts if post.published), None),
+            authors=(name,) if name else (),
+            publisher=name,
+        ),
+    )
+
+
+def _entries(raw_html: str) -> list[_Entry]:
+    """The outermost ``h-entry`` elements of the page in order (a reply nested in a post is the
+    post's), with their parts."""
+    entries: list[_Entry] = []
+    for tag in _OPENING_TAG.finditer(raw_html):
+        if entries and tag.start() < entries[-1].end:
+            continue
+        if "h-entry" not in _classes(tag.group("attributes")):
+            continue
+        end = element_end(raw_html, tag.group("name").lower(), tag.end())
+        texts = tuple(_elements_with_class(raw_html, "e-content", tag.end(), end))
+        time, published = _time_stamp(raw_html, tag.end(), end, texts)
+        entries.append(_Entry(tag.start(), end, _author(raw_html, tag.end(), end), time, published, texts))
+    return entries
+
+
+def _author(raw_html: str, start: int, end: int) -> str | None:
+    """The address of the post's author: the ``p-author`` link, else the post's first link (a
+    server that marks no author, as Mastodon's page does for the post it centres, links its
+    author's name and avatar first)."""
+    first_link: str | None = None
+    for tag in _OPENING_TAG.finditer(raw_html, start, end):
+        href = _HREF.search(tag.group("attributes"))
+        address = (href.group(1) or href.group(2)) if href else None
+        if address and "p-author" in _classes(tag.group("attributes")):
+            return address
+        if address and tag.group("name").lower() == "a" and first_link is None:
+            first_link = address
+    return first_link
+
+
+def _time_stamp(raw_html: str, start: int, end: int, texts: tuple[tuple[int, int], ...]) -> tuple[tuple[int, int] | None, str | None]:
+    """The raw span and ``datetime`` of the post's first ``<time>`` (or ``dt-published``) outside
+    its text: when it was posted, the post's dateline."""
+    for tag in _OPENING_TAG.finditer(raw_html, start, end):
+        name = tag.group("name").lower()
+        if name != "time" and "dt-published" not in _classes(tag.group("attributes")):
+            continue
+        if any(text_start <= tag.start() < text_end for text_start, text_end in texts):
+            continue
+        stamp = _DATETIME.search(tag.group("attributes"))
+        return (tag.start(), element_end(raw_html, name, tag.end())), (stamp.group(1) or stamp.group(2)) if stamp else None
+    return None, None
+
+
+def _elements_with_class(raw_html: str, name: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The raw spans (opening tag to the end of the content) of the outermost elements in
+    ``[start, end)`` that carry the class ``name``."""
+    spans: list[tuple[int, int]] = []
+    for tag in _OPENING_TAG.finditer(raw_html, start, end):
+        if spans and tag.start() < spans[-1][1]:
+            continue
+        if name in _classes(tag.group("attributes")):
+            spans.append((tag.start(), element_end(raw_html, tag.group("name").lower(), tag.end())))
+    return spans
+
+
+def _display_name(raw_html: str, post: _Entry) -> str | None:
+    """The author's name as the post shows it: the first ``p-name`` of the post before its text."""
+    first_text = post.texts[0][0] if post.texts else post.end
+    for start, end in _elements_with_class(raw_html, "p-name", post.start, first_text):
+        name = plain_text(raw_html[start:end])
+        if name:
+            return name
+    return None
+
+
+def _prose_words_outside(visible: SourceText, entries: list[_Entry]) -> int:
+    """Words of the prose lines the page shows outside every post."""
+    count = 0
+    position = 0
+    for line in visible.text.split("\n"):
+        raw = next((visible.raw_index[i] for i in range(position, position + len(line)) if visible.raw_index[i] != INSERTED), None)
+        position += len(line) + 1
+        if raw is not None and not any(entry.start <= raw < entry.end for entry in entries) and is_body_prose(line):
+            count += len(words(line))
+    return count
+
+
+def _dropped_around(length: int, kept: list[tuple[int, int]], replies: list[tuple[int, int]]) -> tuple[DroppedBlock, ...]:
+    """Everything outside the kept parts: other accounts' posts as "thread-reply", the rest as
+    the platform's "thread-furniture"."""
+    blocks: list[DroppedBlock] = []
+    position = 0
+    for start, end in [*sorted(kept), (length, length)]:
+        gap_start = position
+        for reply_start, reply_end in replies:
+            if gap_start <= reply_start and reply_end <= start:
+                if reply_start > gap_start:
+                    blocks.append(DroppedBlock(gap_start, reply_start, "thread-furniture"))
+                blocks.append(DroppedBlock(reply_start, reply_end, "thread-reply"))
+                gap_start = reply_end
+        if start > gap_start:
+            blocks.append(DroppedBlock(gap_start, start, "thread-furniture"))
+        position = max(position, end)
+    return tuple(blocks)
+
+
+def _classes(attributes: str) -> set[str]:
+    match = _CLASS.search(attributes)
+    return set((match.group(1) or match.group(2) or "").split()) if match else set()

@@ -37,6 +37,10 @@ class PageHints:
     # forum quote's attribution ("Quote from The Example Gazette"), a caption file's programme, a
     # chat export's channel.
     publisher: str | None = None
+    # When a word processor's document was created, as its properties record it (RTF's \creatim,
+    # OpenDocument's meta:creation-date): the page's date only when its text states none, as a
+    # file is often started days before it is issued, or copied from an old one.
+    created: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,9 @@ _FOOTNOTE_NUMBER_AFTER_SENTENCE = re.compile(rf"(?<=[^\W\d_][.!?])[{re.escape(_C
 # "... was never found.[citation needed]"); after a word they end none ("the gate[4]"), and a
 # bracketed label is no citation ("Background[edit]").
 _CITATIONS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\])+$")
+# A social post's hashtags after its last sentence end it too ("... keep phone lines free.
+# #QuakeNews #Norland"); a line that ends in a hashtag after a word ("Live: #Budget2031") is a label.
+_HASHTAGS_AFTER_SENTENCE = re.compile(rf"(?<=[.!?…{re.escape(_CLOSERS)}])(?:\s+#[^\W\d_]\w*)+$")
 # A bullet is a marker followed by a space: "- Title", "• Title", never "-1.5%".
 _BULLET = re.compile(r"^[•·▪►◦‣∙*–—-]\s+")
 # A wiki's edit link printed after a section heading ("Background[edit]", "History [edit source]"):
@@ -57,8 +60,8 @@ def words(text: str) -> list[str]:
 
 def ends_sentence(text: str) -> bool:
     """True when ``text`` ends like a sentence (closing quotes and brackets, and a footnote
-    marker or citation markers after them, allowed)."""
-    core = _FOOTNOTE_AFTER_SENTENCE.sub("", _CITATIONS.sub("", text.rstrip()))
+    marker, citation markers or a post's hashtags after them, allowed)."""
+    core = _FOOTNOTE_AFTER_SENTENCE.sub("", _CITATIONS.sub("", _HASHTAGS_AFTER_SENTENCE.sub("", text.rstrip())))
     core = _FOOTNOTE_NUMBER_AFTER_SENTENCE.sub("", core).rstrip(_CLOSERS).rstrip()
     return bool(core) and core[-1] in ".!?…"
 

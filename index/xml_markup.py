@@ -108,12 +108,15 @@ def close_tag(raw_text: str, name: str, start: int, end: int, opaque: list[tuple
 class HtmlRendering:
     """How a vocabulary's elements become HTML for the page reader: ``renamed`` block elements
     become the HTML element named, ``kept`` ones stay as they are, ``skipped`` ones are left out
-    whole and recorded as dropped with the reason given; any other tag is left out, its text kept
-    (an inline element such as NITF's ``<person>`` or JATS's ``<italic>``)."""
+    whole and recorded as dropped with the reason given; where an element of ``inserted`` opens,
+    the text a reader sees there that the file does not write is inserted (OpenDocument's
+    ``<text:tab/>`` stands for a tab); any other tag is left out, its text kept (an inline
+    element such as NITF's ``<person>`` or JATS's ``<italic>``)."""
 
     renamed: dict[str, str] = field(default_factory=dict)
     kept: frozenset[str] = HTML_NAMES
     skipped: dict[str, str] = field(default_factory=dict)
+    inserted: dict[str, str] = field(default_factory=dict)
 
 
 def find_element(raw_text: str, name: str, start: int, end: int, opaque: list[tuple[int, int]]) -> XmlElement | None:
@@ -176,12 +179,13 @@ def attribute_value(element: XmlElement | None, name: str) -> str | None:
 
 def append_as_html(
     raw_text: str, element: XmlElement, tag: str, rendering: HtmlRendering, markup: list[str],
-    positions: list[int], dropped: list[DroppedBlock], opaque: list[tuple[int, int]],
+    positions: list[int], dropped: list[DroppedBlock], opaque: list[tuple[int, int]], lead: str = "",
 ) -> None:
     """``element`` as HTML wrapped in ``<tag>``, its tags as ``rendering`` says, the skipped
     elements recorded as dropped; text, entities included, copied with its raw offsets into
-    ``markup`` (``positions[k]`` the raw offset of ``markup[k]``, or INSERTED)."""
-    insert_markup(f"<{tag}>", markup, positions)
+    ``markup`` (``positions[k]`` the raw offset of ``markup[k]``, or INSERTED). ``lead``: text a
+    reader sees before the element's own (a list item's bullet), inserted."""
+    insert_markup(f"<{tag}>{lead}", markup, positions)
     position = element.content_start
     end = element.content_end
     while position < end:
@@ -222,6 +226,8 @@ def append_as_html(
         html_name = rendering.renamed.get(name, name if name in rendering.kept else None)
         if html_name is not None:
             insert_markup(f"<{match.group('close')}{html_name}{match.group('empty')}>", markup, positions)
+        if not match.group("close") and name in rendering.inserted:
+            insert_markup(rendering.inserted[name], markup, positions)
         position = match.end()
     insert_markup(f"</{tag}>", markup, positions)
 

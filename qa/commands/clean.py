@@ -8,6 +8,7 @@ import logging
 from pathlib import Path
 
 from index.ingest import ingest_file
+from index.loading import supported_types
 from qa.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -17,9 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "clean",
         help="print the cleaned text of one page (or --json with passages and dropped blocks)",
-        description="Clean one scraped page (.txt, .md, .html or .xml) and print the article text with its metadata.",
+        description=f"Clean one scraped page ({supported_types()}) and print the article text with its metadata.",
     )
-    parser.add_argument("file", type=Path, help="a .txt, .md, .html or .xml page")
+    parser.add_argument("file", type=Path, help=f"a page of one of these types: {supported_types()}")
     parser.add_argument("--json", action="store_true", help="print meta, text, passages and dropped blocks as JSON")
     parser.set_defaults(handler=run)
 

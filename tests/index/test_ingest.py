@@ -79,7 +79,7 @@ def test_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_empty_folder(tmp_path: Path) -> None:
-    (tmp_path / "notes.rtf").write_text("not a corpus file")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.7")
     with pytest.raises(CorpusError, match=r"holds no page \(\.txt, .*\.xml\)"):
         ingest_folder(tmp_path)
 
