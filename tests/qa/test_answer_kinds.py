@@ -645,12 +645,14 @@ def test_a_name_ending_in_a_kind_of_the_asked_place_is_one(nlp, building: str, i
     assert (fits.get(building, 0.0) > fits.get("Velby", 0.0)) is is_one, fits
 
 
-# The text calls Ostley a village, or (the near miss) a town.
+# The text calls Ostley a village, or (the near miss) a town. Both places stand after "in", so
+# only what the text calls them sets one above the other (a question of where the patient came
+# *from* would prefer the start of the way, ``test_place_ways``).
 @pytest.mark.parametrize("called, is_one", [("villages of Ostley and Little Brent", True), ("town of Ostley", False)])
 def test_a_place_the_text_calls_a_village_answers_which_village(nlp, called: str, is_one: bool) -> None:
     fits = type_fits(
-        nlp, "Which village did the first patient come from?",
-        "The first patient came from Ostley, the health office said, after the outbreak began in Harwick.",
+        nlp, "In which village did the first patient live?",
+        "The first patient lived in Ostley, the health office said, and the outbreak began in Harwick.",
         f"A boil notice covers Harwick and the nearby {called}.",
     )
     assert (fits.get("Ostley", 0.0) > fits.get("Harwick", 0.0)) is is_one, fits
