@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from index.html_text import element_end, html_to_source, plain_text
 from index.records import DroppedBlock
-from index.source_text import INSERTED, PageHints, SourceText
+from index.source_text import PageHints, SourceText, append_on_a_line
 
 logger = logging.getLogger(__name__)
 
@@ -94,11 +94,7 @@ def channel_posts_source(raw_html: str, visible: SourceText) -> SourceText | Non
         for (start, end), part in zip(post.texts, parts):
             if not part.text:
                 continue
-            if text:
-                text.append("\n")
-                raw_index.append(INSERTED)
-            text.append(part.text)
-            raw_index.extend(index + start if index != INSERTED else INSERTED for index in part.raw_index)
+            append_on_a_line(text, raw_index, part, start)
             kept.append((start, end))
     logger.info("channel export: %d posts, %d promotions dropped", len(posts), len(promotions))
     return SourceText(

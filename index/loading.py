@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,15 @@ OPENDOCUMENT_SUFFIXES = (".fodt",)
 WEB_ARCHIVE_SUFFIXES = (".mhtml", ".mht")
 CORPUS_SUFFIXES = (
     TEXT_SUFFIXES + HTML_SUFFIXES + MAIL_SUFFIXES + WEB_ARCHIVE_SUFFIXES + RTF_SUFFIXES + OPENDOCUMENT_SUFFIXES + XML_SUFFIXES
+)
+# A file whose suffix promises a format is checked for it on loading: why it holds nothing the
+# cleaner reads as that format (None: it does), and what to do then.
+_FORMAT_CHECKS: tuple[tuple[tuple[str, ...], Callable[[str], str | None], str], ...] = (
+    (XML_SUFFIXES, news_xml_problem, "remove it from the corpus folder"),
+    (MAIL_SUFFIXES, message_problem, "save the whole message from the mail client, or remove it"),
+    (WEB_ARCHIVE_SUFFIXES, web_archive_problem, "save the page again from the browser (Save as MHTML), or remove it"),
+    (RTF_SUFFIXES, rtf_problem, "save the document again as RTF from the word processor, or remove it"),
+    (OPENDOCUMENT_SUFFIXES, flat_opendocument_problem, "save the document again as Flat XML ODF Text (.fodt), or remove it"),
 )
 # How to turn a file of a kind the loader does not read into one it reads (the message that
 # refuses it says so).
@@ -83,7 +93,7 @@ def unsupported_type_message(path: Path) -> str:
     """Why ``path`` is not read, naming its type, the types read and, for a common document
     format, how to convert it.
 
-    >>> unsupported_type_message(Path("notes.pdf"))[:48]
+    >>> unsupported_type_message(Path("notes.pdf"))[:49]
     "notes.pdf: not read: unsupported file type '.pdf'"
     """
     suffix = path.suffix.lower()
@@ -115,26 +125,10 @@ def read_corpus_file(path: Path, max_bytes: int) -> LoadedFile:
     encoding, text = _decode(path, data)
     if not text.strip():
         raise CorpusError(f"{path}: file holds only whitespace; remove it or fill it with the article text")
-    if path.suffix.lower() in XML_SUFFIXES:
-        problem = news_xml_problem(text)
+    for suffixes, problem_of, fix in _FORMAT_CHECKS:
+        problem = problem_of(text) if path.suffix.lower() in suffixes else None
         if problem is not None:
-            raise CorpusError(f"{path}: {problem}; remove it from the corpus folder")
-    if path.suffix.lower() in MAIL_SUFFIXES:
-        problem = message_problem(text)
-        if problem is not None:
-            raise CorpusError(f"{path}: {problem}; save the whole message from the mail client, or remove it")
-    if path.suffix.lower() in WEB_ARCHIVE_SUFFIXES:
-        problem = web_archive_problem(text)
-        if problem is not None:
-            raise CorpusError(f"{path}: {problem}; save the page again from the browser (Save as MHTML), or remove it")
-    if path.suffix.lower() in RTF_SUFFIXES:
-        problem = rtf_problem(text)
-        if problem is not None:
-            raise CorpusError(f"{path}: {problem}; save the document again as RTF from the word processor, or remove it")
-    if path.suffix.lower() in OPENDOCUMENT_SUFFIXES:
-        problem = flat_opendocument_problem(text)
-        if problem is not None:
-            raise CorpusError(f"{path}: {problem}; save the document again as Flat XML ODF Text (.fodt), or remove it")
+            raise CorpusError(f"{path}: {problem}; {fix}")
     return LoadedFile(
         path=path,
         doc_id=path.stem,

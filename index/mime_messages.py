@@ -106,23 +106,24 @@ def looks_like_mime_message(raw_text: str) -> bool:
     return body_start < len(raw_text) and bool(names & _TRANSPORT_FIELDS) and bool(names & _ADDRESSING_FIELDS)
 
 
-def message_problem(raw_text: str) -> str | None:
-    """Why a file saved as a mail message (``.eml``) holds no message the cleaner can read, or
-    None when it holds one: the headers are cut off or missing, or no part is text its reader
-    reads (an image, an attachment, a multipart body cut before its first part ends).
+def message_problem(raw_text: str, saved: str = "e-mail message") -> str | None:
+    """Why a file saved as a mail message (``.eml``), or as another MIME container (``saved``
+    names it: "web page (MHTML)"), holds no message the cleaner can read, or None when it holds
+    one: the headers are cut off or missing, or no part is text its reader reads (an image, an
+    attachment, a multipart body cut before its first part ends).
 
     >>> message_problem("From: desk@example.org\\nSubject: Dam holds\\nMIME-Version: 1.0\\n")
     'not a saved e-mail message (no header block with MIME-Version, Received or Message-ID, ended by an empty line, at the start of the file; is it cut off?)'
     """
     if not looks_like_mime_message(raw_text):
         return (
-            "not a saved e-mail message (no header block with MIME-Version, Received or Message-ID, "
+            f"not a saved {saved} (no header block with MIME-Version, Received or Message-ID, "
             "ended by an empty line, at the start of the file; is it cut off?)"
         )
     message = _entity(raw_text, _headers_start(raw_text), len(raw_text))
     if _readable(raw_text, message) is None:
         return (
-            f"an e-mail message with no text part to read (its body is {message.content_type}; "
+            f"a saved {saved} with no text part to read (its body is {message.content_type}; "
             "a multipart body cut off before its closing boundary reads as none)"
         )
     return None

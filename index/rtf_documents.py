@@ -360,16 +360,7 @@ class _Reader:
     def _open_paragraph(self) -> _Flow:
         flow = self._flow()
         if flow is self.main and self.state.in_table:
-            if not self.table_open:
-                self._close_paragraph(flow)
-                flow.insert("<table>")
-                self.table_open = True
-            if not self.row_open:
-                flow.insert("<tr>")
-                self.row_open = True
-            if not self.cell_open:
-                flow.insert("<td>")
-                self.cell_open = True
+            self._open_cell()
             return flow
         if flow is self.main and self.table_open:
             self._close_table()
@@ -415,6 +406,12 @@ class _Reader:
     def _cell_end(self) -> None:
         if self.state.note:
             return
+        self._open_cell()  # an empty cell keeps its column
+        self.main.insert("</td>")
+        self.cell_open = False
+
+    def _open_cell(self) -> None:
+        """The table, its row and a cell opened where they are not yet."""
         flow = self.main
         if not self.table_open:
             self._close_paragraph(flow)
@@ -424,9 +421,8 @@ class _Reader:
             flow.insert("<tr>")
             self.row_open = True
         if not self.cell_open:
-            flow.insert("<td>")  # an empty cell keeps its column
-        flow.insert("</td>")
-        self.cell_open = False
+            flow.insert("<td>")
+            self.cell_open = True
 
     def _row_end(self) -> None:
         if self.row_open:

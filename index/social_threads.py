@@ -36,7 +36,7 @@ from index import furniture, metadata
 from index.html_text import element_end, html_to_source, plain_text
 from index.page_lines import is_body_prose
 from index.records import DroppedBlock
-from index.source_text import INSERTED, PageHints, SourceText, TextBuilder
+from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_on_a_line
 from index.text_shape import RawLine, ends_sentence, raw_lines, words
 
 logger = logging.getLogger(__name__)
@@ -284,11 +284,7 @@ def thread_page_source(raw_html: str, visible: SourceText) -> SourceText | None:
             part = html_to_source(raw_html[start:end])
             if not part.text:
                 continue
-            if text:
-                text.append("\n")
-                raw_index.append(INSERTED)
-            text.append(part.text)
-            raw_index.extend(index + start if index != INSERTED else INSERTED for index in part.raw_index)
+            append_on_a_line(text, raw_index, part, start)
             kept.append((start, end))
     replies = [(entry.start, entry.end) for entry in entries if entry.author != author]
     logger.info("thread page: %d posts by %s, %d posts by others dropped", len(posts), author, len(replies))

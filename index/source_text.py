@@ -74,6 +74,17 @@ def plain_source(raw_text: str) -> SourceText:
     return SourceText(text=raw_text, raw_index=array("q", range(len(raw_text))), table_rows=rows)
 
 
+def append_on_a_line(text: list[str], raw_index: array, part: SourceText, offset: int) -> None:
+    """Append ``part``, read from the raw text's slice that starts at ``offset``, on a line of its
+    own (an inserted newline joins it to what is there), its raw positions shifted back into the
+    whole raw text."""
+    if text:
+        text.append("\n")
+        raw_index.append(INSERTED)
+    text.append(part.text)
+    raw_index.extend(index + offset if index != INSERTED else INSERTED for index in part.raw_index)
+
+
 class TextBuilder:
     """Builds a derived text char by char, remembering where each char came from.
 

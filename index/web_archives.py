@@ -41,10 +41,7 @@ def looks_like_web_archive(raw_text: str) -> bool:
 
 def web_archive_problem(raw_text: str) -> str | None:
     """Why a file saved as MHTML holds no page the cleaner can read, or None."""
-    problem = message_problem(raw_text)
-    if problem is not None:
-        return problem.replace("saved e-mail message", "saved web page (MHTML)").replace("an e-mail message", "an MHTML file")
-    return None
+    return message_problem(raw_text, saved="web page (MHTML)")
 
 
 def web_archive_source(raw_text: str, page_reader: Callable[[str], SourceText]) -> SourceText:
