@@ -25,7 +25,7 @@ from index.encyclopedia_pages import interface_reason as wiki_interface_reason
 from index.hidden_copies import duplicates_visible_text, hidden_from_readers
 from index.page_lines import CAPTION_MAX_WORDS
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder
+from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
 
 logger = logging.getLogger(__name__)
 
@@ -229,6 +229,24 @@ def captions_image_row_above(raw: str, start: int, content_start: int) -> bool:
     row = raw[content_start:element_end(raw, "tr", content_start)]
     caption_words = len(plain_text(row).split())
     return len(_CELL_OPEN.findall(row)) == 1 and 0 < caption_words <= CAPTION_MAX_WORDS
+
+
+def copied_markup_source(raw_text: str, markup: list[str], positions: list[int], fallback: int) -> SourceText:
+    """HTML that a reader of another format built from ``raw_text`` (an NITF or JATS item, an RTF
+    or OpenDocument file, a published document's div), read as a page and mapped back to the raw
+    file: ``markup[k]`` is a copy of raw character ``positions[k]``, or INSERTED. Its text and
+    raw index, its dropped blocks on raw offsets (an empty block at ``fallback`` for one that
+    copies nothing, ``mapped_block``), its hints and table rows as the page reader found them."""
+    part = html_to_source("".join(markup))
+    builder = TextBuilder(raw_text)
+    append_mapped(builder, part, positions)
+    return SourceText(
+        text=builder.text(),
+        raw_index=builder.raw_index,
+        dropped=tuple(mapped_block(block, positions, fallback) for block in part.dropped),
+        hints=part.hints,
+        table_rows=part.table_rows,
+    )
 
 
 _BLOCK_TAG = re.compile(r"<(/?)(%s)\b[^>]*>" % "|".join(sorted(_BLOCK - {"html", "body", "title"})), re.IGNORECASE)

@@ -25,9 +25,9 @@ from __future__ import annotations
 import logging
 import re
 
-from index.html_text import html_to_source
+from index.html_text import copied_markup_source, html_to_source
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.source_text import PageHints, SourceText
 from index.xml_markup import (
     HtmlRendering,
     XmlElement,
@@ -131,15 +131,13 @@ def jats_source(raw_text: str) -> SourceText:
     if body is not None:
         append_as_html(raw_text, body, "div", _BODY_AS_HTML, markup, positions, dropped, opaque)
         read.append(body)
-    part = html_to_source("".join(markup))
-    builder = TextBuilder(raw_text)
-    append_mapped(builder, part, positions)
-    dropped += [mapped_block(block, positions, 0) for block in part.dropped]
+    body_text = copied_markup_source(raw_text, markup, positions, 0)
+    dropped += body_text.dropped
     dropped += gaps_around(read, len(raw_text), "article-metadata")
     journal = find_element(raw_text, "journal-title", root.content_start, root.content_end, opaque)
     return SourceText(
-        text=builder.text(),
-        raw_index=builder.raw_index,
+        text=body_text.text,
+        raw_index=body_text.raw_index,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
         hints=PageHints(
             title=title,
@@ -148,7 +146,7 @@ def jats_source(raw_text: str) -> SourceText:
             authors=tuple(name for name in (_full_name(raw_text, given, surname) for surname, given in authors) if name),
             publisher=_plain(raw_text, journal) if journal is not None else None,
         ),
-        table_rows=part.table_rows,
+        table_rows=body_text.table_rows,
     )
 
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import logging
 import re
 
-from index.html_text import html_to_source
+from index.html_text import copied_markup_source, html_to_source
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.source_text import PageHints, SourceText
 from index.xml_markup import (
     HTML_NAMES,
     HtmlRendering,
@@ -111,15 +111,13 @@ def nitf_source(raw_text: str) -> SourceText:
             append_as_html(raw_text, element, "div", _NITF_AS_HTML, markup, positions, dropped, opaque)
         else:
             append_as_html(raw_text, element, "p", _NITF_AS_HTML, markup, positions, dropped, opaque)
-    part = html_to_source("".join(markup))
-    builder = TextBuilder(raw_text)
-    append_mapped(builder, part, positions)
-    dropped += [mapped_block(block, positions, 0) for block in part.dropped]
+    read = copied_markup_source(raw_text, markup, positions, 0)
+    dropped += read.dropped
     dropped += gaps_around(kept, len(raw_text), "nitf-metadata")
     byline = next((element for element in kept if element.name == "byline"), None)
     return SourceText(
-        text=builder.text(),
-        raw_index=builder.raw_index,
+        text=read.text,
+        raw_index=read.raw_index,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
         hints=PageHints(
             title=hedline_texts.get("hl1"),
@@ -128,7 +126,7 @@ def nitf_source(raw_text: str) -> SourceText:
             authors=_byline_people(raw_text, byline, opaque),
             publisher=_copyright_holder(raw_text, root, opaque),
         ),
-        table_rows=part.table_rows,
+        table_rows=read.table_rows,
     )
 
 

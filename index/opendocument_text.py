@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.document_styles import is_furniture_heading, is_furniture_style
-from index.html_text import html_to_source
+from index.html_text import copied_markup_source, html_to_source
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.source_text import PageHints, SourceText
 from index.xml_markup import (
     HtmlRendering,
     XmlElement,
@@ -145,18 +145,14 @@ def flat_opendocument_source(raw_text: str) -> SourceText:
             dropped.append(DroppedBlock(block.start, block.end, _FURNITURE_REASON))
         else:
             _append_block(raw_text, block, markup, positions, dropped, opaque, lead=text_block.lead)
-    part = html_to_source("".join(markup))
-    builder = TextBuilder(raw_text)
-    append_mapped(builder, part, positions)
-    dropped += [mapped_block(block, positions, body.content_start) for block in part.dropped]
+    document = copied_markup_source(raw_text, markup, positions, body.content_start)
+    dropped += document.dropped
     # The file's other records; the indentation between the blocks is no record.
     dropped += [gap for gap in gaps_around(blocks, len(raw_text), "odf-metadata") if raw_text[gap.raw_start:gap.raw_end].strip()]
-    return SourceText(
-        text=builder.text(),
-        raw_index=builder.raw_index,
+    return replace(
+        document,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
-        hints=_hints(raw_text, opaque, part.hints.headings),
-        table_rows=part.table_rows,
+        hints=_hints(raw_text, opaque, document.hints.headings),
     )
 
 
@@ -272,8 +268,7 @@ def _outline_level(block: XmlElement, styles: dict[str, ParagraphStyle]) -> int 
     """A heading's level (a ``<text:h>`` at its outline level, as ``_html_tag`` renders it; a
     paragraph in a heading style, at that style's level), or None for any other block."""
     if block.name == "text:h":
-        level = attribute_value(block, "text:outline-level")
-        return int(level) if level is not None and level.isdigit() else HEADING_DEFAULT_LEVEL
+        return _heading_level(block)
     if block.name == "text:p":
         return _style_of(block, styles).outline_level
     return None
@@ -289,9 +284,14 @@ def _shown_text(raw_text: str, block: XmlElement, opaque: list[tuple[int, int]])
 def _html_tag(block: XmlElement) -> str:
     """The HTML element a block of the text becomes: a heading at its outline level."""
     if block.name == "text:h":
-        level = attribute_value(block, "text:outline-level")
-        return f"h{min(6, max(1, int(level)))}" if level is not None and level.isdigit() else f"h{HEADING_DEFAULT_LEVEL}"
+        return f"h{min(6, max(1, _heading_level(block)))}"
     return _ODF_AS_HTML.renamed.get(block.name, "div")
+
+
+def _heading_level(heading: XmlElement) -> int:
+    """A ``<text:h>``'s outline level, HEADING_DEFAULT_LEVEL where it writes none."""
+    level = attribute_value(heading, "text:outline-level")
+    return int(level) if level is not None and level.isdigit() else HEADING_DEFAULT_LEVEL
 
 
 def _append_block(

@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 import re
 
-from index.html_text import element_end, html_to_source
+from index.html_text import copied_markup_source, element_end
 from index.records import DroppedBlock
-from index.source_text import PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.source_text import PageHints, SourceText
 
 logger = logging.getLogger(__name__)
 
@@ -55,19 +55,17 @@ def published_document_source(raw_html: str, visible: SourceText) -> SourceText 
         position = span_end
     markup.extend(raw_html[position:end])
     positions.extend(range(position, end))
-    part = html_to_source("".join(markup))
-    builder = TextBuilder(raw_html)
-    append_mapped(builder, part, positions)
-    dropped += [mapped_block(block, positions, start) for block in part.dropped]
+    document = copied_markup_source(raw_html, markup, positions, start)
+    dropped += document.dropped
     dropped += [DroppedBlock(0, opening.start(), "editor-chrome"), DroppedBlock(end, len(raw_html), "editor-chrome")]
     title = _TITLE.search(raw_html)
     logger.info("published document: %d comments and anchors left out", len(left_out))
     return SourceText(
-        text=builder.text(),
-        raw_index=builder.raw_index,
+        text=document.text,
+        raw_index=document.raw_index,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
         hints=PageHints(title=visible.hints.title if visible.hints.title else (title.group("title").strip() if title else None)),
-        table_rows=part.table_rows,
+        table_rows=document.table_rows,
     )
 
 

@@ -26,9 +26,9 @@ import logging
 import re
 from dataclasses import dataclass, field, replace
 
-from index.html_text import html_to_source
+from index.html_text import copied_markup_source
 from index.records import DroppedBlock
-from index.source_text import INSERTED, PageHints, SourceText, TextBuilder, append_mapped, mapped_block
+from index.source_text import INSERTED, PageHints, SourceText
 from index.xml_markup import insert_markup
 
 logger = logging.getLogger(__name__)
@@ -128,16 +128,12 @@ def rtf_source(raw_text: str) -> SourceText:
     """
     reader = _Reader(raw_text)
     reader.read()
-    part = html_to_source("".join(reader.main.markup))
-    builder = TextBuilder(raw_text)
-    append_mapped(builder, part, reader.main.positions)
-    dropped = reader.dropped + [mapped_block(block, reader.main.positions, 0) for block in part.dropped]
-    return SourceText(
-        text=builder.text(),
-        raw_index=builder.raw_index,
+    document = copied_markup_source(raw_text, reader.main.markup, reader.main.positions, 0)
+    dropped = reader.dropped + list(document.dropped)
+    return replace(
+        document,
         dropped=tuple(sorted(dropped, key=lambda block: (block.raw_start, block.raw_end))),
-        hints=replace(reader.hints(), headings=part.hints.headings),  # its headings as the HTML reader found them
-        table_rows=part.table_rows,
+        hints=replace(reader.hints(), headings=document.hints.headings),  # its headings as the HTML reader found them
     )
 
 
