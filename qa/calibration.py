@@ -153,7 +153,7 @@ class DevelopmentSet:
 
 _TEST_DATA = Path(__file__).parents[1] / "tests" / "data"
 PACKAGED_SETS = (
-    # The dev split of the seed questions, and twenty-two more corpora on other topics and sites,
+    # The dev split of the seed questions, and twenty-three more corpora on other topics and sites,
     # written independently of the reader; the seed test split and the held-out sets (ferry,
     # election, live blogs, mixed) are never used here.
     DevelopmentSet(Path(__file__).parent / "data" / "gold.jsonl", Path("seeds")),
@@ -165,7 +165,7 @@ PACKAGED_SETS = (
             "devset_hospital_cyberattack", "devset_museum_heist", "devset_takeover_bid", "devset_glacier_dig",
             "devset_water_contamination", "devset_airline_outage", "devset_mine_rescue", "devset_wildfire",
             "devset_marathon", "devset_bridge", "devset_derail", "devset_eruption", "devset_blackout",
-            "devset_bankrun", "devset_birdflu", "devset_oilspill",
+            "devset_bankrun", "devset_birdflu", "devset_oilspill", "devset_quake",
         )
     ),
 )
