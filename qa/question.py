@@ -280,11 +280,21 @@ def _superlatives(doc: Doc) -> tuple[str, ...]:
     hyphenated name of a thing ("*best*-before dates"), nor "most" of an adverb ("most recently")."""
     found = []
     for t in doc:
+        if _hedges_a_figure(t):
+            continue
         if t.tag_ == "JJS" and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-"):
             found.append(t.lower_)
         elif t.tag_ == "RBS" and t.dep_ == "advmod" and t.head.tag_ == "JJ":
             found.append(f"{t.lower_} {t.head.lower_}")  # "the *most powerful* leader"
     return tuple(found)
+
+
+def _hedges_a_figure(token: Token) -> bool:
+    """ "Until when, *at the earliest*, ...?", "*at least*", "*at most*": the idiom bounds a
+    figure or a time; it ranks nothing the text must rank."""
+    doc = token.doc
+    before = [t.lower_ for t in doc[max(0, token.i - 2) : token.i]]
+    return before[-1:] == ["at"] or before == ["at", "the"]
 
 
 def _numbered_names(doc: Doc) -> list[str]:

@@ -9,6 +9,7 @@ phrases. Every span is an exact slice of the passage text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
@@ -292,6 +293,17 @@ class _PassageUsage:
         names = {name for ent in ents if _a_full_name(ent) for name in (ent.text, ent[-1].text)}
         # "Hugh Brennock" chairs "Brennock Nutrition": the bare "Brennock" may be either.
         names_of_bodies = {ent[0].text for ent in ents if ent.label_ == "ORG" and len(ent) >= 2}
+        surnames = _surnames(ents)
+        # "Matej Orlovan", an ORG to the NER model in the sentence that says he won, is the man it
+        # calls "Orlovan" in sentence after sentence.
+        names |= {
+            ent.text
+            for ent in ents
+            if 2 <= len(ent) <= 3
+            and all(t.is_title and t.pos_ == "PROPN" for t in ent)
+            and ent[-1].text in surnames
+            and not _names_an_institution(ent)
+        }
         person_names = names - names_of_bodies
         places = {ent.text for ent in ents if ent.label_ in {"GPE", "LOC"} or _used_as_a_place(ent)}
         return cls(
@@ -302,6 +314,20 @@ class _PassageUsage:
             in_full_names=in_full_names,
             place_kinds=_place_kinds(ents),
         )
+
+
+def _surnames(ents: list[Span]) -> set[str]:
+    """One-word names the NER model calls a person at least twice and more often than anything
+    else: one such label may be a slip ("Orlovan" is once a GPE), a run of them is not."""
+    labels: dict[str, Counter[str]] = {}
+    for ent in ents:
+        if len(ent) == 1 and ent[0].is_title and ent[0].pos_ == "PROPN":
+            labels.setdefault(ent.text, Counter())[ent.label_] += 1
+    return {
+        name
+        for name, counts in labels.items()
+        if counts["PERSON"] >= 2 and counts["PERSON"] > sum(counts.values()) - counts["PERSON"]
+    }
 
 
 def _place_kinds(ents: list[Span]) -> dict[str, str]:
@@ -394,6 +420,8 @@ def _spans(
     if kind in _ENTITY_LABELS:
         exact, compatible = _ENTITY_LABELS[kind]
         granularity = _date_granularity(question) if kind is AnswerType.DATE else None
+        doer_nouns = _doer_nouns(question) if kind is AnswerType.PERSON else ()
+        asks_about_saying = any(t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc)
         if kind is AnswerType.NUMBER and question.focus == "old":
             exact = exact | {"DATE"}  # spaCy tags "29-year-old" as a date
         if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
@@ -462,6 +490,10 @@ def _spans(
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
             if kind is AnswerType.DATE and _AGE.search(ent.text):
                 fit = 0.05  # "between 35 and 40 years old" is an age: neither a time nor how long something took
+            if kind is AnswerType.DATE and not asks_about_saying and _dates_the_saying(ent):
+                fit = min(fit, 0.5)  # "she said *on Wednesday* that she would step down at the end of June"
+            if kind is AnswerType.DATE and fit >= 0.5 and _bounded_as_asked(ent, question):
+                fit += 0.3  # "*Until* when ...?" "... will last *until* 8 April", not "said on 9 March"
             if kind is AnswerType.DATE and question.asks_ahead and _before_the_story(ent, sentence):
                 fit = 0.05  # "When *will* the old satellite be switched off?" is not "2015", before the story
             if kind is AnswerType.NUMBER and question.focus == "old" and not _AGE.search(ent.text):
@@ -490,6 +522,9 @@ def _spans(
                     fit = 1.0 if trade and not _another_kind_of_body(ent, "company") else 0.25
                 elif kind is AnswerType.PERSON and _holds_another_office(_apposed_title(ent), question, kind_of):
                     fit = 0.3  # "Fiona Gallagher-Reid, Brennock's chief *executive*" is not its finance officer
+            elif kind is AnswerType.PERSON and fit >= 0.5 and doer_nouns:
+                if _titled_as(ent, doer_nouns):
+                    fit = 1.5  # "Who owns the farm?" "the *owner* of Mossgate Farm, Bram Castell"
             if kind is AnswerType.PLACE and fit > 0 and not question.plural:
                 # "made at the plant *in Rathmore*": a place stands after a locative preposition;
                 # an organisation elsewhere ("Brennock Nutrition recalled ...") is not a place.
@@ -523,8 +558,13 @@ def _spans(
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
                 counted = _counted_by(ent)
-                if counted is not None and _counts_the_asked(counted, question, kind_of):
-                    fit += 0.5  # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals"
+                part_of = _part_of(ent) if counted is None else None
+                if part_of is not None and _counts_the_asked(part_of, question, kind_of):
+                    fit += 0.5  # "*14* of its 38 wagons" counts wagons too; a part of other things may still be
+                elif counted is not None and _counts_the_asked(counted, question, kind_of):
+                    # "36 cooperation *agreements*" for "how many agreements", "3,000 *sheep*" for "animals";
+                    # in "14 of its 38 wagons left the track" the 38 only counts the whole of which 14 did it.
+                    fit += 0.2 if _the_whole_of_a_part(ent) else 0.5
                 elif counted is not None and question.focus == "many" and ent.label_ in _MEASURE_LABELS:
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None and question.focus == "much" and ent.label_ in _AMOUNT_LABELS:
@@ -681,6 +721,11 @@ def _spans(
             if named is not None:
                 spans.append((*named, 1.0))
                 fit = 0.4
+            elif fit == 1.0 and not definition and (said := _said_to_be(chunk.root)):
+                # "His winning *margin* was 27 seconds", "the *prize*, a bronze statuette,": the plain
+                # phrase stands where the question has its "what"; what the text says it is answers.
+                spans.extend((start, end, 1.0) for start, end in said)
+                fit = 0.4
         elif _governed_by(chunk.root, matched):
             fit = 0.9
         owner = _owner_of_the_asked_kind(chunk, question.focus)
@@ -747,6 +792,39 @@ def _wh_preposition(question: QuestionAnalysis) -> str | None:
     if len(doc) > 2 and doc[0].pos_ == "ADP" and doc[1].lower_ in {"which", "what"}:
         return doc[0].lower_
     return None
+
+
+def _dates_the_saying(ent: Span) -> bool:
+    """ "X said *on Wednesday* that she would step down", "told reporters *Tuesday* that ...":
+    the time dates the report, not the clause it reports."""
+    root = ent.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "on" else root.head
+    return verb.lemma_.lower() in _SPEECH_VERBS and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+# Verbs by which a question asks about an act of speaking itself: "When did he last *address*
+# the court?" is answered by the day he spoke.
+_SPEAKING_VERBS = frozenset(
+    "address speak talk announce declare state testify claim reveal confirm deny comment respond reply".split()
+)
+
+
+# The prepositions that set the same bound in time: "*until* when" is met by "till" too.
+_TIME_BOUNDS: dict[str, frozenset[str]] = {
+    "until": frozenset({"until", "till"}),
+    "till": frozenset({"until", "till"}),
+    "by": frozenset({"by", "before"}),
+    "since": frozenset({"since"}),
+}
+
+
+def _bounded_as_asked(ent: Span, question: QuestionAnalysis) -> bool:
+    """ "*Until* when ...?", "*By* when ...?": a time that is the object of a preposition setting
+    the same bound ("until 8 April") answers; one merely in the sentence may date something else."""
+    doc = question.doc
+    if len(doc) < 3 or doc[1].lower_ != "when" or doc[0].lower_ not in _TIME_BOUNDS:
+        return False
+    return ent.root.dep_ == "pobj" and ent.root.head.lower_ in _TIME_BOUNDS[doc[0].lower_]
 
 
 def _a_tangible_thing(noun: str, kind_of: Callable[[str, str], bool]) -> bool:
@@ -1034,10 +1112,29 @@ def _introduced_as_person(ent: Span) -> bool:
         before = ent.doc[ent.start - 1]
         if _is_title(before.text) or before.lemma_.lower() in _HUMAN_ROLES:
             return True
+    if _followed_by_an_age(ent):
+        return True
     root = ent.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in _HUMAN_ROLES:
         return True
     return any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children)
+
+
+def _followed_by_an_age(ent: Span) -> bool:
+    """ "Marta Solvik, 67, was brought out", "Kaspar Linde (71)": news gives a person's age set
+    off right after the full name. Only a name of two or more capitalised words: "Route 46, 12"
+    or a team's score are no such thing."""
+    doc = ent.doc
+    if len(ent) < 2 or not all(t.is_title for t in ent) or ent.end + 2 >= len(doc):
+        return False
+    opening, number, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
+    pairs = {",": {",", ".", ";"}, "(": {")"}}
+    return (
+        opening.text in pairs
+        and closing.text in pairs[opening.text]
+        and number.text.isdigit()
+        and 1 <= int(number.text) <= 115
+    )
 
 
 def _after_a_locative(token: Token) -> bool:
@@ -1287,6 +1384,25 @@ def _counted_by(ent: Span) -> Token | None:
     return next((t for t in ent.doc[ent.end : min(ent.end + 2, len(ent.doc))] if t.pos_ == "NOUN"), None)
 
 
+def _part_of(ent: Span) -> Token | None:
+    """The noun of the whole a number is part of: "14 *of* its 38 *wagons*", "three of the victims"."""
+    of = next((c for c in ent.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None:
+        return None
+    return next((c for c in of.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+
+
+def _the_whole_of_a_part(ent: Span) -> bool:
+    """ "14 of its *38* wagons": the number counts the whole a number before it is part of."""
+    noun = ent.root.head
+    return (
+        ent.root.dep_ == "nummod"
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.like_num
+    )
+
+
 # Nouns and verbs that make a "how much" or "what X" question one about money.
 _MONEY_NOUNS = frozenset(
     "money cash funding fund sum reward compensation payment payout grant ransom bribe fee fine price cost value worth "
@@ -1399,6 +1515,45 @@ def _counts_the_asked(noun: Token, question: QuestionAnalysis, kind_of: Callable
 # title ("president") must match itself.
 
 
+def _doer_nouns(question: QuestionAnalysis) -> tuple[str, ...]:
+    """The nouns for whoever does what a who-question asks with a verb and no role noun: "Who
+    *owns* the farm?" -> owner, "Who *coaches* her?" -> coach, "Who *founded* it?" -> founder.
+    Spelling rules only; a form no text uses matches nothing."""
+    who = next((t for t in question.doc if t.lower_ == "who" and t.dep_ == "nsubj"), None)
+    if who is None or who.head.pos_ != "VERB":
+        return ()
+    verb = who.head.lemma_.lower()
+    if not verb.isalpha():
+        return ()
+    stem = verb[:-1] if verb.endswith("e") else verb
+    return (verb, verb + "er" if stem == verb else verb + "r", stem + "or", verb + verb[-1] + "er")
+
+
+def _titled_as(ent: Span, nouns: tuple[str, ...]) -> bool:
+    """Does the sentence give ``ent`` a role noun among ``nouns`` ("the *owner* of X, Bram
+    Castell", "*Coach* Bogdan Terzan")? The noun only: a verb of that stem may have the name
+    for its object ("Sollent Foods *owns* the unit")."""
+    return any(
+        t.pos_ in {"NOUN", "PROPN"}
+        and t.lemma_.lower() in nouns
+        and getattr(_focus_token(ent, t.lemma_.lower()), "i", None) == t.i
+        for t in ent.sent
+    )
+
+
+def _apposed_past_of(ent: Span, role: Token) -> bool:
+    """ "the *owner* of Mossgate Farm, Bram Castell,": the parser sets the name beside the nearer
+    noun, the farm; a name of a person set beside the "of" phrase of a role is the role's."""
+    head = ent.root.head
+    return (
+        ent.root.dep_ == "appos"
+        and head.dep_ == "pobj"
+        and head.head.lower_ == "of"
+        and head.head.head.i == role.i
+        and ent.label_ == "PERSON"
+    )
+
+
 def _same_role(token: Token, focus: str) -> bool:
     lemma = token.lemma_.lower()
     if _TITLE_ROLES.get(token.lower_.rstrip(".")) == focus and token.text[:1].isupper():
@@ -1452,7 +1607,8 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
         # "the agency's director": the agency has the role, it does not hold it.
         possessor = ent.root.dep_ == "poss" or any(c.dep_ == "case" for c in ent.root.children)
         holds_it = ent.root.head.i == token.i and not possessor
-        if token.i in inside or token.head.i in inside or holds_it or _named_by(ent, token):
+        named = _named_by(ent, token) or _apposed_past_of(ent, token)
+        if token.i in inside or token.head.i in inside or holds_it or named:
             return token
     # "The chief operating officer, X, *is* acting chief executive": the clause gives a person's
     # role (of a thing, "Hanoi was his fourth *trip*" says what it was, not which one was asked).
