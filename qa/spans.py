@@ -421,7 +421,9 @@ def _spans(
         exact, compatible = _ENTITY_LABELS[kind]
         granularity = _date_granularity(question) if kind is AnswerType.DATE else None
         doer_nouns = _doer_nouns(question) if kind is AnswerType.PERSON else ()
-        asks_about_saying = any(t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc)
+        asks_about_saying = kind is AnswerType.DATE and any(
+            t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc
+        )
         if kind is AnswerType.NUMBER and question.focus == "old":
             exact = exact | {"DATE"}  # spaCy tags "29-year-old" as a date
         if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
@@ -1536,7 +1538,8 @@ def _titled_as(ent: Span, nouns: tuple[str, ...]) -> bool:
     return any(
         t.pos_ in {"NOUN", "PROPN"}
         and t.lemma_.lower() in nouns
-        and getattr(_focus_token(ent, t.lemma_.lower()), "i", None) == t.i
+        and (role := _focus_token(ent, t.lemma_.lower())) is not None
+        and role.i == t.i
         for t in ent.sent
     )
 
