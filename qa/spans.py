@@ -1122,6 +1122,10 @@ def _introduced_as_person(ent: Span) -> bool:
     return any(child.dep_ == "appos" and child.lemma_.lower() in _HUMAN_ROLES for child in root.children)
 
 
+# The marks that set an age off after a name, and those that may close it: ", 67," ", 67." "(71)".
+_AGE_MARKS: dict[str, frozenset[str]] = {",": frozenset({",", ".", ";"}), "(": frozenset({")"})}
+
+
 def _followed_by_an_age(ent: Span) -> bool:
     """ "Marta Solvik, 67, was brought out", "Kaspar Linde (71)": news gives a person's age set
     off right after the full name. Only a name of two or more capitalised words: "Route 46, 12"
@@ -1130,10 +1134,9 @@ def _followed_by_an_age(ent: Span) -> bool:
     if len(ent) < 2 or not all(t.is_title for t in ent) or ent.end + 2 >= len(doc):
         return False
     opening, number, closing = doc[ent.end], doc[ent.end + 1], doc[ent.end + 2]
-    pairs = {",": {",", ".", ";"}, "(": {")"}}
     return (
-        opening.text in pairs
-        and closing.text in pairs[opening.text]
+        opening.text in _AGE_MARKS
+        and closing.text in _AGE_MARKS[opening.text]
         and number.text.isdigit()
         and 1 <= int(number.text) <= 115
     )
