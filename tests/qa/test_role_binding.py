@@ -102,6 +102,16 @@ def test_a_year_after_a_name_is_no_age(nlp) -> None:
     assert fits.get("Marta Solvik", 0.0) < 1.0, fits
 
 
+def test_a_number_not_set_off_after_a_name_is_no_age(nlp) -> None:
+    # Near miss: ", 67 metres below the road," measures; only a number set off alone is an age.
+    fits = type_fits(
+        nlp,
+        "Who was pulled from the rubble?",
+        "Rescuers pulled Marta Solvik, 67 metres below the road, from the rubble on Friday.",
+    )
+    assert fits.get("Marta Solvik", 0.0) < 1.0, fits
+
+
 ORLOVAN = (
     "Matej Orlovan won the Selmar road race on Sunday.",  # an ORG to the small model
     "Timing staff found no record of Orlovan's chip at the turn.",  # a PERSON
