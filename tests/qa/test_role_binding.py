@@ -92,23 +92,24 @@ def test_an_age_set_after_a_full_name_makes_it_a_person(nlp) -> None:
     assert fits.get("Marta Solvik", 0.0) >= 1.0, fits
 
 
-def test_a_year_after_a_name_is_no_age(nlp) -> None:
-    # Near miss: "Marta Solvik, 2031," is a date, not an age; the ORG label stands.
-    fits = type_fits(
-        nlp,
-        "Who was pulled from the rubble of the bakery?",
-        "Rescuers pulled Marta Solvik, 2031, from the rubble of the bakery on Friday.",
-    )
-    assert fits.get("Marta Solvik", 0.0) < 1.0, fits
-
-
-def test_a_number_not_set_off_after_a_name_is_no_age(nlp) -> None:
-    # Near miss: ", 67 metres below the road," measures; only a number set off alone is an age.
-    fits = type_fits(
-        nlp,
-        "Who was pulled from the rubble?",
-        "Rescuers pulled Marta Solvik, 67 metres below the road, from the rubble on Friday.",
-    )
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        # "Marta Solvik, 2031," is a date, not an age; the ORG label stands.
+        (
+            "Who was pulled from the rubble of the bakery?",
+            "Rescuers pulled Marta Solvik, 2031, from the rubble of the bakery on Friday.",
+        ),
+        # ", 67 metres below the road," measures; only a number set off alone is an age.
+        (
+            "Who was pulled from the rubble?",
+            "Rescuers pulled Marta Solvik, 67 metres below the road, from the rubble on Friday.",
+        ),
+    ],
+)
+def test_a_number_after_a_name_that_is_no_age(nlp, question: str, text: str) -> None:
+    # Near misses of the rule above.
+    fits = type_fits(nlp, question, text)
     assert fits.get("Marta Solvik", 0.0) < 1.0, fits
 
 
