@@ -89,9 +89,13 @@ def fit_logistic(matrix: np.ndarray, labels: np.ndarray, l2: float = 1.0, iterat
     return weights
 
 
-def fit_model(examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2: float = 2.0) -> ConfidenceModel:
-    """Standardise the features, fit, fold the scaling back into plain weights, pick the threshold."""
-    names = [n for n in CALIBRATED_FEATURES if n != "bias"]
+def fit_model(
+    examples: Sequence[Example], unreached: Sequence[GoldQuestion], l2: float = 2.0,
+    features: Sequence[str] = CALIBRATED_FEATURES,
+) -> ConfidenceModel:
+    """Standardise the features, fit, fold the scaling back into plain weights, pick the threshold.
+    ``features`` other than the calibrated ones are for weighing a change (``development weigh``)."""
+    names = [n for n in features if n != "bias"]
     raw = np.array([[e.features.get(n, 0.0) for n in names] for e in examples])
     labels = np.array([1.0 if e.correct else 0.0 for e in examples])
     mean, scale = raw.mean(axis=0), raw.std(axis=0)

@@ -8,7 +8,8 @@ others, so a change is judged on sets its fit did not see. The candidates come i
 the packaged learned order (``qa.ranking``), which is fitted on every set: its own
 leave-one-set-out figure is the one ``python -m qa.calibration`` prints.
 ``python -m qa.evaluation.development compare BEFORE.jsonl AFTER.jsonl`` lists the questions
-whose reading changed. The test split and the held-out sets are never read.
+whose reading changed; ``... weigh READINGS.jsonl`` weighs the confidence model's signals on
+them (``qa.evaluation.feature_weighing``). The test split and the held-out sets are never read.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from qa.api import QA
 from qa.calibration import CORRECT_F1, PACKAGED_SETS, Example, fit_model, threshold_decides
+from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
 from qa.evaluation.metrics import best_f1
 from qa.settings import Settings
@@ -96,22 +98,38 @@ def set_figures(readings: Sequence[DevReading], answered: dict[str, bool] | None
     )
 
 
-def leave_one_set_out(readings: Sequence[DevReading]) -> dict[int, SetFigures]:
-    """Each set decided by a confidence model fitted on the other sets' readings."""
-    figures = {}
+def left_out_models(
+    readings: Sequence[DevReading], features: Sequence[str] = CALIBRATED_FEATURES
+) -> dict[int, ConfidenceModel]:
+    """Each set's confidence model, fitted on the other sets' readings."""
+    models = {}
     for held_out in sorted({r.set_number for r in readings}):
         train = [r for r in readings if r.set_number != held_out]
         examples = [Example(r.question_id, r.answerable, r.features, r.f1) for r in train if r.calibrated]
         unreached = [
             GoldQuestion(r.question_id, r.question, r.answers, r.answerable) for r in train if not r.calibrated
         ]
-        model = fit_model(examples, unreached)
+        models[held_out] = fit_model(examples, unreached, features=features)
+    return models
+
+
+def answered_by(model: ConfidenceModel, reading: DevReading) -> bool:
+    """Would ``model`` answer: the reading reached a candidate, no rule refused it, and the
+    model's confidence in it clears the model's threshold."""
+    return (
+        reading.calibrated and reading.candidate is not None
+        and model.probability(reading.features) >= model.threshold
+    )
+
+
+def leave_one_set_out(
+    readings: Sequence[DevReading], features: Sequence[str] = CALIBRATED_FEATURES
+) -> dict[int, SetFigures]:
+    """Each set decided by a confidence model fitted on the other sets' readings."""
+    figures = {}
+    for held_out, model in left_out_models(readings, features).items():
         test = [r for r in readings if r.set_number == held_out]
-        answered = {
-            r.question_id: r.calibrated and r.candidate is not None and model.probability(r.features) >= model.threshold
-            for r in test
-        }
-        figures[held_out] = set_figures(test, answered)
+        figures[held_out] = set_figures(test, {r.question_id: answered_by(model, r) for r in test})
     return figures
 
 
@@ -190,6 +208,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     compare = commands.add_parser("compare", help="list the questions whose reading changed")
     compare.add_argument("before", type=Path)
     compare.add_argument("after", type=Path)
+    weigh = commands.add_parser("weigh", help="the confidence model's figures left one set out, with each "
+                                              "feature it leaves out added alone")
+    weigh.add_argument("readings", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     if args.command == "read":
@@ -198,6 +219,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_summary(readings)
         return 0
     try:
+        if args.command == "weigh":
+            # Imported here: the weighing module builds on this one.
+            from qa.evaluation.feature_weighing import print_weighing, weigh_each_addition
+
+            print_weighing(weigh_each_addition(load_readings(args.readings)))
+            return 0
         pairs = changed(load_readings(args.before), load_readings(args.after))
     except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
