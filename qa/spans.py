@@ -490,6 +490,8 @@ def _spans(
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
+            elif kind is AnswerType.DATE and _places_nothing_in_time(ent):
+                fit = 0.3  # "When will the report be out?" is not answered by "(in) the afternoon"
             if kind is AnswerType.DATE and _AGE.search(ent.text):
                 fit = 0.05  # "between 35 and 40 years old" is an age: neither a time nor how long something took
             if kind is AnswerType.DATE and not asks_about_saying and _dates_the_saying(ent):
@@ -946,6 +948,27 @@ def _only_a_length_of_time(ent: Span) -> bool:
     return before not in _RELATIVE_BEFORE and after not in _RELATIVE_AFTER and not ent.text.lower().startswith(
         tuple(f"{w} " for w in _RELATIVE_BEFORE)
     )
+
+
+# Nouns for a stretch of time that, with only "the" or "that" before them, say no when. Not
+# "weekend": in news "over the weekend" is the one just gone, as "last week" is.
+_TIME_STRETCHES = frozenset("morning afternoon evening night day week month year hour".split())
+_UNPLACING_WORDS = frozenset({"the", "that"})
+
+
+def _places_nothing_in_time(ent: Span) -> bool:
+    """"the afternoon", "that week", "Hours": a stretch of time that nothing in the span places,
+    neither a number, a name (a weekday, a month) nor "this", "next" or "last", which date it from
+    the story. "that afternoon" points back to a day the sentence before gave."""
+    words = [t for t in ent if not t.is_punct]
+    if not words or words[-1].lemma_.lower() not in _TIME_STRETCHES:
+        return False
+    if len(words) == 1:
+        # The NER model often leaves the article out ("in the [afternoon]"). "Hours" as a column
+        # head places nothing either; a bare "(at) night" is a time of day.
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return words[0].tag_ == "NNS" or (before is not None and before.lower_ in _UNPLACING_WORDS)
+    return all(t.lower_ in _UNPLACING_WORDS for t in words[:-1])
 
 
 def _entities(
