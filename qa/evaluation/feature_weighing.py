@@ -28,6 +28,7 @@ class LeftOutFit:
 
 
 def weigh(readings: Sequence[DevReading], features: Sequence[str]) -> LeftOutFit:
+    """Fit the confidence on ``features`` leave-one-set-out and score each set's decisions."""
     scored: list[tuple[float, bool]] = []
     utility, summed_f1, recalls = 0, 0.0, []
     for held_out, model in left_out_models(readings, features).items():
