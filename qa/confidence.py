@@ -55,18 +55,16 @@ FEATURES = (
 # (``qa.ranking``): a reordered list's hand-made margin may be negative, and on the twelve
 # earlier sets, fitted leave-one-set-out, the confidence's AUC (right vs. the rest) fell from
 # 0.823 to 0.809 with it, and rose to 0.830 with the order's own probability instead.
-# Session 44, with 1448 examples on twenty-four sets rather than ~140: each left-out feature
-# added alone and fitted leave-one-set-out on session 43's development readings
-# (``python -m qa.evaluation.development weigh``), then the best by AUC kept while it still
-# gained. coverage (the answer sentence's own, beside its window's) and explanatory (why/how
-# answers are clauses, which match the question worse by nature) raised the AUC of right against
-# wrong first candidates 0.812 -> 0.820 and the decision utility (right answers and right
-# refusals less wrong answers and withheld right ones) 829 -> 849 on 1823 questions: summed F1
-# 14.672 -> 14.058 for mean refusal recall 0.792 -> 0.834, fewer wrong answers for fewer right
-# ones. No other feature then gained more than 0.001 AUC; all of them together 0.817 / 854.
+# Tried and dropped in session 44: coverage (the answer sentence's own, beside its window's) and
+# explanatory (why/how) added to the fit. Chosen leave-one-set-out on session 43's readings of
+# twenty-four sets (``python -m qa.evaluation.development weigh``: AUC 0.812 -> 0.820, decision
+# utility 829 -> 849 of 1823 questions), but refitted with the candidate order and evaluated on
+# all 29 question sets the utility moved 1010 -> 1015 (seed test and the four held-out sets 154 ->
+# 154) while the threshold rose 0.37 -> 0.42: 41 fewer right answers and 57 fewer wrong ones
+# (answerable F1 on the seed test 0.666 -> 0.608, false refusals 0.167 -> 0.292, refusal recall
+# 0.743 -> 0.800). No gain, and further from two of the three reader targets.
 CALIBRATED_FEATURES = (
     "bias", "score", "rank_probability", "window_coverage", "soft_coverage", "similarity", "type_match",
-    "coverage", "explanatory",
 )
 
 DEFAULT_WEIGHTS: dict[str, float] = {
