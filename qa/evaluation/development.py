@@ -57,6 +57,11 @@ class DevReading:
         """Decided by the threshold, not refused earlier by a rule or for want of a candidate."""
         return threshold_decides(self.features, self.refusal_rule)
 
+    @property
+    def weighed(self) -> bool:
+        """Calibrated and with a candidate: what a confidence model scores and may answer."""
+        return self.calibrated and self.candidate is not None
+
     @classmethod
     def from_dict(cls, data: dict) -> DevReading:
         return cls(**{**data, "answers": tuple(data["answers"])})
@@ -116,10 +121,7 @@ def left_out_models(
 def answered_by(model: ConfidenceModel, reading: DevReading) -> bool:
     """Would ``model`` answer: the reading reached a candidate, no rule refused it, and the
     model's confidence in it clears the model's threshold."""
-    return (
-        reading.calibrated and reading.candidate is not None
-        and model.probability(reading.features) >= model.threshold
-    )
+    return reading.weighed and model.probability(reading.features) >= model.threshold
 
 
 def leave_one_set_out(

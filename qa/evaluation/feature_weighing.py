@@ -34,7 +34,7 @@ def weigh(readings: Sequence[DevReading], features: Sequence[str]) -> LeftOutFit
     for held_out, model in left_out_models(readings, features).items():
         test = [r for r in readings if r.set_number == held_out]
         answered = {r.question_id: answered_by(model, r) for r in test}
-        scored += [(model.probability(r.features), r.right) for r in test if r.calibrated and r.candidate is not None]
+        scored += [(model.probability(r.features), r.right) for r in test if r.weighed]
         utility += sum(_utility(r, answered[r.question_id]) for r in test)
         figures = set_figures(test, answered)
         summed_f1 += figures.f1
