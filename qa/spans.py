@@ -149,10 +149,11 @@ def extract_candidates(
     name_keys = _question_name_keys(question)
     asked = _answer_key(question.text)
     usage = _PassageUsage.of(evidence, corpus_uses, in_full_names)
+    shape = _QuestionShape.of(question)
     candidates: list[Candidate] = []
     sentences_used = 0
     for sentence in evidence:
-        spans = _spans(question, sentence, usage, question_keys, kind_of)
+        spans = _spans(question, sentence, usage, question_keys, kind_of, shape)
         if not spans:
             continue
         sentences_used += 1
@@ -407,23 +408,41 @@ def _answer_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.casefold()).split()).removeprefix("the ")
 
 
+@dataclass(frozen=True, slots=True)
+class _QuestionShape:
+    """What ``_spans`` reads of the question alone, worked out once per question rather than
+    once per evidence sentence."""
+
+    granularity: re.Pattern[str] | None  # "What year ...?": the date must name one
+    doer_nouns: tuple[str, ...]  # "Who *owns* ...?": owner, ...
+    asks_about_saying: bool  # "When did she *address* the court?": the day of a saying answers
+
+    @classmethod
+    def of(cls, question: QuestionAnalysis) -> _QuestionShape:
+        kind = question.answer_type
+        return cls(
+            granularity=_date_granularity(question) if kind is AnswerType.DATE else None,
+            doer_nouns=_doer_nouns(question) if kind is AnswerType.PERSON else (),
+            asks_about_saying=kind is AnswerType.DATE and any(
+                t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc
+            ),
+        )
+
+
 def _spans(
     question: QuestionAnalysis,
     sentence: EvidenceSentence,
     usage: _PassageUsage,
     question_keys: set[str],
     kind_of: Callable[[str, str], bool],
+    shape: _QuestionShape,
 ) -> list[tuple[int, int, float]]:
     span = sentence.span
     kind = question.answer_type
     matched = sentence.matched_tokens
     if kind in _ENTITY_LABELS:
         exact, compatible = _ENTITY_LABELS[kind]
-        granularity = _date_granularity(question) if kind is AnswerType.DATE else None
-        doer_nouns = _doer_nouns(question) if kind is AnswerType.PERSON else ()
-        asks_about_saying = kind is AnswerType.DATE and any(
-            t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc
-        )
+        granularity, doer_nouns, asks_about_saying = shape.granularity, shape.doer_nouns, shape.asks_about_saying
         if kind is AnswerType.NUMBER and question.focus == "old":
             exact = exact | {"DATE"}  # spaCy tags "29-year-old" as a date
         if kind is AnswerType.NUMBER and question.focus in _NUMBER_FOCUS:
