@@ -416,6 +416,7 @@ class _QuestionShape:
     granularity: re.Pattern[str] | None  # "What year ...?": the date must name one
     doer_nouns: tuple[str, ...]  # "Who *owns* ...?": owner, ...
     asks_about_saying: bool  # "When did she *address* the court?": the day of a saying answers
+    asks_share_price: bool  # "What price did the shares close at?": a price per share
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -426,6 +427,7 @@ class _QuestionShape:
             asks_about_saying=kind is AnswerType.DATE and any(
                 t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc
             ),
+            asks_share_price=kind is AnswerType.NUMBER and _asks_share_price(question),
         )
 
 
@@ -612,6 +614,8 @@ def _spans(
                 fit = min(fit, 0.1)  # "How *hot* is lava?" is no "two *kilometres*", what it will "cost" no "3-*kilometre*"
             if kind is AnswerType.NUMBER and question.focus in _SPEED_WORDS and _a_length_not_a_speed(ent, kind_of):
                 fit = min(fit, 0.3)  # "How fast was the train going?" is no "80 km", but "68 km/h"
+            if shape.asks_share_price and _a_sum_in_millions(ent):
+                fit = min(fit, 0.2)  # shares that "fell 23 per cent, wiping *€310 million* off" the value
             if kind is AnswerType.NUMBER and _only_roughly(ent):
                 fit = min(fit, 0.5)  # "*dozens* of houses" says less than the "31 houses" a later report counts
             start = ent.start_char
@@ -1377,6 +1381,34 @@ def _only_roughly(ent: Span) -> bool:
     return not any(t.like_num and any(ch.isdigit() for ch in t.text) for t in ent) and any(
         word in _ROUGH_QUANTITIES for word in words
     )
+
+
+# A share price is quoted per share: what a stock is "trading at", "closed at", how far it "fell".
+_SHARE_NOUNS = frozenset({"share", "stock"})
+# Words for a price's move, not a company's ("gain", "lose" are as often profits and losses).
+_PRICE_MOVES = frozenset("close trade fall drop slip sink slide tumble plunge plummet dip rise climb jump soar".split())
+# ... unless the question asks what the company, or a stake, is worth as a whole.
+_WHOLE_VALUE_WORDS = frozenset("value worth valuation capitalisation capitalization wipe cap stake".split())
+_MAGNITUDES = frozenset("million billion trillion bn mn m".split())
+
+
+def _asks_share_price(question: QuestionAnalysis) -> bool:
+    """"At what *price* were the *shares* trading?", "By how much did the *share price* drop?",
+    "How far did Trevane's *stock rise*?": asked of a price per share, not of a total. Words, not
+    the parse: the small model reads "stock rise" as a noun compound."""
+    lemmas = {t.lemma_.lower() for t in question.doc}
+    if question.focus == "many" or not lemmas & _SHARE_NOUNS or lemmas & _WHOLE_VALUE_WORDS:
+        return False  # "How many shares were traded?" counts them
+    return "price" in lemmas or bool(lemmas & _PRICE_MOVES)
+
+
+def _a_sum_in_millions(ent: Span) -> bool:
+    """"roughly €310 *million*", "$1.2bn", "2,400,000": a company's value or a deal's size, never a
+    price per share."""
+    if any(t.lower_ in _MAGNITUDES or re.fullmatch(r"[\d.,]+(?:bn|mn|m)", t.lower_) for t in ent):
+        return True
+    digits = [float(t.text.replace(",", "")) for t in ent if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.text)]
+    return any(value >= 1_000_000 for value in digits)
 
 
 _ROUGH_QUANTITIES = frozenset("dozens hundreds thousands millions scores several few handful many numerous tens".split())
