@@ -537,8 +537,12 @@ def _spans(
                         fit = 0.3
                     elif question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
-                    else:  # a title of the body the question names ("*union* president") fits best
-                        fit = 1.7 if _role_qualifiers_meet(role, question) else 1.5
+                    elif _role_qualifiers_meet(role, question):
+                        fit = 1.7  # a title of the body the question names ("*union* president") fits best
+                    elif question.focus in GENERIC_LEADERS and _leads_a_part(role, question, kind_of):
+                        fit = 1.2  # the company's "boss" is no "*plant* manager" or "*mission* director"
+                    else:
+                        fit = 1.5
                 elif kind is AnswerType.PLACE and _named_as_a_kind_of(ent, question.focus, kind_of):
                     fit = 1.5  # "Redwick Royal *Infirmary*" for "which hospital": the name says it is one
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
@@ -1825,6 +1829,27 @@ def _body_kinds_of(role: Token | None) -> set[int]:
         return set()
     lemmas = {t.lemma_.lower() for t in _qualifiers(role)}
     return {number for number, kind in enumerate(_BODY_KINDS) if lemmas & kind}
+
+
+# Words that make a title the whole organisation's: "*group* chief executive", "*company* president".
+_WHOLE_BODY_WORDS = frozenset({"group", "company"})
+
+
+def _leads_a_part(role: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
+    """A leader's title qualified by a common noun the question does not use: the "*plant*
+    manager", the "*mission* director", the "*finance* chief" lead a part of a body, or another
+    one, not whatever the question asks the "boss" or "head" of. A name ("*Brennock* boss",
+    which the small model may tag a noun) says whose title it is: a capitalised word counts only
+    where it is no entity and WordNet knows it as a thing ("*Plant* manager X said")."""
+    asked = {term_key(t.text) for t in question.doc} | {t.lemma_.lower() for t in question.doc}
+    return any(
+        c.dep_ == "compound"
+        and (c.is_lower or (not c.ent_type_ and kind_of(c.lemma_.lower(), "entity")))
+        and c.lemma_.lower() not in _WHOLE_BODY_WORDS
+        and term_key(c.text) not in asked
+        and c.lemma_.lower() not in asked
+        for c in role.children
+    )
 
 
 def _role_qualifiers_meet(role: Token, question: QuestionAnalysis) -> bool:
