@@ -1841,15 +1841,35 @@ def _leads_a_part(role: Token, question: QuestionAnalysis, kind_of: Callable[[st
     one, not whatever the question asks the "boss" or "head" of. A name ("*Brennock* boss",
     which the small model may tag a noun) says whose title it is: a capitalised word counts only
     where it is no entity and WordNet knows it as a thing ("*Plant* manager X said")."""
+    if not _names_the_led_body(question):
+        return False  # "Which Vietnamese *leader* ...?" asks no body's head: a "*party* chief" is one
     asked = {term_key(t.text) for t in question.doc} | {t.lemma_.lower() for t in question.doc}
+    asked_nouns = [t.lemma_.lower() for t in question.doc if t.pos_ == "NOUN"]
     return any(
         c.dep_ == "compound"
         and (c.is_lower or (not c.ent_type_ and kind_of(c.lemma_.lower(), "entity")))
         and c.lemma_.lower() not in _WHOLE_BODY_WORDS
         and term_key(c.text) not in asked
         and c.lemma_.lower() not in asked
+        # "Who is in charge of the *factory*?": a factory is a kind of "plant", whose manager runs it
+        and not any(kind_of(noun, c.lemma_.lower()) for noun in asked_nouns)
         for c in role.children
     )
+
+
+_LEADING_WORDS = GENERIC_LEADERS | LEADING_VERBS | {"charge"}
+
+
+def _names_the_led_body(question: QuestionAnalysis) -> bool:
+    """Does the question name what the asked leader leads: "the boss *of the company*", "Who
+    heads *the firm*?", "in charge *of the factory*", "the *company's* boss"."""
+    for token in question.doc:
+        if token.lemma_.lower() not in _LEADING_WORDS:
+            continue
+        for child in token.children:
+            if child.dep_ in {"dobj", "poss"} or (child.dep_ == "prep" and child.lower_ in {"of", "at"}):
+                return True
+    return False
 
 
 def _role_qualifiers_meet(role: Token, question: QuestionAnalysis) -> bool:

@@ -16,8 +16,14 @@ _STAFF = (
 )
 
 
-def test_a_plant_manager_is_not_the_company_boss(nlp) -> None:
-    fits = type_fits(nlp, "Who is the boss of the company that makes the yoghurt?", _STAFF)
+@pytest.mark.parametrize("question", [
+    "Who is the boss of the company that makes the yoghurt?",
+    "Who is the boss at the company that makes the yoghurt?",
+    "Who runs the company that makes the yoghurt?",
+    "Who is the yoghurt maker's boss?",
+])
+def test_a_plant_manager_is_not_the_company_boss(nlp, question: str) -> None:
+    fits = type_fits(nlp, question, _STAFF)
     assert fits.get("Mattias Holbrook", 0.0) > fits.get("Odile Ferrant", 0.0), fits
 
 
@@ -40,6 +46,13 @@ def test_a_capitalised_part_counts_where_wordnet_knows_the_word(nlp) -> None:
 
 
 @needs_wordnet
+def test_the_head_of_a_kind_of_the_part_is_its_leader(nlp) -> None:
+    # Near miss: to WordNet a factory is a kind of plant, so the plant manager is in charge of it.
+    fits = wordnet_fits(nlp, "Who is in charge of the factory in Rathmore?", _STAFF)
+    assert fits.get("Odile Ferrant", 0.0) >= 1.5, fits
+
+
+@needs_wordnet
 @pytest.mark.parametrize("sentence, name", [
     # A name says whose title it is, not which part: the whole company's. The small model tags
     # "Apple" a noun (an organisation), "Brennock" a noun (no entity, no word WordNet knows).
@@ -53,6 +66,15 @@ def test_a_capitalised_part_counts_where_wordnet_knows_the_word(nlp) -> None:
 def test_titles_of_the_whole_company_answer_who_its_boss_is(nlp, sentence: str, name: str) -> None:
     fits = wordnet_fits(nlp, "Who is the boss of the firm that makes the yoghurt?", sentence)
     assert fits.get(name, 0.0) >= 1.5, fits
+
+
+def test_a_leader_of_no_named_body_may_lead_a_part(nlp) -> None:
+    # Near miss: "Which leader" names no body the leader heads; a party chief is one.
+    fits = type_fits(
+        nlp, "Which leader did the envoy meet on Tuesday?",
+        "On Tuesday the envoy met party chief Nguyen Van Long in Hanoi.",
+    )
+    assert fits.get("Nguyen Van Long", 0.0) >= 1.5, fits
 
 
 def test_a_mission_director_is_not_the_head_of_the_rocket_maker(nlp) -> None:
