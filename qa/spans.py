@@ -417,6 +417,7 @@ class _QuestionShape:
     doer_nouns: tuple[str, ...]  # "Who *owns* ...?": owner, ...
     asks_about_saying: bool  # "When did she *address* the court?": the day of a saying answers
     asks_share_price: bool  # "What price did the shares close at?": a price per share
+    asks_a_named_bodys_leader: bool  # "Who is the boss *of the company* ...?": its whole leader
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -428,6 +429,7 @@ class _QuestionShape:
                 t.lemma_.lower() in _SPEECH_VERBS | _SPEAKING_VERBS for t in question.doc
             ),
             asks_share_price=kind is AnswerType.NUMBER and _asks_share_price(question),
+            asks_a_named_bodys_leader=question.focus in GENERIC_LEADERS and _names_the_led_body(question),
         )
 
 
@@ -539,7 +541,7 @@ def _spans(
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair
                     elif _role_qualifiers_meet(role, question):
                         fit = 1.7  # a title of the body the question names ("*union* president") fits best
-                    elif question.focus in GENERIC_LEADERS and _leads_a_part(role, question, kind_of):
+                    elif shape.asks_a_named_bodys_leader and _leads_a_part(role, question, kind_of):
                         fit = 1.2  # the company's "boss" is no "*plant* manager" or "*mission* director"
                     else:
                         fit = 1.5
@@ -1841,8 +1843,6 @@ def _leads_a_part(role: Token, question: QuestionAnalysis, kind_of: Callable[[st
     one, not whatever the question asks the "boss" or "head" of. A name ("*Brennock* boss",
     which the small model may tag a noun) says whose title it is: a capitalised word counts only
     where it is no entity and WordNet knows it as a thing ("*Plant* manager X said")."""
-    if not _names_the_led_body(question):
-        return False  # "Which Vietnamese *leader* ...?" asks no body's head: a "*party* chief" is one
     asked = {term_key(t.text) for t in question.doc} | {t.lemma_.lower() for t in question.doc}
     asked_nouns = [t.lemma_.lower() for t in question.doc if t.pos_ == "NOUN"]
     return any(
@@ -1862,7 +1862,8 @@ _LEADING_WORDS = GENERIC_LEADERS | LEADING_VERBS | {"charge"}
 
 def _names_the_led_body(question: QuestionAnalysis) -> bool:
     """Does the question name what the asked leader leads: "the boss *of the company*", "Who
-    heads *the firm*?", "in charge *of the factory*", "the *company's* boss"."""
+    heads *the firm*?", "in charge *of the factory*", "the *company's* boss". Not "Which
+    Vietnamese *leader* ...?", which asks no body's head: a "*party* chief" is one."""
     for token in question.doc:
         if token.lemma_.lower() not in _LEADING_WORDS:
             continue
