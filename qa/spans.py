@@ -23,6 +23,7 @@ from qa.question import (
     CHAIR_TITLES,
     GENERIC_LEADERS,
     GOAL_PREPOSITIONS,
+    LEADER_WORDS,
     LEADING_VERBS,
     NAMING_VERBS,
     PERSON_NOUNS,
@@ -1857,7 +1858,9 @@ def _leads_a_part(role: Token, question: QuestionAnalysis, kind_of: Callable[[st
     )
 
 
-_LEADING_WORDS = GENERIC_LEADERS | LEADING_VERBS | {"charge"}
+# The question's own words for leading; its "lead" too ("Who *leads* the firm?"), which only the
+# evidence uses in other senses.
+_LEADING_WORDS = LEADER_WORDS | {"lead"}
 
 
 def _names_the_led_body(question: QuestionAnalysis) -> bool:
