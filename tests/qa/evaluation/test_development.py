@@ -14,6 +14,8 @@ from qa.evaluation.development import (
     load_readings,
     loss_counts,
     main,
+    merged,
+    refused_by,
     set_figures,
     write_readings,
 )
@@ -123,3 +125,32 @@ def test_compare_with_missing_or_broken_readings_is_one_clear_error(
     captured = capsys.readouterr()
     assert captured.err.startswith("error: cannot read development readings from") and "bad.jsonl" in captured.err
     assert "Traceback" not in captured.err and not captured.out
+
+
+def test_only_what_a_rule_refused_is_read_again_and_the_rest_kept() -> None:
+    other_set = reading(1, "a4", answerable=True, refused=True, rule="unstated_ranking")
+    base = [*ONE_SET, other_set]
+    assert refused_by(base, "absent_names") == {(0, "a4")}
+    again = replace(ONE_SET[3], refused=False, refusal_rule=None, confidence=0.8)
+    assert merged(base, [again]) == [*ONE_SET[:3], again, *ONE_SET[4:], other_set]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--refused-by", "absent_names"], "--base and --refused-by go together"),
+        (["--base", "{base}"], "--base and --refused-by go together"),
+        (["--base", "{base}", "--refused-by", "no_person"], "its rules: absent_names"),
+    ],
+)
+def test_reading_again_asked_wrongly_is_one_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    base = tmp_path / "base.jsonl"
+    write_readings(ONE_SET, base)
+    out = tmp_path / "out.jsonl"
+    argv = ["read", str(out), "--index-root", str(tmp_path / "no-index"), *(o.format(base=base) for o in options)]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.err.startswith("error: ") and message in captured.err
+    assert not out.exists()
