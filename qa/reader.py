@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from spacy.tokens import Span
 
+from index.passages import split_sentences
 from index.records import DocumentMeta, Hit, Passage
 from qa.confidence import ConfidenceModel
 from qa.evaluation.metrics import normalize_answer
@@ -331,8 +332,10 @@ class Reader:
         story's headline carries: "the summit with China" is about China wherever the paragraph
         omits it. Times and numbers must stand near the answer ("Tuesday", "2021"): they are what
         a near-miss changes, unless the number is part of a name the headline gives whole ("the
-        *Terminal 4* concession")."""
-        absent = _absent_names(question, _window_keys(sentence), _window_initials(sentence))
+        *Terminal 4* concession"). Around the answer is its window, and the sentence just before
+        the window's passage when the window opens it."""
+        window = _window_keys(sentence) | self._before_passage(sentence)
+        absent = _absent_names(question, window, _window_initials(sentence))
         headline = self._documents[sentence.passage.doc_id].headline or ""
         topic = text_keys(headline)
         temporal = {ent.text for ent in question.doc.ents if ent.label_ in {"DATE", "TIME"}}
@@ -347,6 +350,23 @@ class Reader:
 
         kept = [name for name in absent if not carried_by_headline(name)]
         return kept + [name for name in siblings if name not in kept]
+
+    def _before_passage(self, sentence: EvidenceSentence) -> set[str]:
+        """Keys of the last sentence of the passage before, when the answer's window opens its
+        own passage: a passage cut between "Kestrel shares fell on Thursday." and "The stock
+        closed at 41.20 kroner." leaves the answer's day in the passage before. Only backwards:
+        a sentence leans on the one before it ("The stock", "They"), and the passage after opens
+        a new paragraph, often a new point."""
+        if _window_span(sentence).start != sentence.parsed.sentences[0].start:
+            return set()
+        passage = sentence.passage
+        try:
+            before = self._passage(f"{passage.doc_id}#{passage.ordinal - 1}")
+        except KeyError:  # the document's first passage
+            return set()
+        paragraph = next((line for line in reversed(before.text.split("\n")) if line.strip()), "")
+        spans = split_sentences(paragraph)
+        return text_keys(paragraph[spans[-1].start : spans[-1].end]) if spans else set()
 
     def _absent_names_reason(self, absent: list[str], best: Candidate, siblings: Mapping[str, str]) -> str:
         passage = best.evidence.passage

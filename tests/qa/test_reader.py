@@ -275,3 +275,37 @@ def test_a_decade_is_mentioned_by_any_of_its_years(tmp_path: Path) -> None:
     # Near miss: no year of the 1970s is given, so the question is about another theft.
     other = qa.read("Where did the clock stolen in the 1970s turn up?").answer
     assert other.refused and "1970s" in other.reason
+
+
+def test_a_name_in_the_sentence_just_before_the_answers_passage_stands_near_it(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Kestrel Foods shares slide after profit warning\n\n"
+        "Shares in Kestrel Foods fell sharply in Oslo on Thursday after the snack maker warned that its annual "
+        "profit would come in well below forecasts, blaming the cost of potatoes and a wet summer that kept "
+        "picnickers at home across the region.\n\n"
+        "The stock closed at 41.20 kroner, its lowest level in six years, and traders said more selling was likely. "
+        "Analysts at Nordbank cut their price target for the company and said the dividend could be halved. "
+        "The chief executive declined to comment on the figures. "
+        "The company's finance director, Marit Holm, resigned last month after a row over the accounts.\n\n"
+        "Kestrel Foods was founded in 1952 by a family of potato farmers near Hamar, and it now employs about "
+        "900 people at two factories. The firm said its annual meeting would go ahead as planned on Tuesday, "
+        "when shareholders are expected to question the board about the warning and about the finance director.\n"
+    ))
+    assert [p.text[:10] for p in qa.index.passages] == ["Kestrel Fo", "The stock ", "Kestrel Fo"]
+
+    # "Thursday" ends the passage before the one whose first sentence answers.
+    closed = qa.read("What price did Kestrel Foods shares close at on Thursday?")
+    assert closed.answer.candidate == "41.20 kroner" and closed.refusal_rule is None
+    # Near misses: a day named elsewhere; an answer deeper in its passage; a passage before that
+    # lacks the name, or names it before its last sentence; the document's first passage, which
+    # has none before it.
+    for near_miss in (
+        "What price did Kestrel Foods shares close at on Tuesday?",
+        "Who resigned as finance director of Kestrel Foods on Thursday?",
+        "When was Kestrel Foods founded in Oslo?",
+        "When was Kestrel Foods founded, according to Nordbank?",
+        "Where did Kestrel Foods shares fall on Tuesday?",
+    ):
+        reading = qa.read(near_miss)
+        assert reading.refusal_rule == "absent_names", near_miss
+
