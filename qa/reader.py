@@ -42,7 +42,7 @@ from qa.question import (
 )
 from qa.ranking import CandidateRanker
 from qa.records import Answer, Citation
-from qa.spans import Candidate, candidates_from_model, extract_candidates
+from qa.spans import Candidate, asks_a_definition, candidates_from_model, extract_candidates
 from qa.terms import (
     TermStatistics,
     initialisms,
@@ -235,12 +235,19 @@ class Reader:
             and question.answer_type in _TYPES_OF_THINGS
             and best.type_match <= _ANOTHER_KIND
         )
+        # "What is a box girder?" is answered only where a passage says what one is ("box girders,
+        # hollow beams of concrete,"): when even the best candidate is no such saying (a fit below
+        # 1: a name, the thing named again, a phrase beside it), the corpus only uses the term,
+        # and what it means is general knowledge. All 31 such development questions (session 46)
+        # are unanswerable; 3 were answered before this rule.
+        undefined = self._span_model is None and asks_a_definition(question) and best.type_match < 1.0
         rule = (
             "absent_names" if absent_names
             else "unknown_predicate" if off_topic
             else "unstated_ranking" if unranked
             else "no_person" if unnamed
             else "wrong_kind" if wrong_kind
+            else "no_definition" if undefined
             else None
         )
         if rule is not None or confidence < self._model.threshold:
@@ -252,6 +259,8 @@ class Reader:
                 reason = self._no_person_reason(best)
             elif rule == "wrong_kind":
                 reason = self._wrong_kind_reason(question, best)
+            elif rule == "no_definition":
+                reason = self._no_definition_reason(best)
             else:
                 reason = self._weak_support_reason(question, best, confidence)
             return Reading(
@@ -393,6 +402,14 @@ class Reader:
             f"The question asks for the {asked}, but the sentence of the best candidate, “{best.text}” "
             f"({source}, {passage.passage_id}), ranks nothing, so the corpus does not say which is the "
             f"{question.ranking[0]}."
+        )
+
+    def _no_definition_reason(self, best: Candidate) -> str:
+        passage = best.evidence.passage
+        return (
+            f"The question asks what a kind of thing is, but none of the closest passages says what it is: "
+            f"the best candidate, “{best.text}” ({self._outlet(passage)}, {passage.passage_id}), only stands "
+            f"near the term, so its meaning is general knowledge the corpus does not give."
         )
 
     def _no_person_reason(self, best: Candidate) -> str:

@@ -419,6 +419,7 @@ class _QuestionShape:
     asks_about_saying: bool  # "When did she *address* the court?": the day of a saying answers
     asks_share_price: bool  # "What price did the shares close at?": a price per share
     asks_a_named_bodys_leader: bool  # "Who is the boss *of the company* ...?": its whole leader
+    asks_a_definition: bool  # "What is a 'bad bank'?": what one is, whatever kind of thing
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -431,6 +432,7 @@ class _QuestionShape:
             ),
             asks_share_price=kind is AnswerType.NUMBER and _asks_share_price(question),
             asks_a_named_bodys_leader=question.focus in GENERIC_LEADERS and _names_the_led_body(question),
+            asks_a_definition=asks_a_definition(question),
         )
 
 
@@ -443,7 +445,9 @@ def _spans(
     shape: _QuestionShape,
 ) -> list[tuple[int, int, float]]:
     span = sentence.span
-    kind = question.answer_type
+    # "What is a bad *bank*?" asks what one is: a definition, not the name of a bank, though its
+    # noun is a body's; the noun phrases' reading below weighs definitions.
+    kind = AnswerType.ENTITY if shape.asks_a_definition else question.answer_type
     matched = sentence.matched_tokens
     if kind in _ENTITY_LABELS:
         exact, compatible = _ENTITY_LABELS[kind]
@@ -723,7 +727,7 @@ def _spans(
     # a.m. they lowered themselves ..."), though it may be a "deadline" or a "figure" (measures).
     tangible = question.focus is not None and _a_tangible_thing(question.focus, kind_of)
     asked_after = _wh_preposition(question)
-    definition = _asks_a_definition(question)
+    definition = shape.asks_a_definition
     for ent in span.ents:
         # A bare name answers "what" only weakly when the question names another kind of
         # thing ("What was the *relationship* ...?" is not answered by "Hanoi").
@@ -769,10 +773,13 @@ def _spans(
             spans.append((phrase.start_char, owner.idx + len(owner.text), 1.3 if owner.is_title else 1.0))
         if asked_after is not None and chunk.root.dep_ == "pobj" and chunk.root.head.lower_ == asked_after:
             fit = max(fit, 1.0)  # "*Into* which room ...?" "... on a rope *into* Gallery 14"
-        if definition and chunk.root.lemma_.lower() == question.focus:
+        if definition and chunk.root.lemma_.lower() == question.focus and chunk.root.pos_ == "NOUN":
             # "What is a box girder?" asks what one is: "a separate concrete box girder" only
-            # names one again; its apposition or what it is said to be defines it.
-            spans.extend((start, end, 1.0) for start, end in _said_to_be(chunk.root))
+            # names one again; its apposition or what it is said to be defines it, unless that
+            # names it again too ("The wagon, a covered hopper, ..." of "a covered hopper wagon").
+            # A name's ("Orrin Valley Bank: failure and rescue") says what that one is, not the kind.
+            restating = _qualifying_words(question)
+            spans.extend((start, end, 1.0) for start, end in _said_to_be(chunk.root, restating=restating))
             fit = 0.1
         elif definition:
             fit = min(fit, 0.15)  # ... and any other phrase of the sentence only stands near it
@@ -786,25 +793,54 @@ def _spans(
     return spans
 
 
-def _asks_a_definition(question: QuestionAnalysis) -> bool:
+def asks_a_definition(question: QuestionAnalysis) -> bool:
     """ "What is a box girder?", "What is scour at a bridge pier?": what a kind of thing is, not
-    which one ("What is the fare?") nor what one did."""
+    which one ("What is the fare?") nor what one did. In the present tense: "What *was* copper
+    selling for ...?", "What was turnout at 4pm?" ask about the story."""
     words = [t for t in question.doc if not t.is_punct]
-    if question.focus is None or len(words) < 3 or words[0].lower_ != "what" or words[1].lemma_ != "be":
+    if question.focus is None or len(words) < 3 or words[0].lower_ != "what" or words[1].lower_ not in _PRESENT_BE:
         return False
-    subject = next((t for t in words[2:] if t.dep_ == "nsubj" and t.head.i == words[1].i), None)
+    subject = _defined_noun(question)
     if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() != question.focus:
         return False
     determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
     return all(d in {"a", "an"} for d in determiners) and not any(t.pos_ == "VERB" for t in words[2:])
 
 
-def _said_to_be(noun: Token) -> list[tuple[int, int]]:
+_PRESENT_BE = frozenset({"is", "are", "'s"})
+
+
+def _defined_noun(question: QuestionAnalysis) -> Token | None:
+    """The noun "What is a ...?" asks about: the copula's subject, or its complement where the
+    small model reads a quoted term so ("What is a 'bad bank'?": "bank" attr, "What" attr too)."""
+    words = [t for t in question.doc if not t.is_punct]
+    if len(words) < 3:
+        return None
+    return next(
+        (t for t in words[2:] if t.dep_ in {"nsubj", "attr"} and t.head.i == words[1].i and t.pos_ != "PRON"), None
+    )
+
+
+def _qualifying_words(question: QuestionAnalysis) -> frozenset[str]:
+    """Lemmas of the words that qualify the noun a definition question asks about ("covered",
+    "hopper" of "a covered hopper wagon"). A phrase headed by one only names the thing again,
+    while one headed by the noun itself may be its genus ("a hopper wagon is a *wagon* that ...")."""
+    noun = _defined_noun(question)
+    if noun is None:
+        return frozenset()
+    return frozenset(
+        t.lemma_.lower() for t in noun.subtree if t.i < noun.i and t.dep_ in {"compound", "amod"} and not t.is_stop
+    )
+
+
+def _said_to_be(noun: Token, restating: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """What the text says ``noun`` is: its apposition ("box girders, *hollow beams of concrete*,")
-    or the complement of its copula ("A box girder is *a hollow beam*")."""
+    or the complement of its copula ("A box girder is *a hollow beam*"); none headed by one of the
+    ``restating`` words, which only names the thing again."""
     said = [c for c in noun.children if c.dep_ == "appos"]
     if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
         said += [c for c in noun.head.children if c.dep_ == "attr"]
+    said = [token for token in said if token.lemma_.lower() not in restating]
     spans = []
     for token in said:
         subtree = list(token.subtree)

@@ -309,3 +309,19 @@ def test_a_name_in_the_sentence_just_before_the_answers_passage_stands_near_it(t
         reading = qa.read(near_miss)
         assert reading.refusal_rule == "absent_names", near_miss
 
+
+def test_a_definition_question_is_refused_where_no_passage_says_what_the_thing_is(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, (
+        "Grain train derails near Holm\n\n"
+        "A covered hopper wagon carrying barley left the rails near Holm on Sunday, the rail operator said. "
+        "Nobody was hurt.\n\n"
+        "Engineers said a flat spot, a worn patch where a locked wheel slid along the rail, may have caused "
+        "the derailment.\n"
+    ))
+
+    used = qa.read("What is a covered hopper wagon?")
+    assert used.refusal_rule == "no_definition" and used.answer.refused
+    assert "what it is" in used.answer.reason and "general knowledge" in used.answer.reason
+    defined = qa.read("What is a flat spot?")
+    assert defined.refusal_rule is None
+    assert defined.answer.candidate == "a worn patch where a locked wheel slid along the rail"
