@@ -238,8 +238,8 @@ class Reader:
         # "What is a box girder?" is answered only where a passage says what one is ("box girders,
         # hollow beams of concrete,"): when even the best candidate is no such saying (a fit below
         # 1: a name, the thing named again, a phrase beside it), the corpus only uses the term,
-        # and what it means is general knowledge. All 31 such development questions (session 46)
-        # are unanswerable; 3 were answered before this rule.
+        # and what it means is general knowledge. All 20 development questions read so (session
+        # 46) are unanswerable: 3 were answered before this rule, and none is refused now.
         undefined = self._span_model is None and asks_a_definition(question) and best.type_match < 1.0
         rule = (
             "absent_names" if absent_names
