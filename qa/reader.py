@@ -342,7 +342,7 @@ class Reader:
         omits it. Times and numbers must stand near the answer ("Tuesday", "2021"): they are what
         a near-miss changes, unless the number is part of a name the headline gives whole ("the
         *Terminal 4* concession"). Around the answer is its window, and the sentence just before
-        the window's passage when the window opens it."""
+        its passage when the answer's sentence opens it."""
         window = _window_keys(sentence) | self._before_passage(sentence)
         absent = _absent_names(question, window, _window_initials(sentence))
         headline = self._documents[sentence.passage.doc_id].headline or ""
@@ -361,12 +361,13 @@ class Reader:
         return kept + [name for name in siblings if name not in kept]
 
     def _before_passage(self, sentence: EvidenceSentence) -> set[str]:
-        """Keys of the last sentence of the passage before, when the answer's window opens its
-        own passage: a passage cut between "Kestrel shares fell on Thursday." and "The stock
-        closed at 41.20 kroner." leaves the answer's day in the passage before. Only backwards:
-        a sentence leans on the one before it ("The stock", "They"), and the passage after opens
-        a new paragraph, often a new point."""
-        if _window_span(sentence).start != sentence.parsed.sentences[0].start:
+        """Keys of the last sentence of the passage before, when the answer's sentence opens its
+        own passage: that is its neighbour, as the sentence before is within a passage. A passage
+        cut between "Kestrel shares fell on Thursday." and "The stock closed at 41.20 kroner."
+        leaves the answer's day in the passage before. Only backwards: a sentence leans on the one
+        before it ("The stock", "They"), and the passage after opens a new paragraph, often a new
+        point."""
+        if sentence.index != 0:
             return set()
         passage = sentence.passage
         try:

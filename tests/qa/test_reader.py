@@ -296,11 +296,13 @@ def test_a_name_in_the_sentence_just_before_the_answers_passage_stands_near_it(t
     # "Thursday" ends the passage before the one whose first sentence answers.
     closed = qa.read("What price did Kestrel Foods shares close at on Thursday?")
     assert closed.answer.candidate == "41.20 kroner" and closed.refusal_rule is None
-    # Near misses: a day named elsewhere; an answer deeper in its passage; a passage before that
-    # lacks the name, or names it before its last sentence; the document's first passage, which
-    # has none before it.
+    # Near misses: a day named elsewhere; an answer in its passage's second sentence, whose window
+    # opens the passage but whose neighbour is the first sentence, or deeper in it; a passage before
+    # that lacks the name, or names it before its last sentence; the document's first passage,
+    # which has none before it.
     for near_miss in (
         "What price did Kestrel Foods shares close at on Tuesday?",
+        "Which bank cut its price target for Kestrel Foods on Thursday?",
         "Who resigned as finance director of Kestrel Foods on Thursday?",
         "When was Kestrel Foods founded in Oslo?",
         "When was Kestrel Foods founded, according to Nordbank?",
