@@ -60,7 +60,8 @@ def all_sets() -> list[EvalSet]:
              for split in ("dev", "test")]
     development = [
         EvalSet(dev_set.corpus.parent.name, _LABELS[dev_set.corpus.parent.name],
-                ("--gold", str(dev_set.gold), "--corpus", str(dev_set.corpus), "--split", "all"), f"set-{number}", "dev")
+                ("--gold", str(dev_set.gold), "--corpus", str(dev_set.corpus), "--split", "all"),
+                f"set-{number}", "dev")
         for number, dev_set in enumerate(PACKAGED_SETS) if number > 0
     ]
     held_out = [
@@ -108,7 +109,8 @@ def _row(eval_set: EvalSet, result: dict) -> str:
     label = f"**{eval_set.label}**" if eval_set.kind == "held-out" else eval_set.label
     if eval_set.name == "seed-test":
         label = "seed **test**"
-    counts = f"{result['answerable']['n']} + {result['unanswerable']['n']}" + (", dev" if eval_set.kind == "dev" else "")
+    counts = f"{result['answerable']['n']} + {result['unanswerable']['n']}"
+    counts += ", dev" if eval_set.kind == "dev" else ""
     hybrid = result["retrieval"]["hybrid"]
     citation = result["citation_accuracy"]
     cells = [

@@ -420,10 +420,13 @@ class _QuestionShape:
     asks_share_price: bool  # "What price did the shares close at?": a price per share
     asks_a_named_bodys_leader: bool  # "Who is the boss *of the company* ...?": its whole leader
     asks_a_definition: bool  # "What is a 'bad bank'?": what one is, whatever kind of thing
+    # The defined noun's qualifiers ("covered", "hopper" of "a covered hopper wagon"), for a definition
+    definition_qualifiers: frozenset[str]
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
         kind = question.answer_type
+        definition = asks_a_definition(question)
         return cls(
             granularity=_date_granularity(question) if kind is AnswerType.DATE else None,
             doer_nouns=_doer_nouns(question) if kind is AnswerType.PERSON else (),
@@ -432,7 +435,8 @@ class _QuestionShape:
             ),
             asks_share_price=kind is AnswerType.NUMBER and _asks_share_price(question),
             asks_a_named_bodys_leader=question.focus in GENERIC_LEADERS and _names_the_led_body(question),
-            asks_a_definition=asks_a_definition(question),
+            asks_a_definition=definition,
+            definition_qualifiers=_qualifying_words(question) if definition else frozenset(),
         )
 
 
@@ -778,7 +782,7 @@ def _spans(
             # names one again; its apposition or what it is said to be defines it, unless that
             # names it again too ("The wagon, a covered hopper, ..." of "a covered hopper wagon").
             # A name's ("Orrin Valley Bank: failure and rescue") says what that one is, not the kind.
-            restating = _qualifying_words(question)
+            restating = shape.definition_qualifiers
             spans.extend((start, end, 1.0) for start, end in _said_to_be(chunk.root, restating=restating))
             fit = 0.1
         elif definition:

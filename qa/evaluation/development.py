@@ -80,7 +80,9 @@ def read_sets(index_root: Path, chosen: Collection[tuple[int, str]] | None = Non
     """Read every dev question, or only the ``chosen`` ones (set number, question id)."""
     readings = []
     for number, dev_set in enumerate(PACKAGED_SETS):
-        questions = [q for q in select_split(load_gold(dev_set.gold), "dev") if chosen is None or (number, q.id) in chosen]
+        questions = [
+            q for q in select_split(load_gold(dev_set.gold), "dev") if chosen is None or (number, q.id) in chosen
+        ]
         if not questions:
             continue
         settings = Settings.from_env().with_overrides(corpus_dir=dev_set.corpus, index_dir=index_root / f"set-{number}")
