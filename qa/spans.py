@@ -426,7 +426,7 @@ class _QuestionShape:
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
         kind = question.answer_type
-        definition = asks_a_definition(question)
+        defined = _defined_noun(question)
         return cls(
             granularity=_date_granularity(question) if kind is AnswerType.DATE else None,
             doer_nouns=_doer_nouns(question) if kind is AnswerType.PERSON else (),
@@ -435,8 +435,8 @@ class _QuestionShape:
             ),
             asks_share_price=kind is AnswerType.NUMBER and _asks_share_price(question),
             asks_a_named_bodys_leader=question.focus in GENERIC_LEADERS and _names_the_led_body(question),
-            asks_a_definition=definition,
-            definition_qualifiers=_qualifying_words(question) if definition else frozenset(),
+            asks_a_definition=defined is not None,
+            definition_qualifiers=_qualifying_words(defined) if defined is not None else frozenset(),
         )
 
 
@@ -799,39 +799,36 @@ def _spans(
 
 def asks_a_definition(question: QuestionAnalysis) -> bool:
     """ "What is a box girder?", "What is scour at a bridge pier?": what a kind of thing is, not
-    which one ("What is the fare?") nor what one did. In the present tense: "What *was* copper
-    selling for ...?", "What was turnout at 4pm?" ask about the story."""
-    words = [t for t in question.doc if not t.is_punct]
-    if question.focus is None or len(words) < 3 or words[0].lower_ != "what" or words[1].lower_ not in _PRESENT_BE:
-        return False
-    subject = _defined_noun(question)
-    if subject is None or subject.pos_ != "NOUN" or subject.lemma_.lower() != question.focus:
-        return False
-    determiners = [c.lower_ for c in subject.children if c.dep_ in {"det", "poss"}]
-    return all(d in {"a", "an"} for d in determiners) and not any(t.pos_ == "VERB" for t in words[2:])
+    which one ("What is the fare?") nor what one did."""
+    return _defined_noun(question) is not None
 
 
 _PRESENT_BE = frozenset({"is", "are", "'s"})
 
 
 def _defined_noun(question: QuestionAnalysis) -> Token | None:
-    """The noun "What is a ...?" asks about: the copula's subject, or its complement where the
-    small model reads a quoted term so ("What is a 'bad bank'?": "bank" attr, "What" attr too)."""
+    """The noun a definition question asks about, or None for any other question. It is the
+    copula's subject, or its complement where the small model reads a quoted term so ("What is a
+    'bad bank'?": "bank" attr, "What" attr too); the copula is in the present tense: "What *was*
+    copper selling for ...?", "What was turnout at 4pm?" ask about the story."""
     words = [t for t in question.doc if not t.is_punct]
-    if len(words) < 3:
+    if question.focus is None or len(words) < 3 or words[0].lower_ != "what" or words[1].lower_ not in _PRESENT_BE:
         return None
-    return next(
+    noun = next(
         (t for t in words[2:] if t.dep_ in {"nsubj", "attr"} and t.head.i == words[1].i and t.pos_ != "PRON"), None
     )
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() != question.focus:
+        return None
+    determiners = [c.lower_ for c in noun.children if c.dep_ in {"det", "poss"}]
+    if not all(d in {"a", "an"} for d in determiners) or any(t.pos_ == "VERB" for t in words[2:]):
+        return None
+    return noun
 
 
-def _qualifying_words(question: QuestionAnalysis) -> frozenset[str]:
+def _qualifying_words(noun: Token) -> frozenset[str]:
     """Lemmas of the words that qualify the noun a definition question asks about ("covered",
     "hopper" of "a covered hopper wagon"). A phrase headed by one only names the thing again,
     while one headed by the noun itself may be its genus ("a hopper wagon is a *wagon* that ...")."""
-    noun = _defined_noun(question)
-    if noun is None:
-        return frozenset()
     return frozenset(
         t.lemma_.lower() for t in noun.subtree if t.i < noun.i and t.dep_ in {"compound", "amod"} and not t.is_stop
     )
