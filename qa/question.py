@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 
@@ -640,9 +641,22 @@ def _names_a_duration(doc: Doc, focus: str | None) -> bool:
 
 
 def _asks_price(doc: Doc) -> bool:
-    """The wh-word is the object of a money verb ("What does the analyst think it will cost?")."""
+    """The wh-word is the object of a money verb ("What does the analyst think it will cost?"),
+    not of a stranded preposition ("What will the fund pay *for*?")."""
     wh = next((t for t in doc if t.lower_ in {"what", "how"}), None)
-    return wh is not None and wh.dep_ in {"dobj", "dative", "dep"} and wh.head.lemma_.lower() in _PRICE_VERBS
+    words = [t for t in doc if t.text.isalnum() or t.is_alpha]
+    if wh is None or wh.dep_ not in {"dobj", "dative", "dep"} or _ends_in_a_preposition(words):
+        return False
+    # The parser may hang the wh-word on the verb of saying instead: "What did the minister say
+    # the clean-up would *cost* (the city)?" asks for the reported clause's sum.
+    return wh.head.lemma_.lower() in _PRICE_VERBS or any(
+        clause.dep_ == "ccomp" and clause.lemma_.lower() in _PRICE_VERBS for clause in wh.head.children
+    )
+
+
+def _ends_in_a_preposition(words: Sequence[Token]) -> bool:
+    """A stranded preposition, whose object the wh-word is; not the particle of "came *in*"."""
+    return bool(words) and words[-1].pos_ == "ADP" and words[-1].dep_ != "prt"
 
 
 def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
@@ -661,8 +675,7 @@ def _copula_subject(alnum: list[Token], wh_index: int) -> str | None:
     asks_a_verb = any(
         t.pos_ == "VERB" and t.head.i == verb.i and t.i not in infinitive and t.dep_ != "advcl" for t in alnum
     )
-    stranded_preposition = alnum[-1].pos_ == "ADP" and alnum[-1].dep_ != "prt"  # not the particle of "came *in*"
-    if asks_a_verb or stranded_preposition:
+    if asks_a_verb or _ends_in_a_preposition(alnum):
         return None
     for token in rest[:4]:
         if token.pos_ == "NOUN" and token.dep_ in {"nsubj", "attr"} and token.head.i == verb.i:

@@ -72,6 +72,14 @@ def nlp():
         ("What was the temperature at the finish when the leaders came in?", AnswerType.NUMBER),
         ("What was the fare before the price went up?", AnswerType.NUMBER),
         ("What is the new shelter meant for?", AnswerType.REASON),
+        # A money verb in the reported clause asks for its sum, wherever the parser hangs "what";
+        # the object of a stranded preposition is no sum.
+        ("What did officials say the repairs would cost the city?", AnswerType.NUMBER),
+        ("What did the council estimate the new bridge would cost?", AnswerType.NUMBER),
+        ("What did the report say the airline would charge passengers?", AnswerType.NUMBER),
+        ("What did the minister say she would pay for?", AnswerType.QUOTE),
+        ("What did the minister say they would spend the money on?", AnswerType.QUOTE),
+        ("What did the minister say about the cost of the clean-up?", AnswerType.QUOTE),
     ],
 )
 def test_answer_type_follows_the_question_wording(nlp, question: str, expected: AnswerType) -> None:
