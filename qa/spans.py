@@ -634,6 +634,8 @@ def _spans(
             if kind is AnswerType.NUMBER and _only_roughly(ent):
                 fit = min(fit, 0.5)  # "*dozens* of houses" says less than the "31 houses" a later report counts
             start = ent.start_char
+            if kind is AnswerType.NUMBER or (kind is AnswerType.DATE and question.focus == "long"):
+                start = _after_hedge(ent, question.text)  # a figure or a length of time, not a time of day
             if kind is AnswerType.DATE:
                 # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
                 year_words = _YEAR_WORDS.match(ent.text)
@@ -1453,6 +1455,33 @@ def _a_sum_in_millions(ent: Span) -> bool:
         return True
     digits = [float(t.text.replace(",", "")) for t in ent if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", t.text)]
     return any(value >= 1_000_000 for value in digits)
+
+
+# Words before a figure that only hedge it ("*about* 4,200", "*an estimated* 1,800"): the answer
+# is the figure, the shortest span that answers.
+_HEDGES = frozenset("about around roughly approximately some estimated an circa".split())
+# Bounds say more than a hedge ("*more than* 140" is not 140), unless the question sets the same
+# bound ("What would the clean-up cost *at the very least*?" of "at least 40 million").
+_BOUNDS = {
+    ("at", "least"): re.compile(r"\bat\s+(?:the\s+)?(?:very\s+)?least\b", re.IGNORECASE),
+    ("at", "most"): re.compile(r"\bat\s+(?:the\s+)?(?:very\s+)?most\b", re.IGNORECASE),
+    ("up", "to"): re.compile(r"\bup\s+to\b", re.IGNORECASE),
+    ("more", "than"): re.compile(r"\bmore\s+than\b", re.IGNORECASE),
+}
+
+
+def _after_hedge(ent: Span, question_text: str) -> int:
+    """Where a figure's answer starts: after the hedge the entity opens with ("about 4,200" ->
+    "4,200"), or after a bound the question itself sets."""
+    tokens = list(ent)
+    first_number = next((i for i, t in enumerate(tokens) if t.like_num or any(ch.isdigit() for ch in t.text)), 0)
+    lead = [t.lower_ for t in tokens[:first_number]]
+    if lead and all(word in _HEDGES for word in lead) and lead != ["an"]:
+        return tokens[first_number].idx
+    bound = _BOUNDS.get(tuple(lead))
+    if bound is not None and bound.search(question_text):
+        return tokens[first_number].idx
+    return ent.start_char
 
 
 _ROUGH_QUANTITIES = frozenset("dozens hundreds thousands millions scores several few handful many numerous tens".split())

@@ -283,7 +283,7 @@ def test_a_synonym_in_a_rarer_sense_of_an_untagged_word_counts_it(nlp) -> None:
 def test_an_amount_with_a_unit_answers_how_much_of_a_mass_noun(nlp) -> None:
     fits = type_fits(nlp, "How much grain was stored in the silo?",
                      "The silo held about 2,400 tonnes of grain when it collapsed.")
-    assert fits.get("about 2,400 tonnes", 0.0) >= 1.0, fits
+    assert fits.get("2,400 tonnes", 0.0) >= 1.0, fits  # the hedge ("about") is no part of the answer
 
 
 def test_a_share_or_a_count_of_something_else_does_not_answer_how_much(nlp) -> None:

@@ -94,3 +94,41 @@ def test_a_depth_outranks_a_length_of_time_for_how_far(nlp) -> None:
     fits = type_fits(nlp, "How far below the surface is the shelter?",
                      "After 151 hours underground the men left the shelter, a room at a depth of 712 metres.")
     assert fits.get("712 metres", 0.0) > fits.get("151 hours", 0.0), fits
+
+
+# The shortest span that answers: a hedge before a figure is no part of it; a bound is, unless the
+# question sets the same bound.
+TANKER = (
+    "The tanker was carrying about 86,000 tonnes of crude when it struck the reef. More than 140 "
+    "volunteers cleaned the beaches, and the minister said the work would cost at least 40 million "
+    "krennas. The slick reached the harbour at about 4 a.m. and was some 22 kilometres long by noon.",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("How much crude was the tanker carrying?", "86,000 tonnes"),
+        ("How long was the slick by noon?", "22 kilometres"),
+        ("What would the work cost at the very least, according to the minister?", "40 million krennas"),
+    ],
+)
+def test_a_figure_answers_without_its_hedge_or_the_bound_the_question_sets(nlp, question: str, expected: str) -> None:
+    fits = type_fits(nlp, question, *TANKER)
+    assert expected in fits, fits
+    assert not any(span.endswith(expected) and span != expected for span in fits), fits
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # Near misses: a bound the question does not set says what the figure is not.
+        ("How many volunteers cleaned the beaches?", "More than 140"),
+        ("How much would the work cost, according to the minister?", "at least 40 million krennas"),
+        # ... and a time of day keeps its "about": it is when, not a length.
+        ("At what time did the slick reach the harbour?", "about 4 a.m."),
+    ],
+)
+def test_a_bound_the_question_does_not_set_stays_in_the_answer(nlp, question: str, expected: str) -> None:
+    fits = type_fits(nlp, question, *TANKER)
+    assert expected in fits, fits

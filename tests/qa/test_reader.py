@@ -130,7 +130,7 @@ def test_how_many_counts_kinds_of_the_asked_thing(tmp_path: Path) -> None:
     without = _without_wordnet(with_wordnet)
     animals = "How many animals died in the flood in Pilmahue?"
     # WordNet: a sheep is a kind of animal, a resident is not.
-    assert with_wordnet.read(animals).answer.candidate == "about 2,000 sheep"
+    assert with_wordnet.read(animals).answer.candidate == "2,000 sheep"  # the hedge ("about") is no part of the answer
     assert without.read(animals).answer.candidate == "four residents"
     people = "How many people did the flood in Pilmahue kill?"  # residents are people
     assert with_wordnet.read(people).answer.confidence > without.read(people).answer.confidence

@@ -447,7 +447,7 @@ def test_a_measure_fits_how_many_things_worse_than_a_count_of_other_things(nlp) 
     # Neither "kilometres" nor "sheep" is the asked "animals"; only the sheep can be counted.
     fit = type_fits(nlp, "How many farm animals died in the flood?",
                     "Farms 11 kilometres downstream were flooded. About 3,000 sheep died.")
-    assert fit["11 kilometres"] < fit["About 3,000 sheep"], fit
+    assert fit["11 kilometres"] < fit["3,000 sheep"], fit
 
 
 def test_the_initials_of_a_name_in_the_question_do_not_answer_it(nlp) -> None:
@@ -548,10 +548,10 @@ def test_a_multiple_of_a_figure_is_not_the_figure(nlp) -> None:
     passage = ("The channel was built to carry 900 cubic metres per second, the engineer said, "
                "some three times the peak flow on Monday.")
     fit = type_fits(nlp, "What was the peak flow through the channel on Monday?", passage)
-    assert fit["some three"] < 0.5 < fit["900 cubic metres per second"], fit
+    assert fit["three"] < 0.5 < fit["900 cubic metres per second"], fit
     # Unless the question asks how many times.
     asked = type_fits(nlp, "How many times the peak flow can the channel carry?", passage)
-    assert asked["some three"] >= 0.5, asked
+    assert asked["three"] >= 0.5, asked
 
 
 def test_an_operator_may_be_a_company_where_a_doctor_may_not(nlp) -> None:
@@ -864,7 +864,7 @@ def test_without_a_unit_the_total_is_not_set_back(nlp) -> None:
     # The near miss: "How much ...?" with no "per" asks for the deal's worth.
     fits = type_fits(nlp, "How much did Fennick offer for the miller?",
                      "Fennick offered about 3 billion krona for the miller, or 12.40 krona a share in cash.")
-    total = next(fit for text, fit in fits.items() if text.startswith("about 3 billion"))
+    total = next(fit for text, fit in fits.items() if text.startswith("3 billion"))
     rate = next(fit for text, fit in fits.items() if text.startswith("12.40"))
     assert total == rate, fits
 
