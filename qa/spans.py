@@ -284,7 +284,7 @@ class _PassageUsage:
     country_names: frozenset[str]  # places whose people are named after them: "Estravia" by "Estravian"
     # the corpus writes the word in a full name ("Gero Valente") and never alone as a place ("in Haldersby")
     in_full_names: Callable[[str], bool]
-    place_kinds: Mapping[str, str]  # what kind of place the passages call a name: "the villages of *Oxenmere*"
+    place_kinds: Mapping[str, _SaidKind]  # what kind of place the passages call a name: "the villages of *Oxenmere*"
 
     @classmethod
     def of(
@@ -332,10 +332,16 @@ def _surnames(ents: list[Span]) -> set[str]:
     }
 
 
-def _place_kinds(ents: list[Span]) -> dict[str, str]:
+@dataclass(frozen=True)
+class _SaidKind:
+    noun: str  # lemma: "village"
+    qualifiers: frozenset[str]  # the words that qualify it in any mention: "fishing" of "the *fishing* village of Nörvik"
+
+
+def _place_kinds(ents: list[Span]) -> dict[str, _SaidKind]:
     """The kind of place the text calls each name by a place noun: "the nearby *villages* of
     Oxenmere and Little Brask", "Krell, a *village* in the valley"."""
-    kinds: dict[str, str] = {}
+    kinds: dict[str, _SaidKind] = {}
     for ent in ents:
         root = ent.root
         noun = None
@@ -354,7 +360,9 @@ def _place_kinds(ents: list[Span]) -> dict[str, str]:
         ):
             # The NER model may take a list for one name: "Ostley and Little Brent".
             for name in (ent.text, *re.split(r",\s*|\s+and\s+", ent.text)):
-                kinds.setdefault(name, noun.lemma_.lower())
+                said = kinds.setdefault(name, _SaidKind(noun.lemma_.lower(), frozenset()))
+                if said.noun == noun.lemma_.lower():
+                    kinds[name] = _SaidKind(said.noun, said.qualifiers | _modifier_keys(noun))
     return kinds
 
 
@@ -422,6 +430,7 @@ class _QuestionShape:
     asks_a_definition: bool  # "What is a 'bad bank'?": what one is, whatever kind of thing
     # The defined noun's qualifiers ("covered", "hopper" of "a covered hopper wagon"), for a definition
     definition_qualifiers: frozenset[str]
+    focus_qualifiers: frozenset[str]  # "fishing" of "Which *fishing* village ...?"
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -437,7 +446,15 @@ class _QuestionShape:
             asks_a_named_bodys_leader=question.focus in GENERIC_LEADERS and _names_the_led_body(question),
             asks_a_definition=defined is not None,
             definition_qualifiers=_qualifying_words(defined) if defined is not None else frozenset(),
+            focus_qualifiers=frozenset(_modifier_keys(_asked_noun(question))),
         )
+
+
+def _asked_noun(question: QuestionAnalysis) -> Token | None:
+    """The question's focus noun as a token: "village" of "Which fishing *village* ...?"."""
+    if question.focus is None:
+        return None
+    return next((t for t in question.doc if t.lemma_.lower() == question.focus and t.pos_ == "NOUN"), None)
 
 
 def _spans(
@@ -580,8 +597,10 @@ def _spans(
                 elif way is not None:
                     fit = min(fit, 0.3)  # ... is not "a train *from Caddow*"
             said_kind = usage.place_kinds.get(ent.text)
-            if kind is AnswerType.PLACE and fit > 0 and said_kind is not None and said_kind == question.focus:
+            if kind is AnswerType.PLACE and fit > 0 and said_kind is not None and said_kind.noun == question.focus:
                 fit += 0.3  # "Which village ...?" "the nearby *villages* of Oxenmere": the text says it is one
+                if shape.focus_qualifiers and shape.focus_qualifiers <= said_kind.qualifiers:
+                    fit += 0.2  # ... and "Which *fishing* village ...?" "the *fishing* village of Nörvik"
             if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus, usage):
                 fit = 0.2
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
@@ -1761,7 +1780,9 @@ def _focus_token(ent: Span, focus: str) -> Token | None:
         possessor = ent.root.dep_ == "poss" or any(c.dep_ == "case" for c in ent.root.children)
         holds_it = ent.root.head.i == token.i and not possessor
         named = _named_by(ent, token) or _apposed_past_of(ent, token)
-        if token.i in inside or token.head.i in inside or holds_it or named:
+        # "Brévine and the fishing *village* of Nörvik": a noun joined to the name is another thing.
+        modifies = token.head.i in inside and token.dep_ != "conj"
+        if token.i in inside or modifies or holds_it or named:
             return token
     # "The chief operating officer, X, *is* acting chief executive": the clause gives a person's
     # role (of a thing, "Hanoi was his fourth *trip*" says what it was, not which one was asked).

@@ -72,3 +72,29 @@ def test_a_place_question_that_asks_no_way_leaves_the_prepositions_alone(nlp) ->
     # "Near which town ...?" asks where: the start of the train's way is not set below the rest.
     fits = type_fits(nlp, "Near which town did the train leave the rails?", *RAIL_CRASH)
     assert fits.get("Olvern", 0.0) > 0.3, fits
+
+
+# What kind of place the text calls a name, with the words that qualify the kind.
+LAVA = (
+    "Lava reached the village of Brevik on Tuesday and destroyed forty homes. A second flow stopped "
+    "short of the fishing village of Norby. The governor ordered Brevik and the fishing village of "
+    "Norby to be cleared at dawn.",
+)
+
+
+def test_a_place_the_text_calls_the_asked_kind_as_qualified_fits_best(nlp) -> None:
+    fits = type_fits(nlp, "Which fishing village escaped the lava?", *LAVA)
+    assert fits.get("Norby", 0.0) > fits.get("Brevik", 0.0), fits
+
+
+def test_a_noun_joined_to_a_name_does_not_say_what_the_name_is(nlp) -> None:
+    # "Brevik and the fishing village of Norby": the village is Norby, not Brevik, even though
+    # the question names no qualifier.
+    fits = type_fits(nlp, "Which village was cleared at dawn?", LAVA[0].split(". ")[-1])
+    assert fits.get("Norby", 0.0) > fits.get("Brevik", 0.0), fits
+
+
+def test_an_unqualified_kind_does_not_prefer_the_qualified_place(nlp) -> None:
+    # Near miss: "Which village ...?" asks no qualifier; both are villages to the text.
+    fits = type_fits(nlp, "Which village escaped the lava?", *LAVA[0].split(". ")[:2])
+    assert fits.get("Norby", 0.0) == fits.get("Brevik", 0.0), fits
