@@ -1476,12 +1476,14 @@ def _a_sum_in_millions(ent: Span) -> bool:
     return any(value >= 1_000_000 for value in digits)
 
 
-# Words before a figure that only hedge it ("*about* 4,200", "*an estimated* 1,800"): the answer
-# is the figure, the shortest span that answers.
-_HEDGES = frozenset("about around roughly approximately some estimated an circa".split())
-# Bounds say more than a hedge ("*more than* 140" is not 140), unless the question sets the same
+# What may stand before a figure's number in its entity, and when the answer leaves it out: a hedge
+# ("*about* 4,200", "*an estimated* 1,800") always, for the answer is the figure, the shortest
+# span that answers; a bound ("*more than* 140" is not 140) only where the question sets the same
 # bound ("What would the clean-up cost *at the very least*?" of "at least 40 million").
-_BOUNDS = {
+_ALWAYS = re.compile("")
+_LEFT_OUT_BEFORE_A_FIGURE = {
+    **{(hedge,): _ALWAYS for hedge in "about around roughly approximately some estimated circa".split()},
+    ("an", "estimated"): _ALWAYS,
     ("at", "least"): re.compile(r"\bat\s+(?:the\s+)?(?:very\s+)?least\b", re.IGNORECASE),
     ("at", "most"): re.compile(r"\bat\s+(?:the\s+)?(?:very\s+)?most\b", re.IGNORECASE),
     ("up", "to"): re.compile(r"\bup\s+to\b", re.IGNORECASE),
@@ -1494,11 +1496,8 @@ def _after_hedge(ent: Span, question_text: str) -> int:
     "4,200"), or after a bound the question itself sets."""
     tokens = list(ent)
     first_number = next((i for i, t in enumerate(tokens) if t.like_num or any(ch.isdigit() for ch in t.text)), 0)
-    lead = [t.lower_ for t in tokens[:first_number]]
-    if lead and all(word in _HEDGES for word in lead) and lead != ["an"]:
-        return tokens[first_number].idx
-    bound = _BOUNDS.get(tuple(lead))
-    if bound is not None and bound.search(question_text):
+    asked_in = _LEFT_OUT_BEFORE_A_FIGURE.get(tuple(t.lower_ for t in tokens[:first_number]))
+    if asked_in is not None and asked_in.search(question_text):
         return tokens[first_number].idx
     return ent.start_char
 
