@@ -453,7 +453,7 @@ def _asks_means(words: list[str], wh_index: int, focus: str | None) -> bool:
 
 def _focus_noun(doc: Doc, wh_index: int) -> str | None:
     """The noun a which/what word modifies: 'which *agency*', 'what *percentage* of imports'."""
-    alnum = [t for t in doc if t.text.isalnum() or t.is_alpha]
+    alnum = _words(doc)
     if wh_index + 1 >= len(alnum):
         return None
     wh = alnum[wh_index]
@@ -644,14 +644,18 @@ def _asks_price(doc: Doc) -> bool:
     """The wh-word is the object of a money verb ("What does the analyst think it will cost?"),
     not of a stranded preposition ("What will the fund pay *for*?")."""
     wh = next((t for t in doc if t.lower_ in {"what", "how"}), None)
-    words = [t for t in doc if t.text.isalnum() or t.is_alpha]
-    if wh is None or wh.dep_ not in {"dobj", "dative", "dep"} or _ends_in_a_preposition(words):
+    if wh is None or wh.dep_ not in {"dobj", "dative", "dep"} or _ends_in_a_preposition(_words(doc)):
         return False
     # The parser may hang the wh-word on the verb of saying instead: "What did the minister say
     # the clean-up would *cost* (the city)?" asks for the reported clause's sum.
     return wh.head.lemma_.lower() in _PRICE_VERBS or any(
         clause.dep_ == "ccomp" and clause.lemma_.lower() in _PRICE_VERBS for clause in wh.head.children
     )
+
+
+def _words(doc: Doc) -> list[Token]:
+    """The question's words and numbers, without punctuation: what word positions count over."""
+    return [t for t in doc if t.text.isalnum() or t.is_alpha]
 
 
 def _ends_in_a_preposition(words: Sequence[Token]) -> bool:
