@@ -539,6 +539,10 @@ def _spans(
                 fit = 0.05  # "What year ...?" is not answered by "Thursday", nor "at what time" by "May"
             elif kind is AnswerType.DATE and question.focus is None and _only_a_length_of_time(ent):
                 fit = 0.3  # "When was he arrested?" wants a point in time, not "(for) nine years"
+            elif kind is AnswerType.DATE and question.focus is None and _a_length_of_time(ent):
+                # "*16 days* before the eruption", "within 12 months": a time only from another
+                # event, so a date on the calendar, where one is given, answers better.
+                fit = 0.7
             elif kind is AnswerType.DATE and _places_nothing_in_time(ent):
                 fit = 0.3  # "When will the report be out?" is not answered by "(in) the afternoon"
             if kind is AnswerType.DATE and _AGE.search(ent.text):
@@ -716,6 +720,9 @@ def _spans(
             for chunk in span.noun_chunks:
                 if granularity is not None and not granularity.search(chunk.text):
                     continue  # "In what *year* ...?" is not answered by "at least five *years*"
+                if chunk.root.lemma_.lower() == question.focus and (named := _named_after_of(chunk)) is not None:
+                    # "the *church of St Aude*": a name the NER model missed, given after "of".
+                    spans.append((chunk.start_char, named, 1.0))
                 if chunk.root.lemma_.lower() == question.focus and len(chunk) >= 3:
                     spans.append((chunk.start_char, chunk.end_char, 0.8))
                     # "the nearby *Tallbacken* neighbourhood": the name is the answer to "which neighbourhood".
@@ -743,7 +750,10 @@ def _spans(
             return quotes + [(start, end, fit * 0.4) for start, end, fit in deeds]
         return quotes
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        return _clause_spans(span, kind, matched, cause=question.focus == "cause", kind_of=kind_of)
+        asked_verbs = frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB")
+        return _clause_spans(
+            span, kind, matched, cause=question.focus == "cause", kind_of=kind_of, asked_verbs=asked_verbs
+        )
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -1071,7 +1081,7 @@ def _entities(
     # The label the context gives, where the small NER model's is wrong: a person, a body, a place.
     ents = [_as_known_place(_as_known_body(_as_known_person(ent, usage.person_names)), usage) for ent in ents]
     if question.answer_type is AnswerType.DATE:
-        ents = [_as_clock_time(ent) for ent in ents]
+        ents = sorted([_as_clock_time(ent) for ent in ents] + _missed_clock_times(span, ents), key=lambda e: e.start)
         if _date_granularity(question) is _CLOCK:
             ents = [_only_the_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
@@ -1138,6 +1148,17 @@ def _as_known_person(ent: Span, person_names: frozenset[str]) -> Span:
     if ent.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"} and ent.text in person_names:
         return Span(ent.doc, ent.start, ent.end, label="PERSON")
     return ent
+
+
+def _missed_clock_times(span: Span, ents: list[Span]) -> list[Span]:
+    """Clock times the NER model tagged as nothing at all, often at a sentence's start ("*At
+    07:40* on Tuesday a team ... brought her out")."""
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    return [
+        Span(span.doc, token.i, token.i + 1, label="TIME")
+        for token in span
+        if token.i not in covered and _CLOCK_FACE.fullmatch(token.text) and _CLOCK_TIME.fullmatch(token.text)
+    ]
 
 
 def _as_clock_time(ent: Span) -> Span:
@@ -1375,15 +1396,16 @@ _BODY_NOUNS = frozenset().union(*_BODY_KINDS) | frozenset(
 _BODY_KEYS = frozenset(term_key(noun) for noun in _BODY_NOUNS)
 
 # Kinds of place, by the nouns that end their names or name them in a question.
+_BUILDINGS = frozenset(
+    "hospital school church chapel hotel station airport stadium building hall prison gym shelter museum "
+    "gallery library theatre theater".split()
+)
 _PLACE_KINDS = (
     frozenset("city town village municipality capital".split()),
     frozenset(
         "district neighbourhood neighborhood suburb region province county state country nation territory".split()
     ),
-    frozenset(
-        "hospital school church chapel hotel station airport stadium building hall prison gym shelter museum "
-        "gallery library theatre theater".split()
-    ),
+    _BUILDINGS,
     frozenset("river lake sea gulf bay harbour harbor coast beach".split()),
     frozenset("road street highway motorway route bridge square park".split()),
 )
@@ -1393,10 +1415,37 @@ def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -
     """The question asks for one kind of place and the name says it is another: "Which *town*
     ...?" is not answered by "Brenne *Hospital*", nor "Which *city* ...?" by "the National
     *Museum* of Velmora" (the name's head word, not its last), nor by "Estravia", whose people
-    the corpus calls "Estravians"."""
+    the corpus calls "Estravians", nor "Which *church* ...?" by Brévine, which the text calls a
+    *village*."""
     head = ent.root
+    if head.is_lower:
+        return False
     named = "country" if ent.text in usage.country_names else head.lemma_.lower()
-    return not head.is_lower and _kinds_differ(_PLACE_KINDS, focus, named)
+    said = usage.place_kinds.get(ent.text)
+    # What the text calls it settles only a building against a settlement or a stretch of
+    # land or water: "Port Sallis, the island's main *town*" may still be the harbour asked.
+    return _kinds_differ(_PLACE_KINDS, focus, named) or (
+        said is not None
+        and _kinds_differ(_PLACE_KINDS, focus, said.noun)
+        and _BUILDINGS & {focus, said.noun}
+    )
+
+
+_PLACE_OR_BODY_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP"})
+
+
+def _named_after_of(chunk: Span) -> int | None:
+    """Where "the church *of St Aude*" ends: the phrase's noun with "of" and a name the NER
+    model takes for no place or body (a saint's name is a person's to it). A name it takes
+    for one is read as an entity, with the kind the text gives it ("the village of Nörvik")."""
+    of = next((c for c in chunk.root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+    if name is None or name.pos_ != "PROPN" or any(t.ent_type_ in _PLACE_OR_BODY_LABELS for t in name.subtree):
+        return None
+    # Not what is joined to the name: "the church of St Oda *and forty homes*".
+    joined = {t.i for child in name.children if child.dep_ in {"cc", "conj"} for t in child.subtree}
+    last = max((t for t in name.subtree if t.i not in joined), key=lambda t: t.i)
+    return last.idx + len(last.text)
 
 
 def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
@@ -2228,10 +2277,11 @@ def _states_something(doc: Doc, start: int, end: int) -> bool:
 
 def _clause_spans(
     span: Span, kind: AnswerType, matched: frozenset[int], cause: bool = False,
-    kind_of: Callable[[str, str], bool] = lambda noun, general: False,
+    kind_of: Callable[[str, str], bool] = lambda noun, general: False, asked_verbs: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int, float]]:
     """The explaining clause of a why/how question, and the whole sentence as a fallback;
-    for "what caused ...?" (``cause``) also the agent of a passive."""
+    for "what caused ...?" (``cause``) also the agent of a passive. ``asked_verbs``: the
+    lemmas of the question's verbs."""
     spans: list[tuple[int, int, float]] = []
     doc = span.doc
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
@@ -2274,7 +2324,7 @@ def _clause_spans(
         subtree = list(clause.subtree)
         start = min(token.i, subtree[0].i)
         end = _before_a_set_off_clause(doc, token.i, max(t.i for t in subtree) + 1)
-        if end - start >= 3:
+        if end - start >= (2 if kind is AnswerType.MANNER and _names_a_means(token) else 3):
             fit = (
                 0.5 if qualifies_a_thing
                 else 0.6 if tells_what_for
@@ -2285,8 +2335,13 @@ def _clause_spans(
                 # "switched off *since 29 September*" says when, not why; "under control *by early
                 # evening*", "*by the time* he passed the mark" say when, not how.
                 fit = 0.2
+            elif fit >= 0.7 and _hangs_on_the_question_verb(token, clause, matched, asked_verbs):
+                # "The switch *failed because* a relay was faulty": the clause explains the very
+                # verb the question asks about, not one of the sentence's other happenings.
+                fit += 0.3
             spans.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
     if kind is AnswerType.MANNER:
+        spans.extend(_means_as_subject(span, matched, kind_of))
         # "How has Beijing asserted its claims?" -> what its subject *did*: a verb with its objects.
         for token in span:
             if token.pos_ == "VERB" and token.i not in matched:
@@ -2321,6 +2376,42 @@ def _clause_spans(
     return spans
 
 
+def _hangs_on_the_question_verb(
+    marker: Token, clause: Token, matched: frozenset[int], asked_verbs: frozenset[str]
+) -> bool:
+    """Does the explaining clause hang on the question's verb: one its words match, or one of
+    its verbs ("take over", a verb too common to weigh as a term)? A marker that opens a clause
+    ("because", "to") hangs the clause's verb on it; a preposition ("by helicopter") hangs on it
+    itself."""
+    verb = clause.head if clause is not marker else marker.head
+    return (
+        verb.i != clause.i and verb.pos_ in {"VERB", "AUX"}
+        and (verb.i in matched or verb.lemma_.lower() in asked_verbs)
+        # Not a verb inside another explanation: in "... because the utility waited instead of
+        # *warning* people as a precaution", "as a precaution" explains the warning not given.
+        and verb.dep_ not in {"advcl", "pcomp"}
+    )
+
+
+def _means_as_subject(
+    span: Span, matched: frozenset[int], kind_of: Callable[[str, str], bool]
+) -> list[tuple[int, int, float]]:
+    """"How was the woman found?" "*A search dog* found her": the subject of the question's own
+    verb, when it is a thing rather than someone who acted ("Rescuers found her" says who) and
+    not the question's own words, is the means."""
+    spans = []
+    for verb in span:
+        if verb.pos_ != "VERB" or verb.i not in matched:
+            continue
+        for subject in verb.children:
+            if subject.dep_ != "nsubj" or subject.pos_ != "NOUN" or _someone(subject.lemma_.lower(), kind_of):
+                continue
+            words = list(subject.subtree)
+            if len(words) <= 6 and not any(t.i in matched for t in words):
+                spans.append((words[0].idx, words[-1].idx + len(words[-1].text), 0.9))
+    return spans
+
+
 def _before_a_set_off_clause(doc: Doc, start: int, end: int) -> int:
     """Where a purpose or relative clause set off by a comma starts in ``doc[start:end]``: "by
     tearing down a gallery*, to stop the flames ...*" tells how; what follows the comma says what
@@ -2335,6 +2426,14 @@ def _before_a_set_off_clause(doc: Doc, start: int, end: int) -> int:
 
 
 _CLAUSE_OPENERS = frozenset("to which who whom whose where when so".split())
+
+
+def _names_a_means(marker: Token) -> bool:
+    """Is the marker a preposition whose object is a plain noun ("*by helicopter*", "by road",
+    "*via* satellite")? Two words then say how, where a pronoun ("with it") says nothing."""
+    return marker.lower_ in _MANNER_MARKERS and any(
+        child.dep_ == "pobj" and child.pos_ == "NOUN" for child in marker.children
+    )
 
 
 def _dates_only(marker: Token) -> bool:
@@ -2352,9 +2451,16 @@ def _names_a_doer(agent: Token, kind_of: Callable[[str, str], bool]) -> bool:
     a volunteer medic") rather than the means ("carried out *by telephone*", "by helicopter")?"""
     return any(
         child.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or child.pos_ in {"PRON", "PROPN"}
-        or (lemma := child.lemma_.lower()) in PERSON_NOUNS
-        or kind_of(lemma, "person") or kind_of(lemma, "social_group")
+        or _someone(child.lemma_.lower(), kind_of)
         for child in agent.children if child.dep_ == "pobj"
+    )
+
+
+def _someone(noun: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is the noun a person or a group of people? Not an animal: WordNet's rarer senses make a
+    "dog" a man too, but "found *by a search dog*" tells how she was found, not by whom."""
+    return noun in PERSON_NOUNS or (
+        (kind_of(noun, "person") or kind_of(noun, "social_group")) and not kind_of(noun, "animal")
     )
 
 

@@ -415,6 +415,25 @@ def test_when_wants_a_point_in_time_not_a_length_of_time(nlp) -> None:
     assert found[0] == "March 14, 2023", found
 
 
+def test_a_clock_time_the_ner_model_missed_answers_at_what_time(nlp) -> None:
+    text = "At 07:40 on Tuesday 11 March a team of the National Rescue Unit brought Marta Vell, 67, out alive."
+    assert not any(e.text == "07:40" for e in nlp(text).ents)  # the small model tags it as nothing
+    fits = type_fits(nlp, "At what time was the woman brought out alive?", text)
+    assert fits.get("07:40", 0.0) >= 1.0, fits
+
+
+def test_when_wants_a_calendar_date_before_a_time_told_from_another_event(nlp) -> None:
+    fits = type_fits(nlp, "When did the observatory send its warning to the ministry?",
+                     "The observatory sent its warning on 3 February, 16 days before the eruption.")
+    assert fits.get("3 February", 0.0) > fits.get("16 days", 0.0) >= 0.5, fits
+
+
+def test_a_time_told_from_another_event_still_answers_when_no_date_is_given(nlp) -> None:
+    # Near miss: with no date on the calendar, "in two weeks" is when.
+    fits = type_fits(nlp, "When will the audit be published?", "The audit will be published in two weeks.")
+    assert fits.get("two weeks", 0.0) >= 0.5 and max(fits, key=fits.get) == "two weeks", fits
+
+
 @pytest.mark.parametrize(
     ("text", "span", "only_length"),
     [
@@ -798,7 +817,7 @@ def test_a_marker_that_qualifies_a_noun_explains_less_than_one_that_qualifies_a_
     fits = type_fits(nlp, "How did the fungus reach the orchard?",
                      "The fungus reached the orchard through a drainage ditch, according to findings by "
                      "plant health inspectors.")
-    assert fits["through a drainage ditch"] == 1.0, fits
+    assert fits["through a drainage ditch"] >= 1.0, fits
     assert fits["by plant health inspectors"] < fits["through a drainage ditch"], fits
 
 
@@ -826,7 +845,7 @@ def test_on_fears_gives_a_reason(nlp) -> None:
     fits = type_fits(nlp, "Why did tin prices climb this week?",
                      "Tin climbed 2.1% to $31,250 a tonne on the London exchange, partly on fears that "
                      "Bolivian mines would shut.")
-    assert fits["partly on fears that Bolivian mines would shut"] == 1.0, fits
+    assert fits["partly on fears that Bolivian mines would shut"] >= 1.0, fits
     # "on the London exchange" is a place, not a ground.
     assert fits["Tin climbed 2.1% to $31,250 a tonne on the London exchange"] < 1.0, fits
 
@@ -961,7 +980,7 @@ def test_a_purpose_or_an_attempt_is_no_full_answer_to_how(nlp) -> None:
     fits = type_fits(nlp, "How did the director try to hide the losses?",
                      "The director tried to hide the losses by moving them to a subsidiary in Malta, the court heard.")
     assert fits["to hide the losses by moving them to a subsidiary in Malta"] < 1.0
-    assert fits["by moving them to a subsidiary in Malta"] == 1.0
+    assert fits["by moving them to a subsidiary in Malta"] >= 1.0
 
 
 def test_what_people_are_asked_to_do_answers_how_they_should_do_it(nlp) -> None:
