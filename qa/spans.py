@@ -431,6 +431,7 @@ class _QuestionShape:
     # The defined noun's qualifiers ("covered", "hopper" of "a covered hopper wagon"), for a definition
     definition_qualifiers: frozenset[str]
     focus_qualifiers: frozenset[str]  # "fishing" of "Which *fishing* village ...?"
+    verbs: frozenset[str]  # "fail" of "Why did the switch *fail*?": the lemmas of the question's verbs
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -447,6 +448,7 @@ class _QuestionShape:
             asks_a_definition=defined is not None,
             definition_qualifiers=_qualifying_words(defined) if defined is not None else frozenset(),
             focus_qualifiers=frozenset(_modifier_keys(_asked_noun(question))),
+            verbs=frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB"),
         )
 
 
@@ -750,9 +752,8 @@ def _spans(
             return quotes + [(start, end, fit * 0.4) for start, end, fit in deeds]
         return quotes
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        asked_verbs = frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB")
         return _clause_spans(
-            span, kind, matched, cause=question.focus == "cause", kind_of=kind_of, asked_verbs=asked_verbs
+            span, kind, matched, cause=question.focus == "cause", kind_of=kind_of, asked_verbs=shape.verbs
         )
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
