@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from qa.calibration import CORRECT_F1, PACKAGED_SETS  # noqa: E402
-from qa.evaluation.metrics import best_f1  # noqa: E402
+from qa.calibration import PACKAGED_SETS  # noqa: E402
+from qa.evaluation.metrics import CORRECT_F1, best_f1  # noqa: E402
 
 _TEST_DATA = ROOT / "tests" / "data"
 # README names of the corpora; the development sets keep qa.calibration's order and numbering.

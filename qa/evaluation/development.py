@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from qa.api import QA
-from qa.calibration import CORRECT_F1, PACKAGED_SETS, Example, fit_model, threshold_decides
+from qa.calibration import PACKAGED_SETS, Example, fit_model, threshold_decides
 from qa.confidence import CALIBRATED_FEATURES, ConfidenceModel
 from qa.evaluation.gold import GoldQuestion, load_gold, select_split
-from qa.evaluation.metrics import best_f1
+from qa.evaluation.metrics import CORRECT_F1, best_f1
 from qa.settings import Settings
 
 _CONFIDENCE_CHANGE = 0.05  # a confidence move worth listing in ``compare``

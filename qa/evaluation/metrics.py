@@ -17,6 +17,11 @@ import string
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+# A candidate with F1 at least this high against a gold answer counts as right (in the
+# reliability table, the fits and the development readings): partial spans ("Vuong Dinh Hue" vs
+# "Chairman Vuong Dinh Hue") are right.
+CORRECT_F1 = 0.5
+
 _PUNCTUATION = frozenset(string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 

@@ -25,7 +25,7 @@ from qa.evaluation.gold import (
     UNANSWERABLE_CATEGORIES,
     GoldQuestion,
 )
-from qa.evaluation.metrics import best_exact_match, best_f1
+from qa.evaluation.metrics import CORRECT_F1, best_exact_match, best_f1
 from qa.evaluation.retrieval_metrics import (
     MAX_K,
     RetrievalScores,
@@ -36,9 +36,6 @@ from qa.records import Answer
 
 logger = logging.getLogger(__name__)
 
-# A candidate with F1 at least this high against a gold answer counts as correct in the
-# reliability table: partial spans ("Vuong Dinh Hue" vs "Chairman Vuong Dinh Hue") are right.
-CORRECT_F1 = 0.5
 RELIABILITY_BINS = 10
 SWEEP_STEPS = 100  # thresholds 0.00, 0.01, ..., 1.00
 
