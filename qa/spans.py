@@ -547,6 +547,8 @@ def _spans(
                 fit = 0.7
             elif kind is AnswerType.DATE and _places_nothing_in_time(ent):
                 fit = 0.3  # "When will the report be out?" is not answered by "(in) the afternoon"
+            if kind is AnswerType.DATE and _a_reference_number(ent):
+                fit = 0.05  # "press release *2042/014*": no day, month or year has three digits
             if kind is AnswerType.DATE and _AGE.search(ent.text):
                 fit = 0.05  # "between 35 and 40 years old" is an age: neither a time nor how long something took
             if kind is AnswerType.DATE and not asks_about_saying and _dates_the_saying(ent):
@@ -1034,6 +1036,17 @@ def _a_length_of_time(ent: Span) -> bool:
     """"nine years", "31 seconds": a duration with no calendar point in it."""
     return _DURATION.search(ent.text) is not None and not any(
         p.search(ent.text) for p in (_YEAR, _MONTH, _WEEKDAY, _CLOCK)
+    )
+
+
+_SLASHED_NUMBER = re.compile(r"\d+(?:/\d+)+")
+
+
+def _a_reference_number(ent: Span) -> bool:
+    """Is the "date" a document's number ("press release 2042/014", "decision 2035/117")? Its
+    slashed figures hold a part of three digits, which no day, month or year is written in."""
+    return any(
+        any(len(part) == 3 for part in match.group(0).split("/")) for match in _SLASHED_NUMBER.finditer(ent.text)
     )
 
 

@@ -18,6 +18,7 @@ from qa.question import AnswerType, analyze_question
 from qa.spans import (
     _DURATION,
     _MONTH,
+    _a_reference_number,
     _cuts_a_word,
     _names_an_institution,
     _only_a_length_of_time,
@@ -420,6 +421,29 @@ def test_a_clock_time_the_ner_model_missed_answers_at_what_time(nlp) -> None:
     assert not any(e.text == "07:40" for e in nlp(text).ents)  # the small model tags it as nothing
     fits = type_fits(nlp, "At what time was the woman brought out alive?", text)
     assert fits.get("07:40", 0.0) >= 1.0, fits
+
+
+def test_a_document_number_is_no_date(nlp) -> None:
+    text = "Depth as reviewed by the Seismic Institute (press release 2042/014, 11 March 2042)."
+    assert any(e.label_ == "DATE" and "2042/014" in e.text for e in nlp(text).ents)  # the NER model's date
+    fits = type_fits(nlp, "When did the institute review the depth?", text)
+    assert fits.get("11 March 2042", 0.0) >= 1.0, fits
+    assert all(fit <= 0.05 for text, fit in fits.items() if "2042/014" in text), fits
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("press release 2042/014", True),
+        ("decision DT/2035/117", True),
+        ("the notice of 13/06/2041", False),  # a day, a month and a year
+        ("the 2041/42 season", False),  # two years
+        ("on 9/11", False),
+    ],
+)
+def test_a_slashed_number_with_a_three_digit_part_is_a_reference(nlp, text: str, reference: bool) -> None:
+    doc = nlp(text)
+    assert _a_reference_number(doc[:]) is reference
 
 
 def test_when_wants_a_calendar_date_before_a_time_told_from_another_event(nlp) -> None:
