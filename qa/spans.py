@@ -1441,7 +1441,7 @@ def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -
     return _kinds_differ(_PLACE_KINDS, focus, named) or (
         said is not None
         and _kinds_differ(_PLACE_KINDS, focus, said.noun)
-        and _BUILDINGS & {focus, said.noun}
+        and bool(_BUILDINGS & {focus, said.noun})
     )
 
 
@@ -2444,7 +2444,8 @@ _CLAUSE_OPENERS = frozenset("to which who whom whose where when so".split())
 
 def _names_a_means(marker: Token) -> bool:
     """Is the marker a preposition whose object is a plain noun ("*by helicopter*", "by road",
-    "*via* satellite")? Two words then say how, where a pronoun ("with it") says nothing."""
+    "*via* satellite")? Two words then say how, where a pronoun ("with it") or a name ("by
+    Friday") says nothing."""
     return marker.lower_ in _MANNER_MARKERS and any(
         child.dep_ == "pobj" and child.pos_ == "NOUN" for child in marker.children
     )
