@@ -1099,9 +1099,8 @@ def _entities(
         if _date_granularity(question) is _CLOCK:
             ents = [_only_the_clock_time(ent) for ent in ents]
     if question.answer_type is AnswerType.NUMBER and question.counted:
-        covered = {i for ent in ents for i in range(ent.start, ent.end)}
-        for token in span:
-            if token.i not in covered and token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
+        for token in _outside_entities(span, ents):
+            if token.pos_ == "NUM" and any(ch.isdigit() for ch in token.text):
                 numeral = Span(span.doc, token.i, token.i + 1, label="CARDINAL")
                 counted = _counted_by(numeral)
                 if counted is not None and _counts_the_asked(counted, question, kind_of):
@@ -1164,14 +1163,19 @@ def _as_known_person(ent: Span, person_names: frozenset[str]) -> Span:
     return ent
 
 
+def _outside_entities(span: Span, ents: list[Span]) -> list[Token]:
+    """The span's tokens that no entity covers: where the NER model missed a numeral or a time."""
+    covered = {i for ent in ents for i in range(ent.start, ent.end)}
+    return [token for token in span if token.i not in covered]
+
+
 def _missed_clock_times(span: Span, ents: list[Span]) -> list[Span]:
     """Clock times the NER model tagged as nothing at all, often at a sentence's start ("*At
     07:40* on Tuesday a team ... brought her out")."""
-    covered = {i for ent in ents for i in range(ent.start, ent.end)}
     return [
         Span(span.doc, token.i, token.i + 1, label="TIME")
-        for token in span
-        if token.i not in covered and _CLOCK_FACE.fullmatch(token.text) and _CLOCK_TIME.fullmatch(token.text)
+        for token in _outside_entities(span, ents)
+        if _CLOCK_FACE.fullmatch(token.text) and _CLOCK_TIME.fullmatch(token.text)
     ]
 
 
