@@ -1695,7 +1695,11 @@ def _in_another_unit(ent: Span, question: QuestionAnalysis, kind_of: Callable[[s
 def _counts_people(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
     """"three *men*", "1,150 *employees*", "three *families*": a number of people, which no
     "how much" asks for. Without WordNet only the listed person nouns are known."""
-    lemma = noun.lemma_.lower()
+    return _a_person_or_group(noun.lemma_.lower(), kind_of)
+
+
+def _a_person_or_group(lemma: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """A listed person noun, or a person or a social group to WordNet (``kind_of``)."""
     return lemma in PERSON_NOUNS or kind_of(lemma, "person") or kind_of(lemma, "social_group")
 
 
@@ -2478,9 +2482,7 @@ def _names_a_doer(agent: Token, kind_of: Callable[[str, str], bool]) -> bool:
 def _someone(noun: str, kind_of: Callable[[str, str], bool]) -> bool:
     """Is the noun a person or a group of people? Not an animal: WordNet's rarer senses make a
     "dog" a man too, but "found *by a search dog*" tells how she was found, not by whom."""
-    return noun in PERSON_NOUNS or (
-        (kind_of(noun, "person") or kind_of(noun, "social_group")) and not kind_of(noun, "animal")
-    )
+    return _a_person_or_group(noun, kind_of) and (noun in PERSON_NOUNS or not kind_of(noun, "animal"))
 
 
 def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
