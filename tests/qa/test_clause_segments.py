@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.lexicon import DEFAULT_WORDNET_DIR, Lexicon
-from tests.qa.test_answer_kinds import needs_wordnet
+from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
 from tests.qa.test_spans import _candidates
 
 pytestmark = pytest.mark.slow
@@ -105,16 +104,9 @@ def test_a_thing_that_did_the_asked_verb_is_the_means(nlp) -> None:
 def test_people_who_did_the_asked_verb_are_no_means(nlp) -> None:
     # Near misses: rescuers did the finding (who, not how); and "dog", a man too by WordNet's
     # rarer senses, is an animal first, so it stays a means, also after "by".
-    lexicon = Lexicon.open(DEFAULT_WORDNET_DIR)
-    rescuers = {c.text: c.type_match for c in _candidates(
-        nlp, "How was the missing climber found?", "Two rescuers found him below the ridge on Monday.",
-        kind_of=lexicon.is_kind_of,
-    )}
+    rescuers = wordnet_fits(nlp, "How was the missing climber found?", "Two rescuers found him below the ridge on Monday.")
     assert not any(text.endswith("rescuers") for text in rescuers), rescuers
-    dog = {c.text: c.type_match for c in _candidates(
-        nlp, "How was the missing climber found?", "He had been located by a search dog below the ridge.",
-        kind_of=lexicon.is_kind_of,
-    )}
+    dog = wordnet_fits(nlp, "How was the missing climber found?", "He had been located by a search dog below the ridge.")
     assert any(text.startswith("by a search dog") and fit >= 1.0 for text, fit in dog.items()), dog
 
 
