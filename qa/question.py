@@ -534,6 +534,13 @@ def asks_for_a_leader(question: QuestionAnalysis) -> bool:
 
 # "What *pushed* the share price down?", "What *drove* prices up?" ask for a cause too.
 _CAUSING_VERBS = frozenset("cause trigger prompt spark push drive fuel force".split())
+# Verbs that cause with a particle or a result: "*set off* the rush", "*touched off* the riot",
+# "*set* the forest *alight*", "*brought about* the collapse"; not "set the date" or "brought the food".
+_CAUSING_PHRASES = frozenset(
+    [("set", "off"), ("touch", "off"), ("bring", "about"), ("set", "alight"), ("set", "ablaze"), ("set", "on fire")]
+)
+# "What do investigators *say* caused ...?", "What do experts *think* triggered ...?"
+_OPINION_VERBS = frozenset("say think believe suspect suggest conclude".split())
 
 
 def _leader_focus(doc: Doc) -> str | None:
@@ -549,10 +556,29 @@ def _leader_focus(doc: Doc) -> str | None:
 
 def _asks_cause(what: Token) -> bool:
     """ "What caused the computer to halt?" asks for a cause, like "why"; "On what date was the report
-    on what caused it out?" asks for a date: only the question's own "what" counts."""
-    verb = what.head
-    return what.lower_ == "what" and what.dep_ == "nsubj" and (
+    on what caused it out?" asks for a date: only the question's own "what" counts. So does
+    "What do investigators *say* caused it?": the cause as someone gives it."""
+    if what.lower_ == "what" and what.head.lemma_.lower() in _OPINION_VERBS:
+        # The parser hangs "what" on the saying ("What/dobj do they say set ...?"); the cause is
+        # asked when the said clause has a causing verb and no subject of its own.
+        return any(
+            clause.dep_ in {"ccomp", "xcomp"} and _causes(clause)
+            and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in clause.children)
+            for clause in what.head.children
+        )
+    if what.lower_ == "what" and what.dep_ in {"dobj", "dep"} and what.head.lemma_.lower() == "blame":
+        return True  # "What did the owner *blame* for the fall?": what it gave as the cause
+    return what.lower_ == "what" and what.dep_ == "nsubj" and _causes(what.head)
+
+
+def _causes(verb: Token) -> bool:
+    """Is the verb one of causing: "caused", "*set off*", "*set* the forest *alight*", "led to"?"""
+    # By the words after the verb, not their arcs: the parser takes "alight" for an object and
+    # "ablaze" for the sentence's root.
+    following = " " + " ".join(t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 6]) + " "
+    return (
         verb.lemma_.lower() in _CAUSING_VERBS
+        or any(verb.lemma_.lower() == lemma and f" {words} " in following for lemma, words in _CAUSING_PHRASES)
         # "What *led to* the closure?", not "What led the rally?"
         or (verb.lemma_.lower() == "lead" and any(c.lower_ == "to" and c.dep_ == "prep" for c in verb.children))
         # "What *made* the bridge *fall*?" (a clause under "make"), not "What made the headlines?"

@@ -94,6 +94,8 @@ _MOTIVE_VERBS = frozenset("want wish seek aim hope intend need strive".split())
 _REQUEST_VERBS = frozenset("ask tell urge advise instruct order encourage remind warn require".split())
 # "..., and *that is why* we are counting the dead in single figures": the clause before explains.
 _THAT_IS_WHY = re.compile(r"[,;:—–]?\s*(?:and\s+)?(?:that|this|which)(?:\s+is|'s|’s)\s+why\b", re.IGNORECASE)
+# What a cause is said to have done: "the fire *was started by* sparks", "*triggered by* a fault".
+_VERBS_OF_CAUSING = frozenset("cause trigger start spark prompt ignite".split())
 # Verbs whose subject brings something about: the answer to "What caused ...?".
 _CAUSATIVE_VERBS = frozenset("cause allow let lead trigger spark prompt produce create bring force".split())
 # Double quotes, curly single quotes, and straight single quotes (British style) whose inner
@@ -754,9 +756,10 @@ def _spans(
             return quotes + [(start, end, fit * 0.4) for start, end, fit in deeds]
         return quotes
     if kind in (AnswerType.REASON, AnswerType.MANNER):
-        return _clause_spans(
+        clauses = _clause_spans(
             span, kind, matched, cause=question.focus == "cause", kind_of=kind_of, asked_verbs=shape.verbs
         )
+        return clauses + (_reason_told_next(sentence) if kind is AnswerType.REASON else [])
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -2307,7 +2310,12 @@ def _clause_spans(
     spans: list[tuple[int, int, float]] = []
     doc = span.doc
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
+    if cause:
+        # "What set the forest alight?" is asked of whatever "started" or "caused" the fire.
+        asked_verbs = asked_verbs | _VERBS_OF_CAUSING
     for token in span:
+        if kind is AnswerType.REASON:
+            spans.extend(_reason_given_in_passing(token, matched, asked_verbs))
         clause = None
         qualifies_a_thing = False
         tells_what_for = False
@@ -2320,10 +2328,18 @@ def _clause_spans(
             child.dep_ == "pobj" and child.lemma_.lower() in _GROUND_NOUNS for child in token.children
         ):
             clause = token
-        elif cause and token.dep_ == "agent":
-            clause = token  # "the count was stopped *by rainwater* ..." names the cause
+        elif kind is AnswerType.REASON and token.dep_ == "agent" and (
+            not _names_a_doer(token, kind_of)
+            or cause and _hangs_on_the_question_verb(token, token, matched, asked_verbs)
+        ):
+            # "the count was stopped *by rainwater* ..." names the cause, and why ("turned aside
+            # *by a ridge of older lava*"); someone who did another thing ("first reported *by a
+            # farmer*") does not, though one who did the thing a "what caused" asks about may.
+            clause = token
         elif kind is AnswerType.MANNER and token.dep_ == "agent" and not _names_a_doer(token, kind_of):
             clause = token  # "rostering was carried out *by telephone*" names the means
+        elif kind is AnswerType.MANNER and token.lower_ == "using" and token.dep_ == "advcl":
+            clause = token  # "*Using a reverse image search*, Plumbline found ..."
         elif cause and token.dep_ in {"nsubj", "csubj"} and token.head.lemma_.lower() in _CAUSATIVE_VERBS:
             clause = token  # "*A hairline crack in a seal* allowed damp air in" names the cause
         elif token.tag_ == "TO" and token.head.pos_ == "VERB" and (
@@ -2369,11 +2385,17 @@ def _clause_spans(
             if token.pos_ == "VERB" and token.i not in matched:
                 # With its coordinated verbs ("banned X and seized Y") when that stays short,
                 # else alone: "shook his head" out of "shook his head ... and glanced at ...".
+                # "Staff *handed out numbered tickets* to keep order": the deed whose purpose is the
+                # asked one is how it was done, without the purpose.
+                purpose = _asked_purpose(token, matched, asked_verbs)
                 for objects in (_VERB_OBJECTS | {"conj"}, _VERB_OBJECTS):
                     right = [t for child in token.children if child.dep_ in objects for t in child.subtree]
                     end = max(t.i for t in right) + 1 if right else 0
+                    if purpose is not None and token.i < purpose.left_edge.i < end:
+                        end = purpose.left_edge.i
                     if 3 <= end - token.i <= _MAX_PHRASE_TOKENS:
-                        spans.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text), 0.7))
+                        fit = 1.0 if purpose is not None else 0.7
+                        spans.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
                         break
     body = span.text.rstrip(" .")
     spans.append((span.start_char, span.start_char + len(body), 0.5))
@@ -2396,6 +2418,117 @@ def _clause_spans(
             explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
+
+
+def _reason_given_in_passing(
+    token: Token, matched: frozenset[int], asked_verbs: frozenset[str]
+) -> list[tuple[int, int, float]]:
+    """What a participle of giving reasons says: "rejected the offer, *saying it undervalues the
+    company*", "asked for more time, *citing a delayed shipment of bolts*". The reason is its
+    complement, without the coordinated clauses the parser hangs on it ("..., and rejected the
+    second"); it explains the asked verb best when it hangs on it."""
+    if token.dep_ != "advcl" or token.lower_ not in _GIVING_REASONS:
+        return []
+    # Every object: the parser may give a list two ("citing *his age*, *his poor health* and ...").
+    complements = [child for child in token.children if child.dep_ in {"ccomp", "dobj"}]
+    if not complements:
+        return []
+    # A list of nouns is one reason; a verb coordinated inside the complement is another deed.
+    coordinated = {
+        t.i for complement in complements for child in complement.children
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}
+        for t in [*child.subtree, *(c for c in complement.children if c.dep_ == "cc" and c.i < child.i)]
+    }
+    doc = token.doc
+    first = complements[0].left_edge.i
+    first += 1 if doc[first].dep_ == "mark" else 0
+    words = [t for t in doc[first : complements[-1].right_edge.i + 1] if t.i not in coordinated]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 2:
+        return []
+    fit = 1.3 if _hangs_on_the_question_verb(token, token, matched, asked_verbs) else 1.0
+    return [(words[0].idx, words[-1].idx + len(words[-1].text), fit)]
+
+
+# Participles by which a story gives someone's reason for what they did.
+_GIVING_REASONS = frozenset("saying citing arguing claiming complaining blaming explaining".split())
+
+
+def _reason_told_next(sentence: EvidenceSentence) -> list[tuple[int, int, float]]:
+    """The reason the next sentence gives for what this one tells: "The largest painting ... was
+    left behind. *At four metres wide it would not have fitted through the hatch*, police said."
+    A sentence goes on with this one's happening when it opens with "because" (the answer in a
+    hearing: "Why did it take so long?" "Because the collateral had to be checked.") or has a
+    pronoun for its subject ("it", "they"). Only after a sentence whose verb the question asks
+    about; a sentence that says so itself ("It found *that* ...") gives the finding it reports."""
+    span, doc = sentence.span, sentence.parsed.doc
+    if not any(doc[i].pos_ == "VERB" for i in sentence.matched_tokens if span.start <= i < span.end):
+        return []
+    sentences = sentence.parsed.sentences
+    # Past a speaker's name on a line of its own ("Dr Oriane Castel"), as a hearing's record has.
+    following = next((s for s in sentences[sentence.index + 1 : sentence.index + 3] if not _a_name_line(s)), None)
+    if following is None:
+        return []
+    words = [t for t in following if not t.is_space and not t.is_punct]
+    gives_a_reason = bool(words) and words[0].lower_ == "because"
+    if gives_a_reason:
+        words = words[1:]  # the reason, not the word that gives it
+    if not words:
+        return []
+    root = following.root
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None)
+    if root.lemma_.lower() not in _REPORTING_VERBS | _FINDING_VERBS:
+        said = None
+    if said is not None and said.i < root.i:
+        # "At four metres wide it would not have fitted through the hatch, police said": the said
+        # clause goes on with the sentence before, not who says it.
+        main, start, end = said, words[0].i, said.right_edge.i + 1
+    elif said is not None:
+        # "It found that the border follows the 1911 line": what it found.
+        main = root
+        start = said.left_edge.i + (1 if said.left_edge.dep_ == "mark" else 0)
+        end = _before_a_set_off_clause(doc, start, said.right_edge.i + 1)
+    else:
+        main, start, end = root, words[0].i, words[-1].i + 1
+    subject = next((t for t in main.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if not gives_a_reason and (subject is None or subject.lower_ not in _CONTINUING_SUBJECTS):
+        return []
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end - start < 3:
+        return []
+    return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 0.8)]
+
+
+def _a_name_line(sentence: Span) -> bool:
+    """Is the sentence a short line without a verb: a speaker's name, a heading?"""
+    words = [t for t in sentence if not t.is_space and not t.is_punct]
+    return len(words) <= 5 and "\n" in sentence.text_with_ws and not any(t.pos_ in {"VERB", "AUX"} for t in words)
+
+
+# A subject that takes up the sentence before: "*It* would not have fitted", "*They* had refused".
+# Not "this" or "that", which may judge the happening rather than go on with it ("*That* was the
+# wrong call").
+_CONTINUING_SUBJECTS = frozenset("it they he she".split())
+# Verbs by which a court or an inquiry gives its grounds: "It *found* that ...".
+_FINDING_VERBS = frozenset("find conclude rule hold decide determine".split())
+
+
+def _asked_purpose(verb: Token, matched: frozenset[int], asked_verbs: frozenset[str]) -> Token | None:
+    """The purpose clause ("to keep order") of the verb, or of its object (where the parser may
+    hang it), whose verb the question asks about: matched, or one of its verbs ("keep", too
+    common to weigh as a term)."""
+    heads = [verb, *(child for child in verb.children if child.dep_ in _VERB_OBJECTS)]
+    return next(
+        (
+            clause for head in heads for clause in head.children
+            if clause.dep_ in {"advcl", "xcomp", "acl", "relcl"} and clause.pos_ == "VERB"
+            and (clause.i in matched or clause.lemma_.lower() in asked_verbs)
+            and any(child.tag_ == "TO" for child in clause.children)
+        ),
+        None,
+    )
 
 
 def _hangs_on_the_question_verb(

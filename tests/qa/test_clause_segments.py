@@ -146,3 +146,29 @@ def test_what_the_asked_verb_is_for_gets_no_lift(nlp) -> None:
     fits = _fits(nlp, "How will the council make the firm keep what it promises?",
                  "The firm promises to look after the park until 2040.")
     assert fits.get("to look after the park until 2040", 0.0) <= 0.6, fits
+
+
+def test_the_deed_done_for_the_asked_purpose_tells_how(nlp) -> None:
+    fits = _fits(nlp, "How did the stewards keep order at the gate?",
+                 "The stewards handed out wristbands to keep order at the gate on Saturday.")
+    assert fits.get("handed out wristbands", 0.0) >= 1.0, fits
+
+
+def test_a_deed_done_for_another_purpose_tells_less(nlp) -> None:
+    # Near miss: the wristbands speed up entry; the question asks how order was kept.
+    fits = _fits(nlp, "How did the stewards keep order at the gate?",
+                 "The stewards handed out wristbands to speed up entry at the gate on Saturday.")
+    assert fits.get("handed out wristbands", 0.0) < 1.0, fits
+
+
+def test_an_opening_using_clause_tells_how(nlp) -> None:
+    fits = _fits(nlp, "How did the reporters trace the photo?",
+                 "Using a reverse image search, the reporters traced the photo to a travel blog.")
+    assert fits.get("Using a reverse image search", 0.0) >= 1.0, fits
+
+
+def test_using_as_the_main_verb_is_no_means_clause(nlp) -> None:
+    # Near miss: "were using" is what they did, not an opening clause of means.
+    fits = _fits(nlp, "How did the reporters trace the photo?",
+                 "The reporters were using a new camera when they traced the photo to a travel blog.")
+    assert not any(text.startswith("using a new camera") and fit >= 1.0 for text, fit in fits.items()), fits

@@ -258,7 +258,9 @@ def test_a_verbless_list_of_factors_still_explains(nlp) -> None:
     found = candidates(nlp, "Why did the court cut Varga's sentence?",
                        "The court cut Varga's sentence, citing his age, his poor health and the absence of any "
                        "earlier convictions.")
-    assert found[0] == "his poor health and the absence of any earlier convictions", found
+    # What "citing" gives is the whole list; a segment of it ("his poor health and ...") still explains.
+    assert found[0] == "his age, his poor health and the absence of any earlier convictions", found
+    assert "his poor health and the absence of any earlier convictions" in found, found
 
 
 def test_british_single_quotes_are_quotes(nlp) -> None:
@@ -752,7 +754,8 @@ def test_who_did_x_support_asks_for_the_one_supported_not_the_supporter(nlp) -> 
 
 
 def test_a_name_inside_a_nouns_phrase_answers_what_worse_than_the_phrase(nlp) -> None:
-    fit = type_fits(nlp, "What did the minister blame for the delays?",
+    # ("What did the minister *blame* for ...?" asks for a cause since session 49: a "what" of things here.)
+    fit = type_fits(nlp, "What did the minister put the delays down to?",
                     "The minister put the delays down to a severe shortage of engineers in Velden.")
     assert fit["Velden"] < 0.5, fit
 
