@@ -556,19 +556,23 @@ def _leader_focus(doc: Doc) -> str | None:
 
 def _asks_cause(what: Token) -> bool:
     """ "What caused the computer to halt?" asks for a cause, like "why"; "On what date was the report
-    on what caused it out?" asks for a date: only the question's own "what" counts. So does
-    "What do investigators *say* caused it?": the cause as someone gives it."""
-    if what.lower_ == "what" and what.head.lemma_.lower() in _OPINION_VERBS:
+    on what caused it out?" asks for a date: only the question's own "what" counts. So do "What
+    do investigators *say* caused it?" (the cause as someone gives it) and "What did the owner
+    *blame* for the fall?"."""
+    if what.lower_ != "what":
+        return False
+    verb = what.head
+    if verb.lemma_.lower() in _OPINION_VERBS:
         # The parser hangs "what" on the saying ("What/dobj do they say set ...?"); the cause is
         # asked when the said clause has a causing verb and no subject of its own.
         return any(
             clause.dep_ in {"ccomp", "xcomp"} and _causes(clause)
             and not any(child.dep_ in {"nsubj", "nsubjpass"} for child in clause.children)
-            for clause in what.head.children
+            for clause in verb.children
         )
-    if what.lower_ == "what" and what.dep_ in {"dobj", "dep"} and what.head.lemma_.lower() == "blame":
+    if what.dep_ in {"dobj", "dep"} and verb.lemma_.lower() == "blame":
         return True  # "What did the owner *blame* for the fall?": what it gave as the cause
-    return what.lower_ == "what" and what.dep_ == "nsubj" and _causes(what.head)
+    return what.dep_ == "nsubj" and _causes(verb)
 
 
 def _causes(verb: Token) -> bool:
