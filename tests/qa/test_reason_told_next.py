@@ -19,30 +19,28 @@ from tests.qa.test_spans import type_fits
 pytestmark = pytest.mark.slow
 
 
-def test_the_next_sentence_gives_the_reason(nlp) -> None:
-    fits = type_fits(
-        nlp, "Why was the smallest bell left in the tower?",
+@pytest.mark.parametrize("question, text, reason", [
+    pytest.param(
+        "Why was the smallest bell left in the tower?",
         "The smallest bell was left in the tower when the others were taken down. "
         "At two tonnes it was too heavy for the hired crane, the vicar said.",
-    )
-    assert fits.get("At two tonnes it was too heavy for the hired crane", 0.0) >= 0.8, fits
-
-
-def test_a_finding_in_the_next_sentence_gives_the_reason(nlp) -> None:
-    fits = type_fits(
-        nlp, "Why did the tribunal uphold the fine?",
+        "At two tonnes it was too heavy for the hired crane", id="said-after",
+    ),
+    pytest.param(
+        "Why did the tribunal uphold the fine?",
         "The tribunal upheld the fine on Monday. "
         "It found that the company had ignored three warnings, which inspectors had sent by post.",
-    )
-    assert fits.get("the company had ignored three warnings", 0.0) >= 0.8, fits
-
-
-def test_an_answer_that_opens_with_because_gives_the_reason(nlp) -> None:
-    fits = type_fits(
-        nlp, "Why did the auditors reject the hospital's invoices?",
+        "the company had ignored three warnings", id="a-finding",
+    ),
+    pytest.param(
+        "Why did the auditors reject the hospital's invoices?",
         "Why did you reject the invoices?\nMs Ingrid Hale\nBecause none of them had been signed by a manager.",
-    )
-    assert fits.get("none of them had been signed by a manager", 0.0) >= 0.8, fits
+        "none of them had been signed by a manager", id="because-after-a-hearing-question",
+    ),
+])
+def test_the_next_sentence_gives_the_reason(nlp, question: str, text: str, reason: str) -> None:
+    fits = type_fits(nlp, question, text)
+    assert fits.get(reason, 0.0) >= 0.8, fits
 
 
 @pytest.mark.parametrize("text", [
