@@ -9,7 +9,8 @@ after another, and writes OUT/NAME.json; indexes are built on first use under --
 development sets in set-N (the layout `python -m qa.calibration --index-root` and
 `python -m qa.evaluation.development read` use, so they share indexes). Run it alone: latency is
 measured on the same two cores. ``table`` prints the README rows and the retrieval figures by
-mode; ``compare`` prints each set whose figures moved and every question whose outcome changed.
+mode; ``compare`` prints each set whose figures moved and every question whose outcome changed,
+but for the held-out sets only how many changed (never tune on them).
 """
 
 from __future__ import annotations
@@ -172,6 +173,10 @@ def _outcome(failure: dict | None) -> str:
     return f"{failure['kind']}: {failure['returned'][:90]!r} ({failure['confidence']:.2f})"
 
 
+def _kind(failure: dict | None) -> str:
+    return "right" if failure is None else failure["kind"]
+
+
 def compare(before_dir: Path, after_dir: Path) -> int:
     before, after = _load(before_dir), _load(after_dir)
     total_before = total_after = 0
@@ -195,6 +200,15 @@ def compare(before_dir: Path, after_dir: Path) -> int:
         ]
         if moved or changed:
             print(f"{eval_set.label}: {'; '.join(moved) or 'figures unchanged'}")
+            if eval_set.kind == "held-out":
+                # Read, a held-out set's questions would steer the reader: only how many moved.
+                kinds = sum(
+                    1 for question_id, _, _ in changed
+                    if _kind(old_failures.get(question_id)) != _kind(new_failures.get(question_id))
+                )
+                print(f"  {kinds} questions changed outcome, {len(changed) - kinds} only in confidence "
+                      "(held-out: not listed)")
+                continue
             for question_id, was, now in changed:
                 print(f"  {question_id}: {was}\n  {' ' * len(question_id)}  -> {now}")
     print(f"decision utility: {total_before} -> {total_after}")
