@@ -433,7 +433,9 @@ class _QuestionShape:
     # The defined noun's qualifiers ("covered", "hopper" of "a covered hopper wagon"), for a definition
     definition_qualifiers: frozenset[str]
     focus_qualifiers: frozenset[str]  # "fishing" of "Which *fishing* village ...?"
-    verbs: frozenset[str]  # "fail" of "Why did the switch *fail*?": the lemmas of the question's verbs
+    # "fail" of "Why did the switch *fail*?": the lemmas of the question's verbs, and for "What
+    # caused ...?" the verbs of causing
+    verbs: frozenset[str]
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -450,7 +452,9 @@ class _QuestionShape:
             asks_a_definition=defined is not None,
             definition_qualifiers=_qualifying_words(defined) if defined is not None else frozenset(),
             focus_qualifiers=frozenset(_modifier_keys(_asked_noun(question))),
-            verbs=frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB"),
+            # "What set the forest alight?" is asked of whatever "started" or "caused" the fire.
+            verbs=frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB")
+            | (_VERBS_OF_CAUSING if question.focus == "cause" else frozenset()),
         )
 
 
@@ -2306,13 +2310,10 @@ def _clause_spans(
 ) -> list[tuple[int, int, float]]:
     """The explaining clause of a why/how question, and the whole sentence as a fallback;
     for "what caused ...?" (``cause``) also the agent of a passive. ``asked_verbs``: the
-    lemmas of the question's verbs."""
+    lemmas of the question's verbs (``_QuestionShape.verbs``)."""
     spans: list[tuple[int, int, float]] = []
     doc = span.doc
     markers = _CAUSAL_MARKERS if kind is AnswerType.REASON else _MANNER_MARKERS
-    if cause:
-        # "What set the forest alight?" is asked of whatever "started" or "caused" the fire.
-        asked_verbs = asked_verbs | _VERBS_OF_CAUSING
     for token in span:
         if kind is AnswerType.REASON:
             spans.extend(_reason_given_in_passing(token, matched, asked_verbs))
@@ -2328,16 +2329,15 @@ def _clause_spans(
             child.dep_ == "pobj" and child.lemma_.lower() in _GROUND_NOUNS for child in token.children
         ):
             clause = token
-        elif kind is AnswerType.REASON and token.dep_ == "agent" and (
+        elif token.dep_ == "agent" and (
             not _names_a_doer(token, kind_of)
             or cause and _hangs_on_the_question_verb(token, token, matched, asked_verbs)
         ):
-            # "the count was stopped *by rainwater* ..." names the cause, and why ("turned aside
-            # *by a ridge of older lava*"); someone who did another thing ("first reported *by a
-            # farmer*") does not, though one who did the thing a "what caused" asks about may.
+            # A thing that did a passive says how ("rostering was carried out *by telephone*"), why
+            # ("turned aside *by a ridge of older lava*") or what caused it ("stopped *by rainwater*");
+            # someone who did another thing ("first reported *by a farmer*") does not, though one
+            # who did the thing a "what caused" asks about may.
             clause = token
-        elif kind is AnswerType.MANNER and token.dep_ == "agent" and not _names_a_doer(token, kind_of):
-            clause = token  # "rostering was carried out *by telephone*" names the means
         elif kind is AnswerType.MANNER and token.lower_ == "using" and token.dep_ == "advcl":
             clause = token  # "*Using a reverse image search*, Plumbline found ..."
         elif cause and token.dep_ in {"nsubj", "csubj"} and token.head.lemma_.lower() in _CAUSATIVE_VERBS:
@@ -2440,9 +2440,7 @@ def _reason_given_in_passing(
         for t in [*child.subtree, *(c for c in complement.children if c.dep_ == "cc" and c.i < child.i)]
     }
     doc = token.doc
-    first = complements[0].left_edge.i
-    first += 1 if doc[first].dep_ == "mark" else 0
-    words = [t for t in doc[first : complements[-1].right_edge.i + 1] if t.i not in coordinated]
+    words = [t for t in doc[_past_its_that(complements[0]) : complements[-1].right_edge.i + 1] if t.i not in coordinated]
     while words and words[-1].is_punct:
         words.pop()
     if len(words) < 2:
@@ -2486,8 +2484,7 @@ def _reason_told_next(sentence: EvidenceSentence) -> list[tuple[int, int, float]
         main, start, end = said, words[0].i, said.right_edge.i + 1
     elif said is not None:
         # "It found that the border follows the 1911 line": what it found.
-        main = root
-        start = said.left_edge.i + (1 if said.left_edge.dep_ == "mark" else 0)
+        main, start = root, _past_its_that(said)
         end = _before_a_set_off_clause(doc, start, said.right_edge.i + 1)
     else:
         main, start, end = root, words[0].i, words[-1].i + 1
@@ -2499,6 +2496,13 @@ def _reason_told_next(sentence: EvidenceSentence) -> list[tuple[int, int, float]
     if end - start < 3:
         return []
     return [(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), 0.8)]
+
+
+def _past_its_that(clause: Token) -> int:
+    """Where the words of a clause (or an object) start, past an opening "that" ("said *that*
+    ...")."""
+    first = clause.left_edge
+    return first.i + 1 if first.dep_ == "mark" else first.i
 
 
 def _a_name_line(sentence: Span) -> bool:
