@@ -290,16 +290,21 @@ def direct_reading_stands(direct: Answer, inner: Answer, chained: Answer, thresh
     the described phrase; ``chained``: the question asked with its result in the phrase's place)?
 
     It stands where the chain finds nothing, or is less sure and the direct answer is no referent
-    of the phrase (``answers_the_phrase``), or where both lead to the answer given. And it
+    of the phrase (``answers_the_phrase``), or where both lead to the answer given; a refused
+    direct reading never stands against a chain that has a candidate. And it
     stands where it answers and the chain would refuse: a step too weak to answer on proves
     nothing against an answer that holds on its own ("the crews working on the slab" taken, at
     0.30, for the officer leading them, who is the direct answer at 0.41).
     """
     names_the_phrase = answers_the_phrase(direct, inner)
-    if chained.candidate is None or (chained.confidence <= direct.confidence and not names_the_phrase):
+    if chained.candidate is None:
         return True
     if direct.refused:
+        # However sure its candidate, a refused reading ("the passage does not mention Terminal 2")
+        # is no answer to keep: the chain answers, or says which step fell short.
         return False
+    if chained.confidence <= direct.confidence and not names_the_phrase:
+        return True
     if normalize_answer(chained.candidate) == normalize_answer(direct.candidate or ""):
         return True  # both ways lead to the answer given
     chain_refuses = chained.refused or min(inner.confidence, chained.confidence) < threshold

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from qa.acronyms import acronym_letters, spelled_out
 from qa.citation_markers import LEADING_MARKER, TRAILING_MARKERS
 from qa.evidence import EvidenceSentence, has_pronoun_subject
 from qa.entity_ends import DURATION as _DURATION
@@ -166,10 +167,12 @@ def extract_candidates(
             candidate = _make_candidate(sentence, start, end, type_match, question_keys, name_keys, question.focus)
             if candidate is not None and question.answer_type is AnswerType.PERSON:
                 candidate = _with_full_name(candidate)
+            elif candidate is not None and question.answer_type in _NAMED_KINDS:
+                candidate = _spelled_out(candidate)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
             if candidate is not None and f" {_answer_key(candidate.text)} " not in f" {asked} ":
                 candidates.append(candidate)
-    return _merge_support(candidates)
+    return _merge_support(_acronyms_as_named(candidates))
 
 
 def candidates_from_model(
@@ -217,6 +220,49 @@ def _with_full_name(candidate: Candidate) -> Candidate:
     ent = full_names[0]
     text = candidate.evidence.passage.text
     return replace(candidate, text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
+
+
+def _spelled_out(candidate: Candidate) -> Candidate:
+    """"RAIO" is "Rail Accident Investigation Office", where the passage spells it out: the
+    answer is the name in full, placed where the passage gives it; the candidate keeps its
+    evidence and score."""
+    letters = acronym_letters(candidate.text)
+    text = candidate.evidence.passage.text
+    found = None if letters is None else spelled_out(text, letters)
+    if found is None:
+        return candidate
+    start, end = found
+    return replace(candidate, text=text[start:end], start=start, end=end)
+
+
+def _acronyms_as_named(candidates: list[Candidate]) -> list[Candidate]:
+    """"NSI" from a headline is the "National Seismological Institute" another candidate's
+    passage spells out as "(NSI)": the acronym's candidate becomes that name, as it is given
+    there, and keeps its own score and fit, so that the two are one answer."""
+    named: dict[str, Candidate] = {}
+    for candidate in candidates:
+        letters = _letters_given_after(candidate)
+        if letters is not None and (letters not in named or candidate.score > named[letters].score):
+            named[letters] = candidate
+    if not named:
+        return candidates
+    return [
+        replace(named[letters], score=candidate.score, type_match=candidate.type_match)
+        if (letters := acronym_letters(candidate.text)) in named
+        else candidate
+        for candidate in candidates
+    ]
+
+
+def _letters_given_after(candidate: Candidate) -> str | None:
+    """The acronym in brackets right after a name its passage spells out: "Rail Accident
+    Investigation Office *(RAIO)*"."""
+    text = candidate.evidence.passage.text
+    bracket = re.match(r"\s*\(\s*([A-Z]{2,6})\s*\)", text[candidate.end : candidate.end + 12])
+    if bracket is None:
+        return None
+    found = spelled_out(text, bracket.group(1))
+    return bracket.group(1) if found is not None and found[1] == candidate.end and found[0] >= candidate.start else None
 
 
 def _full_name_of(ent: Span, surname: str) -> bool:
@@ -627,6 +673,8 @@ def _spans(
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
                 fit -= 0.4  # "made at the plant *in Rathmore*" names a place, whatever the NER label
+            if kind in _NAMED_KINDS and fit > 0.2 and _named_as_the_asked_about(ent, question):
+                fit = 0.2  # "Who commanded the tanker?" is not "the *tanker* Aurelis Dawn": that is the tanker
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
             if question.counted and kind is AnswerType.NUMBER:
@@ -719,6 +767,8 @@ def _spans(
                     fit = 1.0
                 elif kind is AnswerType.PLACE and _after_a_locative(name.root):
                     fit = 0.7  # "St Agneta's Hospital *in Ulvsted*", as for a name the model calls an ORG
+                if _named_as_the_asked_about(name, question):
+                    fit = 0.2  # "Who commanded the tanker?" is not "the *tanker* Aurelis Dawn", as above
                 if kind is AnswerType.PERSON and not person:
                     if any(t.like_num for t in name):
                         continue  # "Warehouse 7", "Route 46": no person's name has a number
@@ -1432,6 +1482,7 @@ _PLACE_KINDS = (
     ),
     _BUILDINGS,
     frozenset("river lake sea gulf bay harbour harbor coast beach".split()),
+    frozenset("hill mountain peak ridge valley glacier forest island plateau ledge reef cape headland peninsula".split()),
     frozenset("road street highway motorway route bridge square park".split()),
 )
 
@@ -1445,7 +1496,9 @@ def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -
     head = ent.root
     if head.is_lower:
         return False
-    named = "country" if ent.text in usage.country_names else head.lemma_.lower()
+    # The small model keeps a name's plural as its lemma: "the Gerrin *Hills*" are hills.
+    plural = head.lemma_.lower()
+    named = "country" if ent.text in usage.country_names else plural[:-1] if plural.endswith("s") else plural
     said = usage.place_kinds.get(ent.text)
     # What the text calls it settles only a building against a settlement or a stretch of
     # land or water: "Port Sallis, the island's main *town*" may still be the harbour asked.
@@ -1881,6 +1934,40 @@ def _apposed_title(ent: Span) -> Token | None:
     if before is not None and before.pos_ == "NOUN" and before.dep_ == "compound" and before.head.i == root.i:
         return before
     return None
+
+
+_NAMED_KINDS = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANIZATION})
+
+
+def _named_as_the_asked_about(ent: Span, question: QuestionAnalysis) -> bool:
+    """The name is given to a thing the question names by a common noun, as what it asks about
+    rather than what it asks for: "Who was in command of the *tanker*?" is not answered by "the
+    *tanker* Aurelis Dawn", nor "Which company owns the tanker?" by "another *tanker*, the
+    Meridian Sol", nor "Who coaches the *runner* ...?" by "*runner* Matej Orlovan". Not the asked
+    kind or role itself: "Which *ship* ...?" "the *ship* Storm Petrel", "Who is the lead
+    *investigator*?" "*investigator* Ana Greve"."""
+    noun = _apposed_title(ent)
+    if noun is None and ent.start > 0:
+        # The small model may parse "the oil *tanker* Aurelis Dawn" as two subjects, or tag
+        # "trawler" an adjective: the word right before the name, if the question has it as a noun.
+        before = ent.doc[ent.start - 1]
+        noun = before if before.is_lower and before.pos_ in {"NOUN", "ADJ"} else None
+    if noun is None:
+        return False
+    key = term_key(noun.text)
+    asked = {term_key(t.text) for t in question.doc if _names_the_asked(t)}
+    if question.focus is not None:
+        asked.add(term_key(question.focus))
+    return key not in asked and any(t.pos_ == "NOUN" and term_key(t.text) == key for t in question.doc)
+
+
+def _names_the_asked(token: Token) -> bool:
+    """A question's noun that is what it asks for, its subject beside "Who is": "Who is the
+    *mayor*?", "Who is the lead *investigator* looking into ...?" (the focus noun of most such
+    questions, but not of this one)."""
+    return token.dep_ == "nsubj" and (
+        token.head.lemma_ == "be" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.head.children)
+    )
 
 
 # Role words so general that many offices are kinds of them in use, though not in WordNet (a

@@ -600,7 +600,10 @@ def test_a_river_answers_no_which_institute(nlp) -> None:
                      "Bacteria from patients match bacteria found in a borehole that was flooded by the "
                      "River Selm, the Norvian Institute of Public Health (NIPH) said.")
     # The parse takes the institute for the river's apposition, as if it named what the river is.
-    assert fits.get("the River Selm", 0.0) < 0.5 <= fits.get("the Norvian Institute of Public Health", 0.0), fits
+    # The name is given with or without its "the" (where the acronym's candidate is spelled out).
+    institute = max(fits.get(name, 0.0) for name in ("the Norvian Institute of Public Health",
+                                                      "Norvian Institute of Public Health"))
+    assert fits.get("the River Selm", 0.0) < 0.5 <= institute, fits
 
 
 def test_a_utility_with_a_valley_inside_its_name_is_still_a_body(nlp) -> None:

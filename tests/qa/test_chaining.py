@@ -176,7 +176,7 @@ def test_an_answer_that_is_the_described_thing_itself_gives_way(tmp_path: Path) 
     assert "Tomas Wrede" in answer.reason
 
 
-def _read(candidate: str, confidence: float) -> Answer:
+def _read(candidate: str | None, confidence: float) -> Answer:
     return Answer(question="q", text=None, refused=True, reason="weak", confidence=confidence, candidate=candidate)
 
 
@@ -207,6 +207,12 @@ def test_a_step_too_weak_to_answer_on_leaves_a_direct_answer_standing() -> None:
     assert not direct_reading_stands(direct, sure_step, _answered("Ada Berg", 0.60), threshold=0.39)
     refused_direct = _read("Dag Morrell", 0.20)
     assert not direct_reading_stands(refused_direct, weak_step, _read("Pellard Fire and Rescue", 0.55), threshold=0.39)
+    # A refused direct reading gives way to a chain that answers, however sure the refused candidate.
+    refused_but_sure = _read("Ada Lindgren", 0.82)
+    assert not direct_reading_stands(refused_but_sure, sure_step, _answered("Ada Lindgren", 0.81), threshold=0.39)
+    # ... or says which step fell short; only a chain that finds nothing leaves it standing.
+    assert not direct_reading_stands(refused_but_sure, sure_step, _read("Ada Lindgren", 0.81), threshold=0.39)
+    assert direct_reading_stands(refused_but_sure, sure_step, _read(None, 0.0), threshold=0.39)
     # A direct answer that is the phrase's own referent gives way, even to a chain that refuses.
     referent = _answered("Tomas Wrede", 0.91)
     assert not direct_reading_stands(referent, _answered("Tomas Wrede", 0.95), _read("Ada Lindgren", 0.30), 0.39)

@@ -1,0 +1,97 @@
+"""Names the question already refers to, names of another kind of land, and acronyms spelled out,
+on sentences written for these tests, through the real spaCy parse.
+
+"Who was in command of the trawler?" is not answered by "the trawler Morning Star": that name is
+the trawler's. "Near which village ...?" is not answered by "the Gerrin Hills": hills are no
+village. "Which body is investigating?" is better answered by "Air Accident Investigation
+Branch" than by the "AAIB" a later sentence uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.qa.test_spans import _candidates, candidates, type_fits
+
+pytestmark = pytest.mark.slow
+
+TRAWLER = (
+    "The trawler Morning Star sank off Hallby early on Tuesday. "
+    "Its skipper, Ivo Brandt, was in command of the trawler when it sank, the coastguard said."
+)
+
+
+def test_a_name_given_to_a_thing_the_question_asks_about_is_no_answer(nlp) -> None:
+    fits = type_fits(nlp, "Who was in command of the trawler when it sank?", TRAWLER)
+    assert fits["Morning Star"] <= 0.2, fits
+    assert fits["Ivo Brandt"] >= 1.0, fits
+
+
+@pytest.mark.parametrize("tug, name", [
+    ("Another trawler, Grey Kittiwake, towed the wreck.", "Grey Kittiwake"),  # a name the NER model finds
+    ("Another trawler, the Silver Gannet, towed the wreck.", "Silver Gannet"),  # ... and one it misses
+])
+def test_a_name_set_beside_the_question_noun_in_apposition(nlp, tug: str, name: str) -> None:
+    fits = type_fits(nlp, "Which company owns the trawler?", f"{tug} Kettle Fisheries owns the trawler, the skipper said.")
+    assert fits[name] <= 0.2, fits
+    assert fits["Kettle Fisheries"] >= 1.0, fits
+
+
+@pytest.mark.parametrize("question, text, name", [
+    # Near miss: the noun is the kind asked, so the name beside it answers.
+    ("Which company owns the trawler?", "The company Kettle Fisheries owns the trawler, the skipper said.",
+     "Kettle Fisheries"),
+    # Near miss: the noun is the role asked ("Who is the lead investigator ...?"), so the name answers.
+    ("Who is the lead investigator looking into the sinking?",
+     "The lead investigator, Ana Greve, said the trawler Morning Star sank fast.", "Greve"),
+])
+def test_a_name_beside_the_asked_kind_or_role_still_answers(nlp, question: str, text: str, name: str) -> None:
+    fits = type_fits(nlp, question, text)
+    assert fits.get(name, 0.0) >= 1.0, fits
+
+
+def test_hills_are_no_village(nlp) -> None:
+    text = "The epicentre lay beneath the Gerrin Hills, 9 km from the village of Seldt, the institute said."
+    fits = type_fits(nlp, "Near which village was the epicentre?", text)
+    assert fits["the Gerrin Hills"] <= 0.2, fits
+    assert fits["Seldt"] > fits["the Gerrin Hills"], fits
+
+
+def test_hills_are_the_hills_asked(nlp) -> None:
+    # Near miss: a question for hills is answered by the name of hills.
+    text = "The epicentre lay beneath the Gerrin Hills, 9 km from the village of Seldt, the institute said."
+    fits = type_fits(nlp, "Beneath which hills was the epicentre?", text)
+    assert fits["the Gerrin Hills"] >= 1.0, fits
+
+
+AAIB_NEWS = (
+    "Inspectors from the Air Accident Investigation Branch (AAIB) reached the field near Lowden on Sunday.",
+    "The AAIB is investigating the crash of the light aircraft, which killed its pilot.",
+)
+
+
+def test_an_acronym_is_answered_by_the_name_it_stands_for(nlp) -> None:
+    found = candidates(nlp, "Which body is investigating the crash of the light aircraft?", *AAIB_NEWS)
+    assert found[0] == "Air Accident Investigation Branch", found
+    assert "AAIB" not in found, found
+
+
+def test_an_acronym_spelled_out_in_its_own_sentence(nlp) -> None:
+    text = "The crash is being investigated by the Air Accident Investigation Branch (AAIB), the police said."
+    found = candidates(nlp, "Which body is investigating the crash?", text)
+    assert found[0] in {"Air Accident Investigation Branch", "the Air Accident Investigation Branch"}, found
+    assert "AAIB" not in found, found
+
+
+def test_an_acronym_the_text_never_spells_out_stays(nlp) -> None:
+    # Near miss: no "(AAIB)" after a name that gives its letters.
+    found = candidates(nlp, "Which body is investigating the crash of the light aircraft?", AAIB_NEWS[1])
+    assert found[0] == "AAIB", found
+
+
+def test_an_acronym_spelled_out_earlier_in_its_passage_keeps_the_sentence_that_answers(nlp) -> None:
+    found = _candidates(nlp, "Which body is investigating the crash of the light aircraft?", " ".join(AAIB_NEWS))
+    assert found[0].text == "Air Accident Investigation Branch", [c.text for c in found]
+    # The name is placed where the passage spells it out, but the answer cites the sentence that says what it does.
+    assert "is investigating" in found[0].evidence.span.text, found[0].evidence.span.text
+    assert found[0].evidence.passage.text[found[0].start : found[0].end] == found[0].text
