@@ -1955,19 +1955,24 @@ def _named_as_the_asked_about(ent: Span, question: QuestionAnalysis) -> bool:
     if noun is None:
         return False
     key = term_key(noun.text)
-    asked = {term_key(t.text) for t in question.doc if _names_the_asked(t)}
+    asked = {term_key(t.text) for t in question.doc if _names_the_asked(t, question.focus)}
     if question.focus is not None:
         asked.add(term_key(question.focus))
     return key not in asked and any(t.pos_ == "NOUN" and term_key(t.text) == key for t in question.doc)
 
 
-def _names_the_asked(token: Token) -> bool:
-    """A question's noun that is what it asks for, its subject beside "Who is": "Who is the
-    *mayor*?", "Who is the lead *investigator* looking into ...?" (the focus noun of most such
-    questions, but not of this one)."""
-    return token.dep_ == "nsubj" and (
+def _names_the_asked(token: Token, focus: str | None) -> bool:
+    """A question's noun that says what it asks for: its subject beside "Who is" ("Who is the
+    lead *investigator* looking into ...?", whose focus noun it is not), a role given with "as"
+    ("Who is representing Morvell as his *lawyer*?"), or a word of the focus noun's phrase
+    ("Which *deputy* *rescue* chief ...?")."""
+    if token.dep_ == "nsubj" and (
         token.head.lemma_ == "be" or any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.head.children)
-    )
+    ):
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        return True
+    return token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() == focus
 
 
 # Role words so general that many offices are kinds of them in use, though not in WordNet (a

@@ -44,6 +44,12 @@ def test_a_name_set_beside_the_question_noun_in_apposition(nlp, tug: str, name: 
     # Near miss: the noun is the role asked ("Who is the lead investigator ...?"), so the name answers.
     ("Who is the lead investigator looking into the sinking?",
      "The lead investigator, Ana Greve, said the trawler Morning Star sank fast.", "Greve"),
+    # ... a role the question gives with "as" ...
+    ("Who is defending the skipper as his lawyer?", "His lawyer, Mirela Osk, said the skipper would appeal.",
+     "Mirela Osk"),
+    # ... or a word of the asked noun's phrase ("deputy" of "deputy rescue chief").
+    ("Which deputy rescue chief ordered the trawler home?",
+     "Her deputy, Jarek Stenmark, ordered the trawler home on Monday.", "Jarek Stenmark"),
 ])
 def test_a_name_beside_the_asked_kind_or_role_still_answers(nlp, question: str, text: str, name: str) -> None:
     fits = type_fits(nlp, question, text)
