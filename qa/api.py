@@ -176,20 +176,24 @@ class QA:
         if resolved is None or not any(ch.isupper() for ch in resolved):
             return direct
         chained, _ = self._read_once(hop.rewrite(text, resolved), k, mode, fusion)
-        if direct_reading_stands(direct.answer, inner.answer, chained.answer, self._confidence.threshold):
+        # Refused because its passage lacks a name of the question ("Terminal 2"), the direct
+        # reading may have missed what the phrase holds: the chain reads the phrase as a step.
+        lacks_a_name = direct.refusal_rule == "absent_names"
+        threshold = self._confidence.threshold
+        if direct_reading_stands(direct.answer, inner.answer, chained.answer, threshold, lacks_a_name):
             return direct
         confidence = min(inner.answer.confidence, chained.answer.confidence)
         # Citations locate the answer itself; the step that named the thing is told in the reason.
         where = inner.answer.citations[0] if inner.answer.citations else None
         source = f" ({where.source or where.doc_id}, {where.passage_id})" if where is not None else ""
         step = f"{hop.phrase[:1].upper()}{hop.phrase[1:]} is {resolved}{source}"
-        if chained.answer.refused or confidence < self._confidence.threshold:
+        if chained.answer.refused or confidence < threshold:
             if chained.answer.refused:
                 reason = f"{step}, but {chained.answer.reason[:1].lower()}{chained.answer.reason[1:]}"
             else:  # the first step is the weak one
                 reason = (
                     f"“{resolved}” may be {hop.phrase}{source}, but that is too uncertain to answer on "
-                    f"(confidence {confidence:.2f} < {self._confidence.threshold:.2f})."
+                    f"(confidence {confidence:.2f} < {threshold:.2f})."
                 )
             answer = Answer(
                 question=text, text=None, refused=True, reason=reason, confidence=confidence,
@@ -285,26 +289,29 @@ def _with_extra_hits(hits: list[Hit], more: list[Hit], extra: int) -> list[Hit]:
     return hits + [replace(hit, rank=len(hits) + i + 1) for i, hit in enumerate(added)]
 
 
-def direct_reading_stands(direct: Answer, inner: Answer, chained: Answer, threshold: float) -> bool:
+def direct_reading_stands(
+    direct: Answer, inner: Answer, chained: Answer, threshold: float, lacks_a_name: bool = False
+) -> bool:
     """Does the direct reading stand against the chained one (``inner``: the step that resolved
     the described phrase; ``chained``: the question asked with its result in the phrase's place)?
 
     It stands where the chain finds nothing, or is less sure and the direct answer is no referent
-    of the phrase (``answers_the_phrase``), or where both lead to the answer given; a refused
-    direct reading never stands against a chain that has a candidate. And it
+    of the phrase (``answers_the_phrase``), or where both lead to the answer given. And it
     stands where it answers and the chain would refuse: a step too weak to answer on proves
     nothing against an answer that holds on its own ("the crews working on the slab" taken, at
-    0.30, for the officer leading them, who is the direct answer at 0.41).
+    0.30, for the officer leading them, who is the direct answer at 0.41). A direct reading
+    refused because its passage lacks a name of the question (``lacks_a_name``) never stands
+    against a chain that has a candidate.
     """
     names_the_phrase = answers_the_phrase(direct, inner)
     if chained.candidate is None:
         return True
-    if direct.refused:
-        # However sure its candidate, a refused reading ("the passage does not mention Terminal 2")
-        # is no answer to keep: the chain answers, or says which step fell short.
-        return False
+    if direct.refused and lacks_a_name:
+        return False  # refused for a name its passage lacks: however sure its candidate, it answers nothing
     if chained.confidence <= direct.confidence and not names_the_phrase:
         return True
+    if direct.refused:
+        return False
     if normalize_answer(chained.candidate) == normalize_answer(direct.candidate or ""):
         return True  # both ways lead to the answer given
     chain_refuses = chained.refused or min(inner.confidence, chained.confidence) < threshold
