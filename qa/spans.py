@@ -482,6 +482,9 @@ class _QuestionShape:
     # "fail" of "Why did the switch *fail*?": the lemmas of the question's verbs, and for "What
     # caused ...?" the verbs of causing
     verbs: frozenset[str]
+    # "tanker" of "Who was in command of the *tanker*?": keys of the nouns for what the question
+    # asks about, not for what it asks for
+    nouns_asked_about: frozenset[str]
 
     @classmethod
     def of(cls, question: QuestionAnalysis) -> _QuestionShape:
@@ -501,6 +504,7 @@ class _QuestionShape:
             # "What set the forest alight?" is asked of whatever "started" or "caused" the fire.
             verbs=frozenset(t.lemma_.lower() for t in question.doc if t.pos_ == "VERB")
             | (_VERBS_OF_CAUSING if question.focus == "cause" else frozenset()),
+            nouns_asked_about=_nouns_asked_about(question),
         )
 
 
@@ -673,7 +677,7 @@ def _spans(
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
                 fit -= 0.4  # "made at the plant *in Rathmore*" names a place, whatever the NER label
-            if kind in _NAMED_KINDS and fit > 0.2 and _named_as_the_asked_about(ent, question):
+            if kind in _NAMED_KINDS and fit > 0.2 and _named_as_the_asked_about(ent, shape.nouns_asked_about):
                 fit = 0.2  # "Who commanded the tanker?" is not "the *tanker* Aurelis Dawn": that is the tanker
             if kind is AnswerType.PERSON and fit >= 1.0 and _fills_subject_slot(ent, question):
                 fit += 0.3  # "Who ordered ...?" is answered by whoever did the ordering
@@ -767,7 +771,7 @@ def _spans(
                     fit = 1.0
                 elif kind is AnswerType.PLACE and _after_a_locative(name.root):
                     fit = 0.7  # "St Agneta's Hospital *in Ulvsted*", as for a name the model calls an ORG
-                if _named_as_the_asked_about(name, question):
+                if _named_as_the_asked_about(name, shape.nouns_asked_about):
                     fit = 0.2  # "Who commanded the tanker?" is not "the *tanker* Aurelis Dawn", as above
                 if kind is AnswerType.PERSON and not person:
                     if any(t.like_num for t in name):
@@ -1939,26 +1943,29 @@ def _apposed_title(ent: Span) -> Token | None:
 _NAMED_KINDS = frozenset({AnswerType.PERSON, AnswerType.PLACE, AnswerType.ORGANIZATION})
 
 
-def _named_as_the_asked_about(ent: Span, question: QuestionAnalysis) -> bool:
+def _named_as_the_asked_about(ent: Span, nouns_asked_about: frozenset[str]) -> bool:
     """The name is given to a thing the question names by a common noun, as what it asks about
-    rather than what it asks for: "Who was in command of the *tanker*?" is not answered by "the
-    *tanker* Aurelis Dawn", nor "Which company owns the tanker?" by "another *tanker*, the
-    Meridian Sol", nor "Who coaches the *runner* ...?" by "*runner* Matej Orlovan". Not the asked
-    kind or role itself: "Which *ship* ...?" "the *ship* Storm Petrel", "Who is the lead
-    *investigator*?" "*investigator* Ana Greve"."""
+    rather than what it asks for (``_nouns_asked_about``): "Who was in command of the *tanker*?"
+    is not answered by "the *tanker* Aurelis Dawn", nor "Which company owns the tanker?" by
+    "another *tanker*, the Meridian Sol", nor "Who coaches the *runner* ...?" by "*runner* Matej
+    Orlovan"."""
     noun = _apposed_title(ent)
     if noun is None and ent.start > 0:
         # The small model may parse "the oil *tanker* Aurelis Dawn" as two subjects, or tag
         # "trawler" an adjective: the word right before the name, if the question has it as a noun.
         before = ent.doc[ent.start - 1]
         noun = before if before.is_lower and before.pos_ in {"NOUN", "ADJ"} else None
-    if noun is None:
-        return False
-    key = term_key(noun.text)
+    return noun is not None and term_key(noun.text) in nouns_asked_about
+
+
+def _nouns_asked_about(question: QuestionAnalysis) -> frozenset[str]:
+    """Keys of the question's nouns, but those that say what it asks for: the asked kind or role
+    itself ("Which *ship* ...?" "the *ship* Storm Petrel", "Who is the lead *investigator*?"
+    "*investigator* Ana Greve")."""
     asked = {term_key(t.text) for t in question.doc if _names_the_asked(t, question.focus)}
     if question.focus is not None:
         asked.add(term_key(question.focus))
-    return key not in asked and any(t.pos_ == "NOUN" and term_key(t.text) == key for t in question.doc)
+    return frozenset(term_key(t.text) for t in question.doc if t.pos_ == "NOUN") - asked
 
 
 def _names_the_asked(token: Token, focus: str | None) -> bool:
