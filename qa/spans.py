@@ -1501,8 +1501,8 @@ def _another_kind_of_place(ent: Span, focus: str | None, usage: _PassageUsage) -
     if head.is_lower:
         return False
     # The small model keeps a name's plural as its lemma: "the Gerrin *Hills*" are hills.
-    plural = head.lemma_.lower()
-    named = "country" if ent.text in usage.country_names else plural[:-1] if plural.endswith("s") else plural
+    lemma = head.lemma_.lower()
+    named = "country" if ent.text in usage.country_names else lemma[:-1] if lemma.endswith("s") else lemma
     said = usage.place_kinds.get(ent.text)
     # What the text calls it settles only a building against a settlement or a stretch of
     # land or water: "Port Sallis, the island's main *town*" may still be the harbour asked.
@@ -2385,7 +2385,8 @@ def _reported_speech_spans(sentence: EvidenceSentence, speaker: set[str]) -> lis
         for clause in verb.children:
             if clause.dep_ != "ccomp":
                 continue
-            words = [t for t in clause.subtree if not (t.dep_ == "mark" and t.i == clause.left_edge.i)]
+            first = _past_its_that(clause)
+            words = [t for t in clause.subtree if t.i >= first]
             start, end = words[0].idx, words[-1].idx + len(words[-1].text)
             while end > start and text[end - 1] in ",.;:":
                 end -= 1
