@@ -42,7 +42,7 @@ from qa.question import (
 )
 from qa.ranking import CandidateRanker
 from qa.records import Answer, Citation
-from qa.spans import Candidate, asks_a_definition, candidates_from_model, extract_candidates
+from qa.spans import Candidate, asks_a_definition, candidates_from_model, extract_candidates, spoken_by_a_pronoun
 from qa.terms import (
     TermStatistics,
     initialisms,
@@ -293,11 +293,14 @@ class Reader:
 
     def _typed_by_meaning(self, question: QuestionAnalysis) -> QuestionAnalysis:
         """ "Which *pensioner* ...?" asks for a person though no list of role nouns has the word:
-        WordNet's first sense of it is a kind of person. Only the first sense: a "satellite" or a
-        "sport" may be a person in a rarer one."""
+        WordNet's first sense of it is a kind of person. "What *magnitude* ...?", "What
+        *intensity* ...?" ask for a figure: their first sense is a kind of magnitude. Only the first
+        sense: a "satellite" or a "sport" may be a person in a rarer one."""
         focus = question.focus
         if question.answer_type is AnswerType.ENTITY and focus and self._lexicon.is_kind_of(focus, "person", senses=1):
             return replace(question, answer_type=AnswerType.PERSON)
+        if question.answer_type is AnswerType.ENTITY and focus and self._lexicon.is_kind_of(focus, "magnitude", senses=1):
+            return replace(question, answer_type=AnswerType.NUMBER)
         return question
 
     def _related_words(self, question: QuestionAnalysis) -> dict[str, Mapping[str, float]]:
@@ -366,7 +369,8 @@ class Reader:
         cut between "Kestrel shares fell on Thursday." and "The stock closed at 41.20 kroner."
         leaves the answer's day in the passage before. Only backwards: a sentence leans on the one
         before it ("The stock", "They"), and the passage after opens a new paragraph, often a new
-        point."""
+        point. A quote whose speaker is a pronoun ("..., *he said*") leans on the whole paragraph
+        before, which names the speaker: "Bertil Omsund, 71, from Ulvsted, was due to ..."."""
         if sentence.index != 0:
             return set()
         passage = sentence.passage
@@ -375,6 +379,10 @@ class Reader:
         except KeyError:  # the document's first passage
             return set()
         paragraph = next((line for line in reversed(before.text.split("\n")) if line.strip()), "")
+        # The speaker's tag may close the quote's second sentence: '"I have waited ... hip. Now they
+        # tell me to wait again," he said.'
+        if any(spoken_by_a_pronoun(span) for span in sentence.parsed.sentences[:2]):
+            return text_keys(paragraph)
         spans = split_sentences(paragraph)
         return text_keys(paragraph[spans[-1].start : spans[-1].end]) if spans else set()
 

@@ -667,6 +667,8 @@ def _spans(
                     fit += 0.2  # ... and "Which *fishing* village ...?" "the *fishing* village of Nörvik"
             if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus, usage):
                 fit = 0.2
+            if kind is AnswerType.PLACE and fit > 0.2 and (_introduced_as_person(ent) or _followed_by_who(ent)):
+                fit = 0.2  # "her husband Cormac", "Wenna Colbeck, who chairs ...": a person, whatever the NER label
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
                 continue  # "Vestrum-based security *firm* Brightmoor Labs" is no place
             if kind is AnswerType.ORGANIZATION and fit > 0 and _names_a_natural_feature(ent):
@@ -694,6 +696,8 @@ def _spans(
                     fit = 0.2  # a measure ("11 *kilometres*", "5%") does not count "how many animals"
                 elif counted is not None and question.focus == "much" and ent.label_ in _AMOUNT_LABELS:
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
+                elif counted is not None and question.focus == "much" and _a_unit(counted, kind_of):
+                    fit = max(fit, 1.0)  # ... as does "18,000 *litres*", which the NER model calls a plain number
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             if kind is AnswerType.NUMBER and ent.label_ == "CARDINAL" and _asks_money(question):
@@ -725,6 +729,8 @@ def _spans(
                 # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
                 year_words = _YEAR_WORDS.match(ent.text)
                 start += year_words.end() if year_words else 0
+                weekday = _WEEKDAY_OF_A_DATE.match(ent.doc.text, start, ent.end_char) if question.focus == "date" else None
+                start = weekday.end() if weekday else start  # "On what *date* ...?" is "19 February", not "Sunday 19 February"
             if question.plural:
                 start, listed_end = _with_conjuncts(ent)
                 end = max(end, listed_end)
@@ -817,7 +823,9 @@ def _spans(
         clauses = _clause_spans(
             span, kind, matched, cause=question.focus == "cause", kind_of=kind_of, asked_verbs=shape.verbs
         )
-        return clauses + (_reason_told_next(sentence) if kind is AnswerType.REASON else [])
+        if kind is AnswerType.MANNER:
+            return clauses
+        return [(_past_because(span.doc.text, start, end), end, fit) for start, end, fit in clauses + _reason_told_next(sentence)]
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -1025,6 +1033,11 @@ _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNO
 _MONTH = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+# The weekday before a date: "*Sunday* 19 February", "*Friday,* May 2" (it names the day again).
+_WEEKDAY_OF_A_DATE = re.compile(
+    rf"{_WEEKDAY.pattern},?\s+(?=\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH.pattern}|{_MONTH.pattern}\s+\d{{1,2}}\b)",
     re.IGNORECASE,
 )
 # A time on the clock and nothing else ("07:21", "7:21 pm"): stricter than _CLOCK, which also
@@ -1299,6 +1312,25 @@ _HUMAN_ROLES = PERSON_NOUNS - _TRADE_ROLES - frozenset("member representative bo
 _SPEECH_VERBS = frozenset("say tell add note explain warn insist argue admit ask".split())
 
 
+def spoken_by_a_pronoun(span: Span) -> bool:
+    """'"I have waited eleven months for this hip," *he said*': the sentence's speaker is a
+    pronoun, so who speaks (and their age or town) was named before it. Only outside the quote
+    marks: in '"Now *they tell* me to wait," the director said' the words are the speaker's own."""
+    return any(
+        token.dep_ == "nsubj"
+        and token.lower_ in {"he", "she", "they"}
+        and token.head.lemma_.lower() in _SPEECH_VERBS
+        and not _inside_quote_marks(span.doc.text, token.idx)
+        for token in span
+    )
+
+
+def _inside_quote_marks(text: str, at: int) -> bool:
+    """Is ``at`` inside a quotation, by the marks opened and not closed before it?"""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _reads_as_person(ent: Span, in_full_names: Callable[[str], bool] = lambda word: True) -> bool:
     """The text around a name says it is a person, whatever its NER label: a title or role just
     before it or opening it ("Dr", "prosecutor"), a role in apposition ("X, a consultant"), or it
@@ -1351,6 +1383,18 @@ def _followed_by_an_age(ent: Span) -> bool:
         and number.text.isdigit()
         and 1 <= int(number.text) <= 115
     )
+
+
+def _followed_by_who(ent: Span) -> bool:
+    """ "Wenna Colbeck, *who* chairs the association": "who" stands for a person, and no place
+    takes it ("which", "where"), though British writers give it to firms and councils ("Kestrel
+    Freight, who run the line"): a sign against a place, not for a person. Only a name of two or
+    more capitalised words, as for an age."""
+    doc = ent.doc
+    if len(ent) < 2 or not all(t.is_title for t in ent):
+        return False
+    after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
+    return after[:1] in (["who"], ["whose"]) or after in ([",", "who"], [",", "whose"])
 
 
 def _after_a_locative(token: Token) -> bool:
@@ -1746,14 +1790,51 @@ def _in_another_unit(ent: Span, question: QuestionAnalysis, kind_of: Callable[[s
     """Is the figure measured in a unit of another kind than the question asks: a length for
     "How hot ...?", "3-kilometre" for what the clean-up will cost, "1,800 tonnes" for a temperature."""
     answering = frozenset({"monetary_unit"}) if _asks_money(question) else _ANSWERING_UNITS.get(question.focus or "")
+    if answering is None and question.focus == "much" and question.counted is not None:
+        answering = _units_of_an_amount_of(question.counted, kind_of)
+        if answering is not None and ent.label_ == "PERCENT" and not _HOW_MUCH_OF.search(question.text):
+            return True  # "How much land burned?" asks an area, not "62%"; "How much *of* the forest ...?" may ask a share
     if answering is None:
         return False
     if ent.label_ == "MONEY":
         units = {"monetary_unit"}
     else:
         unit = _counted_by(ent)
-        units = {kind for kind in _UNIT_KINDS if unit is not None and kind_of(unit.lemma_.lower(), kind)}
+        units = _kinds_of_unit(unit, kind_of) if unit is not None else set()
     return bool(units) and not units & answering
+
+
+_HOW_MUCH_OF = re.compile(r"\bhow\s+much\s+of\b", re.IGNORECASE)
+
+
+def _kinds_of_unit(unit: Token, kind_of: Callable[[str, str], bool]) -> set[str]:
+    """WordNet's kinds of the unit: "kilometres" a length, but "square kilometres" an area and
+    "cubic metres" a volume, whatever the unit's own word."""
+    before = unit.doc[unit.i - 1].lower_ if unit.i > 0 else ""
+    if before in {"square", "sq"}:
+        return {"area_unit"}
+    if before == "cubic":
+        return {"volume_unit"}
+    return {kind for kind in _UNIT_KINDS if kind_of(unit.lemma_.lower(), kind)}
+
+
+def _a_unit(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
+    """Is the noun a unit of measure to WordNet ("litres", "hectares"), not a thing counted?"""
+    return kind_of(noun.lemma_.lower(), "unit_of_measurement")
+
+
+def _units_of_an_amount_of(counted: str, kind_of: Callable[[str, str], bool]) -> frozenset[str] | None:
+    """The units that measure "how much" of the counted thing: land in hectares or square miles,
+    a chemical or oil in litres or tonnes, so neither in kilometres (a fire's perimeter, how far
+    off a wagon stood). Rain and distances are measured in lengths, and things WordNet files
+    under neither (data, power, cargo) are let be: None."""
+    if kind_of(counted, "weather") or kind_of(counted, "distance"):
+        return None
+    if kind_of(counted, "region"):
+        return frozenset({"area_unit"})
+    if kind_of(counted, "substance") or kind_of(counted, "matter"):
+        return frozenset({"volume_unit", "mass_unit"})
+    return None
 
 
 def _counts_people(noun: Token, kind_of: Callable[[str, str], bool]) -> bool:
@@ -2402,6 +2483,16 @@ def _reported_speech_spans(sentence: EvidenceSentence, speaker: set[str]) -> lis
 def _states_something(doc: Doc, start: int, end: int) -> bool:
     """Does the quoted text hold a verb: "Houses can be rebuilt", not "within days"."""
     return any(t.pos_ in {"VERB", "AUX"} for t in doc if start <= t.idx < end)
+
+
+_BECAUSE = re.compile(r"because(?:\s+of)?\s+", re.IGNORECASE)
+
+
+def _past_because(text: str, start: int, end: int) -> int:
+    """Where the reason itself starts: "*because* the wind changed direction" and "*because of* the
+    aftershock" answer with what follows the word, which only joins the reason to what it explains."""
+    joining = _BECAUSE.match(text, start, end)
+    return joining.end() if joining is not None and joining.end() < end else start
 
 
 def _clause_spans(

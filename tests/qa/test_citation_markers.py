@@ -60,7 +60,7 @@ def test_answers_stop_before_the_marker(nlp) -> None:
 def test_a_clause_answer_leaves_out_the_trailing_marker(nlp) -> None:
     found = [c.text for c in _candidates(nlp, "Why was the bridge closed?",
                                          "The bridge was closed because a pier had cracked.[4]")]
-    assert "because a pier had cracked" in found, found
+    assert "a pier had cracked" in found, found
     assert not any(text.endswith("]") for text in found), found
 
 
@@ -70,7 +70,7 @@ def test_an_answer_starts_after_a_paragraph_number_or_a_marker(nlp) -> None:
         nlp, "Why did the panel reduce the ban?",
         "[14] The panel reduced the ban because the organiser's own marshal had sent the runner the wrong way.",
     )]
-    assert any(text.startswith("because the organiser") for text in found), found
+    assert any(text.startswith("the organiser") for text in found), found
     assert not any(text[:1].isdigit() and "]" in text[:4] for text in found), found
     # A marker after a comma, the clause running on after it.
     clauses = [c.text for c in _candidates(

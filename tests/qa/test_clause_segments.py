@@ -120,15 +120,15 @@ def test_a_reason_for_the_asked_verb_beats_a_reason_for_another(nlp) -> None:
     fits = _fits(nlp, "Why did the transfer switch fail?",
                  "The transfer switch failed because a relay inside it was faulty, and the generators "
                  "stopped because their fuel had run out.")
-    asked = fits.get("because a relay inside it was faulty", 0.0)
-    assert asked > fits.get("because their fuel had run out", 0.0) >= 1.0, fits
+    asked = fits.get("a relay inside it was faulty", 0.0)
+    assert asked > fits.get("their fuel had run out", 0.0) >= 1.0, fits
 
 
 def test_a_reason_for_a_verb_the_question_has_but_does_not_weigh(nlp) -> None:
     # "take over": a verb too common to count as a term still is the asked verb.
     fits = _fits(nlp, "Why could the standby centre not take over?",
                  "The standby centre could not take over because its copy of the data was old.")
-    assert fits.get("because its copy of the data was old", 0.0) > 1.0, fits
+    assert fits.get("its copy of the data was old", 0.0) > 1.0, fits
 
 
 def test_a_clause_inside_another_explanation_gets_no_lift(nlp) -> None:
@@ -137,7 +137,7 @@ def test_a_clause_inside_another_explanation_gets_no_lift(nlp) -> None:
                  "Residents were warned only on Tuesday because the utility waited for test results instead of "
                  "warning people as a precaution.")
     assert fits.get("as a precaution", 0.0) <= 0.7 < fits.get(
-        "because the utility waited for test results instead of warning people as a precaution", 0.0
+        "the utility waited for test results instead of warning people as a precaution", 0.0
     ), fits
 
 
@@ -172,3 +172,24 @@ def test_using_as_the_main_verb_is_no_means_clause(nlp) -> None:
     fits = _fits(nlp, "How did the reporters trace the photo?",
                  "The reporters were using a new camera when they traced the photo to a travel blog.")
     assert not any(text.startswith("using a new camera") and fit >= 1.0 for text, fit in fits.items()), fits
+
+
+# A reason answers without the word that joins it to what it explains.
+
+
+@pytest.mark.parametrize(("sentence", "reason"), [
+    ("Engineers closed the Harl bridge on Monday because cracks were found in its main span.",
+     "cracks were found in its main span"),
+    ("Engineers closed the Harl bridge on Monday because of cracks in its main span.", "cracks in its main span"),
+])
+def test_a_reason_answers_without_its_because(nlp, sentence: str, reason: str) -> None:
+    fits = _fits(nlp, "Why was the Harl bridge closed on Monday?", sentence)
+    assert fits.get(reason, 0.0) >= 1.0, fits
+    assert not any(text.lower().startswith("because") for text in fits), fits
+
+
+def test_a_reason_joined_by_a_word_of_time_keeps_it(nlp) -> None:
+    # Near miss: "after" may only say when, so the span keeps it.
+    fits = _fits(nlp, "Why was the Harl bridge closed on Monday?",
+                 "Engineers closed the Harl bridge on Monday after cracks were found in its main span.")
+    assert "after cracks were found in its main span" in fits, fits

@@ -101,3 +101,30 @@ def test_an_acronym_spelled_out_earlier_in_its_passage_keeps_the_sentence_that_a
     # The name is placed where the passage spells it out, but the answer cites the sentence that says what it does.
     assert "is investigating" in found[0].evidence.span.text, found[0].evidence.span.text
     assert found[0].evidence.passage.text[found[0].start : found[0].end] == found[0].text
+
+
+# -- a name the text gives as a person's is no place ------------------------------------------
+
+
+def test_a_name_set_beside_a_family_role_and_an_age_is_no_place(nlp) -> None:
+    # The small NER model calls the husband's one-word name a place (GPE).
+    text = ("Orla Finn, whose husband Declan, 44, is one of the missing crew, was waiting for news at the "
+            "Kesby Seamen's Mission with other relatives.")
+    fits = type_fits(nlp, "Where were the relatives of the missing crew waiting for news?", text)
+    assert fits["Declan"] <= 0.2, fits
+
+
+def test_a_name_followed_by_who_is_no_place(nlp) -> None:
+    # ... and this chairwoman's name a body (ORG), which may still be a venue.
+    text = ("Meanwhile the tenants have organised. Una Castlebay, who chairs the Harbour Tenants' Union, put it "
+            "better than any witness at the group's first meeting at the Velby Corn Exchange.")
+    fits = type_fits(nlp, "Where did the tenants' group hold its first meeting?", text)
+    assert fits["Una Castlebay"] <= 0.2, fits
+    assert fits["the Velby Corn Exchange"] > fits["Una Castlebay"], fits
+
+
+def test_a_place_followed_by_which_stays_a_place(nlp) -> None:
+    # Near miss: "which" follows places and bodies; only "who" and "whose" mark a person.
+    text = "Relatives of the missing crew were waiting for news at Port Kessock Hall, which the council opened overnight."
+    fits = type_fits(nlp, "Where were the relatives of the missing crew waiting for news?", text)
+    assert fits["Port Kessock Hall"] >= 1.0, fits

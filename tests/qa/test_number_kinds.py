@@ -132,3 +132,48 @@ def test_a_figure_answers_without_its_hedge_or_the_bound_the_question_sets(nlp, 
 def test_a_bound_the_question_does_not_set_stays_in_the_answer(nlp, question: str, expected: str) -> None:
     fits = type_fits(nlp, question, *TANKER)
     assert expected in fits, fits
+
+
+# "How much X": an amount of X is measured in the units X is measured in. Land in hectares or
+# square kilometres, a fuel in litres or tonnes; a length is neither, nor is a share of it.
+HARBOUR_LEAK = (
+    "A tanker parked forty metres from the depot was struck, and about 6,000 litres of the fuel "
+    "leaked into the harbour.",
+)
+FLOODED_FARMS = (
+    "The floods covered 2,300 hectares of farmland, and the flooded stretch of the river ran for "
+    "40 kilometres. About 35% of the flooded land was pasture.",
+)
+
+
+@needs_wordnet
+def test_an_amount_of_a_substance_is_no_length(nlp) -> None:
+    fits = wordnet_fits(nlp, "How much of the fuel leaked from the tanker?", *HARBOUR_LEAK)
+    assert fits.get("forty metres", 0.0) <= 0.1, fits
+    # The NER model calls "about 6,000" a plain number; its unit makes it an amount.
+    assert fits.get("6,000 litres", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_an_amount_of_land_is_an_area_not_a_length_or_a_share(nlp) -> None:
+    fits = wordnet_fits(nlp, "How much farmland did the floods cover?", *FLOODED_FARMS)
+    assert fits.get("40 kilometres", 0.0) <= 0.1, fits
+    assert fits.get("About 35%", fits.get("35%", 0.0)) <= 0.1, fits
+    assert fits.get("2,300 hectares", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Near misses: square kilometres are an area, whatever "kilometres" alone measures ...
+    ("How much farmland did the floods cover?", "The floods covered 35 square kilometres of farmland.",
+     "35 square kilometres"),
+    # ... "how much of" may ask a share ...
+    ("How much of the farmland was flooded?", "The river flooded 40% of the farmland before the rain stopped.",
+     "40%"),
+    # ... and a distance is a length.
+    ("How much distance did the runner save by taking the shortcut?",
+     "Taking the shortcut saved the runner about 620 metres.", "620 metres"),
+])
+def test_an_amount_in_the_units_of_the_thing_asked_stands(nlp, question: str, text: str, expected: str) -> None:
+    fits = wordnet_fits(nlp, question, text)
+    assert fits.get(expected, 0.0) >= 1.0, fits

@@ -11,6 +11,7 @@ import pytest
 from qa.api import QA
 from qa.confidence import ConfidenceModel
 from qa.lexicon import DEFAULT_WORDNET_DIR
+from qa.question import AnswerType
 from qa.settings import Settings
 from tests.fakes import write_pages
 
@@ -260,6 +261,63 @@ def test_a_focus_noun_that_is_a_person_only_in_a_rarer_sense_asks_for_a_thing(tm
         "The Corvane-7 weather satellite was launched from Kessa Point on Tuesday, mission director Lena Voss said.\n"
     ))
     assert qa.read("Which satellite was launched on Tuesday?").answer.candidate != "Lena Voss"
+
+
+def test_a_focus_noun_whose_first_sense_is_a_magnitude_asks_for_a_figure(tmp_path: Path) -> None:
+    # "intensity" is on no list of measure nouns; WordNet's first sense of it is a kind of magnitude.
+    qa = _qa_over(tmp_path, (
+        "Storm batters Kessa coast\n\n"
+        "The weather office said the storm reached an intensity of 9 on its wind scale as it crossed the coast "
+        "near the Harwick Lighthouse on Tuesday.\n"
+    ))
+    question = "What intensity did the storm reach as it crossed the coast?"
+    reading = qa.read(question)
+    assert reading.answer_type is AnswerType.NUMBER
+    assert reading.answer.candidate == "9"
+    # Without WordNet the question asks for "a phrase", and the lighthouse reads as well as the figure.
+    assert _without_wordnet(qa).read(question).answer_type is AnswerType.ENTITY
+
+
+def test_a_focus_noun_that_is_no_magnitude_asks_for_a_thing(tmp_path: Path) -> None:
+    # Near miss: a "scale" is a measure, but not a magnitude: the name of the scale answers.
+    qa = _qa_over(tmp_path, (
+        "Storm batters Kessa coast\n\n"
+        "The weather office said the storm reached 9 on the Harwick wind scale as it crossed the coast on Tuesday.\n"
+    ))
+    assert qa.read("What scale did the weather office use for the storm?").answer_type is AnswerType.ENTITY
+
+
+_KNEE_OPERATION = (
+    "Clinic cancels operations after cyberattack\n\n"
+    "For patients the cost of the attack on the Grenfell Clinic's computers is already being felt. Marit Olsby, "
+    "68, from Velby, was due to have a knee operation at the clinic on Wednesday morning. On Tuesday evening a "
+    "nurse phoned to tell her not to come.\n\n"
+    "\"I have waited a whole year for this knee. Now they tell me to wait again,\" she said. \"I do not blame "
+    "the nurses. I blame whoever left the door open.\"\n"
+)
+
+
+def test_a_quote_spoken_by_a_pronoun_leans_on_the_paragraph_that_names_the_speaker(tmp_path: Path) -> None:
+    qa = _qa_over(tmp_path, _KNEE_OPERATION)
+    reading = qa.read("What did the 68-year-old patient say about her cancelled knee operation?")
+    assert reading.answer.candidate is not None and "a whole year for this knee" in reading.answer.candidate
+    # The age stands two sentences before the quote's passage, out of the one-sentence reach.
+    assert "68" not in reading.answer.citations[0].text
+    assert reading.refusal_rule is None and not reading.answer.refused, reading.answer.reason
+
+
+def test_a_quote_spoken_by_a_pronoun_still_needs_the_asked_number(tmp_path: Path) -> None:
+    # Near miss: the paragraph before names a patient of 68, not of 75 (a figure the story gives elsewhere).
+    qa = _qa_over(tmp_path, _KNEE_OPERATION + "\nThe clinic, which has 75 beds, expects to reopen its theatres next week.\n")
+    reading = qa.read("What did the 75-year-old patient say about her cancelled knee operation?")
+    assert reading.refusal_rule == "absent_names" and "75" in reading.answer.reason
+
+
+def test_a_quote_with_a_named_speaker_does_not_lean_on_the_paragraph_before(tmp_path: Path) -> None:
+    # Near miss: the quote names its own speaker, the clinic's director, who is not the patient of 68.
+    qa = _qa_over(tmp_path, _KNEE_OPERATION.replace("she said", "the clinic's director, Ada Holm, said"))
+    reading = qa.read("What did the 68-year-old patient say about her cancelled knee operation?")
+    assert reading.answer.refused and "68" in reading.answer.reason, reading.answer
 
 
 def test_a_decade_is_mentioned_by_any_of_its_years(tmp_path: Path) -> None:
