@@ -297,9 +297,11 @@ class Reader:
         *intensity* ...?" ask for a figure: their first sense is a kind of magnitude. Only the first
         sense: a "satellite" or a "sport" may be a person in a rarer one."""
         focus = question.focus
-        if question.answer_type is AnswerType.ENTITY and focus and self._lexicon.is_kind_of(focus, "person", senses=1):
+        if question.answer_type is not AnswerType.ENTITY or not focus:
+            return question
+        if self._lexicon.is_kind_of(focus, "person", senses=1):
             return replace(question, answer_type=AnswerType.PERSON)
-        if question.answer_type is AnswerType.ENTITY and focus and self._lexicon.is_kind_of(focus, "magnitude", senses=1):
+        if self._lexicon.is_kind_of(focus, "magnitude", senses=1):
             return replace(question, answer_type=AnswerType.NUMBER)
         return question
 

@@ -729,8 +729,9 @@ def _spans(
                 # "In *the year* 2033 he finished fourth": the year is the answer, not its name.
                 year_words = _YEAR_WORDS.match(ent.text)
                 start += year_words.end() if year_words else 0
+                # "On what *date* ...?" is answered by "19 February", not "Sunday 19 February".
                 weekday = _WEEKDAY_OF_A_DATE.match(ent.doc.text, start, ent.end_char) if question.focus == "date" else None
-                start = weekday.end() if weekday else start  # "On what *date* ...?" is "19 February", not "Sunday 19 February"
+                start = weekday.end() if weekday else start
             if question.plural:
                 start, listed_end = _with_conjuncts(ent)
                 end = max(end, listed_end)
@@ -825,7 +826,8 @@ def _spans(
         )
         if kind is AnswerType.MANNER:
             return clauses
-        return [(_past_because(span.doc.text, start, end), end, fit) for start, end, fit in clauses + _reason_told_next(sentence)]
+        reasons = clauses + _reason_told_next(sentence)
+        return [(_past_because(span.doc.text, start, end), end, fit) for start, end, fit in reasons]
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -1394,7 +1396,9 @@ def _followed_by_who(ent: Span) -> bool:
     if len(ent) < 2 or not all(t.is_title for t in ent):
         return False
     after = [t.lower_ for t in doc[ent.end : ent.end + 2]]
-    return after[:1] in (["who"], ["whose"]) or after in ([",", "who"], [",", "whose"])
+    if after[:1] == [","]:
+        after = after[1:]
+    return bool(after) and after[0] in {"who", "whose"}
 
 
 def _after_a_locative(token: Token) -> bool:
