@@ -667,12 +667,14 @@ def _spans(
                     fit += 0.2  # ... and "Which *fishing* village ...?" "the *fishing* village of Nörvik"
             if kind is AnswerType.PLACE and fit > 0 and _another_kind_of_place(ent, question.focus, usage):
                 fit = 0.2
-            if kind is AnswerType.PLACE and fit > 0.2 and (_introduced_as_person(ent) or _followed_by_who(ent)):
-                fit = 0.2  # "her husband Cormac", "Wenna Colbeck, who chairs ...": a person, whatever the NER label
+            if kind in {AnswerType.PLACE, AnswerType.ORGANIZATION} and fit > 0.2 and (
+                _introduced_as_person(ent) or kind is AnswerType.PLACE and _followed_by_who(ent)
+            ):
+                # A person, whatever the NER label: "her husband Cormac", "its lead investigator, Ilse
+                # Varga-Holm", and for a place "Wenna Colbeck, who chairs ..." (firms take "who" too).
+                fit = 0.2
             if kind is AnswerType.PLACE and _introduced_as_a_body(ent):
                 continue  # "Vestrum-based security *firm* Brightmoor Labs" is no place
-            if kind is AnswerType.ORGANIZATION and fit > 0.2 and _introduced_as_person(ent):
-                fit = 0.2  # "Which regulator ...?" is no "its lead investigator, Ilse Varga-Holm", whatever the NER label
             if kind is AnswerType.ORGANIZATION and fit > 0 and _names_a_natural_feature(ent):
                 fit = 0.2  # "Which institute ...?" is not answered by "the River Sorne", whatever the NER label
             if kind is AnswerType.PLACE and fit > 0 and _an_instance_of_another_thing(ent, kind_of):
