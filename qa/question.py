@@ -801,8 +801,8 @@ def _counted_noun(doc: Doc) -> str | None:
                     return following.lemma_.lower()
                 if following.lower_ in {"of", "the"}:
                     continue  # "How many of the people who died ...?"
-                if following.pos_ not in {"ADJ", "NUM"}:
-                    return None
+                if following.pos_ not in {"ADJ", "NUM"} and following.dep_ != "amod":
+                    return None  # ... but "How much of the *leaked* chemical ...?" measures the chemical
     return None
 
 

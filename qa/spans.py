@@ -72,6 +72,7 @@ _NUMBER_FOCUS = {
 _NEARNESS = frozenset({"close", "near", "far"})
 # A time of day on a clock face ("23:47", "9:05"); a decimal point would be a figure ("4.12").
 _CLOCK_FACE = re.compile(r"\d{1,2}:\d{2}")
+_RACE_TIME = re.compile(r"\d{1,2}:\d{2}:\d{2}(?:\.\d+)?")
 # "*the year* 2033": the words naming a year before its number.
 _YEAR_WORDS = re.compile(r"(?:the\s+)?year\s+(?=\d{4}\b)", re.IGNORECASE)
 # Entity labels of amounts measured in a unit, not counts of things.
@@ -574,6 +575,8 @@ def _spans(
                 fit = 1.0
                 if len(ent) == 1 and not usage.in_full_names(ent.text) and not _introduced_as_person(ent):
                     fit = 0.5  # "Sonnthal is heading for court": people are named in full somewhere
+            if kind is AnswerType.PERSON and _opens_with_a_natural_feature(ent):
+                fit = min(fit, 0.1)  # "*Mount* Aldra could erupt": a mountain speaks and acts, but is nobody
             if kind is AnswerType.NUMBER and _a_length_of_the_counted_time(ent, question):
                 fit = 1.0  # "How many *years* ...?" is answered by "19 years", a DATE to the NER model
             if kind is AnswerType.NUMBER and question.focus in _NEARNESS and _a_length_of_time(ent):
@@ -584,8 +587,12 @@ def _spans(
                 continue
             if kind is AnswerType.NUMBER and _CLOCK_FACE.fullmatch(ent.text):
                 fit = 0.05  # "23:47", a CARDINAL to the NER model in some sentences, is a time of day: it counts nothing
+            elif kind is AnswerType.NUMBER and question.focus == "many" and _RACE_TIME.fullmatch(ent.text):
+                fit = 0.05  # nor does a time taken, "2:06:31", though "how fast" may ask one
             if kind is AnswerType.NUMBER and ent.label_ == "ORDINAL" and question.focus not in (None, "many"):
                 fit = 0.05  # "How close ...?", "How much ...?" are not answered by "first" or "second"
+            elif kind is AnswerType.NUMBER and ent.label_ == "ORDINAL" and _an_ordinal_of_another_thing(ent, question):
+                fit = min(fit, 0.2)  # "the *31st* marathon" or "was *first* across" count no spectators
             if kind is AnswerType.DATE and question.focus == "long":
                 # "How long ...?" wants a duration ("six years") or a length, not a day.
                 fit = 1.0 if _DURATION.search(ent.text) or ent.label_ == "QUANTITY" else 0.4
@@ -702,6 +709,8 @@ def _spans(
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None and question.focus == "much" and _a_unit(counted, kind_of):
                     fit = max(fit, 1.0)  # ... as does "18,000 *litres*", which the NER model calls a plain number
+                elif counted is not None and _people_against_things(counted, question.counted, kind_of):
+                    fit = 0.3  # "640 *flights*" are no "how many passengers", whatever the sentence's match
                 elif counted is not None:
                     fit = 0.6  # "37 *vessels*" does not answer "how many dockworkers"
             if kind is AnswerType.NUMBER and ent.label_ == "CARDINAL" and _asks_money(question):
@@ -712,6 +721,8 @@ def _spans(
                     fit = min(fit, 0.1)  # "three *men*" are no sum of money
                 elif unit is not None and kind_of(unit.lemma_.lower(), "entity"):
                     fit = min(fit, 0.5)  # "40 *vouchers*" are no sum of money, however big the question's grant
+                elif unit is None and not _a_sum_in_millions(ent):
+                    fit = min(fit, 0.3)  # "Her team of *nine*", a table's "*14*-16 July": a bare number is no cost
             elif kind is AnswerType.NUMBER and question.focus == "much" and ent.label_ == "CARDINAL":
                 unit = _counted_by(ent)
                 if unit is not None and _counts_people(unit, kind_of):
@@ -831,7 +842,10 @@ def _spans(
         if kind is AnswerType.MANNER:
             return clauses
         reasons = clauses + _reason_told_next(sentence)
-        return [(_past_because(span.doc.text, start, end), end, fit) for start, end, fit in reasons]
+        return [
+            (_past_a_reporting_frame(span.doc, _past_because(span.doc.text, start, end), end), end, fit)
+            for start, end, fit in reasons
+        ]
     # ENTITY: noun phrases, named entities and quotes; a phrase headed by the focus noun, or
     # governed by a word of the question ("talks will *focus on* X"), fits best.
     quotes = [(s, e) for s, e, _ in _quote_spans(sentence)]
@@ -1476,6 +1490,14 @@ def _names_a_natural_feature(ent: Span) -> bool:
     return bool(words) and any(t.lemma_.lower() in _NATURAL_FEATURES and t.is_title for t in (words[0], words[-1]))
 
 
+def _opens_with_a_natural_feature(ent: Span) -> bool:
+    """A capitalised natural feature's noun opens the name: "*Mount* Aldra", "*Lake* Orm". Only
+    the first word, since people bear such words as surnames ("Damon *Hill*"), and not "River",
+    a first name too."""
+    words = [t for t in ent if not t.is_stop and t.is_alpha]
+    return len(words) >= 2 and words[0].is_title and words[0].lemma_.lower() in _NATURAL_FEATURES - {"river"}
+
+
 def _named_as_a_kind_of(ent: Span, focus: str, kind_of: Callable[[str, str], bool]) -> bool:
     """The name's last word, capitalised, is a kind of the asked place to WordNet (or a synonym of
     it): "Redwick Royal *Infirmary*" is a hospital, "St Mary's *Cathedral*" a church."""
@@ -1877,6 +1899,16 @@ def _a_length_of_the_counted_time(ent: Span, question: QuestionAnalysis) -> bool
     return length is not None and _keys_meet(term_key(length.group(1)), term_key(question.counted))
 
 
+def _an_ordinal_of_another_thing(ent: Span, question: QuestionAnalysis) -> bool:
+    """Under "how many X", an ordinal says how many only of X itself ("for the *third* time"
+    for "how many times", "the *fifth* edition" for "how many editions"), not of another thing."""
+    counted = question.counted
+    if question.focus != "many" or counted is None:
+        return False
+    head = ent.root.head
+    return not (head.pos_ in {"NOUN", "PROPN"} and _same_thing(head, counted))
+
+
 def _same_thing(noun: Token, counted: str) -> bool:
     """'workers' counts 'dockworkers' and 'agreements' counts 'agreement'; 'vessels' does not."""
     return noun.lemma_.lower() == counted or _keys_meet(term_key(noun.text), term_key(counted))
@@ -1885,6 +1917,20 @@ def _same_thing(noun: Token, counted: str) -> bool:
 def _keys_meet(found: str, asked: str) -> bool:
     """One matching key holds the other: "dockwork" holds "work", "centur" is in "century"."""
     return found in asked or asked in found
+
+
+def _people_against_things(noun: Token, asked: str, kind_of: Callable[[str, str], bool]) -> bool:
+    """The question counts people and the figure counts made things or animals, to WordNet:
+    "640 *flights*" or "37 *vessels*" for "how many passengers". Not the other way ("400
+    *people*" answer "how many jobs"), nor happenings and states that count people ("12
+    *deaths*", "30 *cases*", "600 *jobs*"), nor a seat, which stands for whoever holds it."""
+    lemma = noun.lemma_.lower()
+    if not _a_person_or_group(asked, kind_of) or _a_person_or_group(lemma, kind_of) or lemma in _SEATS:
+        return False
+    return kind_of(lemma, "artifact") or kind_of(lemma, "animal")
+
+
+_SEATS = frozenset({"seat"})
 
 
 def _counts_the_asked(noun: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
@@ -2503,6 +2549,25 @@ def _past_because(text: str, start: int, end: int) -> int:
     return joining.end() if joining is not None and joining.end() < end else start
 
 
+def _past_a_reporting_frame(doc: Doc, start: int, end: int) -> int:
+    """Where a reason starts past the words that say who gives it: "engineers say *its walls
+    could fall onto the quay*", "The company said *the backup generator failed to start*". Only
+    a frame at the span's start, of a reporting verb and its subject, whose said clause the span
+    holds to its end."""
+    words = [t for t in doc if start <= t.idx < end and not t.is_space]
+    verb = next((t for t in words[:6] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in _REPORTING_VERBS:
+        return start
+    said = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if said is None or subject is None or words[0].i < subject.left_edge.i:
+        return start
+    first = doc[_past_its_that(said)]
+    if first.idx >= end or said.right_edge.idx + len(said.right_edge.text) < end or len(doc[first.i : said.right_edge.i + 1]) < 3:
+        return start
+    return first.idx
+
+
 def _clause_spans(
     span: Span, kind: AnswerType, matched: frozenset[int], cause: bool = False,
     kind_of: Callable[[str, str], bool] = lambda noun, general: False, asked_verbs: frozenset[str] = frozenset(),
@@ -2835,11 +2900,27 @@ def _before_that_is_why(span: Span) -> list[tuple[int, int, float]]:
 
 def _attributes(tokens: list[Token]) -> bool:
     """"*according to* evidence heard in court" and "*said* Dr Lena Okafor, ..." say who says
-    so, not why or how."""
+    so, not why or how; so does a reporting verb whose words are outside the segment: "*told
+    reporters in Veradun*: ...", "*she told relatives at the institute*"."""
     words = [t for t in tokens if not t.is_punct]
     if words and words[0].lemma_.lower() == "say":
         return True
-    return len(words) >= 2 and words[0].lower_ == "according" and words[1].lower_ == "to"
+    if len(words) >= 2 and words[0].lower_ == "according" and words[1].lower_ == "to":
+        return True
+    verb = next((t for t in words if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in _REPORTING_VERBS:
+        return False
+    inside = {t.i for t in words}
+    before = [t for t in words if t.i < verb.i]
+    # Only its subject before it ("she told ..."), and no clause of what was said in the segment.
+    led_by_its_subject = all(
+        any(a.i == t.i or a in t.ancestors for a in verb.children if a.dep_ in {"nsubj", "nsubjpass"})
+        for t in before
+    )
+    says_it_here = any(
+        child.dep_ in {"ccomp", "xcomp", "advcl"} and child.i in inside for child in verb.children
+    )
+    return led_by_its_subject and not says_it_here
 
 
 def _sets_the_scene(tokens: list[Token], markers: frozenset[str]) -> bool:

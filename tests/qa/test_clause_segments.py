@@ -193,3 +193,37 @@ def test_a_reason_joined_by_a_word_of_time_keeps_it(nlp) -> None:
     fits = _fits(nlp, "Why was the Harl bridge closed on Monday?",
                  "Engineers closed the Harl bridge on Monday after cracks were found in its main span.")
     assert "after cracks were found in its main span" in fits, fits
+
+
+FROZEN = "At noon on Friday the Treasury Secretary, Oona Feld, told reporters in Marrow: \"Nobody should queue at the bank.\""
+
+
+def test_a_reporting_verb_without_its_words_explains_nothing(nlp) -> None:
+    fits = _fits(nlp, "Why did the regulator freeze withdrawals at the bank?", FROZEN)
+    assert "told reporters in Marrow" in fits and fits["told reporters in Marrow"] <= 0.3, fits
+
+
+def test_a_reporting_verb_with_its_words_may_explain(nlp) -> None:
+    # Near miss: the segment holds what was said, which may be the reason.
+    fits = _fits(nlp, "Why did the regulator freeze withdrawals at the bank?",
+                 "The regulator froze withdrawals on Friday, warning that the bank would run out of cash within hours.")
+    explaining = {text: fit for text, fit in fits.items() if "run out of cash" in text}
+    assert explaining and max(explaining.values()) >= 0.6, fits
+
+
+def test_a_reason_starts_past_who_gives_it(nlp) -> None:
+    found = [c.text for c in _candidates(
+        nlp, "Why is the warehouse going to be pulled down?",
+        "The warehouse will be demolished because engineers say its walls could fall onto the quay.",
+    )]
+    assert "its walls could fall onto the quay" in found, found
+    assert not any(text.startswith("engineers say") for text in found), found
+
+
+def test_a_reason_told_by_a_reporting_verb_is_kept_whole(nlp) -> None:
+    # Near miss: "complained about the noise" is the reason itself, not a frame around one.
+    found = [c.text for c in _candidates(
+        nlp, "Why did the council close the road at night?",
+        "The council closed the road at night because residents complained about the noise of the lorries.",
+    )]
+    assert "residents complained about the noise of the lorries" in found, found

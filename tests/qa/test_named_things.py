@@ -147,3 +147,17 @@ def test_a_body_set_beside_a_trade_role_stays_a_body(nlp) -> None:
     fits = type_fits(nlp, "Which company runs the national grid?",
                      "The national grid's operator, Nordline Grid, said supplies were stable on Sunday.")
     assert fits["Nordline Grid"] >= 0.5, fits
+
+
+@pytest.mark.parametrize(("question", "text", "expected", "fits_a_person"), [
+    ("Who warned the village that the volcano could erupt?",
+     "Mount Kessel warned the village with a column of ash, and the mayor, Jon Keller, ordered everyone out.",
+     "Mount Kessel", False),
+    # Near miss: a natural feature's word at the end of a name is a surname as often as not.
+    ("Who chaired the meeting of the committee?", "The meeting of the committee was chaired by Imogen Lake.",
+     "Imogen Lake", True),
+])
+def test_a_name_opening_with_a_natural_feature_is_nobody(nlp, question: str, text: str, expected: str,
+                                                          fits_a_person: bool) -> None:
+    fits = type_fits(nlp, question, text)
+    assert expected in fits and (fits[expected] >= 1.0) is fits_a_person, fits

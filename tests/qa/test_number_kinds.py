@@ -72,7 +72,7 @@ def test_an_ordinal_may_still_answer_how_many_times(nlp) -> None:
     # Near miss: "how many" keeps the ordinal's old, lower fit.
     fits = type_fits(nlp, "How many times has the race been cancelled?",
                      "The race was cancelled for the third time since it began.")
-    assert fits.get("third", 0.0) >= 0.5, fits
+    assert fits.get("third", 0.0) >= 1.0, fits
 
 
 def test_a_time_of_day_counts_nothing(nlp) -> None:
@@ -177,3 +177,77 @@ def test_an_amount_of_land_is_an_area_not_a_length_or_a_share(nlp) -> None:
 def test_an_amount_in_the_units_of_the_thing_asked_stands(nlp, question: str, text: str, expected: str) -> None:
     fits = wordnet_fits(nlp, question, text)
     assert fits.get(expected, 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_an_amount_of_the_leaked_substance_is_no_length(nlp) -> None:
+    # A participle before the asked noun ("the *leaked* fuel") leaves the noun what is measured.
+    fits = wordnet_fits(nlp, "How much of the leaked fuel reached the harbour?", *HARBOUR_LEAK)
+    assert fits.get("forty metres", 0.0) <= 0.1, fits
+    assert fits.get("6,000 litres", 0.0) >= 1.0, fits
+
+
+REPAIR_BILL = (
+    "A crew of nine worked on the bridge for a week, and the repair cost 2.4 million talens.",
+)
+
+
+@needs_wordnet
+def test_a_bare_number_is_no_cost(nlp) -> None:
+    fits = wordnet_fits(nlp, "How much did the repair of the bridge cost?", *REPAIR_BILL)
+    assert fits.get("nine", 0.0) <= 0.3, fits
+    assert fits.get("2.4 million talens", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_a_bare_sum_in_millions_may_still_be_a_cost(nlp) -> None:
+    # Near miss: "2.4 million" without its currency is still a sum of the size costs have.
+    fits = wordnet_fits(nlp, "How much did the repair of the bridge cost?",
+                        "The repair of the bridge cost 2.4 million, the ministry said on Monday.")
+    assert fits.get("2.4 million", 0.0) >= 0.5, fits
+
+
+STRANDED = ("The airline cancelled 640 flights on Friday, and 12,000 passengers were stranded at the airport.",)
+
+
+@needs_wordnet
+def test_made_things_do_not_count_people(nlp) -> None:
+    fits = wordnet_fits(nlp, "How many passengers were stranded by the cancellations?", *STRANDED)
+    assert fits.get("640 flights", 0.0) <= 0.3, fits
+    assert fits.get("12,000 passengers", fits.get("12,000", 0.0)) >= 1.0, fits
+
+
+@needs_wordnet
+@pytest.mark.parametrize(("question", "text", "expected"), [
+    # Near misses: jobs stand for the workers who hold them ...
+    ("How many workers will the company lay off?", "The company will cut 600 jobs at the plant next year.",
+     "600 jobs"),
+    # ... and people may answer how many jobs go, the other way round.
+    ("How many jobs will the company cut?", "The company said 400 people would lose their work at the plant.",
+     "400 people"),
+])
+def test_what_stands_for_people_still_counts_them(nlp, question: str, text: str, expected: str) -> None:
+    fits = wordnet_fits(nlp, question, text)
+    assert fits.get(expected, 0.0) >= 0.6, fits
+
+
+RACE = ("Orlovan won the 31st Castrelle Marathon in 2:06:31, and 21,906 runners finished the race.",)
+
+
+@pytest.mark.parametrize("figure", ["2:06:31", "31st"])
+def test_a_time_taken_or_an_ordinal_of_another_thing_counts_nothing(nlp, figure: str) -> None:
+    fits = type_fits(nlp, "How many runners finished the race?", *RACE)
+    assert fits.get(figure, 0.0) <= 0.2, fits
+    assert fits.get("21,906 runners", fits.get("21,906", 0.0)) >= 1.0, fits
+
+
+def test_an_ordinal_of_times_still_counts(nlp) -> None:
+    # Near miss: "for the third time" says how many times.
+    fits = type_fits(nlp, "How many times has Orlovan won the race?", "Orlovan won the race for the third time on Sunday.")
+    assert fits.get("third", 0.0) >= 1.0, fits
+
+
+def test_a_time_taken_may_say_how_fast(nlp) -> None:
+    # Near miss: the rule is about counting; "how fast" keeps the time.
+    fits = type_fits(nlp, "How fast did Orlovan run the marathon?", *RACE)
+    assert fits.get("2:06:31", 0.0) > 0.05, fits

@@ -155,6 +155,11 @@ def test_how_many_questions_know_what_they_count(nlp) -> None:
     # The head of the noun phrase, not its modifier; through a partitive "of the".
     assert analyze_question("How many farm animals drowned in the flood?", nlp).counted == "animal"
     assert analyze_question("How many of the people who died were from Tarvo?", nlp).counted == "people"
+    # Past a participle before the noun, as past an adjective ...
+    assert analyze_question("How much of the leaked chemical reached the river?", nlp).counted == "chemical"
+    assert analyze_question("How many injured people were taken to hospital?", nlp).counted == "people"
+    # ... but not past a verb of the question's own: "much" alone is measured here.
+    assert analyze_question("How much did the repair cost the council?", nlp).counted is None
 
 
 @pytest.mark.slow
