@@ -709,6 +709,8 @@ def _spans(
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None and question.focus == "much" and _a_unit(counted, kind_of):
                     fit = max(fit, 1.0)  # ... as does "18,000 *litres*", which the NER model calls a plain number
+                elif counted is not None and question.counted == "time":
+                    fit = 0.2  # "How many times ...?" is not answered by "two *regions*"
                 elif counted is not None and _people_against_things(counted, question.counted, kind_of):
                     fit = 0.3  # "640 *flights*" are no "how many passengers", whatever the sentence's match
                 elif counted is not None:
@@ -727,6 +729,8 @@ def _spans(
                 unit = _counted_by(ent)
                 if unit is not None and _counts_people(unit, kind_of):
                     fit = min(fit, 0.1)  # "How much will each family receive?" is no "three *men*": "much" is no count
+            if kind is AnswerType.NUMBER and question.focus in _SHARE_WORDS and _a_sum_or_a_measure(ent, kind_of):
+                fit = min(fit, 0.1)  # "What share of readers ...?" is no "4.5 million *velars*" nor "40 *kilometres*"
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             if kind is AnswerType.NUMBER and fit > 0 and _in_another_unit(ent, question, kind_of):
@@ -1917,6 +1921,19 @@ def _same_thing(noun: Token, counted: str) -> bool:
 def _keys_meet(found: str, asked: str) -> bool:
     """One matching key holds the other: "dockwork" holds "work", "centur" is in "century"."""
     return found in asked or asked in found
+
+
+# Focus nouns that ask for a part of a whole, which a percentage or a plain number ("one in five")
+# gives, never a sum of money or a measure.
+_SHARE_WORDS = frozenset("percentage percent proportion share".split())
+
+
+def _a_sum_or_a_measure(ent: Span, kind_of: Callable[[str, str], bool]) -> bool:
+    """Money ("€4 million", "4.5 million *velars*") or a measure in units ("40 kilometres")."""
+    if ent.label_ in {"MONEY", "QUANTITY"}:
+        return True
+    unit = _counted_by(ent) if ent.label_ == "CARDINAL" else None
+    return unit is not None and (_a_unit_of_money(unit, kind_of) or _a_unit(unit, kind_of))
 
 
 def _people_against_things(noun: Token, asked: str, kind_of: Callable[[str, str], bool]) -> bool:

@@ -251,3 +251,28 @@ def test_a_time_taken_may_say_how_fast(nlp) -> None:
     # Near miss: the rule is about counting; "how fast" keeps the time.
     fits = type_fits(nlp, "How fast did Orlovan run the marathon?", *RACE)
     assert fits.get("2:06:31", 0.0) > 0.05, fits
+
+
+RANSOM_POLL = ("The attackers demanded 4.5 million talens, and 62% of readers said hospitals should never pay.",)
+
+
+@needs_wordnet
+def test_a_sum_of_money_is_no_share(nlp) -> None:
+    fits = wordnet_fits(nlp, "What percentage of readers said hospitals should never pay a ransom?", *RANSOM_POLL)
+    assert "4.5 million talens" in fits and fits["4.5 million talens"] <= 0.1, fits
+    assert fits.get("62%", 0.0) >= 1.0, fits
+
+
+@needs_wordnet
+def test_a_part_counted_in_plain_numbers_may_be_a_share(nlp) -> None:
+    # Near miss: "twelve shops out of 40" gives a share without a percentage.
+    fits = wordnet_fits(nlp, "What share of the shops reopened after the flood?",
+                        "Only twelve shops out of 40 in the high street reopened on Monday.")
+    assert max(fit for text, fit in fits.items() if "twelve" in text) >= 0.5, fits
+
+
+def test_things_counted_are_no_number_of_times(nlp) -> None:
+    fits = type_fits(nlp, "How many times has the guide crossed the glacier?",
+                     "The guide, who works in two regions, has crossed the glacier 40 times since 2019.")
+    assert "two regions" in fits and fits["two regions"] <= 0.2, fits
+    assert fits.get("40 times", fits.get("40", 0.0)) >= 1.0, fits
