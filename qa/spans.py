@@ -730,7 +730,7 @@ def _spans(
                 if unit is not None and _counts_people(unit, kind_of):
                     fit = min(fit, 0.1)  # "How much will each family receive?" is no "three *men*": "much" is no count
             if kind is AnswerType.NUMBER and question.focus in _SHARE_WORDS and _a_sum_or_a_measure(ent, kind_of):
-                fit = min(fit, 0.1)  # "What share of readers ...?" is no "4.5 million *velars*" nor "40 *kilometres*"
+                fit = min(fit, 0.1)  # "What share of readers ...?" is no "4.5 million *talens*" nor "40 *kilometres*"
             if kind is AnswerType.NUMBER and question.rate_unit and not _a_rate_of(ent, end, question.rate_unit):
                 fit *= 0.5  # "How much cash *per share* ...?" is not answered by the deal's total
             if kind is AnswerType.NUMBER and fit > 0 and _in_another_unit(ent, question, kind_of):
@@ -1929,7 +1929,7 @@ _SHARE_WORDS = frozenset("percentage percent proportion share".split())
 
 
 def _a_sum_or_a_measure(ent: Span, kind_of: Callable[[str, str], bool]) -> bool:
-    """Money ("€4 million", "4.5 million *velars*") or a measure in units ("40 kilometres")."""
+    """Money ("€4 million", "4.5 million *talens*") or a measure in units ("40 kilometres")."""
     if ent.label_ in {"MONEY", "QUANTITY"}:
         return True
     unit = _counted_by(ent) if ent.label_ == "CARDINAL" else None
@@ -1942,12 +1942,9 @@ def _people_against_things(noun: Token, asked: str, kind_of: Callable[[str, str]
     *people*" answer "how many jobs"), nor happenings and states that count people ("12
     *deaths*", "30 *cases*", "600 *jobs*"), nor a seat, which stands for whoever holds it."""
     lemma = noun.lemma_.lower()
-    if not _a_person_or_group(asked, kind_of) or _a_person_or_group(lemma, kind_of) or lemma in _SEATS:
+    if not _a_person_or_group(asked, kind_of) or _a_person_or_group(lemma, kind_of) or lemma == "seat":
         return False
     return kind_of(lemma, "artifact") or kind_of(lemma, "animal")
-
-
-_SEATS = frozenset({"seat"})
 
 
 def _counts_the_asked(noun: Token, question: QuestionAnalysis, kind_of: Callable[[str, str], bool]) -> bool:
@@ -2579,10 +2576,9 @@ def _past_a_reporting_frame(doc: Doc, start: int, end: int) -> int:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if said is None or subject is None or words[0].i < subject.left_edge.i:
         return start
-    first = doc[_past_its_that(said)]
-    if first.idx >= end or said.right_edge.idx + len(said.right_edge.text) < end or len(doc[first.i : said.right_edge.i + 1]) < 3:
-        return start
-    return first.idx
+    first, last = doc[_past_its_that(said)], said.right_edge
+    holds_all_it_said = first.idx < end <= last.idx + len(last.text)
+    return first.idx if holds_all_it_said and last.i + 1 - first.i >= 3 else start
 
 
 def _clause_spans(
@@ -2927,16 +2923,11 @@ def _attributes(tokens: list[Token]) -> bool:
     verb = next((t for t in words if t.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.lemma_.lower() not in _REPORTING_VERBS:
         return False
-    inside = {t.i for t in words}
-    before = [t for t in words if t.i < verb.i]
     # Only its subject before it ("she told ..."), and no clause of what was said in the segment.
-    led_by_its_subject = all(
-        any(a.i == t.i or a in t.ancestors for a in verb.children if a.dep_ in {"nsubj", "nsubjpass"})
-        for t in before
-    )
-    says_it_here = any(
-        child.dep_ in {"ccomp", "xcomp", "advcl"} and child.i in inside for child in verb.children
-    )
+    subject = {t.i for child in verb.children if child.dep_ in {"nsubj", "nsubjpass"} for t in child.subtree}
+    inside = {t.i for t in words}
+    led_by_its_subject = all(t.i in subject for t in words if t.i < verb.i)
+    says_it_here = any(child.dep_ in {"ccomp", "xcomp", "advcl"} and child.i in inside for child in verb.children)
     return led_by_its_subject and not says_it_here
 
 
