@@ -169,7 +169,7 @@ def extract_candidates(
             if candidate is not None and question.answer_type is AnswerType.PERSON:
                 candidate = _with_full_name(candidate)
             elif candidate is not None and question.answer_type in _NAMED_KINDS:
-                candidate = _spelled_out(candidate)
+                candidate = _spelled_out(candidate, question.focus)
             # A span the question itself contains ("Corvina-4" for "Where did Corvina-4 ...") is no answer.
             if candidate is not None and f" {_answer_key(candidate.text)} " not in f" {asked} ":
                 candidates.append(candidate)
@@ -223,17 +223,21 @@ def _with_full_name(candidate: Candidate) -> Candidate:
     return replace(candidate, text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
 
 
-def _spelled_out(candidate: Candidate) -> Candidate:
+def _spelled_out(candidate: Candidate, focus: str | None = None) -> Candidate:
     """"RAIO" is "Rail Accident Investigation Office", where the passage spells it out: the
     answer is the name in full, placed where the passage gives it; the candidate keeps its
-    evidence and score."""
+    evidence and score. Its fit was judged on the letters, which say no kind of body: the full
+    name may ("Which *company* ...?" is no "... *Office*")."""
     letters = acronym_letters(candidate.text)
     text = candidate.evidence.passage.text
     found = None if letters is None else spelled_out(text, letters)
     if found is None:
         return candidate
     start, end = found
-    return replace(candidate, text=text[start:end], start=start, end=end)
+    fit = candidate.type_match
+    if _kinds_differ(_BODY_KINDS, focus, text[start:end].split()[-1].lower().rstrip(".")):
+        fit = min(fit, 0.2)
+    return replace(candidate, text=text[start:end], start=start, end=end, type_match=fit)
 
 
 def _acronyms_as_named(candidates: list[Candidate]) -> list[Candidate]:
@@ -709,8 +713,8 @@ def _spans(
                     pass  # ... but measures "how much rain" ("212 *millimetres*") or "how much money"
                 elif counted is not None and question.focus == "much" and _a_unit(counted, kind_of):
                     fit = max(fit, 1.0)  # ... as does "18,000 *litres*", which the NER model calls a plain number
-                elif counted is not None and question.counted == "time":
-                    fit = 0.2  # "How many times ...?" is not answered by "two *regions*"
+                elif counted is not None and question.counted == "time" and not _times_after(ent):
+                    fit = 0.2  # "How many times ...?" is not answered by "two *regions*", but by "*three times* the flow"
                 elif counted is not None and _people_against_things(counted, question.counted, kind_of):
                     fit = 0.3  # "640 *flights*" are no "how many passengers", whatever the sentence's match
                 elif counted is not None:
@@ -1536,10 +1540,10 @@ _INSTITUTION_NOUNS = frozenset(
 # Kinds of body, by the nouns that end their names or name them in a question.
 _BODY_KINDS = (
     frozenset("company firm business corporation group inc ltd plc llc gmbh co operator maker manufacturer "
-              "producer supplier contractor insurer carrier retailer lender bank".split()),
+              "producer supplier contractor insurer carrier retailer lender bank consultancy".split()),
     frozenset("court tribunal".split()),
     frozenset("authority agency ministry department council commission committee board office bureau "
-              "regulator government police".split()),
+              "regulator government police inspectorate directorate".split()),
     frozenset("university college school hospital clinic institute".split()),
     frozenset("association union federation foundation party charity".split()),
 )
@@ -1901,6 +1905,11 @@ def _a_length_of_the_counted_time(ent: Span, question: QuestionAnalysis) -> bool
         return False
     length = _DURATION.search(ent.text)
     return length is not None and _keys_meet(term_key(length.group(1)), term_key(question.counted))
+
+
+def _times_after(ent: Span) -> bool:
+    """ "*three* times the peak flow": the figure counts times, whatever noun the parse gives it."""
+    return ent.end < len(ent.doc) and ent.doc[ent.end].lower_ == "times"
 
 
 def _an_ordinal_of_another_thing(ent: Span, question: QuestionAnalysis) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.qa.test_answer_kinds import needs_wordnet, wordnet_fits
-from tests.qa.test_spans import _candidates
+from tests.qa.test_spans import _candidates, candidates
 
 pytestmark = pytest.mark.slow
 
@@ -212,18 +212,14 @@ def test_a_reporting_verb_with_its_words_may_explain(nlp) -> None:
 
 
 def test_a_reason_starts_past_who_gives_it(nlp) -> None:
-    found = [c.text for c in _candidates(
-        nlp, "Why is the warehouse going to be pulled down?",
-        "The warehouse will be demolished because engineers say its walls could fall onto the quay.",
-    )]
+    found = candidates(nlp, "Why is the warehouse going to be pulled down?",
+                       "The warehouse will be demolished because engineers say its walls could fall onto the quay.")
     assert "its walls could fall onto the quay" in found, found
     assert not any(text.startswith("engineers say") for text in found), found
 
 
 def test_a_reason_told_by_a_reporting_verb_is_kept_whole(nlp) -> None:
     # Near miss: "complained about the noise" is the reason itself, not a frame around one.
-    found = [c.text for c in _candidates(
-        nlp, "Why did the council close the road at night?",
-        "The council closed the road at night because residents complained about the noise of the lorries.",
-    )]
+    found = candidates(nlp, "Why did the council close the road at night?",
+                       "The council closed the road at night because residents complained about the noise of the lorries.")
     assert "residents complained about the noise of the lorries" in found, found

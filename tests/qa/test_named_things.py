@@ -161,3 +161,27 @@ def test_a_name_opening_with_a_natural_feature_is_nobody(nlp, question: str, tex
                                                           fits_a_person: bool) -> None:
     fits = type_fits(nlp, question, text)
     assert expected in fits and (fits[expected] >= 1.0) is fits_a_person, fits
+
+
+@pytest.mark.parametrize(("name", "fits_a_company"), [
+    ("Rail Safety Office", False),
+    # Near miss: a spelled-out name of the asked kind keeps its fit.
+    ("Harbour Shipping Company", True),
+])
+def test_a_spelled_out_acronym_is_judged_by_its_full_name(nlp, name: str, fits_a_company: bool) -> None:
+    letters = "".join(word[0] for word in name.split())
+    # One paragraph: the letters are spelled out in the passage that gives them.
+    fits = type_fits(nlp, "Which company owns the wagon that broke?",
+                     f"The {name} ({letters}) has run the depot since 2010. "
+                     f"The wagon that broke on Monday belongs to the {letters}, a spokesman said.")
+    found = {text: fit for text, fit in fits.items() if text.endswith(name.split()[-1])}
+    assert found and (min(found.values()) >= 1.0 if fits_a_company else max(found.values()) <= 0.2), fits
+
+
+def test_a_consultancy_is_a_firm_and_an_inspectorate_is_none(nlp) -> None:
+    fits = type_fits(nlp, "Which engineering firm did the owner hire for its review?",
+                     "The owner hired the engineering consultancy Harwick Ainsley for its review, "
+                     "and the State Mines Inspectorate opened its own inquiry.")
+    assert fits.get("Harwick Ainsley", 0.0) >= 1.0, fits
+    inspectorate = {text: fit for text, fit in fits.items() if "Inspectorate" in text}
+    assert inspectorate and max(inspectorate.values()) <= 0.2, fits
