@@ -235,7 +235,7 @@ def _spelled_out(candidate: Candidate, focus: str | None = None) -> Candidate:
         return candidate
     start, end = found
     fit = candidate.type_match
-    if _kinds_differ(_BODY_KINDS, focus, text[start:end].split()[-1].lower().rstrip(".")):
+    if _another_kind_of_body(text[start:end].split()[-1], focus):
         fit = min(fit, 0.2)
     return replace(candidate, text=text[start:end], start=start, end=end, type_match=fit)
 
@@ -651,7 +651,7 @@ def _spans(
                 elif kind is AnswerType.PERSON and question.focus in PERSON_NOUNS and not named_person:
                     # An organisation is not "the doctor" or "the boss", but may be "the operator".
                     trade = question.focus in _TRADE_ROLES and ent.label_ == "ORG"
-                    fit = 1.0 if trade and not _another_kind_of_body(ent, "company") else 0.25
+                    fit = 1.0 if trade and not _another_kind_of_body(ent[-1].lemma_, "company") else 0.25
                 elif kind is AnswerType.PERSON and _holds_another_office(_apposed_title(ent), question, kind_of):
                     fit = 0.3  # "Fiona Gallagher-Reid, Brennock's chief *executive*" is not its finance officer
             elif kind is AnswerType.PERSON and fit >= 0.5 and doer_nouns:
@@ -690,7 +690,7 @@ def _spans(
                 fit = 0.2  # "Which institute ...?" is not answered by "the River Sorne", whatever the NER label
             if kind is AnswerType.PLACE and fit > 0 and _an_instance_of_another_thing(ent, kind_of):
                 fit = 0.2  # "several bacteria, including Campylobacter": a bacterium, not a city
-            if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent, question.focus):
+            if kind is AnswerType.ORGANIZATION and fit > 0 and _another_kind_of_body(ent[-1].lemma_, question.focus):
                 fit = 0.2  # "Which *company* ...?" is not answered by "the Saltmere Regional *Court*"
             if kind is AnswerType.ORGANIZATION and ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_ONLY:
                 fit -= 0.4  # "made at the plant *in Rathmore*" names a place, whatever the NER label
@@ -1612,10 +1612,10 @@ def _named_after_of(chunk: Span) -> int | None:
     return last.idx + len(last.text)
 
 
-def _another_kind_of_body(ent: Span, focus: str | None) -> bool:
-    """The question asks for one kind of body and the name says it is another: a name ending in
-    "Court" is no company, one ending in "Ltd" no court."""
-    return _kinds_differ(_BODY_KINDS, focus, ent[-1].lemma_.lower().rstrip("."))
+def _another_kind_of_body(last_word: str, focus: str | None) -> bool:
+    """The question asks for one kind of body and the name, by its last word, says it is
+    another: a name ending in "Court" is no company, one ending in "Ltd" no court."""
+    return _kinds_differ(_BODY_KINDS, focus, last_word.lower().rstrip("."))
 
 
 def _kinds_differ(kinds: tuple[frozenset[str], ...], asked: str | None, named: str) -> bool:
