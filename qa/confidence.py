@@ -39,6 +39,7 @@ FEATURES = (
     "rank_probability",  # the learned candidate order's probability of its first candidate
     "support",  # log of the number of documents stating the candidate
     "explanatory",  # why/how question (clauses match worse by nature)
+    "answer_probability",  # ... of its first candidate and the candidates giving the same answer
 )
 
 # The signals the fitted model uses: the strongest on the seed dev split by AUC (score 0.85,
@@ -63,6 +64,15 @@ FEATURES = (
 # 154) while the threshold rose 0.37 -> 0.42: 41 fewer right answers and 57 fewer wrong ones
 # (answerable F1 on the seed test 0.666 -> 0.608, false refusals 0.167 -> 0.292, refusal recall
 # 0.743 -> 0.800). No gain, and further from two of the three reader targets.
+# Tried and dropped in session 53: answer_probability in rank_probability's place. A why-answer
+# comes in many overlapping cuts of one clause, which split the order's probability, and right
+# why/how answers were refused at confidences of 0.2-0.35. Fitted leave-one-set-out on the
+# twenty-four development sets it did better (AUC 0.8175 -> 0.8213, decision utility 916 -> 927,
+# summed F1 15.62 -> 16.08, mean refusal recall 0.799 -> 0.785; the same for L2 0.5-8), but
+# refitted on them its threshold fell 0.36 -> 0.33, and over all 29 question sets
+# (``benchmarks/all_sets.py``) the utility moved 1085 -> 1084: development sets 934 -> 939, the seed
+# test 37 -> 40, the four held-out sets 114 -> 105 (F1 97.6 -> 98.6 of 173, refusals 70 -> 68 of 88).
+# More answers, and on sets no fit had seen, more of them wrong. It stays a signal to weigh.
 CALIBRATED_FEATURES = (
     "bias", "score", "rank_probability", "window_coverage", "soft_coverage", "similarity", "type_match",
 )

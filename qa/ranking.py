@@ -27,6 +27,7 @@ import numpy as np
 
 from index.settings import DEFAULT_MODEL
 from qa.confidence import fitted_file
+from qa.evaluation.metrics import normalize_answer
 from qa.question import AnswerType
 from qa.spans import Candidate
 
@@ -102,6 +103,19 @@ class Ranking:
     # a right answer than the hand-made score's lead over the runner-up, which a learned order
     # may leave negative (a confidence signal of the confidence model, ``qa.confidence``).
     top_probability: float
+    # ... and of every candidate that gives the same answer: a span overlapping the first in its
+    # passage ("using load sheets calculated by hand" beside "load sheets calculated by hand") or
+    # the same text elsewhere. Clause answers come in many overlapping cuts that split the
+    # probability of one answer, so the first candidate's own share says less for a why-question
+    # than for a name.
+    answer_probability: float
+
+
+def _same_answer(first: Candidate, other: Candidate) -> bool:
+    if first.evidence.passage.passage_id == other.evidence.passage.passage_id:
+        if other.start < first.end and first.start < other.end:
+            return True
+    return normalize_answer(first.text) == normalize_answer(other.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,16 +135,22 @@ class CandidateRanker:
 
     def rank(self, answer_type: AnswerType, candidates: Sequence[Candidate]) -> Ranking:
         """The candidates best first, and the share of the model's probability the first one
-        takes (a softmax over every candidate's score; 1 / n, no preference, when unfitted)."""
+        takes, alone and with the candidates that give its answer (a softmax over every
+        candidate's score; equal shares, no preference, when unfitted)."""
         if not candidates:
-            return Ranking((), 0.0)
+            return Ranking((), 0.0, 0.0)
         if not self.fitted:
-            return Ranking(tuple(candidates), 1.0 / len(candidates))
-        scores = self.scores(ranking_features(answer_type, candidates))
-        # Stable: a tie keeps the hand-made order.
-        order = sorted(range(len(candidates)), key=lambda i: -scores[i])
-        shares = np.exp(scores - scores.max())
-        return Ranking(tuple(candidates[i] for i in order), float(shares[order[0]] / shares.sum()))
+            shares = np.ones(len(candidates))
+            order = list(range(len(candidates)))
+        else:
+            scores = self.scores(ranking_features(answer_type, candidates))
+            # Stable: a tie keeps the hand-made order.
+            order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+            shares = np.exp(scores - scores.max())
+        first = candidates[order[0]]
+        same = sum(float(share) for share, c in zip(shares, candidates, strict=True) if _same_answer(first, c))
+        total = float(shares.sum())
+        return Ranking(tuple(candidates[i] for i in order), float(shares[order[0]]) / total, same / total)
 
     def scores(self, features: np.ndarray) -> np.ndarray:
         """Each row's score (rows of ``ranking_features``): the higher, the earlier."""

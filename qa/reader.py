@@ -167,7 +167,7 @@ class Reader:
                 [(hits[p.passage_index].passage.passage_id, p.start, p.end, p.score) for p in proposals],
             )
             # The span model orders its own proposals: no learned order weighs them.
-            top_probability = 1.0 / len(candidates) if candidates else 0.0
+            top_probability = answer_probability = 1.0 / len(candidates) if candidates else 0.0
         else:
             candidates = extract_candidates(
                 question,
@@ -178,6 +178,7 @@ class Reader:
             )
             ranking = self._ranker.rank(question.answer_type, candidates)
             candidates, top_probability = list(ranking.candidates), ranking.top_probability
+            answer_probability = ranking.answer_probability
         if not candidates:
             wanted = _TYPE_WORDS.get(question.answer_type, "an answer")
             return refuse(f"None of the {len(hits)} closest passages contains {wanted} that answers this question.")
@@ -191,6 +192,7 @@ class Reader:
         siblings = _named_siblings(question, best)
         features = self._features(question, best, runner_up, evidence, supporting, related, siblings)
         features["rank_probability"] = top_probability
+        features["answer_probability"] = answer_probability
         confidence = self._model.probability(features)
         # When half or more of the question's names are missing around the best answer, the
         # question is about something else (another port, year or minister): on the development

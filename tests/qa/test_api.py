@@ -65,7 +65,7 @@ def test_the_reader_puts_first_the_candidate_its_ranker_prefers(qa: QA) -> None:
         lengths = [len(c.text.split()) for c in reading.candidates]
         assert len(reading.candidates[0].text.split()) == pick(lengths), [c.text for c in reading.candidates]
         assert reading.answer.candidate == reading.candidates[0].text
-        assert 0.0 < reading.features["rank_probability"] <= 1.0
+        assert 0.0 < reading.features["rank_probability"] <= reading.features["answer_probability"] <= 1.0
     assert readings[max].candidates[0].text != readings[min].candidates[0].text
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 import logging
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -21,19 +22,39 @@ from qa.ranking import RANKING_FEATURES, CandidateRanker, fit_ranker, ranking_fe
 from qa.spans import Candidate
 from tests.fakes import make_corpus
 
-_CORPUS = make_corpus({"doc": ["The mayor, Ines Calder, opened the bridge on Monday."]})
+_CORPUS = make_corpus({
+    "doc": ["The mayor, Ines Calder, opened the bridge on Monday."],
+    "other": ["On Monday Ines Calder cut the ribbon at noon, and the first cars crossed."],
+})
 
 
 def _candidate(text: str, score: float, *, sentence_score: float = 0.5, hit_rank: int = 1, rank: int = 0,
                type_match: float = 1.0, documents: int = 1) -> Candidate:
-    """A candidate whose evidence carries only the numbers the ranking reads (no parse)."""
+    """A candidate whose evidence carries only the numbers the ranking reads (its parse only the passage)."""
     hit = Hit(passage=_CORPUS.passages[0], document=_CORPUS.documents[0].meta, rank=hit_rank, fused_score=1.0)
     evidence = EvidenceSentence(
-        parsed=None, hit=hit, index=0, coverage=0.5, window_coverage=0.6, similarity=0.4,  # type: ignore[arg-type]
+        parsed=SimpleNamespace(passage=_CORPUS.passages[0]), hit=hit, index=0, coverage=0.5, window_coverage=0.6, similarity=0.4,  # type: ignore[arg-type]
         masked_similarity=0.3, matched_tokens=frozenset(), score=sentence_score, rank=rank,
     )
     return Candidate(text=text, start=0, end=len(text), evidence=evidence, type_match=type_match,
                      proximity=0.5, novelty=1.0, score=score, documents=documents)
+
+
+def _cut(passage: int, words: str, occurrence: int = 0) -> Candidate:
+    """A candidate at the place ``words`` stand in a passage of ``_CORPUS``, as the reader cuts one."""
+    text = _CORPUS.passages[passage].text
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(words, start + 1)
+    hit = Hit(passage=_CORPUS.passages[passage], document=_CORPUS.documents[passage].meta, rank=1, fused_score=1.0)
+    # The passage is all the ranking reads of the parse.
+    parsed = SimpleNamespace(passage=_CORPUS.passages[passage])
+    evidence = EvidenceSentence(
+        parsed=parsed, hit=hit, index=0, coverage=0.5, window_coverage=0.6, similarity=0.4,  # type: ignore[arg-type]
+        masked_similarity=0.3, matched_tokens=frozenset(), score=0.5, rank=0,
+    )
+    return Candidate(text=words, start=start, end=start + len(words), evidence=evidence, type_match=1.0,
+                     proximity=0.5, novelty=1.0, score=0.5, documents=1)
 
 
 def _column(name: str) -> int:
@@ -88,6 +109,34 @@ def test_the_first_candidate_takes_the_softmax_share_of_its_score() -> None:
         ranking = CandidateRanker({"length": weight}).rank(AnswerType.PERSON, [short, long])
         assert ranking.candidates[0] is long
         assert ranking.top_probability == pytest.approx(1 / (1 + np.exp(-weight * lead)))
+
+
+def test_the_answer_probability_adds_the_cuts_that_overlap_the_first_in_its_passage() -> None:
+    # Equal shares (unfitted): "Ines Calder" and its cut "Calder" are one answer; "the bridge" and
+    # "Monday", elsewhere in the same sentence, are others.
+    candidates = [_cut(0, "Ines Calder"), _cut(0, "Calder"), _cut(0, "the bridge"), _cut(0, "Monday")]
+    ranking = CandidateRanker().rank(AnswerType.PERSON, candidates)
+    assert ranking.top_probability == pytest.approx(1 / 4)
+    assert ranking.answer_probability == pytest.approx(2 / 4)
+
+
+def test_the_answer_probability_adds_the_same_answer_in_another_passage_but_not_its_offsets() -> None:
+    # "Ines Calder" in the other story is the same answer; "On Monday Ines" sits at offsets that
+    # overlap the first's in its own passage, which is not the first's passage: another answer.
+    first, again, elsewhere = _cut(0, "Ines Calder"), _cut(1, "Ines Calder"), _cut(1, "On Monday Ines")
+    assert first.start < elsewhere.end and elsewhere.start < first.end
+    ranking = CandidateRanker().rank(AnswerType.PERSON, [first, again, elsewhere])
+    assert ranking.answer_probability == pytest.approx(2 / 3)
+
+
+def test_the_answer_probability_sums_the_softmax_shares_of_the_same_answer() -> None:
+    # Weighted by length, a candidate's share is e^(log n) = its n words: "Ines Calder" 2, its cut
+    # "Calder" 1, "noon" in the other story 1.
+    full, cut, other = _cut(0, "Ines Calder"), _cut(0, "Calder"), _cut(1, "noon")
+    ranking = CandidateRanker({"length": 1.0}).rank(AnswerType.PERSON, [cut, other, full])
+    assert ranking.candidates[0] is full
+    assert ranking.top_probability == pytest.approx(2 / 4)
+    assert ranking.answer_probability == pytest.approx(3 / 4)
 
 
 def _groups(rng: np.random.Generator, n: int, signal: int) -> list[tuple[np.ndarray, np.ndarray]]:
