@@ -636,7 +636,11 @@ def _spans(
                     # "Cai Qi, a close *aide* of Xi's": the span is the thing the question names,
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
-                    if _role_conflicts(role, question, kind_of):
+                    if kind is AnswerType.PERSON and question.focus in _HUMAN_ROLES and _names_an_institution(ent):
+                        # "the collapse of Orrin Valley *Bank*: ... the *head* of the Banking Supervision
+                        # Office, Lucan Herrold": a role only people hold is not the institution's
+                        fit = 0.25
+                    elif _role_conflicts(role, question, kind_of):
                         fit = 0.3
                     elif question.focus in GENERIC_LEADERS and role.lemma_.lower() in CHAIR_TITLES:
                         fit = 1.2  # a company's "boss" is its chief executive rather than its chair

@@ -185,3 +185,17 @@ def test_a_consultancy_is_a_firm_and_an_inspectorate_is_none(nlp) -> None:
     assert fits.get("Harwick Ainsley", 0.0) >= 1.0, fits
     inspectorate = {text: fit for text, fit in fits.items() if "Inspectorate" in text}
     assert inspectorate and max(inspectorate.values()) <= 0.2, fits
+
+
+@pytest.mark.parametrize(("question", "text", "body", "fits_the_role"), [
+    ("Who leads the rail regulator?",
+     "After the crash of a train run by Norrland Rail Company, the chief of the regulator, Ada Krenn, spoke first.",
+     "Norrland Rail Company", False),
+    # Near miss: a trade role (an operator, an owner) is held by companies too.
+    ("Who is the operator of the ferry?", "The ferry's operator, Skarv Ferry Company, said sailings would resume.",
+     "Skarv Ferry Company", True),
+])
+def test_an_institution_holds_no_role_only_people_hold(nlp, question: str, text: str, body: str,
+                                                       fits_the_role: bool) -> None:
+    fits = type_fits(nlp, question, text)
+    assert body in fits and (fits[body] >= 1.0) is fits_the_role, fits
