@@ -2684,7 +2684,7 @@ def _clause_spans(
                     if purpose is not None and token.i < purpose.left_edge.i < end:
                         end = purpose.left_edge.i
                     if 3 <= end - token.i <= _MAX_PHRASE_TOKENS:
-                        fit = 1.0 if purpose is not None else 0.7
+                        fit = 1.0 if purpose is not None else 0.3 if _says_who_someone_is(token) else 0.7
                         spans.append((token.idx, doc[end - 1].idx + len(doc[end - 1].text), fit))
                         break
     body = span.text.rstrip(" .")
@@ -2705,7 +2705,10 @@ def _clause_spans(
                 start, tokens = tokens[0].idx + len(tokens[0].text), tokens[1:]
             if not tokens:
                 continue
-            explains = not _sets_the_scene(tokens, markers) and not _attributes(tokens)
+            explains = (
+                not _sets_the_scene(tokens, markers) and not _attributes(tokens)
+                and not _says_who_someone_is(tokens[0].head)
+            )
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
 
@@ -2942,6 +2945,19 @@ def _attributes(tokens: list[Token]) -> bool:
     led_by_its_subject = all(t.i in subject for t in words if t.i < verb.i)
     says_it_here = any(child.dep_ in {"ccomp", "xcomp", "advcl"} and child.i in inside for child in verb.children)
     return led_by_its_subject and not says_it_here
+
+
+_WHO = frozenset({"who", "whose"})
+
+
+def _says_who_someone_is(verb: Token) -> bool:
+    """A clause on a person that says what they are or have long done, not why or how anything
+    happened: "Dr Lena Okafor, who *heads the unit*", "Ilona Farragher, who *has led the
+    operation since Tuesday*". One in the past tense tells a deed, which may be the means:
+    "the crews, who *sprayed foam on the wagon*, kept the vapour down"."""
+    has = any(child.dep_ == "aux" and child.lower_ in {"has", "have"} for child in verb.children)
+    standing = verb.tag_ in {"VBZ", "VBP"} or has
+    return standing and any(child.lower_ in _WHO for child in verb.children)
 
 
 def _sets_the_scene(tokens: list[Token], markers: frozenset[str]) -> bool:

@@ -223,3 +223,33 @@ def test_a_reason_told_by_a_reporting_verb_is_kept_whole(nlp) -> None:
     found = candidates(nlp, "Why did the council close the road at night?",
                        "The council closed the road at night because residents complained about the noise of the lorries.")
     assert "residents complained about the noise of the lorries" in found, found
+
+
+@pytest.mark.parametrize(("question", "text", "clause"), [
+    ("Why did the commander pull her teams out of the mine?",
+     "Commander Ilse Brandt, who has led the search since Tuesday night, pulled her teams out of the mine "
+     "because the gas levels rose.", "has led the search since Tuesday night"),
+    # The deed of a "who" clause is no means either: "How did the virus reach the farm?" is not "runs the lab".
+    ("How did the virus reach the farm?",
+     "The strain matched the one in wild geese, said Dr Paul Vance, who runs the national reference laboratory.",
+     "runs the national reference laboratory"),
+])
+def test_a_clause_saying_who_someone_is_explains_nothing(nlp, question: str, text: str, clause: str) -> None:
+    fits = {c.text: c.type_match for c in _candidates(nlp, question, text)}
+    said = {found: fit for found, fit in fits.items() if found.removeprefix("who ") == clause}
+    assert said and max(said.values()) <= 0.3, fits
+
+
+@pytest.mark.parametrize(("question", "text", "clause", "fit"), [
+    # Near misses: a "which" or "that" clause tells what a thing does, and that may be the means; a
+    # "who" clause in the past tense tells a deed, which may be too.
+    ("How do the crews get onto the wreck?", "The crews use a floating crane, which lifts them over the harbour "
+     "wall each morning.", "which lifts them over the harbour wall each morning", 0.6),
+    ("How do the villagers get their water?", "The villagers depend on a tanker that brings drinking water from "
+     "Harwick twice a day.", "brings drinking water", 0.7),
+    ("How did the crews keep the vapour down?", "The crews, who sprayed foam on the leaking wagon for six hours, "
+     "kept the vapour down.", "who sprayed foam on the leaking wagon for six hours", 0.6),
+])
+def test_a_clause_telling_a_deed_may_explain(nlp, question: str, text: str, clause: str, fit: float) -> None:
+    fits = {c.text: c.type_match for c in _candidates(nlp, question, text)}
+    assert fits.get(clause, 0.0) >= fit, fits
