@@ -112,6 +112,7 @@ class Ranking:
 
 
 def _same_answer(first: Candidate, other: Candidate) -> bool:
+    """Is ``other`` a cut of the first candidate (overlapping it in its passage) or its text elsewhere."""
     if first.evidence.passage.passage_id == other.evidence.passage.passage_id:
         if other.start < first.end and first.start < other.end:
             return True

@@ -637,8 +637,8 @@ def _spans(
                     # unless the role differs ("*Prime* Minister X" for "foreign minister"). The
                     # link outweighs the entity label, which the small NER model often gets wrong.
                     if kind is AnswerType.PERSON and question.focus in _HUMAN_ROLES and _names_an_institution(ent):
-                        # "the collapse of Orrin Valley *Bank*: ... the *head* of the Banking Supervision
-                        # Office, Lucan Herrold": a role only people hold is not the institution's
+                        # "a train run by Norrland Rail *Company*, the *chief* of the regulator, Ada
+                        # Krenn": a role only people hold is not the institution's beside it.
                         fit = 0.25
                     elif _role_conflicts(role, question, kind_of):
                         fit = 0.3
@@ -2707,7 +2707,7 @@ def _clause_spans(
                 continue
             explains = (
                 not _sets_the_scene(tokens, markers) and not _attributes(tokens)
-                and not _says_who_someone_is(tokens[0].head)
+                and not _says_who_someone_is(tokens[0].head)  # "who heads the unit": "who" and its verb
             )
             spans.append((start, end, 0.6 if explains else 0.3))
     return spans
