@@ -111,12 +111,10 @@ class Ranking:
     answer_probability: float
 
 
-def _same_answer(first: Candidate, other: Candidate) -> bool:
-    """Is ``other`` a cut of the first candidate (overlapping it in its passage) or its text elsewhere."""
-    if first.evidence.passage.passage_id == other.evidence.passage.passage_id:
-        if other.start < first.end and first.start < other.end:
-            return True
-    return normalize_answer(first.text) == normalize_answer(other.text)
+def _overlaps(first: Candidate, other: Candidate) -> bool:
+    """Is ``other`` a cut of the first candidate: a span overlapping it in its passage."""
+    same_passage = first.evidence.passage.passage_id == other.evidence.passage.passage_id
+    return same_passage and other.start < first.end and first.start < other.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,16 +138,19 @@ class CandidateRanker:
         candidate's score; equal shares, no preference, when unfitted)."""
         if not candidates:
             return Ranking((), 0.0, 0.0)
-        if not self.fitted:
-            shares = np.ones(len(candidates))
-            order = list(range(len(candidates)))
-        else:
-            scores = self.scores(ranking_features(answer_type, candidates))
-            # Stable: a tie keeps the hand-made order.
-            order = sorted(range(len(candidates)), key=lambda i: -scores[i])
-            shares = np.exp(scores - scores.max())
+        # Unfitted, every score ties.
+        scores = (
+            self.scores(ranking_features(answer_type, candidates)) if self.fitted else np.zeros(len(candidates))
+        )
+        # Stable: a tie keeps the hand-made order.
+        order = sorted(range(len(candidates)), key=lambda i: -scores[i])
+        shares = np.exp(scores - scores.max())
         first = candidates[order[0]]
-        same = sum(float(share) for share, c in zip(shares, candidates, strict=True) if _same_answer(first, c))
+        answer = normalize_answer(first.text)
+        same = sum(
+            float(share) for share, c in zip(shares, candidates, strict=True)
+            if _overlaps(first, c) or normalize_answer(c.text) == answer
+        )
         total = float(shares.sum())
         return Ranking(tuple(candidates[i] for i in order), float(shares[order[0]]) / total, same / total)
 

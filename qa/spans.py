@@ -223,7 +223,7 @@ def _with_full_name(candidate: Candidate) -> Candidate:
     return replace(candidate, text=text[ent.start_char : ent.end_char], start=ent.start_char, end=ent.end_char)
 
 
-def _spelled_out(candidate: Candidate, focus: str | None = None) -> Candidate:
+def _spelled_out(candidate: Candidate, focus: str | None) -> Candidate:
     """"RAIO" is "Rail Accident Investigation Office", where the passage spells it out: the
     answer is the name in full, placed where the passage gives it; the candidate keeps its
     evidence and score. Its fit was judged on the letters, which say no kind of body: the full
